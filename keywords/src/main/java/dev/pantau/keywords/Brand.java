@@ -26,7 +26,7 @@ public record Brand(
     List<String> sources,
     List<String> employees,
     List<String> excludeAuthors,
-    List<String> excludeSites) {
+    List<String> excludeSites) implements java.io.Serializable {
 
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Brands and topics, as loaded from files or assembled from the {@code keyword-sets} topic. Immutable;
  * ids are unique within brands and within topics.
  */
-public record KeywordSet(List<Brand> brands, List<Topic> topics) {
+public record KeywordSet(List<Brand> brands, List<Topic> topics) implements java.io.Serializable {
 
   public static final KeywordSet EMPTY = new KeywordSet(List.of(), List.of());
 

@@ -6,7 +6,7 @@ package dev.pantau.keywords;
  * @param id {@code [a-z0-9][a-z0-9_-]{0,63}}, unique among topics
  * @param query the Boolean query
  */
-public record Topic(String id, String query) {
+public record Topic(String id, String query) implements java.io.Serializable {
 
   public Topic {
     if (id == null || !Brand.ID_PATTERN.matcher(id).matches()) {
