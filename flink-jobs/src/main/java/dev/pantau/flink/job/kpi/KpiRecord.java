@@ -1,0 +1,57 @@
+package dev.pantau.flink.job.kpi;
+
+import java.util.TreeMap;
+
+/**
+ * One KPI record (SPEC §4): a brand's window, for one source or {@code "*"}. Optional parts are null
+ * when the job does not compute them (sentiment without a scorer, share of voice without a group).
+ */
+public class KpiRecord {
+  public String brand;
+  public String brandName;
+  public String group;
+  public String window;
+  public long start;
+  public long end;
+  public String source;
+  public long mentions;
+  public long uniqueAuthors;
+  public long reach;
+  public long impressions;
+  public long likes;
+  public long comments;
+  public long shares;
+  public long quotes;
+  public long bookmarks;
+  public long engagementTotal;
+
+  public Long sentimentPositive;
+  public Long sentimentNeutral;
+  public Long sentimentNegative;
+  public Long sentimentUnscored;
+  /** Null when no mention of the window was scored. */
+  public Double sentimentNet;
+  public Double sentimentMean;
+
+  public Double shareOfVoice;
+
+  public long employeeMentions;
+  public long employeeAuthors;
+  public long employeeReach;
+  public long employeeEngagement;
+
+  public TreeMap<String, Long> topics = new TreeMap<>();
+  public int revision;
+
+  public KpiRecord() {}
+
+  /** The upsert key of SPEC §4: brand, window, start, source. */
+  public String upsertKey() {
+    return brand + '|' + window + '|' + start + '|' + source;
+  }
+
+  @Override
+  public String toString() {
+    return "KpiRecord{" + brand + " " + window + " " + start + " " + source + " mentions=" + mentions + " rev=" + revision + "}";
+  }
+}
