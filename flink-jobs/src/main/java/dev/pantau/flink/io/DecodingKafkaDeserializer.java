@@ -1,0 +1,27 @@
+package dev.pantau.flink.io;
+
+import dev.pantau.flink.model.Decoded;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Decodes each Kafka record inside the source; never throws, so one bad record cannot fail the job. */
+public final class DecodingKafkaDeserializer implements KafkaRecordDeserializationSchema<Decoded> {
+  private static final long serialVersionUID = 1L;
+  private final MentionDecoder decoder;
+
+  public DecodingKafkaDeserializer(MentionDecoder decoder) {
+    this.decoder = decoder;
+  }
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out) {
+    out.collect(decoder.decode(record.value(), record.topic(), record.partition(), record.offset()));
+  }
+
+  @Override
+  public TypeInformation<Decoded> getProducedType() {
+    return TypeInformation.of(Decoded.class);
+  }
+}

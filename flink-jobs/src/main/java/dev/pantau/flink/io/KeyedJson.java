@@ -1,0 +1,19 @@
+package dev.pantau.flink.io;
+
+/** An output record ready for a sink: its Kafka key (null for none) and its JSON text. */
+public class KeyedJson {
+  public String key;
+  public String json;
+
+  public KeyedJson() {}
+
+  public KeyedJson(String key, String json) {
+    this.key = key;
+    this.json = json;
+  }
+
+  @Override
+  public String toString() {
+    return json;
+  }
+}
