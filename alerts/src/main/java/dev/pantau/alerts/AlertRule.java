@@ -1,0 +1,223 @@
+package dev.pantau.alerts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One alert rule (SPEC §3), immutable and validated, with every default resolved. Build one with
+ * {@link #builder(String)} or load a file with {@link AlertRuleLoader}.
+ *
+ * <p>Spike and drop rules score each window as {@code (observed - expected) / spread} on a
+ * variance-stabilised scale ({@code 2*sqrt(x+3/8)} for counts, so a quiet brand's 0-vs-2 is noise, not a
+ * 3x spike), where {@code expected} is the median of the last {@link #baselineWindows()} windows adjusted
+ * for the hour of day and the day of week, and {@code spread} the interquartile range of the same
+ * windows. An alert fires when the score reaches {@link #threshold()} and exceeds the recent peak score
+ * (which decays with half-life {@link #peakMemory()}: after a big spike, the next alert must be bigger
+ * until the memory fades); it resolves when the score stays below {@link #resolveThreshold()} for two
+ * window lengths.
+ */
+public record AlertRule(
+    String id,
+    String metric,
+    String window,
+    Duration windowLength,
+    DetectorType detector,
+    Sensitivity sensitivity,
+    double threshold,
+    double resolveThreshold,
+    double minCount,
+    double minRatio,
+    Duration cooldown,
+    int baselineWindows,
+    int warmupWindows,
+    boolean dailySeasonality,
+    boolean weeklySeasonality,
+    Duration peakMemory,
+    Double above,
+    Double below,
+    double paceTolerance,
+    Severity severity,
+    List<String> brands,
+    List<String> channels,
+    List<Target> targets) {
+
+  /** Windows in the baseline: three days of 5m windows. Bounds the detector state to ~7 KB. */
+  public static final int DEFAULT_BASELINE_WINDOWS = 864;
+  /** Upper bound for {@code baseline}, to keep keyed state small. */
+  public static final int MAX_BASELINE_WINDOWS = 4032;
+  /** Windows seen before the first alert: three hours of 5m windows. */
+  public static final int DEFAULT_WARMUP_WINDOWS = 36;
+  /** Half-life of the recent-peak bar. */
+  public static final Duration DEFAULT_PEAK_MEMORY = Duration.ofDays(7);
+  /** Quiet time after a resolved alert before the same rule and brand fire again. */
+  public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(30);
+  /** The resolve threshold is this fraction of the firing threshold (hysteresis). */
+  public static final double RESOLVE_FRACTION = 0.4;
+  /** Never alert on a count metric below this (the Poisson-aware score does the rest). */
+  public static final double DEFAULT_MIN_COUNT = 5;
+  /** For ratio metrics (sentiment.net, share_of_voice, ...), mentions needed in the window. */
+  public static final double DEFAULT_MIN_MENTIONS_FOR_RATIO = 20;
+  /** A count spike must also be at least this many times the expected value (a drop this many times below). */
+  public static final double DEFAULT_MIN_RATIO = 1.2;
+
+  /** Metrics that are ratios or means rather than counts: scored on their own scale. */
+  public static final Set<String> RATIO_METRICS = Set.of("sentiment.net", "sentiment.mean", "share_of_voice");
+
+  public AlertRule {
+    requireText(id, "id");
+    requireText(metric, "metric");
+    Objects.requireNonNull(windowLength, "windowLength");
+    Objects.requireNonNull(detector, "detector");
+    Objects.requireNonNull(sensitivity, "sensitivity");
+    Objects.requireNonNull(cooldown, "cooldown");
+    Objects.requireNonNull(peakMemory, "peakMemory");
+    if (!(threshold > 0)) {
+      throw new IllegalArgumentException("threshold must be > 0, was " + threshold);
+    }
+    if (!(resolveThreshold < threshold)) {
+      throw new IllegalArgumentException("resolve threshold must be below the threshold");
+    }
+    if (minCount < 0 || Double.isNaN(minCount)) {
+      throw new IllegalArgumentException("min_count must be >= 0, was " + minCount);
+    }
+    if (!(minRatio >= 1)) {
+      throw new IllegalArgumentException("min_ratio must be >= 1, was " + minRatio);
+    }
+    if (baselineWindows < 8 || baselineWindows > MAX_BASELINE_WINDOWS) {
+      throw new IllegalArgumentException("baseline must be 8.." + MAX_BASELINE_WINDOWS + " windows, was " + baselineWindows);
+    }
+    if (warmupWindows < 4 || warmupWindows > baselineWindows) {
+      throw new IllegalArgumentException("warmup must be 4..baseline (" + baselineWindows + ") windows, was " + warmupWindows);
+    }
+    if (cooldown.isNegative() || peakMemory.isNegative()) {
+      throw new IllegalArgumentException("cooldown and peak_memory must not be negative");
+    }
+    if (detector == DetectorType.THRESHOLD) {
+      if (above == null && below == null) {
+        throw new IllegalArgumentException("a threshold rule needs 'above' or 'below'");
+      }
+      if (above != null && below != null && below >= above) {
+        throw new IllegalArgumentException("'below' (" + below + ") must be less than 'above' (" + above + ")");
+      }
+    } else if (above != null || below != null) {
+      throw new IllegalArgumentException("'above' and 'below' belong to threshold rules, not " + detector.label());
+    }
+    if (!(paceTolerance >= 0 && paceTolerance < 1)) {
+      throw new IllegalArgumentException("tolerance must be in [0, 1), was " + paceTolerance);
+    }
+    brands = List.copyOf(brands == null || brands.isEmpty() ? List.of("*") : brands);
+    channels = List.copyOf(channels == null ? List.of() : channels);
+    targets = List.copyOf(targets == null ? List.of() : targets);
+    if (detector == DetectorType.TARGET_PACE && targets.isEmpty()) {
+      throw new IllegalArgumentException("a target_pace rule needs a target for metric '" + metric + "' in 'targets'");
+    }
+  }
+
+  private static void requireText(String s, String what) {
+    if (s == null || s.isBlank()) {
+      throw new IllegalArgumentException(what + " is missing");
+    }
+  }
+
+  /** Whether the metric is a ratio or mean (scored as is) rather than a count (scored on a sqrt scale). */
+  public boolean ratioMetric() {
+    return RATIO_METRICS.contains(metric);
+  }
+
+  /** Whether this rule watches a brand. */
+  public boolean appliesTo(String brandId) {
+    return brands.contains("*") || brands.contains(brandId);
+  }
+
+  /** The target this rule tracks for a brand, or null (a brand's own target wins over {@code *}). */
+  public Target targetFor(String brandId) {
+    Target any = null;
+    for (Target t : targets) {
+      if (t.brand().equals(brandId)) {
+        return t;
+      }
+      if (t.appliesTo(brandId) && any == null) {
+        any = t;
+      }
+    }
+    return any;
+  }
+
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Fluent builder; unset fields take the documented defaults. */
+  public static final class Builder {
+    private final String id;
+    private String metric;
+    private String window;
+    private DetectorType detector;
+    private Sensitivity sensitivity = Sensitivity.BALANCED;
+    private Double threshold;
+    private Double minCount;
+    private Double minRatio;
+    private Duration cooldown = DEFAULT_COOLDOWN;
+    private int baselineWindows = DEFAULT_BASELINE_WINDOWS;
+    private Integer warmupWindows;
+    private boolean daily = true;
+    private boolean weekly = true;
+    private Duration peakMemory = DEFAULT_PEAK_MEMORY;
+    private Double above;
+    private Double below;
+    private Double tolerance;
+    private Severity severity;
+    private List<String> brands = List.of("*");
+    private List<String> channels = List.of();
+    private List<Target> targets = List.of();
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    public Builder metric(String v) { metric = v; return this; }
+    public Builder window(String v) { window = v; return this; }
+    public Builder detector(DetectorType v) { detector = v; return this; }
+    public Builder sensitivity(Sensitivity v) { sensitivity = Objects.requireNonNull(v); return this; }
+    /** Explicit score threshold, overriding the sensitivity preset. */
+    public Builder threshold(double v) { threshold = v; return this; }
+    public Builder minCount(double v) { minCount = v; return this; }
+    public Builder minRatio(double v) { minRatio = v; return this; }
+    public Builder cooldown(Duration v) { cooldown = v; return this; }
+    public Builder baselineWindows(int v) { baselineWindows = v; return this; }
+    public Builder warmupWindows(int v) { warmupWindows = v; return this; }
+    public Builder seasonality(boolean dailyProfile, boolean weeklyProfile) { daily = dailyProfile; weekly = weeklyProfile; return this; }
+    public Builder peakMemory(Duration v) { peakMemory = v; return this; }
+    public Builder above(Double v) { above = v; return this; }
+    public Builder below(Double v) { below = v; return this; }
+    /** Tolerated shortfall of a target_pace rule, overriding the sensitivity preset. */
+    public Builder tolerance(double v) { tolerance = v; return this; }
+    public Builder severity(Severity v) { severity = v; return this; }
+    public Builder brands(List<String> v) { brands = v; return this; }
+    /** Channels named in {@code notify:}; {@code kafka} is always on. */
+    public Builder channels(List<String> v) { channels = v; return this; }
+    public Builder targets(List<Target> v) { targets = v; return this; }
+
+    public AlertRule build() {
+      if (metric == null || metric.isBlank()) {
+        throw new IllegalArgumentException("metric is missing");
+      }
+      if (detector == null) {
+        throw new IllegalArgumentException("detector is missing (spike, drop, threshold or target_pace)");
+      }
+      Duration length = Durations.parseWindow(window);
+      double z = threshold != null ? threshold : sensitivity.threshold();
+      boolean ratio = RATIO_METRICS.contains(metric);
+      double floor = minCount != null ? minCount : ratio ? DEFAULT_MIN_MENTIONS_FOR_RATIO : DEFAULT_MIN_COUNT;
+      List<Target> mine = targets.stream().filter(t -> t.metric().equals(metric)).toList();
+      return new AlertRule(id, metric, window.trim(), length, detector, sensitivity, z, z * RESOLVE_FRACTION,
+          floor, minRatio != null ? minRatio : DEFAULT_MIN_RATIO, cooldown, baselineWindows,
+          warmupWindows != null ? warmupWindows : Math.min(DEFAULT_WARMUP_WINDOWS, baselineWindows),
+          daily && length.compareTo(Duration.ofHours(1)) <= 0, weekly && length.compareTo(Duration.ofDays(1)) <= 0,
+          peakMemory, above, below, tolerance != null ? tolerance : sensitivity.paceTolerance(), severity,
+          brands, channels, detector == DetectorType.TARGET_PACE ? mine : List.of());
+    }
+  }
+}

@@ -1,0 +1,340 @@
+package dev.pantau.alerts;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Evaluates one KPI point against one rule: pure and thread-safe; everything remembered lives in the
+ * {@link DetectorState} the caller passes in and keeps.
+ *
+ * <h2>Sliding windows</h2>
+ * Points may come from windows that overlap (a 5m window every minute, so an alert does not wait for a
+ * tumbling window to close). Every point is scored, but only points that start at least one window length
+ * after the last absorbed one enter the baseline and the seasonal profiles, so the baseline holds
+ * non-overlapping windows whatever the step, and the state stays the same size. Points that start at or
+ * before the newest absorbed window (revisions of past windows) are ignored.
+ */
+public final class RuleEvaluator {
+
+  /** Profile memory: the hour-of-day profile forgets with a time constant of this many days. */
+  static final double DAILY_MEMORY_DAYS = 4;
+  /** The day-of-week profile forgets with a time constant of this many weeks. */
+  static final double WEEKLY_MEMORY_WEEKS = 3;
+  /** Values enter the baseline clipped to expected +- this many spreads, so a spike does not inflate it. */
+  static final double CLIP = 3;
+  /** Smallest spread on the sqrt scale: one Poisson standard deviation. */
+  static final double COUNT_SPREAD_FLOOR = 1.0;
+  /** Smallest spread for ratio metrics such as sentiment.net. */
+  static final double RATIO_SPREAD_FLOOR = 0.05;
+  /** An alert resolves after this many window lengths back below the resolve threshold. */
+  static final int RESOLVE_AFTER_WINDOWS = 2;
+  /** A target_pace rule waits for this fraction of the period before judging the pace. */
+  static final double PACE_MIN_ELAPSED = 0.1;
+
+  /** Evaluates a point; a null state starts a new one. Never throws for a well-formed point. */
+  public Evaluation evaluate(AlertRule rule, DetectorState stateOrNull, KpiPoint point) {
+    DetectorState st = stateOrNull != null ? stateOrNull : new DetectorState(rule.baselineWindows());
+    st.fit(rule.baselineWindows());
+    List<Alert> out = new ArrayList<>(1);
+    Double value = point.metric(rule.metric());
+    long t = point.start().toEpochMilli();
+    if (value == null || !Double.isFinite(value)
+        || (st.lastSampleStart != DetectorState.NONE && t <= st.lastSampleStart)) {
+      return new Evaluation(st, out);
+    }
+    boolean sample = st.lastSampleStart == DetectorState.NONE
+        || t >= st.lastSampleStart + rule.windowLength().toMillis();
+    switch (rule.detector()) {
+      case SPIKE, DROP -> anomaly(rule, st, point, value, sample, out);
+      case THRESHOLD -> threshold(rule, st, point, value, out);
+      case TARGET_PACE -> pace(rule, st, point, value, sample, out);
+      default -> throw new IllegalStateException(rule.detector().toString());
+    }
+    if (sample) {
+      st.lastSampleStart = t;
+    }
+    return new Evaluation(st, out);
+  }
+
+  // ---------------------------------------------------------------- spike and drop
+
+  private void anomaly(AlertRule rule, DetectorState st, KpiPoint p, double v, boolean sample, List<Alert> out) {
+    boolean ratio = rule.ratioMetric();
+    boolean up = rule.detector() == DetectorType.SPIKE;
+    double x = ratio ? v : anscombe(v);
+    ZonedDateTime at = p.start().atZone(ZoneOffset.UTC);
+    int hour = at.getHour();
+    int day = at.getDayOfWeek().getValue() - 1;
+    double offset = seasonalOffset(rule, st, hour, day);
+    double absorbed = x;
+    if (st.samples >= rule.warmupWindows()) {
+      double[] s = st.sorted();
+      int n = s.length;
+      double median = (s[(n - 1) / 2] + s[n / 2]) / 2;
+      double iqr = s[(3 * n) / 4 >= n ? n - 1 : (3 * n) / 4] - s[n / 4];
+      double spread = Math.max(iqr / 1.349, ratio ? RATIO_SPREAD_FLOOR : COUNT_SPREAD_FLOOR);
+      double ex = median + offset;
+      double score = (up ? x - ex : ex - x) / spread;
+      double expected = ratio ? ex : inverseAnscombe(ex);
+      long t = p.start().toEpochMilli();
+      double bar = decayedPeak(rule, st, t);
+      if (st.open) {
+        if (score < rule.resolveThreshold()) {
+          if (st.calmSince == DetectorState.NONE) {
+            st.calmSince = t;
+          }
+          if (t - st.calmSince >= RESOLVE_AFTER_WINDOWS * rule.windowLength().toMillis()) {
+            out.add(resolved(rule, st, p, v, expected, score, anomalyMessage(rule, p, v, expected, up, true)));
+          }
+        } else {
+          st.calmSince = DetectorState.NONE;
+        }
+      } else if (score >= rule.threshold() && score >= bar && volumeOk(rule, p, v, expected, up)
+          && (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil)) {
+        Severity sev = rule.severity() != null ? rule.severity()
+            : score >= 2 * rule.threshold() ? Severity.CRITICAL : Severity.WARNING;
+        out.add(fire(rule, st, p, v, expected, score, sev, anomalyMessage(rule, p, v, expected, up, false)));
+      }
+      if (score > bar) {
+        st.peak = score;
+        st.peakAt = t;
+      }
+      absorbed = Math.max(ex - CLIP * spread, Math.min(ex + CLIP * spread, x));
+    }
+    if (sample) {
+      st.push(absorbed - offset);
+      learnSeason(rule, st, hour, day, absorbed);
+      st.samples++;
+    }
+  }
+
+  private static boolean volumeOk(AlertRule rule, KpiPoint p, double v, double expected, boolean up) {
+    if (rule.ratioMetric()) {
+      Double mentions = p.metric("mentions");
+      return mentions == null || mentions >= rule.minCount();
+    }
+    return up ? v >= rule.minCount() && v >= expected * rule.minRatio()
+        : expected >= rule.minCount() && v * rule.minRatio() <= expected;
+  }
+
+  private static double decayedPeak(AlertRule rule, DetectorState st, long t) {
+    if (st.peakAt == DetectorState.NONE || rule.peakMemory().isZero()) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double halfLives = (t - st.peakAt) / (double) rule.peakMemory().toMillis();
+    return st.peak * Math.pow(0.5, Math.max(0, halfLives));
+  }
+
+  private static double seasonalOffset(AlertRule rule, DetectorState st, int hour, int day) {
+    double off = 0;
+    if (rule.dailySeasonality() && allSeen(st.dailySeen)) {
+      off += st.daily[hour] - mean(st.daily);
+    }
+    if (rule.weeklySeasonality() && allSeen(st.weeklySeen)) {
+      off += st.weekly[day] - mean(st.weekly);
+    }
+    return off;
+  }
+
+  private static void learnSeason(AlertRule rule, DetectorState st, int hour, int day, double x) {
+    double windowSeconds = rule.windowLength().toSeconds();
+    if (rule.dailySeasonality()) {
+      double perSlotPerDay = Math.max(1, 3600 / windowSeconds);
+      double alpha = 1 - Math.exp(-1 / (DAILY_MEMORY_DAYS * perSlotPerDay));
+      st.dailySeen[hour]++;
+      double a = Math.max(alpha, 1.0 / st.dailySeen[hour]);
+      st.daily[hour] += a * (x - st.daily[hour]);
+    }
+    if (rule.weeklySeasonality()) {
+      double perSlotPerWeek = Math.max(1, 86400 / windowSeconds);
+      double alpha = 1 - Math.exp(-1 / (WEEKLY_MEMORY_WEEKS * perSlotPerWeek));
+      st.weeklySeen[day]++;
+      double a = Math.max(alpha, 1.0 / st.weeklySeen[day]);
+      st.weekly[day] += a * (x - st.weekly[day]);
+    }
+  }
+
+  /** Anscombe's transform: Poisson counts get a standard deviation of about 1 at every level. */
+  static double anscombe(double count) {
+    return 2 * Math.sqrt(Math.max(0, count) + 0.375);
+  }
+
+  static double inverseAnscombe(double y) {
+    double h = y / 2;
+    return Math.max(0, h * h - 0.375);
+  }
+
+  private static boolean allSeen(int[] seen) {
+    for (int s : seen) {
+      if (s == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double mean(double[] a) {
+    double s = 0;
+    for (double d : a) {
+      s += d;
+    }
+    return s / a.length;
+  }
+
+  // ---------------------------------------------------------------- threshold
+
+  private void threshold(AlertRule rule, DetectorState st, KpiPoint p, double v, List<Alert> out) {
+    long t = p.start().toEpochMilli();
+    boolean over = rule.above() != null && v > rule.above();
+    boolean under = rule.below() != null && v < rule.below();
+    double level = over ? rule.above() : under ? rule.below() : rule.above() != null ? rule.above() : rule.below();
+    double score = over ? (v - level) / Math.max(Math.abs(level), 1e-9)
+        : under ? (level - v) / Math.max(Math.abs(level), 1e-9) : 0;
+    if (st.open) {
+      if (!over && !under) {
+        if (st.calmSince == DetectorState.NONE) {
+          st.calmSince = t;
+        }
+        if (t - st.calmSince >= RESOLVE_AFTER_WINDOWS * rule.windowLength().toMillis()) {
+          out.add(resolved(rule, st, p, v, level, score, String.format(Locale.ROOT, "back to normal: %s %s %s in %s",
+              name(p), rule.metric(), fmt(v, rule), rule.window())));
+        }
+      } else {
+        st.calmSince = DetectorState.NONE;
+      }
+    } else if ((over || under) && (!rule.ratioMetric() || mentionsAtLeast(p, rule.minCount()))
+        && (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil)) {
+      Severity sev = rule.severity() != null ? rule.severity() : Severity.WARNING;
+      out.add(fire(rule, st, p, v, level, score, sev, String.format(Locale.ROOT, "%s %s %s in %s, %s the threshold %s",
+          name(p), rule.metric(), fmt(v, rule), rule.window(), over ? "above" : "below", fmt(level, rule))));
+    }
+  }
+
+  private static boolean mentionsAtLeast(KpiPoint p, double min) {
+    Double m = p.metric("mentions");
+    return m == null || m >= min;
+  }
+
+  // ---------------------------------------------------------------- target pace
+
+  private void pace(AlertRule rule, DetectorState st, KpiPoint p, double v, boolean sample, List<Alert> out) {
+    Target target = rule.targetFor(p.brand());
+    if (!sample || target == null) {
+      return; // overlapping windows would count the same mentions twice
+    }
+    Instant periodStart = periodStart(p.start(), target.period());
+    Instant periodEnd = target.period() == Target.Period.MONTH
+        ? periodStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()
+        : periodStart.plus(java.time.Duration.ofDays(7));
+    long ps = periodStart.toEpochMilli();
+    if (st.periodStart != ps) {
+      if (st.open) {
+        out.add(resolved(rule, st, p, st.periodTotal, Double.NaN, 0, String.format(Locale.ROOT,
+            "period closed: %s %s ended at %s of the %s target", name(p), rule.metric(), fmt(st.periodTotal, rule),
+            fmt(target.value(), rule))));
+      }
+      st.periodStart = ps;
+      st.periodTotal = 0;
+      // a brand first seen mid-period is judged on the part of the period it was tracked
+      st.lastSampleStart = DetectorState.NONE;
+      st.samples = 0;
+    }
+    if (st.samples == 0) {
+      st.trackStart = p.start().toEpochMilli();
+    }
+    st.samples++;
+    st.periodTotal += v;
+    double periodMs = periodEnd.toEpochMilli() - ps;
+    double tracked = (p.end().toEpochMilli() - Math.max(ps, st.trackStart)) / periodMs;
+    double elapsed = (p.end().toEpochMilli() - ps) / periodMs;
+    double pace = target.value() * Math.min(1, tracked);
+    double shortfall = pace > 0 ? (pace - st.periodTotal) / pace : 0;
+    long t = p.start().toEpochMilli();
+    if (st.open) {
+      if (shortfall <= rule.paceTolerance() / 2) {
+        out.add(resolved(rule, st, p, st.periodTotal, pace, shortfall, String.format(Locale.ROOT,
+            "back on pace: %s %s %s this %s, pro-rata pace %s", name(p), rule.metric(), fmt(st.periodTotal, rule),
+            target.period().label(), fmt(pace, rule))));
+      }
+    } else if (tracked >= PACE_MIN_ELAPSED && shortfall > rule.paceTolerance()
+        && (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil)) {
+      Severity sev = rule.severity() != null ? rule.severity()
+          : shortfall >= 2 * rule.paceTolerance() ? Severity.CRITICAL : Severity.WARNING;
+      out.add(fire(rule, st, p, st.periodTotal, pace, shortfall, sev, String.format(Locale.ROOT,
+          "%s %s %s this %s, behind the pro-rata pace %s toward the target %s (%d%% of the %s gone)",
+          name(p), rule.metric(), fmt(st.periodTotal, rule), target.period().label(), fmt(pace, rule),
+          fmt(target.value(), rule), Math.round(100 * elapsed), target.period().label())));
+    }
+  }
+
+  static Instant periodStart(Instant t, Target.Period period) {
+    LocalDate d = t.atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate first = period == Target.Period.MONTH ? d.withDayOfMonth(1)
+        : d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return first.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  // ---------------------------------------------------------------- alert records
+
+  private static Alert fire(AlertRule rule, DetectorState st, KpiPoint p, double observed, double expected,
+                            double score, Severity sev, String message) {
+    st.open = true;
+    st.openStart = p.start().toEpochMilli();
+    st.openEnd = p.end().toEpochMilli();
+    st.calmSince = DetectorState.NONE;
+    return new Alert(Alert.idOf(rule.id(), p.brand(), rule.window(), p.start()), Alert.Status.FIRING, rule.id(),
+        rule.detector(), p.brand(), sev, rule.metric(), rule.window(), p.start(), p.end(), observed, expected,
+        score, message, null, null, null);
+  }
+
+  private static Alert resolved(AlertRule rule, DetectorState st, KpiPoint p, double observed, double expected,
+                                double score, String message) {
+    st.open = false;
+    st.calmSince = DetectorState.NONE;
+    st.cooldownUntil = p.start().toEpochMilli() + rule.cooldown().toMillis();
+    Instant start = Instant.ofEpochMilli(st.openStart);
+    Severity sev = rule.severity() != null ? rule.severity() : Severity.INFO;
+    return new Alert(Alert.idOf(rule.id(), p.brand(), rule.window(), start), Alert.Status.RESOLVED, rule.id(),
+        rule.detector(), p.brand(), sev, rule.metric(), rule.window(), start, Instant.ofEpochMilli(st.openEnd),
+        observed, expected, score, message, null, null, p.end());
+  }
+
+  private static String anomalyMessage(AlertRule rule, KpiPoint p, double v, double expected, boolean up,
+                                       boolean back) {
+    String head = String.format(Locale.ROOT, "%s%s %s %s in %s", back ? "back to normal: " : "", name(p),
+        rule.metric(), fmt(v, rule), rule.window());
+    if (back) {
+      return head + ", usual " + fmt(expected, rule);
+    }
+    if (rule.ratioMetric()) {
+      return head + (up ? ", above the usual " : ", below the usual ") + fmt(expected, rule);
+    }
+    if (up) {
+      return expected >= 0.5
+          ? head + String.format(Locale.ROOT, ", %.1fx the usual %s", v / expected, fmt(expected, rule))
+          : head + ", usually about 0";
+    }
+    return head + ", down from the usual " + fmt(expected, rule);
+  }
+
+  private static String name(KpiPoint p) {
+    return p.brandName();
+  }
+
+  static String fmt(double v, AlertRule rule) {
+    if (rule.ratioMetric()) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    if (Math.abs(v) >= 10 || v == Math.rint(v)) {
+      return String.format(Locale.ROOT, "%d", Math.round(v));
+    }
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}
