@@ -35,6 +35,7 @@ public record AlertRule(
     boolean dailySeasonality,
     boolean weeklySeasonality,
     Duration peakMemory,
+    Duration sustained,
     Double above,
     Double below,
     double paceTolerance,
@@ -51,6 +52,12 @@ public record AlertRule(
   public static final int DEFAULT_WARMUP_WINDOWS = 36;
   /** Half-life of the recent-peak bar. */
   public static final Duration DEFAULT_PEAK_MEMORY = Duration.ofDays(7);
+  /** Horizon of the sustained scale: the mean score of the last 2 hours of windows. */
+  public static final Duration DEFAULT_SUSTAINED = Duration.ofHours(2);
+  /** The sustained scale fires at this fraction of the threshold (a mean over many windows is steadier). */
+  public static final double SUSTAINED_FRACTION = 0.6;
+  /** Most windows the sustained scale keeps. */
+  public static final int MAX_SUSTAINED_WINDOWS = 288;
   /** Quiet time after a resolved alert before the same rule and brand fire again. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(30);
   /** The resolve threshold is this fraction of the firing threshold (hysteresis). */
@@ -91,8 +98,12 @@ public record AlertRule(
     if (warmupWindows < 4 || warmupWindows > baselineWindows) {
       throw new IllegalArgumentException("warmup must be 4..baseline (" + baselineWindows + ") windows, was " + warmupWindows);
     }
-    if (cooldown.isNegative() || peakMemory.isNegative()) {
-      throw new IllegalArgumentException("cooldown and peak_memory must not be negative");
+    Objects.requireNonNull(sustained, "sustained");
+    if (cooldown.isNegative() || peakMemory.isNegative() || sustained.isNegative()) {
+      throw new IllegalArgumentException("cooldown, peak_memory and sustained must not be negative");
+    }
+    if (sustainedWindows(sustained, windowLength) > MAX_SUSTAINED_WINDOWS) {
+      throw new IllegalArgumentException("sustained covers more than " + MAX_SUSTAINED_WINDOWS + " windows");
     }
     if (detector == DetectorType.THRESHOLD) {
       if (above == null && below == null) {
@@ -124,6 +135,16 @@ public record AlertRule(
   /** Whether the metric is a ratio or mean (scored as is) rather than a count (scored on a sqrt scale). */
   public boolean ratioMetric() {
     return RATIO_METRICS.contains(metric);
+  }
+
+  /** Windows in the sustained scale; below 2 the scale is off. */
+  public int sustainedWindows() {
+    return sustainedWindows(sustained, windowLength);
+  }
+
+  private static int sustainedWindows(Duration sustained, Duration window) {
+    long k = sustained.toMillis() / Math.max(1, window.toMillis());
+    return k < 2 ? 0 : (int) Math.min(k, Integer.MAX_VALUE);
   }
 
   /** Whether this rule watches a brand. */
@@ -165,6 +186,7 @@ public record AlertRule(
     private boolean daily = true;
     private boolean weekly = true;
     private Duration peakMemory = DEFAULT_PEAK_MEMORY;
+    private Duration sustained = DEFAULT_SUSTAINED;
     private Double above;
     private Double below;
     private Double tolerance;
@@ -190,6 +212,8 @@ public record AlertRule(
     public Builder warmupWindows(int v) { warmupWindows = v; return this; }
     public Builder seasonality(boolean dailyProfile, boolean weeklyProfile) { daily = dailyProfile; weekly = weeklyProfile; return this; }
     public Builder peakMemory(Duration v) { peakMemory = v; return this; }
+    /** Horizon of the sustained scale; {@code Duration.ZERO} turns it off. */
+    public Builder sustained(Duration v) { sustained = v; return this; }
     public Builder above(Double v) { above = v; return this; }
     public Builder below(Double v) { below = v; return this; }
     /** Tolerated shortfall of a target_pace rule, overriding the sensitivity preset. */
@@ -216,7 +240,7 @@ public record AlertRule(
           floor, minRatio != null ? minRatio : DEFAULT_MIN_RATIO, cooldown, baselineWindows,
           warmupWindows != null ? warmupWindows : Math.min(DEFAULT_WARMUP_WINDOWS, baselineWindows),
           daily && length.compareTo(Duration.ofHours(1)) <= 0, weekly && length.compareTo(Duration.ofDays(1)) <= 0,
-          peakMemory, above, below, tolerance != null ? tolerance : sensitivity.paceTolerance(), severity,
+          peakMemory, sustained, above, below, tolerance != null ? tolerance : sensitivity.paceTolerance(), severity,
           brands, channels, detector == DetectorType.TARGET_PACE ? mine : List.of());
     }
   }

@@ -29,7 +29,7 @@ public final class AlertRuleLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP_LEVEL = Set.of("rules", "channels", "targets");
   private static final Set<String> RULE_FIELDS = Set.of("id", "metric", "window", "detector", "sensitivity",
-      "threshold", "min_count", "min_ratio", "cooldown", "baseline", "warmup", "seasonality", "peak_memory",
+      "threshold", "min_count", "min_ratio", "cooldown", "baseline", "warmup", "seasonality", "peak_memory", "sustained",
       "above", "below", "tolerance", "severity", "brands", "notify");
   private static final Set<String> CHANNEL_FIELDS = Set.of("type", "url", "secret");
   private static final Set<String> TARGET_FIELDS = Set.of("brand", "metric", "period", "value");
@@ -334,6 +334,9 @@ public final class AlertRuleLoader {
     }
     if (n.hasNonNull("peak_memory")) {
       b.peakMemory(Durations.parse(text(n, "peak_memory", true)));
+    }
+    if (n.hasNonNull("sustained")) {
+      b.sustained(Durations.parse(text(n, "sustained", true)));
     }
     if (n.hasNonNull("baseline")) {
       b.baselineWindows(windows(n, "baseline", length));

@@ -28,9 +28,18 @@ public final class DetectorState implements Serializable {
   final double[] weekly = new double[7];
   final int[] weeklySeen = new int[7];
 
-  // recent peak score, decaying with the rule's peak memory
+  // the sustained scale: scores, observed and expected values of the last sampled windows
+  double[] recentScore = new double[0];
+  double[] recentObserved = new double[0];
+  double[] recentExpected = new double[0];
+  int recentSize;
+  int recentHead;
+
+  // recent peak score of each scale (window, sustained), decaying with the rule's peak memory
   double peak;
   long peakAt = NONE;
+  double sustainedPeak;
+  long sustainedPeakAt = NONE;
 
   // the open (firing) alert, if any
   boolean open;
@@ -66,6 +75,29 @@ public final class DetectorState implements Serializable {
     head = (head + 1) % ring.length;
     if (size < ring.length) {
       size++;
+    }
+  }
+
+  void pushRecent(double score, double observed, double expected) {
+    if (recentScore.length == 0) {
+      return;
+    }
+    recentScore[recentHead] = score;
+    recentObserved[recentHead] = observed;
+    recentExpected[recentHead] = expected;
+    recentHead = (recentHead + 1) % recentScore.length;
+    if (recentSize < recentScore.length) {
+      recentSize++;
+    }
+  }
+
+  void fitRecent(int capacity) {
+    if (recentScore.length != capacity) {
+      recentScore = new double[capacity];
+      recentObserved = new double[capacity];
+      recentExpected = new double[capacity];
+      recentSize = 0;
+      recentHead = 0;
     }
   }
 

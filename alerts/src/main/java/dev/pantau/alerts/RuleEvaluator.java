@@ -84,9 +84,27 @@ public final class RuleEvaluator {
       double score = (up ? x - ex : ex - x) / spread;
       double expected = ratio ? ex : inverseAnscombe(ex);
       long t = p.start().toEpochMilli();
-      double bar = decayedPeak(rule, st, t);
+      // sustained scale: the mean score of this window and the previous sampled ones over the horizon
+      int k = rule.sustainedWindows();
+      st.fitRecent(Math.max(0, k - 1));
+      double sustained = Double.NEGATIVE_INFINITY;
+      boolean sustainedVolume = false;
+      if (k >= 2 && st.recentSize == k - 1) {
+        double sum = score;
+        double obs = v;
+        double exp = expected;
+        for (int i = 0; i < st.recentSize; i++) {
+          sum += st.recentScore[i];
+          obs += st.recentObserved[i];
+          exp += st.recentExpected[i];
+        }
+        sustained = sum / k / AlertRule.SUSTAINED_FRACTION;
+        sustainedVolume = volumeOk(rule, p, obs / k, exp / k, up);
+      }
+      double bar = decayed(rule, st.peak, st.peakAt, t);
+      double sustainedBar = decayed(rule, st.sustainedPeak, st.sustainedPeakAt, t);
       if (st.open) {
-        if (score < rule.resolveThreshold()) {
+        if (score < rule.resolveThreshold() && sustained < rule.resolveThreshold()) {
           if (st.calmSince == DetectorState.NONE) {
             st.calmSince = t;
           }
@@ -96,15 +114,27 @@ public final class RuleEvaluator {
         } else {
           st.calmSince = DetectorState.NONE;
         }
-      } else if (score >= rule.threshold() && score >= bar && volumeOk(rule, p, v, expected, up)
-          && (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil)) {
-        Severity sev = rule.severity() != null ? rule.severity()
-            : score >= 2 * rule.threshold() ? Severity.CRITICAL : Severity.WARNING;
-        out.add(fire(rule, st, p, v, expected, score, sev, anomalyMessage(rule, p, v, expected, up, false)));
+      } else if (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil) {
+        boolean now = score >= rule.threshold() && score >= bar && volumeOk(rule, p, v, expected, up);
+        boolean lasting = sustained >= rule.threshold() && sustained >= sustainedBar && sustainedVolume;
+        if (now || lasting) {
+          double top = Math.max(score, sustained);
+          Severity sev = rule.severity() != null ? rule.severity()
+              : top >= 2 * rule.threshold() ? Severity.CRITICAL : Severity.WARNING;
+          out.add(fire(rule, st, p, v, expected, top, sev, anomalyMessage(rule, p, v, expected, up, false)
+              + (now ? "" : ", for " + Durations.format(rule.windowLength().multipliedBy(k)))));
+        }
       }
       if (score > bar) {
         st.peak = score;
         st.peakAt = t;
+      }
+      if (sustained > sustainedBar) {
+        st.sustainedPeak = sustained;
+        st.sustainedPeakAt = t;
+      }
+      if (sample) {
+        st.pushRecent(score, v, expected);
       }
       absorbed = Math.max(ex - CLIP * spread, Math.min(ex + CLIP * spread, x));
     }
@@ -124,12 +154,12 @@ public final class RuleEvaluator {
         : expected >= rule.minCount() && v * rule.minRatio() <= expected;
   }
 
-  private static double decayedPeak(AlertRule rule, DetectorState st, long t) {
-    if (st.peakAt == DetectorState.NONE || rule.peakMemory().isZero()) {
+  private static double decayed(AlertRule rule, double peak, long peakAt, long t) {
+    if (peakAt == DetectorState.NONE || rule.peakMemory().isZero()) {
       return Double.NEGATIVE_INFINITY;
     }
-    double halfLives = (t - st.peakAt) / (double) rule.peakMemory().toMillis();
-    return st.peak * Math.pow(0.5, Math.max(0, halfLives));
+    double halfLives = (t - peakAt) / (double) rule.peakMemory().toMillis();
+    return peak * Math.pow(0.5, Math.max(0, halfLives));
   }
 
   private static double seasonalOffset(AlertRule rule, DetectorState st, int hour, int day) {
