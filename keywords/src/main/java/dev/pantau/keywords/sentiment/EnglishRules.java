@@ -1,0 +1,122 @@
+package dev.pantau.keywords.sentiment;
+
+/**
+ * Which rules the English scorer applies on top of VADER's own. Immutable; {@link #PANTAU} is what
+ * {@link SentimentScorer#create()} uses, {@link #VADER} is VADER as published (for the evaluation's
+ * ablation table).
+ *
+ * @param emoji emoji become their words from the emoji lexicon (VADER 3.3 does this too)
+ * @param repeatedLetters "goooood" reads as an emphasised "good"
+ * @param courtesy please / help / thanks count for nothing in a question or beside a complaint
+ * @param questions positive words in a sentence that ends with '?' are weighted by {@link
+ *     #questionPositiveWeight}: "is the new plan any good?" asks, it does not praise
+ * @param questionPositiveWeight in [0, 1]
+ * @param idioms "thanks for nothing" is negative
+ * @param names handles, links and Title-case words inside a sentence ("flying United") score
+ *     nothing
+ * @param likeAsPreposition "like" after looks / feels / just / is ... compares, it does not like
+ * @param questionNegativeWeight in [0, 1], the weight of negative words in a question: "why is it
+ *     so slow?" complains, "is it a bad idea?" asks
+ * @param headlines a headline ("7 Common Sales Mistakes, and How to Avoid Them"), where most words
+ *     are Title-case, reports rather than opines: its valences weigh {@link #HEADLINE_WEIGHT}
+ */
+public record EnglishRules(
+    boolean emoji,
+    boolean repeatedLetters,
+    boolean courtesy,
+    boolean questions,
+    double questionPositiveWeight,
+    boolean idioms,
+    boolean names,
+    boolean likeAsPreposition,
+    double questionNegativeWeight,
+    boolean headlines) {
+
+  /** Positive words asked about count for nothing by default. */
+  public static final double DEFAULT_QUESTION_POSITIVE_WEIGHT = 0.0;
+
+  /** The weight of a headline's valences when {@link #headlines} is on. */
+  public static final double HEADLINE_WEIGHT = 0.5;
+
+  /** Negative words asked about count half by default. */
+  public static final double DEFAULT_QUESTION_NEGATIVE_WEIGHT = 0.5;
+
+  /** VADER 3.3.2's rules only (with emoji, as VADER 3.3 does). */
+  public static final EnglishRules VADER =
+      new EnglishRules(true, false, false, false, 1.0, false, false, false, 1.0, false);
+
+  /** Every rule: the default. */
+  public static final EnglishRules PANTAU =
+      new EnglishRules(
+          true,
+          true,
+          true,
+          true,
+          DEFAULT_QUESTION_POSITIVE_WEIGHT,
+          true,
+          true,
+          true,
+          DEFAULT_QUESTION_NEGATIVE_WEIGHT,
+          true);
+
+  public EnglishRules {
+    if (!(questionPositiveWeight >= 0.0 && questionPositiveWeight <= 1.0)) {
+      throw new IllegalArgumentException(
+          "questionPositiveWeight out of [0, 1]: " + questionPositiveWeight);
+    }
+    if (!(questionNegativeWeight >= 0.0 && questionNegativeWeight <= 1.0)) {
+      throw new IllegalArgumentException(
+          "questionNegativeWeight out of [0, 1]: " + questionNegativeWeight);
+    }
+  }
+
+  public EnglishRules withEmoji(boolean on) {
+    return new EnglishRules(
+        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withRepeatedLetters(boolean on) {
+    return new EnglishRules(
+        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withCourtesy(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withQuestions(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withQuestionPositiveWeight(double weight) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withIdioms(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withNames(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withLikeAsPreposition(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines);
+  }
+
+  public EnglishRules withQuestionNegativeWeight(double weight) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines);
+  }
+
+  public EnglishRules withHeadlines(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on);
+  }
+}

@@ -1,0 +1,643 @@
+package dev.pantau.keywords.sentiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * English sentiment: a port of VADER's rules (Hutto and Gilbert, 2014; vaderSentiment 3.3.2) over
+ * its lexicon, plus the rules brand mentions need that VADER lacks (see {@link EnglishRules}).
+ *
+ * <p>Thread-safe: all state is read-only after construction; each call works on its own arrays.
+ */
+final class EnglishScorer {
+
+  // VADER's empirically derived constants, kept as published.
+  static final double B_INCR = 0.293;
+  static final double B_DECR = -0.293;
+  static final double C_INCR = 0.733;
+  static final double N_SCALAR = -0.74;
+  static final double NORMALIZE_ALPHA = 15.0;
+
+  static final Set<String> NEGATE =
+      Set.of(
+          "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't",
+          "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt",
+          "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't",
+          "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor",
+          "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
+          "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
+          "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+
+  static final Map<String, Double> BOOSTERS = boosters();
+
+  static final Map<String, Double> SPECIAL_CASES =
+      Map.ofEntries(
+          Map.entry("the shit", 3.0),
+          Map.entry("the bomb", 3.0),
+          Map.entry("bad ass", 1.5),
+          Map.entry("badass", 1.5),
+          Map.entry("bus stop", 0.0),
+          Map.entry("yeah right", -2.0),
+          Map.entry("kiss of death", -1.5),
+          Map.entry("to die for", 3.0),
+          Map.entry("beating heart", 3.1),
+          Map.entry("broken heart", -2.9));
+
+  /** Words of courtesy or request: polite, not pleased (see {@link EnglishRules#courtesy}). */
+  static final Set<String> COURTESY = Set.of("please", "pls", "plz", "plez", "help", "kindly");
+
+  private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
+
+  private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+  private final Map<String, Double> lexicon;
+  private final Map<String, String> emoji;
+  private final int longestEmoji;
+  private final EnglishRules rules;
+
+  /**
+   * @param lexicon word (or emoticon, or emoji) to valence on VADER's -4..+4 scale
+   * @param emoji emoji to the words that describe it; an emoji that is itself in the lexicon is
+   *     kept as it is instead
+   */
+  EnglishScorer(Map<String, Double> lexicon, Map<String, String> emoji, EnglishRules rules) {
+    this.lexicon = lexicon;
+    java.util.Map<String, String> e = new java.util.HashMap<>(emoji);
+    for (String k : lexicon.keySet()) {
+      if (!k.isEmpty() && k.charAt(0) >= 0x2000) {
+        e.put(k, k);
+      }
+    }
+    this.emoji = e;
+    this.longestEmoji = e.keySet().stream().mapToInt(String::length).max().orElse(0);
+    this.rules = rules;
+  }
+
+  /** VADER's compound score in [-1, 1]. */
+  double compound(String text) {
+    return analyse(text).compound();
+  }
+
+  /**
+   * What the rules found in a text.
+   *
+   * @param compound VADER's compound score in [-1, 1]
+   * @param positive the sum of the positive valences, after the rules
+   * @param negative the sum of the negative valences (at most 0), after the rules
+   * @param opinionWords words that kept a valence
+   * @param words all words
+   * @param question the text asks: a sentence of it ends with '?'
+   * @param link it carries a link
+   * @param headline most of its words are Title-case
+   */
+  record Analysis(
+      double compound,
+      double positive,
+      double negative,
+      int opinionWords,
+      int words,
+      boolean question,
+      boolean link,
+      boolean headline) {
+    static final Analysis EMPTY = new Analysis(0, 0, 0, 0, 0, false, false, false);
+  }
+
+  Analysis analyse(String text) {
+    String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
+    String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
+    String[] raw = expanded.trim().split("\\s+");
+    if (raw.length == 1 && raw[0].isEmpty()) {
+      return Analysis.EMPTY;
+    }
+    int n = raw.length;
+    String[] words = new String[n];
+    String[] lower = new String[n];
+    boolean[] elongated = new boolean[n];
+    boolean[] question = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      words[i] = stripPunctuationIfWord(raw[i]);
+      lower[i] = words[i].toLowerCase(java.util.Locale.ROOT);
+      if (rules.repeatedLetters() && !known(lower[i])) {
+        String squeezed = squeezeRepeats(lower[i]);
+        if (squeezed != null) {
+          elongated[i] = hasRunOfThree(lower[i]);
+          lower[i] = squeezed;
+          words[i] = isUpper(words[i]) ? squeezed.toUpperCase(java.util.Locale.ROOT) : squeezed;
+        }
+      }
+    }
+    if (rules.questions()) {
+      markQuestions(raw, question);
+    }
+    boolean capDiff = allCapDifferential(words);
+    boolean[] name = rules.names() ? markNames(raw) : new boolean[n];
+
+    double[] sentiments = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (BOOSTERS.containsKey(lower[i])) {
+        continue;
+      }
+      if (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
+        continue;
+      }
+      if (name[i] || (rules.likeAsPreposition() && isPrepositionLike(lower, i))) {
+        continue;
+      }
+      sentiments[i] = valence(words, lower, i, capDiff);
+      if (elongated[i] && sentiments[i] != 0) {
+        sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
+      }
+      if (rules.idioms() && sarcasticThanks(lower, i)) {
+        sentiments[i] = -Math.abs(sentiments[i]);
+      }
+    }
+    butCheck(lower, sentiments);
+    if (rules.courtesy()) {
+      applyCourtesy(lower, question, sentiments);
+    }
+    if (rules.questions()) {
+      for (int i = 0; i < n; i++) {
+        if (question[i]) {
+          sentiments[i] *=
+              sentiments[i] > 0 ? rules.questionPositiveWeight() : rules.questionNegativeWeight();
+        }
+      }
+    }
+    double sum = 0;
+    double positive = 0;
+    double negative = 0;
+    int opinionWords = 0;
+    for (double s : sentiments) {
+      sum += s;
+      if (s > 0) {
+        positive += s;
+      } else if (s < 0) {
+        negative += s;
+      }
+      if (s != 0) {
+        opinionWords++;
+      }
+    }
+    boolean headline = isHeadline(words);
+    if (rules.headlines() && headline) {
+      sum *= EnglishRules.HEADLINE_WEIGHT;
+    }
+    if (sum > 0) {
+      sum += punctuationEmphasis(expanded);
+    } else if (sum < 0) {
+      sum -= punctuationEmphasis(expanded);
+    }
+    boolean asked = false;
+    for (int i = 0; i < n && !asked; i++) {
+      asked = raw[i].indexOf('?') >= 0;
+    }
+    boolean link = expanded.contains("://") || expanded.contains("www.");
+    return new Analysis(
+        normalize(sum), positive, negative, opinionWords, n, asked, link, headline);
+  }
+
+  private boolean known(String lower) {
+    return lexicon.containsKey(lower) || BOOSTERS.containsKey(lower) || NEGATE.contains(lower);
+  }
+
+  /**
+   * "goooood" -> "good", "sooo" -> "so": runs of three or more letters, to two then one; and the
+   * dropped g of "lovin" / "chillin".
+   */
+  private String squeezeRepeats(String lower) {
+    if (!hasRunOfThree(lower)) {
+      return lower.length() > 3 && lower.endsWith("in") && known(lower + "g") ? lower + "g" : null;
+    }
+    String two = squeeze(lower, 2);
+    if (known(two)) {
+      return two;
+    }
+    String one = squeeze(lower, 1);
+    return known(one) ? one : null;
+  }
+
+  private static boolean hasRunOfThree(String s) {
+    for (int i = 2; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c) && c == s.charAt(i - 1) && c == s.charAt(i - 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String squeeze(String s, int keep) {
+    StringBuilder b = new StringBuilder(s.length());
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      run = (i > 0 && c == s.charAt(i - 1)) ? run + 1 : 1;
+      if (run <= keep || !Character.isLetter(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Handles and links are names, not opinions: {@code @united}, {@code @AmazonHelp} and the words of
+   * a URL score nothing. (Title-case words inside a sentence were tried as names too, "flying
+   * United": on tweets they are as often emphasis, "Best url ever", and it cost 0.007 macro-F1.)
+   */
+  private static boolean[] markNames(String[] raw) {
+    boolean[] name = new boolean[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      String r = raw[i];
+      name[i] = r.startsWith("@") || r.startsWith(".@") || r.contains("://") || r.startsWith("www.");
+    }
+    return name;
+  }
+
+  /** Most of at least three words Title-case: "Drunk Priest's Sermon Goes Viral". */
+  private static boolean isHeadline(String[] words) {
+    int title = 0;
+    int alphabetic = 0;
+    for (String w : words) {
+      if (!w.isEmpty() && Character.isLetter(w.charAt(0))) {
+        alphabetic++;
+        if (isTitleCase(w)) {
+          title++;
+        }
+      }
+    }
+    return alphabetic >= 3 && title * 2 > alphabetic;
+  }
+
+  /** "Amazon": an upper-case letter, then lower-case ones or marks ("Priest's"), no upper-case. */
+  private static boolean isTitleCase(String w) {
+    if (w.length() < 2 || !Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
+    boolean lowerSeen = false;
+    for (int i = 1; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isUpperCase(c)) {
+        return false;
+      }
+      lowerSeen |= Character.isLowerCase(c);
+    }
+    return lowerSeen;
+  }
+
+  /** Words after which "like" compares ("looks like rain") rather than likes. */
+  static final Set<String> LIKE_COMPARES =
+      Set.of(
+          "look", "looks", "looked", "looking", "seem", "seems", "seemed", "feel", "feels", "felt",
+          "sound", "sounds", "sounded", "smell", "smells", "taste", "tastes", "act", "acts",
+          "acting", "just", "more", "much", "something", "anything", "nothing", "stuff", "things",
+          "is", "was", "are", "were", "be", "been", "being", "it's", "its", "that's", "thats",
+          "days", "mornings", "nights", "times", "people", "treated", "treat", "treats");
+
+  private static boolean isPrepositionLike(String[] lower, int i) {
+    return lower[i].equals("like") && i > 0 && LIKE_COMPARES.contains(lower[i - 1]);
+  }
+
+  /**
+   * Words of a clause that ends with '?': a clause ends at '.', '!', '?', ',', ';' or ':', so in
+   * "it's pretty amazing, isn't it?" only "isn't it" asks. Emoticons and laughter are not asked
+   * about and stay out.
+   */
+  private static void markQuestions(String[] raw, boolean[] question) {
+    boolean inQuestion = false;
+    for (int i = raw.length - 1; i >= 0; i--) {
+      String t = raw[i];
+      char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+      if (last == '?') {
+        inQuestion = true;
+      } else if (last == '.' || last == '!' || last == ',' || last == ';' || last == ':') {
+        inQuestion = false;
+      }
+      question[i] = inQuestion && !t.isEmpty() && Character.isLetter(t.charAt(0)) && !isLaughter(t);
+    }
+  }
+
+  private static boolean isLaughter(String t) {
+    String l = t.toLowerCase(java.util.Locale.ROOT);
+    return l.startsWith("lol") || l.startsWith("haha") || l.startsWith("hehe") || l.startsWith("lmao")
+        || l.startsWith("rofl");
+  }
+
+  /**
+   * A request is not praise: please / help / kindly count for nothing in a question or beside a
+   * complaint ("please help, my bag is lost"), and "help" always asks. Thanks are left to {@link
+   * #sarcasticThanks}.
+   */
+  private static void applyCourtesy(String[] lower, boolean[] question, double[] sentiments) {
+    boolean negative = false;
+    boolean asked = false;
+    for (int i = 0; i < lower.length; i++) {
+      if (sentiments[i] < 0 && !COURTESY.contains(lower[i])) {
+        negative = true;
+      }
+      asked |= question[i];
+    }
+    for (int i = 0; i < lower.length; i++) {
+      if (COURTESY.contains(lower[i]) && sentiments[i] > 0) {
+        if (negative || asked || lower[i].equals("help")) {
+          sentiments[i] = 0;
+        }
+      }
+    }
+  }
+
+  /**
+   * Thanks for something bad is a complaint: "thanks for nothing", "thanks @acme for losing my
+   * bag", "thank you for ruining my week". True when "for" follows the thanks within three words and
+   * "nothing" or a negative word follows the "for" within four.
+   */
+  private boolean sarcasticThanks(String[] lower, int i) {
+    if (!THANKS.contains(lower[i])) {
+      return false;
+    }
+    for (int j = i + 1; j < Math.min(lower.length, i + 4); j++) {
+      if (lower[j].equals("for")) {
+        for (int k = j + 1; k < Math.min(lower.length, j + 5); k++) {
+          Double v = lexicon.get(lower[k]);
+          if (lower[k].equals("nothing") || (v != null && v < 0)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private double valence(String[] words, String[] lower, int i, boolean capDiff) {
+    Double base = lexicon.get(lower[i]);
+    if (base == null) {
+      return 0.0;
+    }
+    int n = words.length;
+    double valence = base;
+    if (lower[i].equals("no") && i != n - 1 && lexicon.containsKey(lower[i + 1])) {
+      valence = 0.0;
+    }
+    if ((i > 0 && lower[i - 1].equals("no"))
+        || (i > 1 && lower[i - 2].equals("no"))
+        || (i > 2 && lower[i - 3].equals("no")
+            && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
+      valence = base * N_SCALAR;
+    }
+    if (capDiff && isUpper(words[i])) {
+      valence += valence > 0 ? C_INCR : -C_INCR;
+    }
+    for (int start = 0; start < 3; start++) {
+      if (i > start && !lexicon.containsKey(lower[i - (start + 1)])) {
+        double s = scalarIncDec(words[i - (start + 1)], lower[i - (start + 1)], valence, capDiff);
+        if (start == 1 && s != 0) {
+          s *= 0.95;
+        }
+        if (start == 2 && s != 0) {
+          s *= 0.9;
+        }
+        valence += s;
+        valence = negationCheck(valence, lower, start, i);
+        if (start == 2) {
+          valence = specialIdiomsCheck(valence, lower, i);
+        }
+      }
+    }
+    return leastCheck(valence, lower, i);
+  }
+
+  private static double scalarIncDec(String word, String lower, double valence, boolean capDiff) {
+    Double boost = BOOSTERS.get(lower);
+    if (boost == null) {
+      return 0.0;
+    }
+    double scalar = valence < 0 ? -boost : boost;
+    if (capDiff && isUpper(word)) {
+      scalar += valence > 0 ? C_INCR : -C_INCR;
+    }
+    return scalar;
+  }
+
+  private static boolean negated(String lower) {
+    return NEGATE.contains(lower) || lower.contains("n't");
+  }
+
+  private static double negationCheck(double valence, String[] w, int start, int i) {
+    if (start == 0) {
+      if (negated(w[i - 1])) {
+        valence *= N_SCALAR;
+      }
+    } else if (start == 1) {
+      if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+        valence *= 1.25;
+      } else if (w[i - 2].equals("without") && w[i - 1].equals("doubt")) {
+        // "without doubt" affirms
+      } else if (negated(w[i - 2])) {
+        valence *= N_SCALAR;
+      }
+    } else {
+      if ((w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")))
+          || w[i - 1].equals("so")
+          || w[i - 1].equals("this")) {
+        valence *= 1.25;
+      } else if (w[i - 3].equals("without")
+          && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
+        // affirms
+      } else if (negated(w[i - 3])) {
+        valence *= N_SCALAR;
+      }
+    }
+    return valence;
+  }
+
+  private static double specialIdiomsCheck(double valence, String[] w, int i) {
+    String oneZero = w[i - 1] + " " + w[i];
+    String twoOneZero = w[i - 2] + " " + w[i - 1] + " " + w[i];
+    String twoOne = w[i - 2] + " " + w[i - 1];
+    String threeTwoOne = w[i - 3] + " " + w[i - 2] + " " + w[i - 1];
+    String threeTwo = w[i - 3] + " " + w[i - 2];
+    for (String seq : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
+      Double special = SPECIAL_CASES.get(seq);
+      if (special != null) {
+        valence = special;
+        break;
+      }
+    }
+    if (w.length - 1 > i) {
+      Double special = SPECIAL_CASES.get(w[i] + " " + w[i + 1]);
+      if (special != null) {
+        valence = special;
+      }
+    }
+    if (w.length - 1 > i + 1) {
+      Double special = SPECIAL_CASES.get(w[i] + " " + w[i + 1] + " " + w[i + 2]);
+      if (special != null) {
+        valence = special;
+      }
+    }
+    for (String seq : new String[] {threeTwoOne, threeTwo, twoOne}) {
+      Double boost = BOOSTERS.get(seq);
+      if (boost != null) {
+        valence += boost;
+      }
+    }
+    return valence;
+  }
+
+  private double leastCheck(double valence, String[] w, int i) {
+    if (i > 1 && w[i - 1].equals("least") && !lexicon.containsKey(w[i - 1])) {
+      if (!w[i - 2].equals("at") && !w[i - 2].equals("very")) {
+        valence *= N_SCALAR;
+      }
+    } else if (i > 0 && w[i - 1].equals("least") && !lexicon.containsKey(w[i - 1])) {
+      valence *= N_SCALAR;
+    }
+    return valence;
+  }
+
+  /** Contrast: what follows the first "but" outweighs what precedes it. */
+  private static void butCheck(String[] lower, double[] sentiments) {
+    for (int b = 0; b < lower.length; b++) {
+      if (lower[b].equals("but")) {
+        for (int i = 0; i < sentiments.length; i++) {
+          if (i < b) {
+            sentiments[i] *= 0.5;
+          } else if (i > b) {
+            sentiments[i] *= 1.5;
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private static double punctuationEmphasis(String text) {
+    int ep = 0;
+    int qm = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '!') {
+        ep++;
+      } else if (c == '?') {
+        qm++;
+      }
+    }
+    double amplifier = Math.min(ep, 4) * 0.292;
+    if (qm > 1) {
+      amplifier += qm <= 3 ? qm * 0.18 : 0.96;
+    }
+    return amplifier;
+  }
+
+  static double normalize(double score) {
+    double norm = score / Math.sqrt(score * score + NORMALIZE_ALPHA);
+    return Math.max(-1.0, Math.min(1.0, norm));
+  }
+
+  /** Python's str.isupper(): at least one cased character and no lower-case one. */
+  static boolean isUpper(String s) {
+    boolean cased = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      cased |= Character.isUpperCase(c);
+    }
+    return cased;
+  }
+
+  private static boolean allCapDifferential(String[] words) {
+    int upper = 0;
+    for (String w : words) {
+      if (isUpper(w)) {
+        upper++;
+      }
+    }
+    int differential = words.length - upper;
+    return differential > 0 && differential < words.length;
+  }
+
+  private static String stripPunctuationIfWord(String token) {
+    int start = 0;
+    int end = token.length();
+    while (start < end && PUNCTUATION.indexOf(token.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && PUNCTUATION.indexOf(token.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end - start <= 2 ? token : token.substring(start, end);
+  }
+
+  /** Emoji become their words ("😠" -> "angry face"), longest sequence first, as VADER does. */
+  String expandEmoji(String text) {
+    StringBuilder out = null;
+    int i = 0;
+    int len = text.length();
+    while (i < len) {
+      char c = text.charAt(i);
+      if (c < 0x2000) {
+        if (out != null) {
+          out.append(c);
+        }
+        i++;
+        continue;
+      }
+      String description = null;
+      int matched = 0;
+      for (int l = Math.min(longestEmoji, len - i); l > 0; l--) {
+        description = emoji.get(text.substring(i, i + l));
+        if (description != null) {
+          matched = l;
+          break;
+        }
+      }
+      if (out == null) {
+        out = new StringBuilder(len + 32).append(text, 0, i);
+      }
+      if (description == null) {
+        out.append(c);
+        i++;
+      } else {
+        out.append(' ').append(description).append(' ');
+        i += matched;
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** Posts scraped from the web often keep their HTML escapes: "&lt;3" is a heart. */
+  static String unescapeHtml(String s) {
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
+  }
+
+  private static Map<String, Double> boosters() {
+    List<Map.Entry<String, Double>> entries = new ArrayList<>();
+    for (String w :
+        ("absolutely amazingly awfully completely considerable considerably decidedly deeply effing"
+                + " enormous enormously entirely especially exceptional exceptionally extreme"
+                + " extremely fabulously flipping flippin frackin fracking fricking frickin frigging"
+                + " friggin fully fuckin fucking fuggin fugging greatly hella highly hugely"
+                + " incredible incredibly intensely major majorly more most particularly purely quite"
+                + " really remarkably so substantially thoroughly total totally tremendous"
+                + " tremendously uber unbelievably unusually utter utterly very")
+            .split(" ")) {
+      entries.add(Map.entry(w, B_INCR));
+    }
+    for (String w :
+        ("almost barely hardly kinda kindof kind-of less little marginal marginally occasional"
+                + " occasionally partly scarce scarcely slight slightly somewhat sorta sortof"
+                + " sort-of")
+            .split(" ")) {
+      entries.add(Map.entry(w, B_DECR));
+    }
+    for (String w : new String[] {"just enough", "kind of", "sort of"}) {
+      entries.add(Map.entry(w, B_DECR));
+    }
+    return Map.ofEntries(entries.toArray(Map.Entry[]::new));
+  }
+}

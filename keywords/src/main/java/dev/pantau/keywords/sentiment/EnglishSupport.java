@@ -1,0 +1,22 @@
+package dev.pantau.keywords.sentiment;
+
+/** The English scorer built from the shipped resources, for the tools of this package. */
+final class EnglishSupport {
+  private EnglishSupport() {}
+
+  static EnglishScorer scorer() {
+    return scorer(EnglishRules.PANTAU);
+  }
+
+  static EnglishScorer scorer(EnglishRules rules) {
+    return new EnglishScorer(lexicon(), Resources.strings(SentimentScorer.EMOJI_LEXICON), rules);
+  }
+
+  /** VADER's lexicon and, taking precedence, Pantau's emoji valences. */
+  static java.util.Map<String, Double> lexicon() {
+    java.util.Map<String, Double> lexicon =
+        new java.util.HashMap<>(Resources.numbers(SentimentScorer.VADER_LEXICON));
+    lexicon.putAll(Resources.numbers(SentimentScorer.EMOJI_VALENCE));
+    return java.util.Collections.unmodifiableMap(lexicon);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.pantau.keywords.sentiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tokens of an Indonesian post for sentiment: lower-cased words, slang spelled out ("gak" ->
+ * "tidak", "bgt" -> "banget"), letters repeated for emphasis squeezed ("bagusss" -> "bagus"),
+ * reduplication folded ("enak-enak" -> "enak"), and sentence marks kept as boundaries.
+ *
+ * <p>Hand-written rather than Lucene's {@code IndonesianAnalyzer}: that one drops the negators,
+ * intensifiers and contrast words as stop words and over-stems ("mengecewakan" -> "ecewa"), which
+ * are exactly the words sentiment turns on. No stemming here: the model learns the forms it sees.
+ */
+final class IndonesianTokenizer {
+
+  /** A sentence boundary token: '.', '!', '?', ',' and the like end a negation's scope. */
+  static final String BOUNDARY = "|";
+
+  static final Set<String> NEGATORS = Set.of("tidak", "tak", "bukan", "belum", "jangan", "kurang");
+
+  static final Set<String> CONTRASTS =
+      Set.of("tapi", "tetapi", "namun", "padahal", "sayangnya", "sayang", "cuma", "hanya");
+
+  /** Slang and abbreviations of social posts, to the word SmSA's reviews mostly spell out. */
+  static final Map<String, String> SLANG =
+      Map.ofEntries(
+          Map.entry("gak", "tidak"), Map.entry("ga", "tidak"), Map.entry("gk", "tidak"),
+          Map.entry("nggak", "tidak"), Map.entry("ngga", "tidak"), Map.entry("enggak", "tidak"),
+          Map.entry("engga", "tidak"), Map.entry("ndak", "tidak"), Map.entry("nda", "tidak"),
+          Map.entry("tdk", "tidak"), Map.entry("gag", "tidak"), Map.entry("kagak", "tidak"),
+          Map.entry("ogah", "tidak"), Map.entry("blm", "belum"), Map.entry("jgn", "jangan"),
+          Map.entry("bkn", "bukan"), Map.entry("krg", "kurang"), Map.entry("bgt", "banget"),
+          Map.entry("bngt", "banget"), Map.entry("bangat", "banget"), Map.entry("bener", "benar"),
+          Map.entry("bnr", "benar"), Map.entry("sngt", "sangat"), Map.entry("sgt", "sangat"),
+          Map.entry("tp", "tapi"), Map.entry("tpi", "tapi"), Map.entry("tetapi", "tapi"),
+          Map.entry("yg", "yang"), Map.entry("dgn", "dengan"), Map.entry("dg", "dengan"),
+          Map.entry("krn", "karena"), Map.entry("karna", "karena"), Map.entry("sdh", "sudah"),
+          Map.entry("udh", "sudah"), Map.entry("udah", "sudah"), Map.entry("dah", "sudah"),
+          Map.entry("aja", "saja"), Map.entry("aj", "saja"), Map.entry("kalo", "kalau"),
+          Map.entry("klo", "kalau"), Map.entry("kl", "kalau"), Map.entry("gimana", "bagaimana"),
+          Map.entry("gmn", "bagaimana"), Map.entry("knp", "kenapa"), Map.entry("napa", "kenapa"),
+          Map.entry("trs", "terus"), Map.entry("lg", "lagi"), Map.entry("dr", "dari"),
+          Map.entry("utk", "untuk"), Map.entry("bwt", "buat"), Map.entry("sm", "sama"),
+          Map.entry("sy", "saya"), Map.entry("gue", "saya"), Map.entry("gw", "saya"),
+          Map.entry("aku", "saya"), Map.entry("bgs", "bagus"), Map.entry("mantab", "mantap"),
+          Map.entry("mantul", "mantap"), Map.entry("makasih", "terima_kasih"),
+          Map.entry("makasi", "terima_kasih"), Map.entry("mksh", "terima_kasih"),
+          Map.entry("trims", "terima_kasih"), Map.entry("tks", "terima_kasih"),
+          Map.entry("thx", "terima_kasih"), Map.entry("thanks", "terima_kasih"),
+          Map.entry("pelayananya", "pelayanannya"), Map.entry("jg", "juga"),
+          Map.entry("bs", "bisa"), Map.entry("tlg", "tolong"), Map.entry("mohon", "tolong"),
+          Map.entry("emg", "memang"), Map.entry("emang", "memang"), Map.entry("bgmn", "bagaimana"),
+          Map.entry("lemot", "lambat"), Map.entry("lelet", "lambat"), Map.entry("ok", "oke"),
+          Map.entry("okay", "oke"), Map.entry("okey", "oke"), Map.entry("skrg", "sekarang"),
+          Map.entry("skrang", "sekarang"), Map.entry("cepet", "cepat"), Map.entry("bnyk", "banyak"),
+          Map.entry("byk", "banyak"), Map.entry("sj", "saja"), Map.entry("sbg", "sebagai"),
+          Map.entry("kmrn", "kemarin"), Map.entry("tdi", "tadi"), Map.entry("td", "tadi"));
+
+  private IndonesianTokenizer() {}
+
+  static List<String> tokenize(String text) {
+    String s = text.toLowerCase(Locale.ROOT);
+    List<String> tokens = new ArrayList<>(s.length() / 5 + 4);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || isInnerJoiner(s, i))) {
+          i++;
+        }
+        addWord(tokens, s.substring(start, i));
+      } else {
+        if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '\n') {
+          if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).equals(BOUNDARY)) {
+            tokens.add(BOUNDARY);
+          }
+        }
+        i++;
+      }
+    }
+    return tokens;
+  }
+
+  /** A hyphen or apostrophe between two letters belongs to the word: "enak-enak", "jum'at". */
+  private static boolean isInnerJoiner(String s, int i) {
+    char c = s.charAt(i);
+    return (c == '-' || c == '\'')
+        && i > 0
+        && i + 1 < s.length()
+        && Character.isLetter(s.charAt(i - 1))
+        && Character.isLetter(s.charAt(i + 1));
+  }
+
+  private static void addWord(List<String> tokens, String word) {
+    if (word.startsWith("http") || word.startsWith("www")) {
+      return;
+    }
+    int dash = word.indexOf('-');
+    if (dash > 0) {
+      String left = word.substring(0, dash);
+      String right = word.substring(dash + 1);
+      // Reduplication ("enak-enak", "pelan-pelan", "benar-benar") repeats the word.
+      if (left.equals(right) || right.startsWith(left)) {
+        word = left;
+      } else {
+        addWord(tokens, left);
+        addWord(tokens, right);
+        return;
+      }
+    }
+    word = squeeze(word);
+    String normal = SLANG.get(word);
+    tokens.add(normal != null ? normal : word);
+  }
+
+  /** Runs of three or more of one letter are emphasis: "bagusss" -> "bagus", "lamaaa" -> "lama". */
+  static String squeeze(String w) {
+    int n = w.length();
+    StringBuilder b = null;
+    int i = 0;
+    while (i < n) {
+      char c = w.charAt(i);
+      int j = i + 1;
+      while (j < n && w.charAt(j) == c) {
+        j++;
+      }
+      if (j - i >= 3 && b == null) {
+        b = new StringBuilder(n).append(w, 0, i);
+      }
+      if (b != null) {
+        b.append(w, i, j - i >= 3 ? i + 1 : j);
+      }
+      i = j;
+    }
+    return b == null ? w : b.toString();
+  }
+}

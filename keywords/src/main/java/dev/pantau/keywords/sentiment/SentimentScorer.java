@@ -1,0 +1,108 @@
+package dev.pantau.keywords.sentiment;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores the sentiment of a mention in English or Indonesian; other languages are {@link
+ * Sentiment#UNSCORED}.
+ *
+ * <ul>
+ *   <li>English: VADER's lexicon and rules, plus the rules brand mentions need ({@link
+ *       EnglishRules#PANTAU}); the score is VADER's compound, positive from {@link
+ *       #NEUTRAL_BAND}, negative from {@code -NEUTRAL_BAND}.
+ *   <li>Indonesian: a logistic regression trained on SmSA ({@link SentimentTrainer}); the label is
+ *       the likeliest class, the score P(positive) - P(negative). A post with no word the model
+ *       knows (emoji only, or English) is scored by the English rules.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
+ * No downloads.
+ */
+public final class SentimentScorer {
+
+  /** VADER's recommended threshold on the compound score. */
+  public static final double NEUTRAL_BAND = 0.05;
+
+  static final String VADER_LEXICON = "vader_lexicon.tsv";
+  static final String EMOJI_LEXICON = "emoji_lexicon.tsv";
+  static final String EMOJI_VALENCE = "emoji_valence.tsv";
+  static final String INDONESIAN_MODEL = "id_model.tsv";
+
+  private final EnglishScorer english;
+  private final LinearModel indonesian;
+
+  private SentimentScorer(EnglishScorer english, LinearModel indonesian) {
+    this.english = english;
+    this.indonesian = indonesian;
+  }
+
+  /** The scorer with the resources shipped in this jar. */
+  public static SentimentScorer create() {
+    return new SentimentScorer(
+        EnglishSupport.scorer(), LinearModel.load(INDONESIAN_MODEL));
+  }
+
+  /**
+   * @param text the mention (title and text joined by a line break when both exist); null is empty
+   * @param lang an ISO 639-1 code, "en" or "id" (case and region ignored: "en-GB"); anything else,
+   *     null included, gives {@link Sentiment#UNSCORED}
+   */
+  public Sentiment score(String text, String lang) {
+    String language = language(lang);
+    if (language == null) {
+      return Sentiment.UNSCORED;
+    }
+    String t = text == null ? "" : text;
+    if (language.equals("en")) {
+      double compound = english.compound(t);
+      return new Sentiment(compound, label(compound, NEUTRAL_BAND));
+    }
+    return indonesian(t);
+  }
+
+  private Sentiment indonesian(String text) {
+    double en = english.compound(text);
+    Map<String, Double> features =
+        IndonesianFeatures.extract(text, en, IndonesianFeatures.Options.ALL);
+    if (!indonesian.knowsAnyWord(features)) {
+      return new Sentiment(en, label(en, NEUTRAL_BAND));
+    }
+    double[] p = indonesian.probabilities(features);
+    double score = Math.max(-1.0, Math.min(1.0, p[2] - p[0]));
+    Sentiment.Label label =
+        p[0] >= p[1] && p[0] >= p[2]
+            ? Sentiment.Label.NEGATIVE
+            : p[1] >= p[2] ? Sentiment.Label.NEUTRAL : Sentiment.Label.POSITIVE;
+    return new Sentiment(score, label);
+  }
+
+  private static String language(String lang) {
+    if (lang == null) {
+      return null;
+    }
+    String l = lang.trim().toLowerCase(Locale.ROOT);
+    int dash = l.indexOf('-');
+    if (dash < 0) {
+      dash = l.indexOf('_');
+    }
+    if (dash > 0) {
+      l = l.substring(0, dash);
+    }
+    if (l.equals("en")) {
+      return "en";
+    }
+    // "in" is the code Java's Locale long used for Indonesian
+    return l.equals("id") || l.equals("in") ? "id" : null;
+  }
+
+  static Sentiment.Label label(double score, double band) {
+    if (score >= band) {
+      return Sentiment.Label.POSITIVE;
+    }
+    if (score <= -band) {
+      return Sentiment.Label.NEGATIVE;
+    }
+    return Sentiment.Label.NEUTRAL;
+  }
+}
