@@ -38,7 +38,7 @@ public record Alert(
     String message,
     List<String> topTerms,
     List<SampleMention> sampleMentions,
-    Instant resolvedAt) {
+    Instant resolvedAt) implements java.io.Serializable {
 
   /** Lifecycle of an alert. */
   public enum Status {

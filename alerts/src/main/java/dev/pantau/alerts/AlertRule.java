@@ -42,7 +42,7 @@ public record AlertRule(
     Severity severity,
     List<String> brands,
     List<String> channels,
-    List<Target> targets) {
+    List<Target> targets) implements java.io.Serializable {
 
   /** Windows in the baseline: three days of 5m windows. Bounds the detector state to ~7 KB. */
   public static final int DEFAULT_BASELINE_WINDOWS = 864;

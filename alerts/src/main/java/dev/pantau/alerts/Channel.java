@@ -8,7 +8,7 @@ import java.util.Objects;
  * file: {@code ${VAR}} references are expanded from the environment only when a dispatcher is built, so
  * secrets never sit in a parsed configuration that may be printed or logged.
  */
-public record Channel(String name, Type type, String url, String secret) {
+public record Channel(String name, Type type, String url, String secret) implements java.io.Serializable {
 
   /** Channel kinds. {@code kafka} is the always-on {@code alerts} topic written by the job. */
   public enum Type {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A SMART KPI target: a brand (or {@code *} for every brand) should reach {@code value} of a metric
  * within each calendar {@code period} (UTC month, or ISO week starting Monday).
  */
-public record Target(String brand, String metric, Period period, double value) {
+public record Target(String brand, String metric, Period period, double value) implements java.io.Serializable {
 
   /** The calendar period a target counts over. */
   public enum Period {
