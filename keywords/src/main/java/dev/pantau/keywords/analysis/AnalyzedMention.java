@@ -1,0 +1,137 @@
+package dev.pantau.keywords.analysis;
+
+import static dev.pantau.keywords.analysis.MentionFieldNames.*;
+
+import dev.pantau.keywords.MentionFields;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * A mention analysed once: its language, the terms of every field and the surface word at every
+ * position (to turn the monitor's highlight positions back into words).
+ */
+public final class AnalyzedMention {
+
+  private static final FieldType PREFIX_TYPE = new FieldType();
+
+  static {
+    PREFIX_TYPE.setIndexOptions(IndexOptions.DOCS);
+    PREFIX_TYPE.setTokenized(true);
+    PREFIX_TYPE.setOmitNorms(true);
+    PREFIX_TYPE.freeze();
+  }
+
+  private final MentionFields mention;
+  private final String lang;
+  private final PreAnalyzedTokenStream.TermList body;
+  private final PreAnalyzedTokenStream.TermList title;
+  private final PreAnalyzedTokenStream.TermList raw;
+  private final PreAnalyzedTokenStream.TermList prefixes;
+  private final List<String> authors;
+  private final List<String> sites;
+  private final String source;
+  private final String[] titleSurfaces;
+  private final String[] textSurfaces;
+  private final int textBase;
+
+  AnalyzedMention(
+      MentionFields mention,
+      String lang,
+      PreAnalyzedTokenStream.TermList body,
+      PreAnalyzedTokenStream.TermList title,
+      PreAnalyzedTokenStream.TermList raw,
+      Set<String> prefixes,
+      List<String> authors,
+      List<String> sites,
+      String source,
+      String[] titleSurfaces,
+      String[] textSurfaces,
+      int textBase) {
+    this.mention = mention;
+    this.lang = lang;
+    this.body = body;
+    this.title = title;
+    this.raw = raw;
+    this.prefixes = new PreAnalyzedTokenStream.TermList();
+    int p = 0;
+    for (String s : prefixes) {
+      this.prefixes.add(s, p++, 0, 0);
+    }
+    this.authors = authors;
+    this.sites = sites;
+    this.source = source;
+    this.titleSurfaces = titleSurfaces;
+    this.textSurfaces = textSurfaces;
+    this.textBase = textBase;
+  }
+
+  public MentionFields mention() {
+    return mention;
+  }
+
+  /** The language the mention was analysed in: as given, else detected. */
+  public String lang() {
+    return lang;
+  }
+
+  /** The source, {@code web} when absent (SPEC §1). */
+  public String source() {
+    return source;
+  }
+
+  /** Normalised author handle and id (lowercase, no {@code @}). */
+  public List<String> authors() {
+    return authors;
+  }
+
+  /** The host of the url and its parent domains, most specific first. */
+  public List<String> sites() {
+    return sites;
+  }
+
+  /** Number of body terms, stacked forms included (for benchmarks). */
+  public int bodyTermCount() {
+    return body.size;
+  }
+
+  /** A fresh Lucene document (token streams are single-use, so each call builds new fields). */
+  public Document document() {
+    Document doc = new Document();
+    doc.add(new TextField(BODY, new PreAnalyzedTokenStream(body)));
+    doc.add(new TextField(TITLE, new PreAnalyzedTokenStream(title)));
+    doc.add(new TextField(RAW, new PreAnalyzedTokenStream(raw)));
+    doc.add(new Field(PREFIX, new PreAnalyzedTokenStream(prefixes), PREFIX_TYPE));
+    for (String a : authors) {
+      doc.add(new StringField(AUTHOR, a, Field.Store.NO));
+    }
+    for (String s : sites) {
+      doc.add(new StringField(SITE, s, Field.Store.NO));
+    }
+    doc.add(new StringField(LANG, lang, Field.Store.NO));
+    doc.add(new StringField(SOURCE, source, Field.Store.NO));
+    if (mention.country() != null && !mention.country().isBlank()) {
+      doc.add(
+          new StringField(
+              COUNTRY, mention.country().strip().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+    }
+    return doc;
+  }
+
+  /** The word written at a body/raw position, or null. */
+  public String surfaceAt(int position) {
+    if (position < 0) {
+      return null;
+    }
+    if (position < titleSurfaces.length) {
+      return titleSurfaces[position];
+    }
+    int p = position - textBase;
+    return p >= 0 && p < textSurfaces.length ? textSurfaces[p] : null;
+  }
+}
