@@ -18,9 +18,19 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 public final class JsonLinesFileSink implements Sink<KeyedJson> {
   private static final long serialVersionUID = 1L;
   private final String path;
+  private final boolean sorted;
 
   public JsonLinesFileSink(Path path) {
+    this(path, false);
+  }
+
+  /**
+   * @param sorted buffer every record and write them at the end in {@link KeyedJson#sortKey} order: for
+   *     outputs whose arrival order depends on how the inputs of a multi-input operator interleave
+   */
+  public JsonLinesFileSink(Path path, boolean sorted) {
     this.path = path.toAbsolutePath().toString();
+    this.sorted = sorted;
   }
 
   @Override
@@ -32,24 +42,38 @@ public final class JsonLinesFileSink implements Sink<KeyedJson> {
     if (p.getParent() != null) {
       Files.createDirectories(p.getParent());
     }
-    return new Writer(Files.newBufferedWriter(p, StandardCharsets.UTF_8));
+    return new Writer(Files.newBufferedWriter(p, StandardCharsets.UTF_8), sorted);
   }
 
   private static final class Writer implements SinkWriter<KeyedJson> {
     private final BufferedWriter out;
+    private final java.util.List<KeyedJson> buffer;
 
-    Writer(BufferedWriter out) {
+    Writer(BufferedWriter out, boolean sorted) {
       this.out = out;
+      this.buffer = sorted ? new java.util.ArrayList<>() : null;
     }
 
     @Override
     public void write(KeyedJson element, Context context) throws IOException {
+      if (buffer != null) {
+        buffer.add(element);
+        return;
+      }
       out.write(element.json);
       out.write('\n');
     }
 
     @Override
     public void flush(boolean endOfInput) throws IOException {
+      if (buffer != null && endOfInput) {
+        buffer.sort(java.util.Comparator.comparing((KeyedJson k) -> k.sortKey).thenComparing(k -> k.json));
+        for (KeyedJson k : buffer) {
+          out.write(k.json);
+          out.write('\n');
+        }
+        buffer.clear();
+      }
       out.flush();
     }
 

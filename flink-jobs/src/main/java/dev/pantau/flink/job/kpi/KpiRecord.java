@@ -42,6 +42,12 @@ public class KpiRecord {
 
   public TreeMap<String, Long> topics = new TreeMap<>();
   public int revision;
+  /**
+   * True for a window that slides by a minute, summed from 1m records so that alerts need not wait for a
+   * tumbling window to close. Carries only the additive fields: unique authors, reach and share of
+   * voice are not known for it. Internal to alerting, never written out.
+   */
+  public boolean sliding;
 
   public KpiRecord() {}
 

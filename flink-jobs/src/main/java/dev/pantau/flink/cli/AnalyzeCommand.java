@@ -1,0 +1,95 @@
+package dev.pantau.flink.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pantau.flink.io.MentionDecoder;
+import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.job.enrich.MentionEnricher;
+import dev.pantau.flink.model.Decoded;
+import dev.pantau.flink.model.EnrichedMention;
+import dev.pantau.flink.model.Mention;
+import dev.pantau.keywords.KeywordSetException;
+import dev.pantau.keywords.sentiment.SentimentScorer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints one JSON line per input mention, matched or not: id, lang, sentiment, brands, topics,",
+      "matched_terms. For trying a configuration on a sample. Invalid lines print their error."
+    })
+final class AnalyzeCommand extends PantauCommand {
+  private static final int BATCH = 512;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Mentions, one JSON object per line.")
+  Path input;
+
+  @Option(names = "--keywords", paramLabel = "PATH", description = "Keyword sets: a folder or one file (default: config/keywords/).")
+  Path keywords;
+
+  @Override
+  protected int execute() throws Exception {
+    if (!Files.isReadable(input) || Files.isDirectory(input)) {
+      throw new UserException("cannot read input file " + input);
+    }
+    MentionDecoder decoder = new MentionDecoder();
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    try (MentionEnricher enricher = enricher(); InputStream in = Files.newInputStream(input)) {
+      BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      List<Mention> batch = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
+      String line;
+      long n = 0;
+      while ((line = reader.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        Decoded d = decoder.decode(line.getBytes(StandardCharsets.UTF_8), input.getFileName().toString(), n);
+        if (d.valid()) {
+          batch.add(d.mention);
+          lines.add(null);
+        } else {
+          lines.add(OutputJson.deadLetter(d.deadLetter));
+        }
+        if (batch.size() >= BATCH) {
+          flush(enricher, batch, lines, out);
+        }
+      }
+      flush(enricher, batch, lines, out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private MentionEnricher enricher() throws UserException {
+    try {
+      return new MentionEnricher(ConfigPaths.keywords(keywords), SentimentScorer.create(), true);
+    } catch (KeywordSetException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  /** Prints the buffered lines in input order: enriched mentions and dead letters interleaved. */
+  private static void flush(MentionEnricher enricher, List<Mention> batch, List<String> lines, PrintStream out)
+      throws IOException {
+    List<EnrichedMention> enriched = enricher.enrich(batch);
+    int next = 0;
+    for (String l : lines) {
+      out.println(l != null ? l : OutputJson.analyzed(enriched.get(next++)));
+    }
+    batch.clear();
+    lines.clear();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.pantau.flink.cli;
+
+import dev.pantau.flink.generate.DurationConverter;
+
+import dev.pantau.flink.io.MentionDecoder;
+import dev.pantau.flink.io.MentionWatermarks;
+import dev.pantau.flink.job.PipelineConfig;
+import dev.pantau.flink.job.kpi.WindowSpec;
+import dev.pantau.alerts.AlertConfig;
+import dev.pantau.keywords.KeywordSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options every job-running command shares (picocli mixin), with the pipeline's named defaults. */
+public final class PipelineOptions {
+  @Option(names = "--keywords", paramLabel = "PATH", description = "Keyword sets: a folder of *.yaml/*.yml or one file (default: config/keywords/).")
+  Path keywords;
+
+  @Option(names = "--alerts", paramLabel = "PATH", description = "Alert rules: a folder or one file (default: config/alerts/).")
+  Path alerts;
+
+  @Option(names = "--windows", paramLabel = "LIST", description = "KPI window sizes (default: ${DEFAULT-VALUE}).")
+  String windows = WindowSpec.DEFAULT_WINDOWS;
+
+  @Option(names = "--time-zone", paramLabel = "ZONE", description = "Time zone whose midnight starts day windows (default: ${DEFAULT-VALUE}).")
+  String zone = PipelineConfig.DEFAULT_ZONE;
+
+  @Option(names = "--allowed-lateness", paramLabel = "DURATION", description = "How long a closed window accepts late data, re-emitted as a new revision (default: PT1H).", converter = DurationConverter.class)
+  Duration allowedLateness = PipelineConfig.DEFAULT_ALLOWED_LATENESS;
+
+  @Option(names = "--out-of-orderness", paramLabel = "DURATION", description = "Bounded out-of-orderness of event time (default: PT30S).", converter = DurationConverter.class)
+  Duration outOfOrderness = MentionWatermarks.DEFAULT_OUT_OF_ORDERNESS;
+
+  @Option(names = "--max-record-bytes", paramLabel = "N", description = "Larger records go to the dead-letter output (default: ${DEFAULT-VALUE}).")
+  int maxRecordBytes = MentionDecoder.DEFAULT_MAX_RECORD_BYTES;
+
+  /** The pipeline configuration, with the keyword sets and alert rules loaded from their paths. */
+  PipelineConfig toConfig() throws UserException {
+    KeywordSet keywordSet = ConfigPaths.keywords(keywords);
+    AlertConfig alertConfig = ConfigPaths.alerts(alerts);
+    try {
+      return PipelineConfig.defaults(keywordSet)
+          .withAlerts(alertConfig)
+          .withWindows(windows)
+          .withZone(zone)
+          .withAllowedLateness(allowedLateness)
+          .withOutOfOrderness(outOfOrderness)
+          .withMaxRecordBytes(maxRecordBytes);
+    } catch (RuntimeException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.pantau.flink.io;
+
+import dev.pantau.flink.model.Decoded;
+import dev.pantau.flink.model.KeywordUpdate;
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** Builds Pantau's Kafka sources and exactly-once sinks. */
+public final class KafkaIo {
+  /**
+   * The sinks' transaction timeout: below a stock broker's {@code transaction.max.timeout.ms} (15 min),
+   * which rejects Flink's default of one hour and makes the job restart forever.
+   */
+  public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+
+  public static final String DEFAULT_GROUP_ID = "pantau";
+
+  /** Where a run starts reading when it has no checkpoint to restore. */
+  public enum StartFrom {
+    /** The consumer group's committed offsets, else the earliest. */
+    COMMITTED,
+    EARLIEST,
+    LATEST;
+
+    public static StartFrom parse(String s) {
+      try {
+        return valueOf(s.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--from must be committed, earliest or latest, got \"" + s + "\"");
+      }
+    }
+
+    OffsetsInitializer initializer() {
+      return switch (this) {
+        case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        case EARLIEST -> OffsetsInitializer.earliest();
+        case LATEST -> OffsetsInitializer.latest();
+      };
+    }
+  }
+
+  private KafkaIo() {}
+
+  public static KafkaSource<Decoded> mentionSource(
+      String bootstrap, String topic, String groupId, StartFrom from, MentionDecoder decoder) {
+    return KafkaSource.<Decoded>builder()
+        .setBootstrapServers(bootstrap)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(from.initializer())
+        .setDeserializer(new DecodingKafkaDeserializer(decoder))
+        // only what producers committed: Pantau's own generator and upstream jobs write transactionally
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .build();
+  }
+
+  /**
+   * The {@code keyword-sets} control topic, always from its earliest offset on a fresh start: it is
+   * compacted, so that is the whole current set.
+   */
+  public static KafkaSource<KeywordUpdate> keywordUpdateSource(String bootstrap, String topic, String groupId) {
+    return KafkaSource.<KeywordUpdate>builder()
+        .setBootstrapServers(bootstrap)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(new KeywordUpdateDeserializer())
+        .setProperty("isolation.level", "read_committed")
+        .build();
+  }
+
+  public static KafkaSink<KeyedJson> exactlyOnceSink(
+      String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout) {
+    return KafkaSink.<KeyedJson>builder()
+        .setBootstrapServers(bootstrap)
+        .setRecordSerializer(new KeyedJsonSerializer(topic))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
+        .setProperty("transaction.timeout.ms", String.valueOf(transactionTimeout.toMillis()))
+        .build();
+  }
+}

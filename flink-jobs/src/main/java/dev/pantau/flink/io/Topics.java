@@ -1,0 +1,13 @@
+package dev.pantau.flink.io;
+
+/** Default topic names (SPEC): every one is configurable on the command line. */
+public final class Topics {
+  public static final String MENTIONS = "mentions";
+  public static final String KEYWORD_SETS = "keyword-sets";
+  public static final String KPI_SERIES = "kpi-series";
+  public static final String MENTIONS_ENRICHED = "mentions-enriched";
+  public static final String ALERTS = "alerts";
+  public static final String DEAD_LETTER = "mentions-dead-letter";
+
+  private Topics() {}
+}

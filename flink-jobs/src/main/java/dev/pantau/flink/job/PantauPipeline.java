@@ -1,0 +1,188 @@
+package dev.pantau.flink.job;
+
+import dev.pantau.alerts.Alert;
+import dev.pantau.flink.io.KeyedJson;
+import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.job.alert.AlertContextFunction;
+import dev.pantau.flink.job.alert.AlertEvent;
+import dev.pantau.flink.job.alert.AlertRules;
+import dev.pantau.flink.job.alert.EvaluateAlertRules;
+import dev.pantau.flink.job.alert.RouteToRules;
+import dev.pantau.flink.job.alert.RulePoint;
+import dev.pantau.flink.job.alert.SlidingKpiWindows;
+import dev.pantau.flink.job.alert.ToBrandMentions;
+import dev.pantau.flink.job.decode.SplitDecoded;
+import dev.pantau.flink.job.dedup.DeduplicateMentions;
+import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
+import dev.pantau.flink.job.kpi.KpiContribution;
+import dev.pantau.flink.job.kpi.KpiRecord;
+import dev.pantau.flink.job.kpi.KpiWindowFunction;
+import dev.pantau.flink.job.kpi.ToKpiContributions;
+import dev.pantau.flink.job.kpi.WindowSpec;
+import dev.pantau.flink.model.DeadLetter;
+import dev.pantau.flink.model.Decoded;
+import dev.pantau.flink.model.EnrichedMention;
+import dev.pantau.flink.model.KeywordUpdate;
+import dev.pantau.flink.model.Mention;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
+
+/**
+ * The job graph, wired from named operators: decoded mentions in; KPI records, enriched mentions,
+ * alerts and dead letters out. Sources and sinks are passed in, so the same graph runs on Kafka, over a
+ * file in replay, and in tests. Every stateful operator has a stable uid, so savepoints survive changes.
+ */
+public final class PantauPipeline {
+  private PantauPipeline() {}
+
+  /** The job's outputs. The JSON streams are ready for a sink. */
+  public record Outputs(
+      DataStream<KpiRecord> kpiRecords,
+      DataStream<KeyedJson> kpis,
+      DataStream<KeyedJson> enriched,
+      DataStream<KeyedJson> deadLetters,
+      DataStream<AlertEvent> alertEvents,
+      DataStream<KeyedJson> alerts) {
+
+    /** Attaches one sink per output. */
+    public void sinkTo(
+        Sink<KeyedJson> kpiSink, Sink<KeyedJson> enrichedSink, Sink<KeyedJson> deadLetterSink, Sink<KeyedJson> alertSink) {
+      kpis.sinkTo(kpiSink).name("KPI series sink").uid("sink-kpi-series");
+      enriched.sinkTo(enrichedSink).name("Enriched mentions sink").uid("sink-mentions-enriched");
+      deadLetters.sinkTo(deadLetterSink).name("Dead-letter sink").uid("sink-dead-letter");
+      alerts.sinkTo(alertSink).name("Alerts sink").uid("sink-alerts");
+    }
+  }
+
+  /** The graph with the keyword set of {@code config} fixed for the whole run (replay, tests). */
+  public static Outputs build(DataStream<Decoded> decoded, PipelineConfig config) {
+    DataStream<KeywordUpdate> none =
+        decoded
+            .flatMap((Decoded d, Collector<KeywordUpdate> out) -> {})
+            .returns(KeywordUpdate.class)
+            .name("No keyword updates (files only)")
+            .uid("no-keyword-updates");
+    return build(decoded, none, config);
+  }
+
+  /**
+   * The graph, starting from the keyword set of {@code config} and applying {@code keywordUpdates}
+   * (the {@code keyword-sets} topic) as they come.
+   */
+  public static Outputs build(
+      DataStream<Decoded> decoded, DataStream<KeywordUpdate> keywordUpdates, PipelineConfig config) {
+    SingleOutputStreamOperator<Mention> valid =
+        decoded.process(new SplitDecoded()).name("Split off invalid records").uid("split-decoded");
+    DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDecoded.DEAD_LETTERS);
+
+    DataStream<Mention> unique =
+        valid
+            .keyBy(Mention::dedupKey, Types.STRING)
+            .process(new DeduplicateMentions(config.dedupTtl()))
+            .name("Count each mention once")
+            .uid("dedup-mentions");
+
+    DataStream<EnrichedMention> enriched =
+        unique
+            .connect(keywordUpdates.broadcast())
+            .transform(
+                "Match keywords and score sentiment",
+                TypeInformation.of(EnrichedMention.class),
+                new EnrichMentionsOperator(
+                    config.keywordSet(), config.sentiment(), config.matchBatchSize(), config.matchMaxDelay()))
+            .uid("enrich-mentions");
+
+    DataStream<KpiRecord> kpis =
+        enriched
+            .flatMap(new ToKpiContributions())
+            .name("Split into brand contributions")
+            .uid("kpi-contributions")
+            .keyBy(KpiContribution::key, Types.STRING)
+            .process(new KpiWindowFunction(config.windowSpecs(), config.allowedLateness(), config.sentiment()))
+            .name("KPI windows")
+            .uid("kpi-windows");
+
+    DataStream<AlertEvent> alertEvents = alerts(kpis, enriched, config);
+
+    DataStream<KeyedJson> kpiJson =
+        kpis.map(r -> new KeyedJson(r.upsertKey(), OutputJson.kpi(r)))
+            .returns(KeyedJson.class)
+            .name("KPI records to JSON")
+            .uid("kpi-json");
+    DataStream<KeyedJson> enrichedJson =
+        enriched
+            .filter(em -> !em.mention.update)
+            .name("New mentions only")
+            .uid("enriched-new-only")
+            .map(em -> new KeyedJson(em.mention.source + ":" + em.mention.id, OutputJson.enriched(em)))
+            .returns(KeyedJson.class)
+            .name("Enriched mentions to JSON")
+            .uid("enriched-json");
+    DataStream<KeyedJson> deadJson =
+        deadLetters
+            .map(d -> new KeyedJson(null, OutputJson.deadLetter(d)))
+            .returns(KeyedJson.class)
+            .name("Dead letters to JSON")
+            .uid("dead-letter-json");
+    DataStream<KeyedJson> alertJson =
+        alertEvents
+            .map(PantauPipeline::alertJson)
+            .returns(KeyedJson.class)
+            .name("Alerts to JSON")
+            .uid("alerts-json");
+    return new Outputs(kpis, kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
+  }
+
+  /**
+   * Alert rules over the KPI series of all sources: sliding minute windows for fast rules, the
+   * detectors keyed by rule and brand, then each alert's top terms and sample mentions.
+   */
+  private static DataStream<AlertEvent> alerts(
+      DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config) {
+    Set<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).collect(Collectors.toSet());
+    AlertRules rules = new AlertRules(config.alerts(), windowNames);
+    DataStream<KpiRecord> feed = kpis;
+    if (!rules.slidingWindows().isEmpty()) {
+      DataStream<KpiRecord> sliding =
+          kpis.filter(r -> "1m".equals(r.window) && "*".equals(r.source) && r.revision == 1)
+              .name("Minute records of all sources")
+              .uid("alert-minutes")
+              .keyBy(r -> r.brand, Types.STRING)
+              .process(new SlidingKpiWindows(rules.slidingWindows(), config.sentiment()))
+              .name("Sliding windows for alerts")
+              .uid("alert-sliding-windows");
+      feed = kpis.union(sliding);
+    }
+    DataStream<AlertEvent> raw =
+        feed.flatMap(new RouteToRules(rules))
+            .name("Route KPI records to alert rules")
+            .uid("alert-route")
+            .keyBy(RulePoint::key, Types.STRING)
+            .process(new EvaluateAlertRules(rules, EvaluateAlertRules.DEFAULT_INACTIVITY))
+            .name("Alert detectors")
+            .uid("alert-detectors");
+    return enriched
+        .flatMap(new ToBrandMentions())
+        .name("Mentions per brand for alert context")
+        .uid("alert-brand-mentions")
+        .keyBy(m -> m.brand, Types.STRING)
+        .connect(raw.keyBy(a -> a.brand, Types.STRING))
+        .process(new AlertContextFunction())
+        .name("Alert top terms and samples")
+        .uid("alert-context");
+  }
+
+  private static KeyedJson alertJson(AlertEvent e) {
+    Alert a = e.alert();
+    KeyedJson k = new KeyedJson(a.id(), a.toJson());
+    long at = a.resolvedAt() != null ? a.resolvedAt().toEpochMilli() : a.end().toEpochMilli();
+    k.sortKey = String.format("%020d|%s|%s", at, a.id(), a.status());
+    return k;
+  }
+}

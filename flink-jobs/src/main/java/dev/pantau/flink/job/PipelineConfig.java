@@ -1,0 +1,200 @@
+package dev.pantau.flink.job;
+
+import dev.pantau.alerts.AlertConfig;
+import dev.pantau.flink.io.MentionDecoder;
+import dev.pantau.flink.io.MentionWatermarks;
+import dev.pantau.flink.job.dedup.DeduplicateMentions;
+import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
+import dev.pantau.flink.job.kpi.WindowSpec;
+import dev.pantau.keywords.KeywordSet;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the job graph needs to know, with named defaults. Immutable and validated on
+ * construction; change it with the fluent {@code with...} methods. Broker addresses and topics are not
+ * here: they belong to the sources and sinks, which are passed in.
+ */
+public final class PipelineConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
+  public static final String DEFAULT_ZONE = "UTC";
+
+  private KeywordSet keywordSet;
+  private AlertConfig alerts = AlertConfig.EMPTY;
+  private String windows = WindowSpec.DEFAULT_WINDOWS;
+  private String zone = DEFAULT_ZONE;
+  private Duration allowedLateness = DEFAULT_ALLOWED_LATENESS;
+  private Duration outOfOrderness = MentionWatermarks.DEFAULT_OUT_OF_ORDERNESS;
+  private Duration idleness = MentionWatermarks.DEFAULT_IDLENESS;
+  private Duration dedupTtl = DeduplicateMentions.DEFAULT_TTL;
+  private int maxRecordBytes = MentionDecoder.DEFAULT_MAX_RECORD_BYTES;
+  private boolean sentiment = true;
+  private int matchBatchSize = EnrichMentionsOperator.DEFAULT_BATCH_SIZE;
+  private Duration matchMaxDelay = EnrichMentionsOperator.DEFAULT_MAX_DELAY;
+
+  private PipelineConfig() {}
+
+  public static PipelineConfig defaults(KeywordSet keywordSet) {
+    PipelineConfig c = new PipelineConfig();
+    c.keywordSet = Objects.requireNonNull(keywordSet, "keywordSet");
+    return c;
+  }
+
+  private PipelineConfig copy() {
+    PipelineConfig c = new PipelineConfig();
+    c.keywordSet = keywordSet;
+    c.alerts = alerts;
+    c.windows = windows;
+    c.zone = zone;
+    c.allowedLateness = allowedLateness;
+    c.outOfOrderness = outOfOrderness;
+    c.idleness = idleness;
+    c.dedupTtl = dedupTtl;
+    c.maxRecordBytes = maxRecordBytes;
+    c.sentiment = sentiment;
+    c.matchBatchSize = matchBatchSize;
+    c.matchMaxDelay = matchMaxDelay;
+    return c;
+  }
+
+  public PipelineConfig withKeywordSet(KeywordSet v) {
+    PipelineConfig c = copy();
+    c.keywordSet = Objects.requireNonNull(v, "keywordSet");
+    return c;
+  }
+
+  public PipelineConfig withAlerts(AlertConfig v) {
+    PipelineConfig c = copy();
+    c.alerts = Objects.requireNonNull(v, "alerts");
+    return c;
+  }
+
+  /** Comma-separated window sizes such as {@code 1m,5m,1h,1d}. */
+  public PipelineConfig withWindows(String v) {
+    WindowSpec.parseList(v, ZoneId.of(zone));
+    PipelineConfig c = copy();
+    c.windows = v;
+    return c;
+  }
+
+  /** The time zone whose midnight starts day windows. */
+  public PipelineConfig withZone(String v) {
+    ZoneId.of(v);
+    PipelineConfig c = copy();
+    c.zone = v;
+    return c;
+  }
+
+  public PipelineConfig withAllowedLateness(Duration v) {
+    PipelineConfig c = copy();
+    c.allowedLateness = nonNegative(v, "allowed lateness");
+    return c;
+  }
+
+  public PipelineConfig withOutOfOrderness(Duration v) {
+    PipelineConfig c = copy();
+    c.outOfOrderness = nonNegative(v, "out-of-orderness");
+    return c;
+  }
+
+  public PipelineConfig withIdleness(Duration v) {
+    PipelineConfig c = copy();
+    c.idleness = nonNegative(v, "idleness");
+    return c;
+  }
+
+  public PipelineConfig withDedupTtl(Duration v) {
+    PipelineConfig c = copy();
+    c.dedupTtl = nonNegative(v, "dedup TTL");
+    return c;
+  }
+
+  public PipelineConfig withMaxRecordBytes(int v) {
+    if (v <= 0) {
+      throw new IllegalArgumentException("max record bytes must be positive: " + v);
+    }
+    PipelineConfig c = copy();
+    c.maxRecordBytes = v;
+    return c;
+  }
+
+  public PipelineConfig withSentiment(boolean v) {
+    PipelineConfig c = copy();
+    c.sentiment = v;
+    return c;
+  }
+
+  public PipelineConfig withMatchBatching(int size, Duration maxDelay) {
+    if (size < 1) {
+      throw new IllegalArgumentException("match batch size must be at least 1: " + size);
+    }
+    PipelineConfig c = copy();
+    c.matchBatchSize = size;
+    c.matchMaxDelay = nonNegative(maxDelay, "match delay");
+    return c;
+  }
+
+  private static Duration nonNegative(Duration d, String what) {
+    if (d == null || d.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative: " + d);
+    }
+    return d;
+  }
+
+  public KeywordSet keywordSet() {
+    return keywordSet;
+  }
+
+  public AlertConfig alerts() {
+    return alerts;
+  }
+
+  public List<WindowSpec> windowSpecs() {
+    return WindowSpec.parseList(windows, ZoneId.of(zone));
+  }
+
+  public String windows() {
+    return windows;
+  }
+
+  public String zone() {
+    return zone;
+  }
+
+  public Duration allowedLateness() {
+    return allowedLateness;
+  }
+
+  public Duration outOfOrderness() {
+    return outOfOrderness;
+  }
+
+  public Duration idleness() {
+    return idleness;
+  }
+
+  public Duration dedupTtl() {
+    return dedupTtl;
+  }
+
+  public int maxRecordBytes() {
+    return maxRecordBytes;
+  }
+
+  public boolean sentiment() {
+    return sentiment;
+  }
+
+  public int matchBatchSize() {
+    return matchBatchSize;
+  }
+
+  public Duration matchMaxDelay() {
+    return matchMaxDelay;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.pantau.flink.job.enrich;
+
+import dev.pantau.flink.model.EnrichedMention;
+import dev.pantau.flink.model.Mention;
+import dev.pantau.keywords.Brand;
+import dev.pantau.keywords.KeywordSet;
+import dev.pantau.keywords.KeywordSetException;
+import dev.pantau.keywords.MatchResult;
+import dev.pantau.keywords.MentionFields;
+import dev.pantau.keywords.MentionMatcher;
+import dev.pantau.keywords.sentiment.Sentiment;
+import dev.pantau.keywords.sentiment.SentimentScorer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches a batch of mentions against the keyword set and scores their sentiment: the work the job's
+ * enrich operator and {@code ./pantau analyze} share. Not thread-safe (one per operator instance).
+ */
+public final class MentionEnricher implements Closeable {
+  private MentionMatcher matcher;
+  private Map<String, Brand> brands;
+  private final SentimentScorer scorer;
+  private final boolean scoreUnmatched;
+
+  /**
+   * @param scorer null when sentiment is not scored
+   * @param scoreUnmatched whether mentions that match no brand are scored too ({@code analyze} wants
+   *     them; the job does not)
+   */
+  public MentionEnricher(KeywordSet set, SentimentScorer scorer, boolean scoreUnmatched) throws KeywordSetException {
+    this.matcher = MentionMatcher.create(set);
+    this.brands = index(set);
+    this.scorer = scorer;
+    this.scoreUnmatched = scoreUnmatched;
+  }
+
+  /** Replaces the keyword set; on error the current set stays active. */
+  public void update(KeywordSet set) throws KeywordSetException {
+    MentionMatcher next = matcher.update(set);
+    if (next != matcher) {
+      closeQuietly(matcher);
+    }
+    matcher = next;
+    brands = index(set);
+  }
+
+  public KeywordSet keywordSet() {
+    return matcher.keywordSet();
+  }
+
+  public boolean scoresSentiment() {
+    return scorer != null;
+  }
+
+  public List<EnrichedMention> enrich(List<Mention> batch) {
+    List<MentionFields> fields = new ArrayList<>(batch.size());
+    for (Mention m : batch) {
+      fields.add(m.toFields());
+    }
+    List<MatchResult> results = matcher.match(fields);
+    List<EnrichedMention> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      out.add(enrich(batch.get(i), results.get(i)));
+    }
+    return out;
+  }
+
+  private EnrichedMention enrich(Mention m, MatchResult r) {
+    EnrichedMention em = new EnrichedMention();
+    em.mention = m;
+    em.lang = r.lang();
+    boolean authorIsEmployee = Boolean.TRUE.equals(m.employee);
+    for (String id : r.brands()) {
+      Brand b = brands.get(id);
+      if (b == null) {
+        continue;
+      }
+      boolean employee = authorIsEmployee || b.isEmployee(m.authorHandle) || b.isEmployee(m.authorId);
+      em.brands.add(id);
+      em.brandNames.add(b.name());
+      em.brandGroups.add(b.group());
+      em.brandEmployee.add(employee);
+      em.employee |= employee;
+      List<String> terms = r.matchedTerms().get(id);
+      if (terms != null) {
+        em.matchedTerms.put(id, new ArrayList<>(terms));
+      }
+    }
+    if (em.matched()) {
+      em.topics.addAll(r.topics());
+    }
+    if (scorer != null && (em.matched() || scoreUnmatched)) {
+      String text = m.title == null || m.title.isEmpty() ? m.text : m.title + "\n" + m.text;
+      Sentiment s = scorer.score(text, em.lang);
+      em.sentimentLabel = s.label().json();
+      em.sentimentScore = s.score();
+    }
+    return em;
+  }
+
+  private static Map<String, Brand> index(KeywordSet set) {
+    Map<String, Brand> m = new HashMap<>();
+    for (Brand b : set.brands()) {
+      m.put(b.id(), b);
+    }
+    return m;
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // the old matcher holds only memory
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    matcher.close();
+  }
+}
