@@ -166,7 +166,7 @@ class PantauPipelineITCase {
             .withOutOfOrderness(Duration.ofSeconds(5))
             .withSentiment(false);
     DataStream<Decoded> decoded =
-        env.fromSource(boundedSource(run + "-mentions"), MentionWatermarks.replay(config.outOfOrderness()), "mentions");
+        env.fromSource(boundedSource(run + "-mentions"), MentionWatermarks.replay(config.outOfOrderness(), 1), "mentions");
     PantauPipeline.build(decoded, config)
         .sinkTo(
             KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-kpi", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
