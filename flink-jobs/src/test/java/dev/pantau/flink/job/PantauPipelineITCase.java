@@ -3,39 +3,21 @@ package dev.pantau.flink.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pantau.flink.io.DecodingKafkaDeserializer;
 import dev.pantau.flink.io.KafkaIo;
-import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.keywords.Brand;
 import dev.pantau.keywords.KeywordSet;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +38,6 @@ class PantauPipelineITCase {
               .setConfiguration(LocalFlink.loopbackConfiguration())
               .build());
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static LocalKafkaBroker kafka;
 
   static final KeywordSet KEYWORDS =
@@ -155,7 +136,7 @@ class PantauPipelineITCase {
     String run = "exact";
     kafka.createTopics(1, run + "-mentions");
     kafka.createTopics(2, run + "-kpi", run + "-enriched", run + "-dead", run + "-alerts");
-    produce(run + "-mentions", INPUT);
+    KafkaTestSupport.produce(kafka, run + "-mentions", INPUT, line -> null);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
@@ -166,7 +147,7 @@ class PantauPipelineITCase {
             .withOutOfOrderness(Duration.ofSeconds(5))
             .withSentiment(false);
     DataStream<Decoded> decoded =
-        env.fromSource(boundedSource(run + "-mentions"), MentionWatermarks.replay(config.outOfOrderness(), 1), "mentions");
+        env.fromSource(KafkaTestSupport.boundedSource(kafka, run + "-mentions"), MentionWatermarks.replay(config.outOfOrderness(), 1), "mentions");
     PantauPipeline.build(decoded, config)
         .sinkTo(
             KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-kpi", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
@@ -175,9 +156,9 @@ class PantauPipelineITCase {
             KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-alerts", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT));
     env.execute("pipeline-itcase");
 
-    assertThat(upserted(readCommitted(run + "-kpi"))).isEqualTo(EXPECTED_KPIS);
+    assertThat(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, run + "-kpi"), true, true)).isEqualTo(EXPECTED_KPIS);
 
-    List<JsonNode> enriched = readCommitted(run + "-enriched");
+    List<JsonNode> enriched = KafkaTestSupport.readCommitted(kafka, run + "-enriched");
     assertThat(enriched)
         .extracting(n -> n.get("id").asText() + "=" + n.get("brands").toString())
         .containsExactlyInAnyOrder(
@@ -188,7 +169,7 @@ class PantauPipelineITCase {
     assertThat(fb.get("author").get("handle").asText()).isEqualTo("@bob");
     assertThat(fb.has("sentiment")).isFalse();
 
-    List<JsonNode> dead = readCommitted(run + "-dead");
+    List<JsonNode> dead = KafkaTestSupport.readCommitted(kafka, run + "-dead");
     assertThat(dead)
         .extracting(n -> n.get("error").asText() + "@" + n.get("origin").get("offset").asLong() + ":" + n.get("raw").asText())
         .containsExactlyInAnyOrder(
@@ -196,80 +177,4 @@ class PantauPipelineITCase {
             "invalid_time@9:" + INPUT.get(9));
   }
 
-  static KafkaSource<Decoded> boundedSource(String topic) {
-    return KafkaSource.<Decoded>builder()
-        .setBootstrapServers(kafka.bootstrapServers())
-        .setTopics(topic)
-        .setGroupId("itcase-" + topic)
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setBounded(OffsetsInitializer.latest())
-        .setDeserializer(new DecodingKafkaDeserializer(new MentionDecoder()))
-        .build();
-  }
-
-  static void produce(String topic, List<String> lines) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      for (String line : lines) {
-        producer.send(new ProducerRecord<>(topic, line.getBytes(StandardCharsets.UTF_8)));
-      }
-      producer.flush();
-    }
-  }
-
-  static List<JsonNode> readCommitted(String topic) throws Exception {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    List<JsonNode> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts =
-          consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          out.add(JSON.readTree(r.value()));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Upserts on (brand, window, start, source) and projects each record to the fields compared. */
-  static Map<String, String> upserted(List<JsonNode> records) {
-    Map<String, String> out = new TreeMap<>();
-    for (JsonNode r : records) {
-      String key = r.get("brand").asText() + " " + r.get("window").asText() + " "
-          + r.get("start").asText().substring(11, 16) + " " + r.get("source").asText();
-      String value = "m=" + r.get("mentions").asLong()
-          + " a=" + r.get("unique_authors").asLong()
-          + " r=" + r.get("reach").asLong()
-          + " i=" + r.get("impressions").asLong()
-          + " e=" + r.get("engagement").get("total").asLong()
-          + " sov=" + (r.has("share_of_voice") ? r.get("share_of_voice").asText() : "-")
-          + " rev=" + r.get("revision").asInt();
-      String before = out.get(key);
-      if (before == null || revision(before) < r.get("revision").asInt()) {
-        out.put(key, value);
-      }
-    }
-    return out;
-  }
-
-  private static int revision(String projected) {
-    return Integer.parseInt(projected.substring(projected.lastIndexOf("rev=") + 4));
-  }
-
-  static Path target() {
-    return Paths.get("target");
-  }
 }

@@ -1,0 +1,118 @@
+package dev.pantau.flink.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pantau.flink.io.DecodingKafkaDeserializer;
+import dev.pantau.flink.io.MentionDecoder;
+import dev.pantau.flink.kafka.LocalKafkaBroker;
+import dev.pantau.flink.model.Decoded;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Producing to, bounded reading from and read_committed reading of a test's real broker. */
+final class KafkaTestSupport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private KafkaTestSupport() {}
+
+  /** The mentions of {@code topic} from the earliest to the latest offset at start, then the end. */
+  static KafkaSource<Decoded> boundedSource(LocalKafkaBroker kafka, String topic) {
+    return KafkaSource.<Decoded>builder()
+        .setBootstrapServers(kafka.bootstrapServers())
+        .setTopics(topic)
+        .setGroupId("itcase-" + topic)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.latest())
+        .setDeserializer(new DecodingKafkaDeserializer(new MentionDecoder()))
+        .build();
+  }
+
+  /** Sends the lines in order, keyed by {@code key} (null keys spread over partitions). */
+  static void produce(LocalKafkaBroker kafka, String topic, List<String> lines, Function<String, String> key) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      for (String line : lines) {
+        String k = key.apply(line);
+        producer.send(new ProducerRecord<>(
+            topic, k == null ? null : k.getBytes(StandardCharsets.UTF_8), line.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+
+  /** Every committed record of the topic, as a read_committed consumer sees it. */
+  static List<JsonNode> readCommitted(LocalKafkaBroker kafka, String topic) throws Exception {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    List<JsonNode> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+      List<TopicPartition> parts =
+          consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+          && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          out.add(JSON.readTree(r.value()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Upserts KPI records on (brand, window, start, source), keeping the highest revision, and projects
+   * each to the compared fields ({@code withRevision}: the revision too). {@code shortTimes} keys windows
+   * by their start's hour and minute only, for hand-written expectations within one hour.
+   */
+  static Map<String, String> upserted(List<JsonNode> records, boolean withRevision, boolean shortTimes) {
+    Map<String, String> out = new TreeMap<>();
+    Map<String, Integer> revisions = new TreeMap<>();
+    for (JsonNode r : records) {
+      String start = r.get("start").asText();
+      String key = r.get("brand").asText() + " " + r.get("window").asText() + " "
+          + (shortTimes ? start.substring(11, 16) : start) + " " + r.get("source").asText();
+      int revision = r.get("revision").asInt();
+      String value = "m=" + r.get("mentions").asLong()
+          + " a=" + r.get("unique_authors").asLong()
+          + " r=" + r.get("reach").asLong()
+          + " i=" + r.get("impressions").asLong()
+          + " e=" + r.get("engagement").get("total").asLong()
+          + " sov=" + (r.has("share_of_voice") ? r.get("share_of_voice").asText() : "-")
+          + (r.has("sentiment") ? " net=" + r.get("sentiment").path("net").asText("-") : "")
+          + (withRevision ? " rev=" + revision : "");
+      Integer before = revisions.get(key);
+      if (before == null || before < revision) {
+        revisions.put(key, revision);
+        out.put(key, value);
+      }
+    }
+    return out;
+  }
+}
