@@ -16,10 +16,11 @@ public final class MatcherConfig {
   public static final int DEFAULT_MAX_NEAR_DISTANCE = 50;
   /**
    * Most distinct words one wildcard inside a NEAR may expand to within one batch of mentions (Lucene's
-   * own default, 128, is too small for a batch of a thousand mentions). A query that exceeds it is
-   * retried mention by mention, never dropped silently.
+   * own default, 128, is too small for a batch of hundreds of mentions; Lucene caps it at the
+   * searcher's maximum clause count, 1024). A query that exceeds it on a batch is retried mention by
+   * mention, never dropped silently.
    */
-  public static final int DEFAULT_WILDCARD_EXPANSIONS = 4096;
+  public static final int DEFAULT_WILDCARD_EXPANSIONS = 1024;
   /** Fewest literal chars before the first {@code *} or {@code ?}. */
   public static final int MIN_WILDCARD_PREFIX = 3;
   /** Mentions per monitor call on the batch path. */
@@ -71,6 +72,11 @@ public final class MatcherConfig {
   }
 
   public MatcherConfig wildcardExpansions(int v) {
+    if (v > org.apache.lucene.search.IndexSearcher.getMaxClauseCount()) {
+      throw new IllegalArgumentException(
+          "wildcardExpansions cannot exceed Lucene's max clause count "
+              + org.apache.lucene.search.IndexSearcher.getMaxClauseCount());
+    }
     this.wildcardExpansions = positive("wildcardExpansions", v);
     return this;
   }

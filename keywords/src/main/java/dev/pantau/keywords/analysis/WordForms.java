@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.id.IndonesianStemmer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.tartarus.snowball.ext.EnglishStemmer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
  * The indexed forms of one word, shared by the mention side and the query side so both agree.
@@ -15,8 +15,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  *   <li>{@link #fold}: lowercase and ASCII folding ({@code Café} is {@code cafe}).
  *   <li>{@link #variants}: a word with a run of three or more equal letters ({@code bagusss}) also
  *       stands for the run cut to two and to one ({@code baguss}, {@code bagus}).
- *   <li>{@link #stem}: the language's stem, written with a language prefix ({@code ~e} English
- *       snowball, {@code ~i} Lucene's Indonesian stemmer) so a stem never collides with a word or with
+ *   <li>{@link #stem}: the language's light stem, written with a language prefix ({@code ~e}: Lucene's
+ *       {@code EnglishMinimalStemmer}, plurals only; {@code ~i}: Lucene's {@code IndonesianStemmer} in
+ *       its inflectional mode, particles and possessive clitics such as {@code -nya} only) so a stem never collides with a word or with
  *       another language's stem. Stems are indexed at the same position as the word: the unstemmed
  *       word stays, so a brand name always matches itself.
  * </ul>
@@ -30,7 +31,7 @@ public final class WordForms {
 
   private static final ConcurrentHashMap<String, String> EN_CACHE = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<String, String> ID_CACHE = new ConcurrentHashMap<>();
-  private static final ThreadLocal<EnglishStemmer> EN = ThreadLocal.withInitial(EnglishStemmer::new);
+  private static final EnglishMinimalStemmer EN = new EnglishMinimalStemmer();
   private static final ThreadLocal<IndonesianStemmer> ID =
       ThreadLocal.withInitial(IndonesianStemmer::new);
 
@@ -133,16 +134,15 @@ public final class WordForms {
   }
 
   private static String stemEnglish(String word) {
-    EnglishStemmer st = EN.get();
-    st.setCurrent(word);
-    st.stem();
-    return st.getCurrent();
+    char[] buf = word.toCharArray();
+    return new String(buf, 0, EN.stem(buf, buf.length));
   }
 
   private static String stemIndonesian(String word) {
     char[] buf = word.toCharArray();
-    // Derivational stemming (prefixes like me-, ber-) is on, as in Lucene's IndonesianAnalyzer.
-    int len = ID.get().stem(buf, buf.length, true);
+    // Inflectional only (-lah, -kah, -pun, -ku, -mu, -nya): derivational stemming strips prefixes
+    // such as per- and me-, which turns brand names into other words (pertamina -> tamina).
+    int len = ID.get().stem(buf, buf.length, false);
     return new String(buf, 0, len);
   }
 }
