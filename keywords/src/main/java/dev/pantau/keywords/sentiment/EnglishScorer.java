@@ -50,6 +50,8 @@ final class EnglishScorer {
 
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
   private final Map<String, Double> lexicon;
@@ -107,7 +109,7 @@ final class EnglishScorer {
   Analysis analyse(String text) {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
     String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
-    String[] raw = expanded.trim().split("\\s+");
+    String[] raw = WHITESPACE.split(expanded.trim());
     if (raw.length == 1 && raw[0].isEmpty()) {
       return Analysis.EMPTY;
     }
@@ -325,8 +327,8 @@ final class EnglishScorer {
   }
 
   /**
-   * A request is not praise: please / help / kindly count for nothing in a question or beside a
-   * complaint ("please help, my bag is lost"), and "help" always asks. Thanks are left to {@link
+   * A request is not praise: please / pls / help always ask ("please fix the app, it keeps
+   * crashing"), and "kindly" asks in a question or beside a complaint. Thanks are left to {@link
    * #sarcasticThanks}.
    */
   private static void applyCourtesy(String[] lower, boolean[] question, double[] sentiments) {
@@ -340,7 +342,7 @@ final class EnglishScorer {
     }
     for (int i = 0; i < lower.length; i++) {
       if (COURTESY.contains(lower[i]) && sentiments[i] > 0) {
-        if (negative || asked || lower[i].equals("help")) {
+        if (negative || asked || !lower[i].equals("kindly")) {
           sentiments[i] = 0;
         }
       }

@@ -34,7 +34,7 @@ public final class SentimentEvaluation {
     Map<String, String> emoji = Resources.strings(SentimentScorer.EMOJI_LEXICON);
     EnglishRules vader = EnglishRules.VADER;
     variants.put("VADER 3.3.2 (lexicon + rules + emoji words)", new EnglishScorer(vaderOnly, emoji, vader));
-    variants.put("  + Pantau emoji valences", EnglishSupport.scorer(vader));
+    variants.put("  + Pantau lexicon (emoji, service failures)", EnglishSupport.scorer(vader));
     variants.put("  + repeated letters", EnglishSupport.scorer(vader.withRepeatedLetters(true)));
     variants.put("  + courtesy", EnglishSupport.scorer(vader.withCourtesy(true)));
     variants.put("  + questions", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0)));
