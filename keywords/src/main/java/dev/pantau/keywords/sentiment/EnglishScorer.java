@@ -147,7 +147,7 @@ final class EnglishScorer {
       if (name[i] || (rules.likeAsPreposition() && isPrepositionLike(lower, i))) {
         continue;
       }
-      sentiments[i] = valence(words, lower, i, capDiff);
+      sentiments[i] = valence(raw, words, lower, i, capDiff);
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
@@ -372,27 +372,56 @@ final class EnglishScorer {
     return false;
   }
 
-  private double valence(String[] words, String[] lower, int i, boolean capDiff) {
+  /**
+   * How many of the three words before {@code i} can negate or boost it. VADER looks at all three;
+   * with {@link EnglishRules#scope} the look-back stops at the end of a clause (a word ending in
+   * . , ! ? ; :) and at another opinion word, which takes the modifiers before it: in "not bad,
+   * great" the "not" is bad's, and in "DON'T CARE DON'T CARE" the second CARE is negated once.
+   */
+  private int reach(String[] raw, String[] lower, int i) {
+    if (!rules.scope()) {
+      return Math.min(3, i);
+    }
+    int reach = 0;
+    for (int j = i - 1; j >= 0 && reach < 3; j--) {
+      String r = raw[j];
+      char last = r.isEmpty() ? ' ' : r.charAt(r.length() - 1);
+      if (last == '.' || last == ',' || last == '!' || last == '?' || last == ';' || last == ':') {
+        break;
+      }
+      boolean kindOf = lower[j].equals("kind") && j + 1 < lower.length && lower[j + 1].equals("of");
+      if (lexicon.containsKey(lower[j]) && !lower[j].equals("no") && !kindOf) {
+        break;
+      }
+      reach++;
+    }
+    return reach;
+  }
+
+  private double valence(String[] raw, String[] words, String[] lower, int i, boolean capDiff) {
     Double base = lexicon.get(lower[i]);
     if (base == null) {
       return 0.0;
     }
     int n = words.length;
+    int reach = reach(raw, lower, i);
     double valence = base;
     if (lower[i].equals("no") && i != n - 1 && lexicon.containsKey(lower[i + 1])) {
       valence = 0.0;
     }
-    if ((i > 0 && lower[i - 1].equals("no"))
-        || (i > 1 && lower[i - 2].equals("no"))
-        || (i > 2 && lower[i - 3].equals("no")
-            && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
+    boolean chainedNo = rules.scope() && lower[i].equals("no");
+    if (!chainedNo
+        && ((reach > 0 && lower[i - 1].equals("no"))
+            || (reach > 1 && lower[i - 2].equals("no"))
+            || (reach > 2 && lower[i - 3].equals("no")
+                && (lower[i - 1].equals("or") || lower[i - 1].equals("nor"))))) {
       valence = base * N_SCALAR;
     }
     if (capDiff && isUpper(words[i])) {
       valence += valence > 0 ? C_INCR : -C_INCR;
     }
     for (int start = 0; start < 3; start++) {
-      if (i > start && !lexicon.containsKey(lower[i - (start + 1)])) {
+      if (start < reach && !lexicon.containsKey(lower[i - (start + 1)])) {
         double s = scalarIncDec(words[i - (start + 1)], lower[i - (start + 1)], valence, capDiff);
         if (start == 1 && s != 0) {
           s *= 0.95;
