@@ -22,7 +22,7 @@ package dev.pantau.keywords.sentiment;
  * @param scope negators and boosters reach back no further than the clause and the previous opinion
  *     word ("not bad, great" is positive; VADER negates "great" too)
  */
-public record EnglishRules(
+record EnglishRules(
     boolean emoji,
     boolean repeatedLetters,
     boolean courtesy,

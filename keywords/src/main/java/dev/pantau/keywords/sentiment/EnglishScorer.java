@@ -78,40 +78,13 @@ final class EnglishScorer {
   }
 
   /** VADER's compound score in [-1, 1]. */
+  /** VADER's compound score in [-1, 1]. */
   double compound(String text) {
-    return analyse(text).compound();
-  }
-
-  /**
-   * What the rules found in a text.
-   *
-   * @param compound VADER's compound score in [-1, 1]
-   * @param positive the sum of the positive valences, after the rules
-   * @param negative the sum of the negative valences (at most 0), after the rules
-   * @param opinionWords words that kept a valence
-   * @param words all words
-   * @param question the text asks: a sentence of it ends with '?'
-   * @param link it carries a link
-   * @param headline most of its words are Title-case
-   */
-  record Analysis(
-      double compound,
-      double positive,
-      double negative,
-      int opinionWords,
-      int words,
-      boolean question,
-      boolean link,
-      boolean headline) {
-    static final Analysis EMPTY = new Analysis(0, 0, 0, 0, 0, false, false, false);
-  }
-
-  Analysis analyse(String text) {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
     String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
     String[] raw = WHITESPACE.split(expanded.trim());
     if (raw.length == 1 && raw[0].isEmpty()) {
-      return Analysis.EMPTY;
+      return 0.0;
     }
     int n = raw.length;
     String[] words = new String[n];
@@ -168,22 +141,10 @@ final class EnglishScorer {
       }
     }
     double sum = 0;
-    double positive = 0;
-    double negative = 0;
-    int opinionWords = 0;
     for (double s : sentiments) {
       sum += s;
-      if (s > 0) {
-        positive += s;
-      } else if (s < 0) {
-        negative += s;
-      }
-      if (s != 0) {
-        opinionWords++;
-      }
     }
-    boolean headline = isHeadline(words);
-    if (rules.headlines() && headline) {
+    if (rules.headlines() && isHeadline(words)) {
       sum *= EnglishRules.HEADLINE_WEIGHT;
     }
     if (sum > 0) {
@@ -191,13 +152,7 @@ final class EnglishScorer {
     } else if (sum < 0) {
       sum -= punctuationEmphasis(expanded);
     }
-    boolean asked = false;
-    for (int i = 0; i < n && !asked; i++) {
-      asked = raw[i].indexOf('?') >= 0;
-    }
-    boolean link = expanded.contains("://") || expanded.contains("www.");
-    return new Analysis(
-        normalize(sum), positive, negative, opinionWords, n, asked, link, headline);
+    return normalize(sum);
   }
 
   private boolean known(String lower) {
