@@ -78,9 +78,10 @@ final class EnglishScorer {
   }
 
   /** VADER's compound score in [-1, 1]. */
-  /** VADER's compound score in [-1, 1]. */
   double compound(String text) {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
+    // phone keyboards type "don’t": VADER's negation looks for "n't"
+    unescaped = unescaped.indexOf('\u2019') >= 0 ? unescaped.replace('\u2019', '\'') : unescaped;
     String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
     String[] raw = WHITESPACE.split(expanded.trim());
     if (raw.length == 1 && raw[0].isEmpty()) {

@@ -31,6 +31,7 @@ class EnglishScorerTest {
     assertThat(pantau("isn't good")).isNegative();
     assertThat(pantau("never really that good")).isNegative();
     assertThat(pantau("not bad")).isPositive();
+    assertThat(pantau("don\u2019t like it")).isEqualTo(pantau("don't like it")).isNegative();
   }
 
   @Test
