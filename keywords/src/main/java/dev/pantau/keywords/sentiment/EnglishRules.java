@@ -19,8 +19,10 @@ package dev.pantau.keywords.sentiment;
  *     so slow?" complains, "is it a bad idea?" asks
  * @param headlines a headline ("7 Common Sales Mistakes, and How to Avoid Them"), where most words
  *     are Title-case, reports rather than opines: its valences weigh {@link #HEADLINE_WEIGHT}
+ * @param scope negators and boosters reach back no further than the clause and the previous opinion
+ *     word ("not bad, great" is positive; VADER negates "great" too)
  */
-public record EnglishRules(
+record EnglishRules(
     boolean emoji,
     boolean repeatedLetters,
     boolean courtesy,
@@ -30,7 +32,8 @@ public record EnglishRules(
     boolean names,
     boolean likeAsPreposition,
     double questionNegativeWeight,
-    boolean headlines) {
+    boolean headlines,
+    boolean scope) {
 
   /** Positive words asked about count for nothing by default. */
   public static final double DEFAULT_QUESTION_POSITIVE_WEIGHT = 0.0;
@@ -43,7 +46,7 @@ public record EnglishRules(
 
   /** VADER 3.3.2's rules only (with emoji, as VADER 3.3 does). */
   public static final EnglishRules VADER =
-      new EnglishRules(true, false, false, false, 1.0, false, false, false, 1.0, false);
+      new EnglishRules(true, false, false, false, 1.0, false, false, false, 1.0, false, false);
 
   /** Every rule: the default. */
   public static final EnglishRules PANTAU =
@@ -57,6 +60,7 @@ public record EnglishRules(
           true,
           true,
           DEFAULT_QUESTION_NEGATIVE_WEIGHT,
+          true,
           true);
 
   public EnglishRules {
@@ -72,51 +76,56 @@ public record EnglishRules(
 
   public EnglishRules withEmoji(boolean on) {
     return new EnglishRules(
-        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withRepeatedLetters(boolean on) {
     return new EnglishRules(
-        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withCourtesy(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withQuestions(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withQuestionPositiveWeight(double weight) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines);
+        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withIdioms(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withNames(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withLikeAsPreposition(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope);
   }
 
   public EnglishRules withQuestionNegativeWeight(double weight) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope);
   }
 
   public EnglishRules withHeadlines(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope);
+  }
+
+  public EnglishRules withScope(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on);
   }
 }

@@ -50,6 +50,8 @@ final class EnglishScorer {
 
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
   private final Map<String, Double> lexicon;
@@ -77,39 +79,13 @@ final class EnglishScorer {
 
   /** VADER's compound score in [-1, 1]. */
   double compound(String text) {
-    return analyse(text).compound();
-  }
-
-  /**
-   * What the rules found in a text.
-   *
-   * @param compound VADER's compound score in [-1, 1]
-   * @param positive the sum of the positive valences, after the rules
-   * @param negative the sum of the negative valences (at most 0), after the rules
-   * @param opinionWords words that kept a valence
-   * @param words all words
-   * @param question the text asks: a sentence of it ends with '?'
-   * @param link it carries a link
-   * @param headline most of its words are Title-case
-   */
-  record Analysis(
-      double compound,
-      double positive,
-      double negative,
-      int opinionWords,
-      int words,
-      boolean question,
-      boolean link,
-      boolean headline) {
-    static final Analysis EMPTY = new Analysis(0, 0, 0, 0, 0, false, false, false);
-  }
-
-  Analysis analyse(String text) {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
+    // phone keyboards type "don’t": VADER's negation looks for "n't"
+    unescaped = unescaped.indexOf('\u2019') >= 0 ? unescaped.replace('\u2019', '\'') : unescaped;
     String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
-    String[] raw = expanded.trim().split("\\s+");
+    String[] raw = WHITESPACE.split(expanded.trim());
     if (raw.length == 1 && raw[0].isEmpty()) {
-      return Analysis.EMPTY;
+      return 0.0;
     }
     int n = raw.length;
     String[] words = new String[n];
@@ -145,7 +121,7 @@ final class EnglishScorer {
       if (name[i] || (rules.likeAsPreposition() && isPrepositionLike(lower, i))) {
         continue;
       }
-      sentiments[i] = valence(words, lower, i, capDiff);
+      sentiments[i] = valence(raw, words, lower, i, capDiff);
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
@@ -166,22 +142,10 @@ final class EnglishScorer {
       }
     }
     double sum = 0;
-    double positive = 0;
-    double negative = 0;
-    int opinionWords = 0;
     for (double s : sentiments) {
       sum += s;
-      if (s > 0) {
-        positive += s;
-      } else if (s < 0) {
-        negative += s;
-      }
-      if (s != 0) {
-        opinionWords++;
-      }
     }
-    boolean headline = isHeadline(words);
-    if (rules.headlines() && headline) {
+    if (rules.headlines() && isHeadline(words)) {
       sum *= EnglishRules.HEADLINE_WEIGHT;
     }
     if (sum > 0) {
@@ -189,13 +153,7 @@ final class EnglishScorer {
     } else if (sum < 0) {
       sum -= punctuationEmphasis(expanded);
     }
-    boolean asked = false;
-    for (int i = 0; i < n && !asked; i++) {
-      asked = raw[i].indexOf('?') >= 0;
-    }
-    boolean link = expanded.contains("://") || expanded.contains("www.");
-    return new Analysis(
-        normalize(sum), positive, negative, opinionWords, n, asked, link, headline);
+    return normalize(sum);
   }
 
   private boolean known(String lower) {
@@ -325,8 +283,8 @@ final class EnglishScorer {
   }
 
   /**
-   * A request is not praise: please / help / kindly count for nothing in a question or beside a
-   * complaint ("please help, my bag is lost"), and "help" always asks. Thanks are left to {@link
+   * A request is not praise: please / pls / help always ask ("please fix the app, it keeps
+   * crashing"), and "kindly" asks in a question or beside a complaint. Thanks are left to {@link
    * #sarcasticThanks}.
    */
   private static void applyCourtesy(String[] lower, boolean[] question, double[] sentiments) {
@@ -340,7 +298,7 @@ final class EnglishScorer {
     }
     for (int i = 0; i < lower.length; i++) {
       if (COURTESY.contains(lower[i]) && sentiments[i] > 0) {
-        if (negative || asked || lower[i].equals("help")) {
+        if (negative || asked || !lower[i].equals("kindly")) {
           sentiments[i] = 0;
         }
       }
@@ -370,27 +328,56 @@ final class EnglishScorer {
     return false;
   }
 
-  private double valence(String[] words, String[] lower, int i, boolean capDiff) {
+  /**
+   * How many of the three words before {@code i} can negate or boost it. VADER looks at all three;
+   * with {@link EnglishRules#scope} the look-back stops at the end of a clause (a word ending in
+   * . , ! ? ; :) and at another opinion word, which takes the modifiers before it: in "not bad,
+   * great" the "not" is bad's, and in "DON'T CARE DON'T CARE" the second CARE is negated once.
+   */
+  private int reach(String[] raw, String[] lower, int i) {
+    if (!rules.scope()) {
+      return Math.min(3, i);
+    }
+    int reach = 0;
+    for (int j = i - 1; j >= 0 && reach < 3; j--) {
+      String r = raw[j];
+      char last = r.isEmpty() ? ' ' : r.charAt(r.length() - 1);
+      if (last == '.' || last == ',' || last == '!' || last == '?' || last == ';' || last == ':') {
+        break;
+      }
+      boolean kindOf = lower[j].equals("kind") && j + 1 < lower.length && lower[j + 1].equals("of");
+      if (lexicon.containsKey(lower[j]) && !lower[j].equals("no") && !kindOf) {
+        break;
+      }
+      reach++;
+    }
+    return reach;
+  }
+
+  private double valence(String[] raw, String[] words, String[] lower, int i, boolean capDiff) {
     Double base = lexicon.get(lower[i]);
     if (base == null) {
       return 0.0;
     }
     int n = words.length;
+    int reach = reach(raw, lower, i);
     double valence = base;
     if (lower[i].equals("no") && i != n - 1 && lexicon.containsKey(lower[i + 1])) {
       valence = 0.0;
     }
-    if ((i > 0 && lower[i - 1].equals("no"))
-        || (i > 1 && lower[i - 2].equals("no"))
-        || (i > 2 && lower[i - 3].equals("no")
-            && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
+    boolean chainedNo = rules.scope() && lower[i].equals("no");
+    if (!chainedNo
+        && ((reach > 0 && lower[i - 1].equals("no"))
+            || (reach > 1 && lower[i - 2].equals("no"))
+            || (reach > 2 && lower[i - 3].equals("no")
+                && (lower[i - 1].equals("or") || lower[i - 1].equals("nor"))))) {
       valence = base * N_SCALAR;
     }
     if (capDiff && isUpper(words[i])) {
       valence += valence > 0 ? C_INCR : -C_INCR;
     }
     for (int start = 0; start < 3; start++) {
-      if (i > start && !lexicon.containsKey(lower[i - (start + 1)])) {
+      if (start < reach && !lexicon.containsKey(lower[i - (start + 1)])) {
         double s = scalarIncDec(words[i - (start + 1)], lower[i - (start + 1)], valence, capDiff);
         if (start == 1 && s != 0) {
           s *= 0.95;

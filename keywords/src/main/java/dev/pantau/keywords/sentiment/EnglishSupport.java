@@ -12,11 +12,11 @@ final class EnglishSupport {
     return new EnglishScorer(lexicon(), Resources.strings(SentimentScorer.EMOJI_LEXICON), rules);
   }
 
-  /** VADER's lexicon and, taking precedence, Pantau's emoji valences. */
+  /** VADER's lexicon and, taking precedence, Pantau's additions (emoji, service failures). */
   static java.util.Map<String, Double> lexicon() {
     java.util.Map<String, Double> lexicon =
         new java.util.HashMap<>(Resources.numbers(SentimentScorer.VADER_LEXICON));
-    lexicon.putAll(Resources.numbers(SentimentScorer.EMOJI_VALENCE));
+    lexicon.putAll(Resources.numbers(SentimentScorer.PANTAU_LEXICON));
     return java.util.Collections.unmodifiableMap(lexicon);
   }
 }

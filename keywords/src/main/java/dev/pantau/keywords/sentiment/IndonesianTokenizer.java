@@ -69,6 +69,12 @@ final class IndonesianTokenizer {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
+      if ((c == 'h' || c == 'w') && (i == 0 || Character.isWhitespace(s.charAt(i - 1))) && isLink(s, i)) {
+        while (i < n && !Character.isWhitespace(s.charAt(i))) {
+          i++;
+        }
+        continue;
+      }
       if (Character.isLetterOrDigit(c)) {
         int start = i;
         while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || isInnerJoiner(s, i))) {
@@ -87,6 +93,10 @@ final class IndonesianTokenizer {
     return tokens;
   }
 
+  private static boolean isLink(String s, int i) {
+    return s.startsWith("http://", i) || s.startsWith("https://", i) || s.startsWith("www.", i);
+  }
+
   /** A hyphen or apostrophe between two letters belongs to the word: "enak-enak", "jum'at". */
   private static boolean isInnerJoiner(String s, int i) {
     char c = s.charAt(i);
@@ -98,9 +108,6 @@ final class IndonesianTokenizer {
   }
 
   private static void addWord(List<String> tokens, String word) {
-    if (word.startsWith("http") || word.startsWith("www")) {
-      return;
-    }
     int dash = word.indexOf('-');
     if (dash > 0) {
       String left = word.substring(0, dash);

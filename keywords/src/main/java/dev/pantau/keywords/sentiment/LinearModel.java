@@ -26,19 +26,21 @@ final class LinearModel {
   }
 
   static LinearModel load(String resource) {
-    List<String[]> rows = Resources.rows(resource);
+    List<Resources.Row> rows = Resources.rows(resource);
     Map<String, float[]> weights = new LinkedHashMap<>(rows.size() * 2);
-    int lineNo = 0;
-    for (String[] row : rows) {
-      lineNo++;
-      if (row.length != 4) {
-        throw new IllegalStateException(resource + " row " + lineNo + ": expected 4 columns");
+    for (Resources.Row row : rows) {
+      String[] c = row.cells();
+      if (c.length != 4) {
+        throw new IllegalStateException(
+            resource + " line " + row.line() + ": expected feature and 3 weights, got " + c.length
+                + " columns");
       }
-      weights.put(
-          row[0],
-          new float[] {
-            Float.parseFloat(row[1]), Float.parseFloat(row[2]), Float.parseFloat(row[3])
-          });
+      try {
+        weights.put(
+            c[0], new float[] {Float.parseFloat(c[1]), Float.parseFloat(c[2]), Float.parseFloat(c[3])});
+      } catch (NumberFormatException e) {
+        throw new IllegalStateException(resource + " line " + row.line() + ": not a number", e);
+      }
     }
     return new LinearModel(weights);
   }

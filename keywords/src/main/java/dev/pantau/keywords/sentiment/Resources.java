@@ -17,18 +17,27 @@ final class Resources {
 
   private Resources() {}
 
-  /** Non-empty lines of a resource, each split at tabs; a missing resource is an error. */
-  static List<String[]> rows(String name) {
-    List<String[]> rows = new ArrayList<>();
+  /** One line of a resource: its number (from 1) and its tab-separated cells. */
+  record Row(int line, String[] cells) {}
+
+  /**
+   * Lines of a resource split at tabs, without blank lines and comments ("#" alone, or "# " and a
+   * text: a "#" followed by anything else is data, like VADER's "#-)" emoticon). A missing resource
+   * is an error.
+   */
+  static List<Row> rows(String name) {
+    List<Row> rows = new ArrayList<>();
     try (InputStream in = Resources.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("sentiment resource missing from the class path: " + name);
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
+      int lineNo = 0;
       while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("# ")) {
-          rows.add(line.split("\t", -1));
+        lineNo++;
+        if (!line.isBlank() && !line.equals("#") && !line.startsWith("# ")) {
+          rows.add(new Row(lineNo, line.split("\t", -1)));
         }
       }
     } catch (IOException e) {
@@ -40,16 +49,16 @@ final class Resources {
   /** A resource of {@code key<TAB>number} lines; the last occurrence of a key wins, as in VADER. */
   static Map<String, Double> numbers(String name) {
     Map<String, Double> map = new LinkedHashMap<>();
-    int lineNo = 0;
-    for (String[] row : rows(name)) {
-      lineNo++;
-      if (row.length < 2) {
-        throw new IllegalStateException(name + " row " + lineNo + ": expected key<TAB>number");
+    for (Row row : rows(name)) {
+      String[] cells = row.cells();
+      if (cells.length < 2) {
+        throw new IllegalStateException(name + " line " + row.line() + ": expected key<TAB>number");
       }
       try {
-        map.put(row[0], Double.parseDouble(row[1]));
+        map.put(cells[0], Double.parseDouble(cells[1]));
       } catch (NumberFormatException e) {
-        throw new IllegalStateException(name + " row " + lineNo + ": not a number: " + row[1], e);
+        throw new IllegalStateException(
+            name + " line " + row.line() + ": not a number: " + cells[1], e);
       }
     }
     return Collections.unmodifiableMap(map);
@@ -58,9 +67,9 @@ final class Resources {
   /** A resource of {@code key<TAB>text} lines. */
   static Map<String, String> strings(String name) {
     Map<String, String> map = new LinkedHashMap<>();
-    for (String[] row : rows(name)) {
-      if (row.length >= 2) {
-        map.putIfAbsent(row[0], row[1]);
+    for (Row row : rows(name)) {
+      if (row.cells().length >= 2) {
+        map.putIfAbsent(row.cells()[0], row.cells()[1]);
       }
     }
     return Collections.unmodifiableMap(map);

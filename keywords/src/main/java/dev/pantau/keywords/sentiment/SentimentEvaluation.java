@@ -34,7 +34,7 @@ public final class SentimentEvaluation {
     Map<String, String> emoji = Resources.strings(SentimentScorer.EMOJI_LEXICON);
     EnglishRules vader = EnglishRules.VADER;
     variants.put("VADER 3.3.2 (lexicon + rules + emoji words)", new EnglishScorer(vaderOnly, emoji, vader));
-    variants.put("  + Pantau emoji valences", EnglishSupport.scorer(vader));
+    variants.put("  + Pantau lexicon (emoji, service failures)", EnglishSupport.scorer(vader));
     variants.put("  + repeated letters", EnglishSupport.scorer(vader.withRepeatedLetters(true)));
     variants.put("  + courtesy", EnglishSupport.scorer(vader.withCourtesy(true)));
     variants.put("  + questions", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0)));
@@ -44,6 +44,7 @@ public final class SentimentEvaluation {
     variants.put("  + questions, negatives at half weight", EnglishSupport.scorer(vader.withQuestions(true).withQuestionNegativeWeight(0.5)));
     variants.put("  + questions, both", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0).withQuestionNegativeWeight(0.5)));
     variants.put("  + headlines at half weight", EnglishSupport.scorer(vader.withHeadlines(true)));
+    variants.put("  + negation scope", EnglishSupport.scorer(vader.withScope(true)));
     variants.put("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU));
     for (Map.Entry<String, EnglishScorer> v : variants.entrySet()) {
       ConfusionMatrix m = new ConfusionMatrix();

@@ -1,0 +1,44 @@
+/**
+ * Sentiment of English and Indonesian mentions: a score in [-1, 1] and a label, from resources
+ * shipped in the jar (no downloads, no model server).
+ *
+ * <h2>Use</h2>
+ *
+ * <pre>{@code
+ * SentimentScorer scorer = SentimentScorer.create();          // once; immutable, thread-safe
+ * Sentiment s = scorer.score(title + "\n" + text, "id");      // "en" | "id"; else UNSCORED
+ * s.label().json();                                           // "positive" | "neutral" | ...
+ * }</pre>
+ *
+ * <h2>How</h2>
+ *
+ * <p><b>English</b> ({@link dev.pantau.keywords.sentiment.EnglishScorer}): VADER's lexicon and rules
+ * (negation, boosters and dampeners, "but", capitals, "!" and "?", emoji through their words,
+ * idioms), ported from vaderSentiment 3.3.2, plus what brand mentions need and VADER lacks, each a
+ * switch of {@link dev.pantau.keywords.sentiment.EnglishRules}: requests are not praise ("please
+ * help, my bag is lost"), thanks for something bad is a complaint ("thanks for nothing"),
+ * positive words asked about do not praise ("is the new plan any good?"), handles and links are
+ * names ("@united"), "like" after "looks" compares, letters repeated for emphasis ("goooood"),
+ * headlines weigh half, negation stops at the clause, and a few emoji and service-failure words
+ * VADER misses. The score is VADER's compound; the label is positive from {@link
+ * dev.pantau.keywords.sentiment.SentimentScorer#NEUTRAL_BAND}, negative below its negative.
+ *
+ * <p><b>Indonesian</b>: a multinomial logistic regression ({@link
+ * dev.pantau.keywords.sentiment.LinearModel}) over words and word pairs, with a negator's next two
+ * words marked negated ("tidak bagus" gives "!bagus"), the clause after a contrast word ("tapi",
+ * "namun", "padahal") weighed 1.5 and the one before 0.5, a question mark, and the English score of
+ * the text (English words and emoji inside Indonesian posts). Words come from {@link
+ * dev.pantau.keywords.sentiment.IndonesianTokenizer}, not Lucene's IndonesianAnalyzer: that one
+ * drops negators and intensifiers as stop words and over-stems. The weights are trained on SmSA by
+ * {@link dev.pantau.keywords.sentiment.SentimentTrainer}, byte for byte reproducible. The label is
+ * the likeliest class and the score P(positive) - P(negative); a post with no word the model knows
+ * (emoji only, English) is scored by the English rules.
+ *
+ * <h2>Measure</h2>
+ *
+ * <p>{@link dev.pantau.keywords.sentiment.SentimentEvaluation} prints accuracy, macro-F1 and the
+ * confusion matrix on VADER's tweets and SmSA valid, with ablations; the throughput harness is
+ * {@code SentimentThroughputBenchmark} in the test sources. Commands and figures: {@code
+ * docs/sentiment.md}.
+ */
+package dev.pantau.keywords.sentiment;

@@ -1,0 +1,181 @@
+package dev.pantau.keywords.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per rule: VADER's own, then each Pantau rule against VADER's rules without it ({@code
+ * VADER} here runs on the shipped lexicon, Pantau's additions included).
+ */
+class EnglishScorerTest {
+
+  private static final EnglishScorer PANTAU = EnglishSupport.scorer(EnglishRules.PANTAU);
+  private static final EnglishScorer VADER = EnglishSupport.scorer(EnglishRules.VADER);
+
+  private static double pantau(String text) {
+    return PANTAU.compound(text);
+  }
+
+  @Test
+  void lexiconWordsGiveTheirSign() {
+    assertThat(pantau("The service is good")).isPositive();
+    assertThat(pantau("The service is awful")).isNegative();
+    assertThat(pantau("The service opens at nine")).isZero();
+  }
+
+  @Test
+  void negationFlipsWithinThreeWords() {
+    assertThat(pantau("not good")).isNegative();
+    assertThat(pantau("isn't good")).isNegative();
+    assertThat(pantau("never really that good")).isNegative();
+    assertThat(pantau("not bad")).isPositive();
+    assertThat(pantau("don\u2019t like it")).isEqualTo(pantau("don't like it")).isNegative();
+  }
+
+  @Test
+  void negationStopsAtTheClauseAndAtTheNextOpinionWord() {
+    assertThat(VADER.compound("not bad great")).isNegative();
+    assertThat(pantau("not bad great")).isPositive();
+    assertThat(pantau("I don't know, great job")).isPositive();
+    assertThat(VADER.compound("DON'T CARE DON'T CARE DON'T CARE ok")).isPositive();
+    assertThat(pantau("DON'T CARE DON'T CARE DON'T CARE ok")).isNegative();
+  }
+
+  @Test
+  void boostersAndDampenersScale() {
+    double good = pantau("The food is good");
+    assertThat(pantau("The food is very good")).isGreaterThan(good);
+    assertThat(pantau("The food is extremely good")).isGreaterThan(good);
+    assertThat(pantau("The food is slightly good")).isLessThan(good).isPositive();
+    assertThat(pantau("The food is kind of good")).isLessThan(good).isPositive();
+  }
+
+  @Test
+  void capitalsEmphasiseAmongLowerCaseWords() {
+    assertThat(pantau("The food is GOOD")).isGreaterThan(pantau("The food is good"));
+    // all capitals say nothing: no word stands out
+    assertThat(pantau("THE FOOD IS GOOD")).isEqualTo(pantau("the food is good"));
+  }
+
+  @Test
+  void exclamationMarksAmplify() {
+    assertThat(pantau("The food is good!!!")).isGreaterThan(pantau("The food is good"));
+    assertThat(pantau("The food is bad!!!")).isLessThan(pantau("The food is bad"));
+  }
+
+  @Test
+  void butWeighsWhatFollows() {
+    assertThat(pantau("The food was great but the service was terrible")).isNegative();
+    assertThat(pantau("The food was terrible but the service was great")).isPositive();
+  }
+
+  @Test
+  void emojiAndEmoticonsCarryValence() {
+    assertThat(pantau("😍")).isPositive();
+    assertThat(pantau("😠")).isNegative();
+    assertThat(pantau(":)")).isPositive();
+    assertThat(pantau(":(")).isNegative();
+    assertThat(pantau("love it <3")).isGreaterThan(pantau("love it"));
+  }
+
+  @Test
+  void pantauEmojiValencesFixWhatTheEmojiWordsMiss() {
+    // "pouting face" and "thumbs down" hold no lexicon word; "fire" reads as danger
+    assertThat(pantau("😡")).isNegative();
+    assertThat(pantau("👎")).isNegative();
+    assertThat(pantau("🔥🔥")).isPositive();
+    assertThat(pantau("💔")).isNegative();
+  }
+
+  @Test
+  void repeatedLettersReadAsEmphasis() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withRepeatedLetters(false));
+    assertThat(without.compound("goooood")).isZero();
+    assertThat(pantau("goooood")).isGreaterThan(pantau("good"));
+    assertThat(pantau("sooo good")).isGreaterThan(pantau("good"));
+    assertThat(pantau("lovin it")).isEqualTo(pantau("loving it"));
+  }
+
+  @Test
+  void requestsAreNotPraise() {
+    String text = "please help, my bag is lost";
+    assertThat(VADER.compound(text)).isPositive();
+    assertThat(pantau(text)).isNegative();
+    assertThat(pantau("please fix the app")).isZero();
+  }
+
+  @Test
+  void thanksForSomethingBadIsAComplaint() {
+    assertThat(VADER.compound("thanks for nothing @acme")).isPositive();
+    assertThat(pantau("thanks for nothing @acme")).isNegative();
+    assertThat(pantau("thank you for ruining my week")).isNegative();
+    assertThat(pantau("thanks for the quick reply")).isPositive();
+  }
+
+  @Test
+  void questionsDoNotPraise() {
+    assertThat(VADER.compound("Is the new plan any good?")).isPositive();
+    assertThat(pantau("Is the new plan any good?")).isZero();
+    // a complaint asked stays a complaint, at half weight
+    assertThat(pantau("why is the app so bad?")).isNegative();
+    // only the asking clause: the statement before the comma keeps its valence
+    assertThat(pantau("It's pretty amazing, isn't it?")).isPositive();
+  }
+
+  @Test
+  void handlesAndLinksAreNames() {
+    assertThat(VADER.compound("@united my flight leaves at six")).isPositive();
+    assertThat(pantau("@united my flight leaves at six")).isZero();
+    assertThat(pantau("read https://example.com/great-news")).isZero();
+  }
+
+  @Test
+  void likeAfterLooksCompares() {
+    assertThat(VADER.compound("looks like rain again")).isPositive();
+    assertThat(pantau("looks like rain again")).isZero();
+    assertThat(pantau("I like the new design")).isPositive();
+  }
+
+  @Test
+  void headlinesWeighHalf() {
+    String headline = "Drunk Priest Wins Best Sermon Award";
+    assertThat(Math.abs(pantau(headline))).isLessThan(Math.abs(VADER.compound(headline)));
+  }
+
+  @Test
+  void serviceFailureWordsAreNegative() {
+    EnglishScorer vaderLexicon =
+        new EnglishScorer(
+            Resources.numbers(SentimentScorer.VADER_LEXICON),
+            Resources.strings(SentimentScorer.EMOJI_LEXICON),
+            EnglishRules.VADER);
+    assertThat(vaderLexicon.compound("the app keeps crashing")).isZero();
+    assertThat(pantau("the app keeps crashing")).isNegative();
+    assertThat(pantau("another outage today")).isNegative();
+  }
+
+  @Test
+  void htmlEscapesAreRead() {
+    assertThat(pantau("love it &lt;3")).isEqualTo(pantau("love it <3"));
+  }
+
+  @Test
+  void scoresStayInRange() {
+    String rant = "WORST WORST WORST service ever!!!!!! 😡😡😡 horrible awful terrible disgusting";
+    assertThat(pantau(rant)).isBetween(-1.0, -0.9);
+    assertThat(EnglishScorer.normalize(1e9)).isLessThanOrEqualTo(1.0);
+    assertThat(EnglishScorer.normalize(-1e9)).isGreaterThanOrEqualTo(-1.0);
+  }
+
+  @Test
+  void rulesAreValidated() {
+    assertThatThrownBy(() -> EnglishRules.PANTAU.withQuestionPositiveWeight(1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("questionPositiveWeight");
+    assertThatThrownBy(() -> EnglishRules.PANTAU.withQuestionNegativeWeight(-0.1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("questionNegativeWeight");
+  }
+}

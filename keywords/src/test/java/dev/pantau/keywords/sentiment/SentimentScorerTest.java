@@ -1,0 +1,151 @@
+package dev.pantau.keywords.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pantau.keywords.sentiment.Sentiment.Label;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Golden cases through the public API, with the shipped resources. */
+class SentimentScorerTest {
+
+  private static final SentimentScorer SCORER = SentimentScorer.create();
+
+  @ParameterizedTest(name = "[{0}] {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          en | The service is good                                   | POSITIVE
+          en | The service is not good                               | NEGATIVE
+          en | thanks for nothing @acme                              | NEGATIVE
+          en | please help, my bag is lost                           | NEGATIVE
+          en | @acme thanks for losing my bag                        | NEGATIVE
+          en | Is the new plan any good?                             | NEUTRAL
+          en | When will my refund arrive?                           | NEUTRAL
+          en | Acme announces a new CEO                              | NEUTRAL
+          en | looks like the app is down again                      | NEUTRAL
+          en | The food was great but the service was terrible       | NEGATIVE
+          en | The food was terrible but the service was great       | POSITIVE
+          en | 😍😍😍                                                 | POSITIVE
+          en | 😡😡                                                   | NEGATIVE
+          en | 👍                                                     | POSITIVE
+          en | love it &lt;3                                         | POSITIVE
+          id | tidak bagus                                           | NEGATIVE
+          id | gak bagus                                             | NEGATIVE
+          id | kurang bagus                                          | NEGATIVE
+          id | bagus banget                                          | POSITIVE
+          id | mantappp                                              | POSITIVE
+          id | pelayanannya lambat tapi ramah                        | POSITIVE
+          id | pelayanannya ramah tapi lambat                        | NEGATIVE
+          id | jangan beli di sini, barangnya rusak                  | NEGATIVE
+          id | 😍😍                                                   | POSITIVE
+          id | 😡                                                     | NEGATIVE
+          id | Telkomsel umumkan tarif baru mulai 1 Desember         | NEUTRAL
+          """)
+  void goldenCases(String lang, String text, Label expected) {
+    Sentiment s = SCORER.score(text, lang);
+    assertThat(s.label()).isEqualTo(expected);
+    assertThat(s.score()).isBetween(-1.0, 1.0);
+  }
+
+  @ParameterizedTest(name = "[{0}] {1} is not positive")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          id | kapan sinyal normal?
+          id | min, tolong dibantu, paket saya hilang
+          en | can you help me with my order?
+          en | please fix the app, it keeps crashing
+          """)
+  void questionsAndPoliteComplaintsAreNotPositive(String lang, String text) {
+    assertThat(SCORER.score(text, lang).label()).isIn(Label.NEUTRAL, Label.NEGATIVE);
+  }
+
+  @Test
+  void intensifiersRaiseTheScore() {
+    assertThat(SCORER.score("bagus banget", "id").score())
+        .isGreaterThan(SCORER.score("bagus", "id").score());
+    assertThat(SCORER.score("The service is extremely good", "en").score())
+        .isGreaterThan(SCORER.score("The service is good", "en").score());
+  }
+
+  @Test
+  void theScoreFollowsTheLabel() {
+    assertThat(SCORER.score("pelayanannya ramah dan cepat", "id").score()).isPositive();
+    assertThat(SCORER.score("pelayanannya buruk dan lambat", "id").score()).isNegative();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      value = {"und", "fr", "''", "es-ES", "english"},
+      emptyValue = "")
+  void otherLanguagesAreUnscored(String lang) {
+    assertThat(SCORER.score("great, love it", lang)).isEqualTo(Sentiment.UNSCORED);
+  }
+
+  @Test
+  void nullLanguageIsUnscored() {
+    assertThat(SCORER.score("great", null)).isEqualTo(Sentiment.UNSCORED);
+  }
+
+  @Test
+  void languageCodesIgnoreCaseAndRegion() {
+    assertThat(SCORER.score("great", "EN").label()).isEqualTo(Label.POSITIVE);
+    assertThat(SCORER.score("great", "en-GB").label()).isEqualTo(Label.POSITIVE);
+    assertThat(SCORER.score("bagus banget", "id-ID").label()).isEqualTo(Label.POSITIVE);
+    assertThat(SCORER.score("bagus banget", "in").label()).isEqualTo(Label.POSITIVE);
+  }
+
+  @Test
+  void emptyAndNullTextAreNeutral() {
+    assertThat(SCORER.score(null, "en")).isEqualTo(new Sentiment(0.0, Label.NEUTRAL));
+    assertThat(SCORER.score("", "en")).isEqualTo(new Sentiment(0.0, Label.NEUTRAL));
+    assertThat(SCORER.score("   ", "id")).isEqualTo(new Sentiment(0.0, Label.NEUTRAL));
+  }
+
+  @Test
+  void titleAndTextJoinedByALineBreakAreScoredTogether() {
+    Sentiment s = SCORER.score("Worst airline ever\nmy flight was cancelled twice", "en");
+    assertThat(s.label()).isEqualTo(Label.NEGATIVE);
+  }
+
+  @Test
+  void sharedAcrossThreadsItGivesTheSameResults() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      texts.add((i % 2 == 0 ? "great service, " : "tidak bagus, ") + "mention number " + i);
+    }
+    List<Sentiment> sequential = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      sequential.add(SCORER.score(texts.get(i), i % 2 == 0 ? "en" : "id"));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Sentiment>>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  List<Sentiment> out = new ArrayList<>();
+                  for (int i = 0; i < texts.size(); i++) {
+                    out.add(SCORER.score(texts.get(i), i % 2 == 0 ? "en" : "id"));
+                  }
+                  return out;
+                }));
+      }
+      for (Future<List<Sentiment>> run : runs) {
+        assertThat(run.get()).isEqualTo(sequential);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
