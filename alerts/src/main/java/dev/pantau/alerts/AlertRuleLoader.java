@@ -148,6 +148,10 @@ public final class AlertRuleLoader {
           }
         }
       } catch (JsonProcessingException e) {
+        // entries read before the syntax error would only add confusing follow-up errors
+        rules.clear();
+        channels.clear();
+        targets.clear();
         problem(line(e.getLocation()), null, "not valid YAML: " + e.getOriginalMessage());
       } catch (IOException e) {
         problem(0, null, "cannot read: " + e.getMessage());

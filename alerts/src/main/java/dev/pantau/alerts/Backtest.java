@@ -3,7 +3,6 @@ package dev.pantau.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,11 +85,10 @@ public final class Backtest {
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (Reader reader = Files.newBufferedReader(seriesCsv);
          MappingIterator<Map<String, String>> it = csv.readerFor(Map.class).with(schema).readValues(reader)) {
-      CsvParser parser = (CsvParser) it.getParser();
       Instant previous = null;
       while (it.hasNextValue()) {
         Map<String, String> row = it.nextValue();
-        long line = parser.currentLocation().getLineNr();
+        long line = rows + 2; // the header is line 1; rows never span lines in this format
         if (rows == 0 && (!row.containsKey("timestamp") || !row.containsKey("value"))) {
           err.println("error: " + seriesCsv + ": the header must be 'timestamp,value', was " + row.keySet());
           return BAD_INPUT;

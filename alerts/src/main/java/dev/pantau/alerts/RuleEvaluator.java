@@ -104,7 +104,7 @@ public final class RuleEvaluator {
       double bar = decayed(rule, st.peak, st.peakAt, t);
       double sustainedBar = decayed(rule, st.sustainedPeak, st.sustainedPeakAt, t);
       if (st.open) {
-        if (score < rule.resolveThreshold() && sustained < rule.resolveThreshold()) {
+        if (score < rule.resolveThreshold() && sustained < rule.threshold()) {
           if (st.calmSince == DetectorState.NONE) {
             st.calmSince = t;
           }
@@ -140,7 +140,7 @@ public final class RuleEvaluator {
     }
     if (sample) {
       st.push(absorbed - offset);
-      learnSeason(rule, st, hour, day, absorbed);
+      learnSeason(rule, st, hour, day, x);
       st.samples++;
     }
   }
@@ -164,10 +164,12 @@ public final class RuleEvaluator {
 
   private static double seasonalOffset(AlertRule rule, DetectorState st, int hour, int day) {
     double off = 0;
-    if (rule.dailySeasonality() && allSeen(st.dailySeen)) {
+    double windowSeconds = rule.windowLength().toSeconds();
+    // a slot counts once it has seen a whole hour (a whole day): a half-seen day would skew the profile
+    if (rule.dailySeasonality() && allSeen(st.dailySeen, (int) Math.max(1, 3600 / windowSeconds))) {
       off += st.daily[hour] - mean(st.daily);
     }
-    if (rule.weeklySeasonality() && allSeen(st.weeklySeen)) {
+    if (rule.weeklySeasonality() && allSeen(st.weeklySeen, (int) Math.max(1, 86400 / windowSeconds))) {
       off += st.weekly[day] - mean(st.weekly);
     }
     return off;
@@ -201,9 +203,9 @@ public final class RuleEvaluator {
     return Math.max(0, h * h - 0.375);
   }
 
-  private static boolean allSeen(int[] seen) {
+  private static boolean allSeen(int[] seen, int min) {
     for (int s : seen) {
-      if (s == 0) {
+      if (s < min) {
         return false;
       }
     }
