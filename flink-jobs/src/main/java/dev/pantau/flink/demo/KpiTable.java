@@ -242,7 +242,7 @@ public final class KpiTable {
   private List<String> tableLines() {
     List<String> lines = new ArrayList<>();
     lines.add(BOLD + header + RESET);
-    lines.add(DIM + kpiCount + " KPI records, " + alertCount + " alerts received" + RESET);
+    lines.add(DIM + "KPI records received: " + kpiCount + " · alerts: " + alertCount + RESET);
     for (String window : windows) {
       Map<String, TreeMap<String, Kpi>> brands = byWindow.getOrDefault(window, Map.of());
       lines.add("");
