@@ -25,10 +25,9 @@ import picocli.CommandLine.Spec;
  * rejects the records, 2 usage error.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-        "Writes realistic synthetic mentions (English and Indonesian, 5 brands in 2 competitor groups,",
-        "several sources, one spike): to a JSONL file, or to Kafka in real time. The same seed gives",
-        "the same mentions."},
+    description = "Writes realistic synthetic mentions (English and Indonesian, 5 brands in 2 competitor "
+        + "groups, several sources, one spike) to a JSONL file, or to Kafka in real time. "
+        + "The same seed gives the same mentions.",
     footer = {"", "Examples:",
         "  ./pantau generate --count 1000000 --output mentions.jsonl --seed 7",
         "  ./pantau generate --rate 50 --duration 10m --bootstrap 127.0.0.1:9092"})
