@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     version = "Pantau 0.1.0",
     description = "Open social listening monitor: mentions from Kafka, matched to brands, KPIs and alerts out.",
     subcommands = {
+      DemoCommand.class,
       RunCommand.class,
       ReplayCommand.class,
       AnalyzeCommand.class,

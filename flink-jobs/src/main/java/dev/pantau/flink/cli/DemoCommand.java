@@ -1,0 +1,133 @@
+package dev.pantau.flink.cli;
+
+import dev.pantau.flink.demo.KpiTable;
+import dev.pantau.flink.demo.LiveView;
+import dev.pantau.flink.generate.GeneratorOptions;
+import dev.pantau.flink.generate.MentionGenerator;
+import dev.pantau.flink.generate.MentionPublisher;
+import dev.pantau.flink.io.KeywordSetPublisher;
+import dev.pantau.flink.io.Topics;
+import dev.pantau.flink.job.KafkaJobOptions;
+import dev.pantau.flink.job.LocalFlink;
+import dev.pantau.flink.job.PipelineConfig;
+import dev.pantau.flink.job.StreamingJob;
+import dev.pantau.flink.kafka.LocalKafkaBroker;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "No set-up: starts a Kafka broker on 127.0.0.1, streams a built-in sample of English and",
+      "Indonesian mentions (with a spike) on an accelerated clock, runs the job and shows live KPIs",
+      "and alerts until Ctrl-C."
+    })
+final class DemoCommand extends PantauCommand {
+  private static org.slf4j.Logger log() {
+    return org.slf4j.LoggerFactory.getLogger(DemoCommand.class);
+  }
+
+  @Option(names = "--speed", description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}: a minute per second).")
+  double speed = 60;
+
+  @Option(names = "--rate", description = "Mentions per simulated minute (default: ${DEFAULT-VALUE}).")
+  double rate = 120;
+
+  @Option(names = "--seed", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--duration", converter = dev.pantau.flink.generate.DurationConverter.class, description = "Stop after this much simulated time (default: run until Ctrl-C).")
+  Duration duration = Duration.ofDays(365);
+
+  @Option(names = "--work-dir", description = "Where the broker keeps its data (default: ${DEFAULT-VALUE}).")
+  Path workDir = Paths.get(".pantau", "demo");
+
+  @Mixin PipelineOptions pipeline;
+
+  @Override
+  protected int execute() throws Exception {
+    long t0 = System.nanoTime();
+    PipelineConfig config = pipeline.toConfig();
+    printLogLocation();
+    err().println("Starting a Kafka broker on 127.0.0.1 ...");
+    LocalKafkaBroker broker = LocalKafkaBroker.start(workDir.resolve("kafka-" + System.currentTimeMillis()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    JobClient[] job = new JobClient[1];
+    MentionPublisher[] publisher = new MentionPublisher[1];
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (publisher[0] != null) {
+        publisher[0].stop();
+      }
+      if (job[0] != null) {
+        try {
+          job[0].cancel().get();
+        } catch (Exception ignored) {
+          // shutting down anyway
+        }
+      }
+      broker.close();
+      stopped.countDown();
+    }, "pantau-demo-shutdown"));
+
+    String bootstrap = broker.bootstrapServers();
+    broker.createTopics(2, Topics.MENTIONS, Topics.KPI_SERIES, Topics.MENTIONS_ENRICHED, Topics.ALERTS, Topics.DEAD_LETTER);
+    broker.createCompactedTopic(Topics.KEYWORD_SETS);
+    try (KeywordSetPublisher keywords = new KeywordSetPublisher(bootstrap, Topics.KEYWORD_SETS)) {
+      keywords.publish(config.keywordSet());
+    }
+    err().printf("Kafka ready at %s; starting the Flink job (%d brands, %d alert rules) ...%n",
+        bootstrap, config.keywordSet().brands().size(), config.alerts().rules().size());
+
+    KafkaJobOptions kafka =
+        KafkaJobOptions.defaults(bootstrap)
+            .withCheckpointInterval(Duration.ofSeconds(1))
+            .withTransactionalIdPrefix("pantau-demo-" + System.currentTimeMillis());
+    StreamExecutionEnvironment env = LocalFlink.environment(2, new Configuration());
+    StreamingJob.build(env, kafka, config);
+    job[0] = env.executeAsync(StreamingJob.JOB_NAME);
+
+    MentionGenerator generator =
+        new MentionGenerator(seed, MentionGenerator.DEFAULT_START, rate, GeneratorOptions.defaults());
+    publisher[0] = new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, speed);
+    Thread producerThread = new Thread(() -> {
+      try {
+        publisher[0].publish(duration);
+      } catch (RuntimeException e) {
+        err().println("Generator stopped: " + e.getMessage());
+      }
+    }, "pantau-demo-generator");
+    producerThread.setDaemon(true);
+    producerThread.start();
+
+    KpiTable table = KpiTable.forConsole();
+    err().printf("Streaming sample mentions at %.0f per simulated minute, %.0fx real time. Ctrl-C stops.%n", rate, speed);
+    try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, table, out())) {
+      boolean first = true;
+      while (!stopped.await(250, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (first && view.records() > 0) {
+          first = false;
+          log().info("First KPI records {} s after start", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        }
+        if (job[0].getJobStatus().get().isGloballyTerminalState()) {
+          err().println("The job stopped: " + job[0].getJobStatus().get() + " (see the log)");
+          return 1;
+        }
+        if (!producerThread.isAlive() && duration.compareTo(Duration.ofDays(365)) < 0) {
+          // a bounded demo (--duration): give the last windows time to close, then stop
+          Thread.sleep(5_000);
+          return 0;
+        }
+      }
+    }
+    return 0;
+  }
+}
