@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Resolves {@code --keywords} and {@code --alerts} (SPEC §7): a folder or a file; the default folder
  * ({@code config/keywords/}, {@code config/alerts/}) is looked up in the working directory, then in
- * {@code $PANTAU_HOME}; a default that does not exist means none, a given path that does not exist is
+ * the Pantau folder ({@code -Dpantau.home}, set by {@code ./pantau}, or {@code $PANTAU_HOME}); a default that does not exist means none, a given path that does not exist is
  * an error.
  */
 public final class ConfigPaths {
@@ -35,7 +35,7 @@ public final class ConfigPaths {
     if (Files.isDirectory(local)) {
       return Optional.of(local);
     }
-    String home = System.getenv("PANTAU_HOME");
+    String home = System.getProperty("pantau.home", System.getenv("PANTAU_HOME"));
     if (home != null) {
       Path p = Paths.get(home).resolve(defaultDir);
       if (Files.isDirectory(p)) {

@@ -45,6 +45,9 @@ final class DemoCommand extends PantauCommand {
   @Option(names = "--seed", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(names = "--history", converter = dev.pantau.flink.generate.DurationConverter.class, description = "Simulated history sent at full speed before the live part, so detectors have a baseline (default: 3h).")
+  Duration history = Duration.ofHours(3);
+
   @Option(names = "--duration", converter = dev.pantau.flink.generate.DurationConverter.class, description = "Stop after this much simulated time (default: run until Ctrl-C).")
   Duration duration = Duration.ofDays(365);
 
@@ -52,6 +55,8 @@ final class DemoCommand extends PantauCommand {
   Path workDir = Paths.get(".pantau", "demo");
 
   @Mixin PipelineOptions pipeline;
+
+  private volatile boolean shuttingDown;
 
   @Override
   protected int execute() throws Exception {
@@ -64,6 +69,7 @@ final class DemoCommand extends PantauCommand {
     JobClient[] job = new JobClient[1];
     MentionPublisher[] publisher = new MentionPublisher[1];
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      shuttingDown = true;
       if (publisher[0] != null) {
         publisher[0].stop();
       }
@@ -95,11 +101,22 @@ final class DemoCommand extends PantauCommand {
     StreamingJob.build(env, kafka, config);
     job[0] = env.executeAsync(StreamingJob.JOB_NAME);
 
+    // the spike comes two simulated minutes into the live part
     MentionGenerator generator =
-        new MentionGenerator(seed, MentionGenerator.DEFAULT_START, rate, GeneratorOptions.defaults());
-    publisher[0] = new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, speed);
+        new MentionGenerator(
+            seed, MentionGenerator.DEFAULT_START, rate,
+            GeneratorOptions.defaults().spikeOffset(history.plusMinutes(2)));
     Thread producerThread = new Thread(() -> {
       try {
+        if (!history.isZero()) {
+          try (MentionPublisher backfill =
+              new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, 1e7)) {
+            publisher[0] = backfill;
+            long n = backfill.publish(history);
+            err().printf("Sent %,d mentions of simulated history (%s); now live.%n", n, history);
+          }
+        }
+        publisher[0] = new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, speed);
         publisher[0].publish(duration);
       } catch (RuntimeException e) {
         err().println("Generator stopped: " + e.getMessage());
@@ -117,8 +134,8 @@ final class DemoCommand extends PantauCommand {
           first = false;
           log().info("First KPI records {} s after start", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         }
-        if (job[0].getJobStatus().get().isGloballyTerminalState()) {
-          err().println("The job stopped: " + job[0].getJobStatus().get() + " (see the log)");
+        if (!shuttingDown && jobEnded(job[0])) {
+          err().println("The job stopped (see the log).");
           return 1;
         }
         if (!producerThread.isAlive() && duration.compareTo(Duration.ofDays(365)) < 0) {
@@ -129,5 +146,13 @@ final class DemoCommand extends PantauCommand {
       }
     }
     return 0;
+  }
+
+  private static boolean jobEnded(JobClient job) {
+    try {
+      return job.getJobStatus().get().isGloballyTerminalState();
+    } catch (Exception e) {
+      return true; // the mini-cluster is gone: shutting down
+    }
   }
 }
