@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
@@ -86,6 +87,7 @@ public final class MentionMatcher implements Closeable {
   private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
   private final Monitor monitor;
   private final AtomicLong queryErrors = new AtomicLong();
+  private final AtomicLong queriesRun = new AtomicLong();
   private volatile State state;
 
   /** The set in use and its compiled queries by monitor id ({@code b:<id>}, {@code t:<id>}). */
@@ -183,6 +185,14 @@ public final class MentionMatcher implements Closeable {
   }
 
   /**
+   * Candidate queries the monitor ran so far, summed over batches (a query counts once per batch it
+   * ran on): how well the presearcher filters.
+   */
+  public long queriesRunCount() {
+    return queriesRun.get();
+  }
+
+  /**
    * Replaces the keyword set: registers only new or changed queries and deletes removed ones. The new
    * set is compiled whole first: when any query is invalid nothing changes and the exception lists
    * every error. Returns this matcher.
@@ -271,58 +281,82 @@ public final class MentionMatcher implements Closeable {
     return a.lang();
   }
 
-  /** Per document: matched monitor ids and their hits as {position or -1, field code}. */
+  /**
+   * Per document: matched monitor ids and their hits as {position, field code}. The monitor runs with
+   * its simple matcher, which reports per-query failures in {@code getErrors()} (its highlighting
+   * matcher does not); the words that matched are then found for the matched queries alone, on a
+   * one-mention index.
+   */
   private List<Map<String, List<int[]>>> monitorMatch(State s, AnalyzedMention[] analyzed, Document[] docs) {
-    MultiMatchingQueries<HighlightsMatch> r;
+    MultiMatchingQueries<QueryMatch> r;
     try {
-      r = monitor.match(docs, HighlightsMatch.MATCHER);
+      r = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    queriesRun.addAndGet(r.getQueriesRun());
+    List<Set<String>> ids = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Set<String> m = new HashSet<>();
+      for (QueryMatch qm : r.getMatches(i)) {
+        m.add(qm.getQueryId());
+      }
+      ids.add(m);
+    }
     List<Map<String, List<int[]>>> out = new ArrayList<>(docs.length);
+    IndexSearcher[] searchers = new IndexSearcher[docs.length];
     for (int i = 0; i < docs.length; i++) {
       Map<String, List<int[]>> m = new HashMap<>();
-      for (HighlightsMatch hm : r.getMatches(i)) {
-        List<int[]> h = new ArrayList<>();
-        for (Map.Entry<String, Set<HighlightsMatch.Hit>> fe : hm.getHits().entrySet()) {
-          int code = fieldCode(fe.getKey());
-          if (code < 0) {
-            continue;
-          }
-          for (HighlightsMatch.Hit hit : fe.getValue()) {
-            for (int p = hit.startPosition; p <= hit.endPosition; p++) {
-              h.add(new int[] {p, code});
-            }
-          }
+      for (String id : ids.get(i)) {
+        Compiled c = s.queries().get(id);
+        if (c == null || !wanted(s, id, analyzed[i])) {
+          continue;
         }
-        m.put(hm.getQueryId(), h);
+        if (searchers[i] == null) {
+          searchers[i] = memorySearcher(analyzed[i]);
+        }
+        List<int[]> h = run(searchers[i], c.query(), analyzed[i]);
+        m.put(id, h == null ? new ArrayList<>() : h);
       }
       out.add(m);
     }
-    if (!r.getErrors().isEmpty()) {
-      for (Map.Entry<String, Exception> e : r.getErrors().entrySet()) {
-        queryErrors.incrementAndGet();
-        LOG.warn(
-            "query {} failed on a batch of {} mentions ({}); matching it mention by mention",
-            e.getKey(), docs.length, e.getValue().toString());
-        Compiled c = s.queries().get(e.getKey());
-        if (c == null) {
+    for (Map.Entry<String, Exception> e : r.getErrors().entrySet()) {
+      queryErrors.incrementAndGet();
+      LOG.warn(
+          "query {} failed on a batch of {} mentions ({}); matching it mention by mention",
+          e.getKey(), docs.length, e.getValue().toString());
+      Compiled c = s.queries().get(e.getKey());
+      if (c == null) {
+        continue;
+      }
+      for (int i = 0; i < analyzed.length; i++) {
+        if (!wanted(s, e.getKey(), analyzed[i])) {
           continue;
         }
-        for (int i = 0; i < analyzed.length; i++) {
-          try {
-            List<int[]> h = run(memorySearcher(analyzed[i]), c.query(), analyzed[i]);
-            if (h != null) {
-              out.get(i).put(e.getKey(), h);
-            }
-          } catch (RuntimeException ex) {
-            queryErrors.incrementAndGet();
-            LOG.error("query {} failed on mention {}: {}", e.getKey(), analyzed[i].mention().id(), ex.toString());
+        try {
+          if (searchers[i] == null) {
+            searchers[i] = memorySearcher(analyzed[i]);
           }
+          List<int[]> h = run(searchers[i], c.query(), analyzed[i]);
+          if (h != null) {
+            out.get(i).put(e.getKey(), h);
+          }
+        } catch (RuntimeException ex) {
+          queryErrors.incrementAndGet();
+          LOG.error("query {} failed on mention {}: {}", e.getKey(), analyzed[i].mention().id(), ex.toString());
         }
       }
     }
     return out;
+  }
+
+  /** Whether a match of this query would be reported: topics always, brands when their filters pass. */
+  private static boolean wanted(State s, String id, AnalyzedMention a) {
+    if (!id.startsWith(BRAND_PREFIX)) {
+      return true;
+    }
+    Brand b = s.brands().get(id.substring(BRAND_PREFIX.length()));
+    return b != null && admits(b, a);
   }
 
   private static final int CODE_TEXT = 0;

@@ -103,4 +103,40 @@ class MentionMatcherTest {
       assertThat(mm.match(text("alpha beta")).brands()).containsExactly("b");
     }
   }
+
+  @Test
+  void wildcardQueriesAreNotCandidatesForEveryMention() throws Exception {
+    KeywordSet set = new KeywordSet(
+        List.of(Brand.of("w1", "telkom*"), Brand.of("w2", "(telkom* OR indosat*) NEAR/3 (sinyal* OR jaringan*)"),
+            Brand.of("w3", "colo?r")),
+        List.of());
+    try (MentionMatcher mm = MentionMatcher.create(set)) {
+      assertThat(mm.match(List.of(text("hello world"), text("nothing to see")))).noneMatch(MatchResult::matched);
+      assertThat(mm.queriesRunCount()).isZero();
+      assertThat(mm.match(text("sinyalnya telkomsel lemot")).brands()).containsExactly("w1", "w2");
+      assertThat(mm.queriesRunCount()).isBetween(1L, 2L);
+    }
+  }
+
+  @Test
+  void wildcardExpansionOverflowIsCountedAndRetriedPerMention() throws Exception {
+    KeywordSet set = new KeywordSet(List.of(Brand.of("w", "telkom* NEAR/1 lemot")), List.of());
+    try (MentionMatcher mm = MentionMatcher.create(set, MatcherConfig.defaults().wildcardExpansions(2))) {
+      List<MentionFields> batch = List.of(
+          text("telkoma lemot"), text("telkomb lemot"), text("telkomc cepat"), text("telkomd lemot"));
+      List<MatchResult> r = mm.match(batch);
+      assertThat(r).extracting(MatchResult::matched).containsExactly(true, true, false, true);
+      assertThat(mm.queryErrorCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void resultLangIsGivenElseDetected() throws Exception {
+    try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(Brand.of("x", "x")), List.of()))) {
+      assertThat(mm.match(mention("whatever", "ID", null, null, null)).lang()).isEqualTo("id");
+      assertThat(mm.match(text("sinyal xl lagi lemot banget nih")).lang()).isEqualTo("id");
+      assertThat(mm.match(text("the xl signal is really bad today")).lang()).isEqualTo("en");
+      assertThat(mm.match(text("xl 123")).lang()).isEqualTo("und");
+    }
+  }
 }
