@@ -164,6 +164,36 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   private void create(List<NewTopic> topics) {
     ensureOpen();
+    createOnController(topics);
+    awaitLeaders(topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
+  }
+
+  /**
+   * The controller acknowledges a new topic before the broker has its metadata: wait until every
+   * partition has a leader, so the caller can produce, consume and describe it right away.
+   */
+  private void awaitLeaders(List<String> names, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Exception last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        boolean ready = admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+            .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        last = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+      }
+      sleep(50);
+    }
+    throw new IllegalStateException("topics " + names + " have no leader after " + timeout + " (last error: " + last + ")");
+  }
+
+  private void createOnController(List<NewTopic> topics) {
     for (var entry : admin.createTopics(topics).values().entrySet()) {
       try {
         entry.getValue().get(30, TimeUnit.SECONDS);
