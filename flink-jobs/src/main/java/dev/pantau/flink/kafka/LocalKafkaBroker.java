@@ -105,13 +105,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
       Path log4jConfig = configDir.resolve("log4j2.properties");
       Files.writeString(log4jConfig, CHILD_LOG4J_CONFIG, StandardCharsets.UTF_8);
 
-      // --ignore-formatted: a given data directory may hold an earlier run's log, which is kept
-      runToCompletion(settings, configDir, log4jConfig, logFile, settings.startTimeout,
-          "kafka.tools.StorageTool", "format", "--ignore-formatted",
-          "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString());
-
       Process process = childJvm(configDir, log4jConfig, logFile, settings,
-          ChildProcessMain.class.getName(), "kafka.Kafka", serverProperties.toString());
+          LocalKafkaBrokerMain.class.getName(), Uuid.randomUuid().toString(), serverProperties.toString());
       LocalKafkaBroker broker =
           new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort);
       try {
@@ -169,6 +164,36 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   private void create(List<NewTopic> topics) {
     ensureOpen();
+    createOnController(topics);
+    awaitLeaders(topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
+  }
+
+  /**
+   * The controller acknowledges a new topic before the broker has its metadata: wait until every
+   * partition has a leader, so the caller can produce, consume and describe it right away.
+   */
+  private void awaitLeaders(List<String> names, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Exception last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        boolean ready = admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+            .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        last = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+      }
+      sleep(50);
+    }
+    throw new IllegalStateException("topics " + names + " have no leader after " + timeout + " (last error: " + last + ")");
+  }
+
+  private void createOnController(List<NewTopic> topics) {
     for (var entry : admin.createTopics(topics).values().entrySet()) {
       try {
         entry.getValue().get(30, TimeUnit.SECONDS);
@@ -291,27 +316,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("transaction.max.timeout.ms", String.valueOf(TRANSACTION_MAX_TIMEOUT.toMillis()));
     p.put("auto.create.topics.enable", "true");
+    // one voter: no need to wait a second for an election or two for the first heartbeat (the
+    // session timeout stays at its default, so a long pause of a busy machine does not fence it)
+    p.put("controller.quorum.election.timeout.ms", "200");
+    p.put("broker.heartbeat.interval.ms", "200");
     p.putAll(settings.brokerProperties);
     return p;
-  }
-
-  private static void runToCompletion(Settings settings, Path configDir, Path log4jConfig, Path logFile,
-      Duration timeout, String mainClass, String... args) throws IOException {
-    Process process = childJvm(configDir, log4jConfig, logFile, settings, mainClass, args);
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(mainClass + " did not finish within " + timeout);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + mainClass, e);
-    }
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException(mainClass + " failed with status " + process.exitValue()
-          + "; end of " + logFile + ":\n" + tail(logFile));
-    }
   }
 
   private static Process childJvm(Path configDir, Path log4jConfig, Path logFile, Settings settings,

@@ -8,7 +8,7 @@
  * kit always listens on every interface), and makes shutting it down absolute: closing the facade
  * destroys the process, a shutdown hook does the same when the caller forgets, and the child itself
  * exits when its standard input closes, so even a parent killed with {@code SIGKILL} leaves no broker
- * behind (see {@link dev.pantau.flink.kafka.ChildProcessMain}).
+ * behind (see {@link dev.pantau.flink.kafka.LocalKafkaBrokerMain}).
  *
  * <p>The broker is configured for one node: every internal topic (consumer offsets, transaction state,
  * share-group state) has replication factor 1 and min ISR 1, consumer groups start without the initial
