@@ -1,0 +1,60 @@
+package dev.pantau.flink.job.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pantau.flink.job.kpi.KpiRecord;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class SlidingKpiWindowsTest {
+  private static final long MIN = 60_000;
+
+  @Test
+  void sumsTheLastMinutesEveryMinuteAndLeavesNothingBehind() throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, KpiRecord, KpiRecord> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new SlidingKpiWindows(List.of("5m"), true)), r -> r.brand, Types.STRING);
+    h.open();
+    for (int i = 0; i < 7; i++) {
+      h.processElement(new StreamRecord<>(minute(i, i + 1, i % 2 == 0 ? "positive" : "negative"), (i + 1) * MIN - 1));
+    }
+    List<KpiRecord> out = h.extractOutputValues();
+    assertThat(out).hasSize(7).allMatch(r -> r.sliding && r.window.equals("5m"));
+    KpiRecord last = out.get(6);
+    assertThat(last.start).isEqualTo(2 * MIN);
+    assertThat(last.end).isEqualTo(7 * MIN);
+    // minutes 2..6 had 3, 4, 5, 6, 7 mentions
+    assertThat(last.mentions).isEqualTo(25);
+    // minutes 2, 4, 6 positive (3 + 5 + 7), 3 and 5 negative (4 + 6)
+    assertThat(last.sentimentPositive).isEqualTo(15);
+    assertThat(last.sentimentNegative).isEqualTo(10);
+    assertThat(last.sentimentNet).isEqualTo(0.2);
+
+    h.processWatermark(Long.MAX_VALUE);
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  private static KpiRecord minute(int i, long mentions, String label) {
+    KpiRecord r = new KpiRecord();
+    r.brand = "acme";
+    r.window = "1m";
+    r.source = "*";
+    r.revision = 1;
+    r.start = i * MIN;
+    r.end = (i + 1) * MIN;
+    r.mentions = mentions;
+    r.sentimentPositive = label.equals("positive") ? mentions : 0L;
+    r.sentimentNegative = label.equals("negative") ? mentions : 0L;
+    r.sentimentNeutral = 0L;
+    r.sentimentUnscored = 0L;
+    r.sentimentNet = label.equals("positive") ? 1.0 : -1.0;
+    r.sentimentMean = r.sentimentNet / 2;
+    return r;
+  }
+}
