@@ -139,7 +139,9 @@ class PantauPipelineITCase {
     KafkaTestSupport.produce(kafka, run + "-mentions", INPUT, line -> null);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
+    // parallelism 1: with parallel channels, whether the late mention arrives before or after the
+    // watermark that closes its window depends on timing, and so would the revision numbers below
+    env.setParallelism(1);
     env.enableCheckpointing(500);
     PipelineConfig config =
         PipelineConfig.defaults(KEYWORDS)

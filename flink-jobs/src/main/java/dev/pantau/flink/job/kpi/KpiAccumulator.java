@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.kpi;
 
+import dev.pantau.keywords.sentiment.SentimentTally;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ public class KpiAccumulator {
   public long neutral;
   public long negative;
   public long unscored;
-  public double scoreSum;
+  /** Sum of the scored mentions' scores in fixed point ({@link SentimentTally#SCALE}): order-independent. */
+  public long scoreUnits;
 
   public long employeeMentions;
   public HashMap<String, Long> employeeAuthorReach = new HashMap<>();
@@ -73,7 +75,7 @@ public class KpiAccumulator {
         default -> unscored++;
       }
       if (!"unscored".equals(c.sentimentLabel)) {
-        scoreSum += c.sentimentScore;
+        scoreUnits += Math.round(c.sentimentScore * SentimentTally.SCALE);
       }
     }
     if (c.employee) {
@@ -97,8 +99,8 @@ public class KpiAccumulator {
     return likes + comments + shares + quotes + bookmarks;
   }
 
-  public long scored() {
-    return positive + neutral + negative;
+  public SentimentTally sentiment() {
+    return new SentimentTally(positive, neutral, negative, unscored, scoreUnits);
   }
 
   private static long sum(Map<String, Long> m) {

@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.kpi;
 
+import dev.pantau.keywords.sentiment.SentimentTally;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -300,10 +301,10 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
       r.sentimentNeutral = acc.neutral;
       r.sentimentNegative = acc.negative;
       r.sentimentUnscored = acc.unscored;
-      long scored = acc.scored();
-      if (scored > 0) {
-        r.sentimentNet = (double) (acc.positive - acc.negative) / scored;
-        r.sentimentMean = acc.scoreSum / scored;
+      SentimentTally tally = acc.sentiment();
+      if (tally.scored() > 0) {
+        r.sentimentNet = tally.net();
+        r.sentimentMean = tally.mean();
       }
     }
     r.shareOfVoice = share;
