@@ -108,6 +108,106 @@ public final class DetectorState implements Serializable {
     return copy;
   }
 
+  /** Format version of {@link #toBytes()}. */
+  private static final int VERSION = 1;
+
+  /**
+   * A compact, versioned binary form (about 8 bytes per baseline window plus ~500), for a job that keeps
+   * {@code byte[]} in its state rather than relying on a serializer for this class.
+   */
+  public byte[] toBytes() {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + 8 * size + 24 * recentSize);
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      out.writeByte(VERSION);
+      out.writeInt(ring.length);
+      out.writeInt(size);
+      for (int i = 0; i < size; i++) { // oldest first, so the ring is rebuilt in order
+        out.writeDouble(ring[Math.floorMod(head - size + i, Math.max(1, ring.length))]);
+      }
+      out.writeLong(samples);
+      out.writeLong(lastSampleStart);
+      for (int i = 0; i < 24; i++) {
+        out.writeDouble(daily[i]);
+        out.writeInt(dailySeen[i]);
+      }
+      for (int i = 0; i < 7; i++) {
+        out.writeDouble(weekly[i]);
+        out.writeInt(weeklySeen[i]);
+      }
+      out.writeInt(recentScore.length);
+      out.writeInt(recentSize);
+      for (int i = 0; i < recentSize; i++) {
+        int at = Math.floorMod(recentHead - recentSize + i, recentScore.length);
+        out.writeDouble(recentScore[at]);
+        out.writeDouble(recentObserved[at]);
+        out.writeDouble(recentExpected[at]);
+      }
+      out.writeDouble(peak);
+      out.writeLong(peakAt);
+      out.writeDouble(sustainedPeak);
+      out.writeLong(sustainedPeakAt);
+      out.writeBoolean(open);
+      out.writeLong(openStart);
+      out.writeLong(openEnd);
+      out.writeLong(calmSince);
+      out.writeLong(cooldownUntil);
+      out.writeLong(periodStart);
+      out.writeLong(trackStart);
+      out.writeDouble(periodTotal);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads {@link #toBytes()}; throws IllegalArgumentException for bytes of another format. */
+  public static DetectorState fromBytes(byte[] data) {
+    try {
+      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data));
+      int version = in.readByte();
+      if (version != VERSION) {
+        throw new IllegalArgumentException("unknown detector state version " + version);
+      }
+      DetectorState st = new DetectorState(in.readInt());
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        st.push(in.readDouble());
+      }
+      st.samples = in.readLong();
+      st.lastSampleStart = in.readLong();
+      for (int i = 0; i < 24; i++) {
+        st.daily[i] = in.readDouble();
+        st.dailySeen[i] = in.readInt();
+      }
+      for (int i = 0; i < 7; i++) {
+        st.weekly[i] = in.readDouble();
+        st.weeklySeen[i] = in.readInt();
+      }
+      st.fitRecent(in.readInt());
+      int r = in.readInt();
+      for (int i = 0; i < r; i++) {
+        st.pushRecent(in.readDouble(), in.readDouble(), in.readDouble());
+      }
+      st.peak = in.readDouble();
+      st.peakAt = in.readLong();
+      st.sustainedPeak = in.readDouble();
+      st.sustainedPeakAt = in.readLong();
+      st.open = in.readBoolean();
+      st.openStart = in.readLong();
+      st.openEnd = in.readLong();
+      st.calmSince = in.readLong();
+      st.cooldownUntil = in.readLong();
+      st.periodStart = in.readLong();
+      st.trackStart = in.readLong();
+      st.periodTotal = in.readDouble();
+      return st;
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("truncated detector state", e);
+    }
+  }
+
   /** Resizes the ring when a rule's baseline changed, keeping the newest values. */
   void fit(int capacity) {
     if (ring.length == capacity) {
@@ -121,6 +221,6 @@ public final class DetectorState implements Serializable {
     }
     ring = next;
     size = keep;
-    head = keep % capacity;
+    head = capacity == 0 ? 0 : keep % capacity;
   }
 }

@@ -40,8 +40,11 @@ public final class RuleEvaluator {
 
   /** Evaluates a point; a null state starts a new one. Never throws for a well-formed point. */
   public Evaluation evaluate(AlertRule rule, DetectorState stateOrNull, KpiPoint point) {
-    DetectorState st = stateOrNull != null ? stateOrNull : new DetectorState(rule.baselineWindows());
-    st.fit(rule.baselineWindows());
+    // only spike and drop keep a baseline; threshold and pace state is a few scalars
+    int capacity = rule.detector() == DetectorType.SPIKE || rule.detector() == DetectorType.DROP
+        ? rule.baselineWindows() : 0;
+    DetectorState st = stateOrNull != null ? stateOrNull : new DetectorState(capacity);
+    st.fit(capacity);
     List<Alert> out = new ArrayList<>(1);
     Double value = point.metric(rule.metric());
     long t = point.start().toEpochMilli();

@@ -1,7 +1,6 @@
 package dev.pantau.alerts;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +28,6 @@ final class Secrets {
     }
     m.appendTail(out);
     return out.toString();
-  }
-
-  static Function<String, String> env(Map<String, String> map) {
-    return map::get;
   }
 
   /** Scheme and host only: Slack and many hooks carry their token in the path. */

@@ -230,6 +230,7 @@ class RuleEvaluatorTest {
   void stateIsSerializableAndSmall() throws Exception {
     Points p = new Points(spike().build());
     p.feedAll(Points.T0, Points.noisy(5000, 30, 15));
+    byte[] compact = p.state.toBytes(); // before evaluate() below updates the state in place
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(p.state);
@@ -245,6 +246,21 @@ class RuleEvaluatorTest {
     List<Alert> a = new RuleEvaluator().evaluate(p.rule, p.state, spikePoint).alerts();
     List<Alert> b = new RuleEvaluator().evaluate(p.rule, copy, spikePoint).alerts();
     assertThat(b).isEqualTo(a).hasSize(1);
+    // the compact binary form decides the same too, and is smaller than Java serialization
+    assertThat(compact.length).isLessThan(bytes.size());
+    List<Alert> c = new RuleEvaluator().evaluate(p.rule, DetectorState.fromBytes(compact), spikePoint).alerts();
+    assertThat(c).isEqualTo(a);
+    assertThat(DetectorState.fromBytes(compact).toBytes()).isEqualTo(compact);
+  }
+
+  @Test
+  void thresholdAndPaceStateHoldNoBaseline() {
+    AlertRule rule = AlertRule.builder("neg").metric("mentions").window("1h").detector(DetectorType.THRESHOLD)
+        .above(5.0).build();
+    Points p = new Points(rule);
+    p.feedAll(Points.T0, 1, 2, 3);
+    assertThat(p.state.ring).isEmpty();
+    assertThat(p.state.toBytes().length).isLessThan(600);
   }
 
   @Test
