@@ -53,6 +53,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
   private static final String LOOPBACK = "127.0.0.1";
+  private static final int PORT_ATTEMPTS = 3;
   private static final int NODE_ID = 1;
 
   private final Settings settings;
@@ -96,28 +97,77 @@ public final class LocalKafkaBroker implements AutoCloseable {
       if (logFile.getParent() != null) {
         Files.createDirectories(logFile.getParent());
       }
-      int brokerPort = settings.port > 0 ? settings.port : freePort();
-      int controllerPort = freePort();
-      Path configDir = Files.createTempDirectory(settings.workDir, "kafka-config-");
-      Path serverProperties = configDir.resolve("server.properties");
-      writeProperties(serverProperties,
-          serverProperties(settings, dataDir, brokerPort, controllerPort), "Pantau local broker");
-      Path log4jConfig = configDir.resolve("log4j2.properties");
-      Files.writeString(log4jConfig, CHILD_LOG4J_CONFIG, StandardCharsets.UTF_8);
-
-      Process process = childJvm(configDir, log4jConfig, logFile, settings,
-          LocalKafkaBrokerMain.class.getName(), Uuid.randomUuid().toString(), serverProperties.toString());
-      LocalKafkaBroker broker =
-          new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort);
-      try {
-        broker.awaitReady(settings.startTimeout);
-        return broker;
-      } catch (RuntimeException e) {
-        broker.close();
-        throw e;
+      // a free port found here can be taken by another process before the broker binds it
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return startOnce(settings, dataDir, logFile);
+        } catch (PortTakenException e) {
+          if (attempt >= PORT_ATTEMPTS || settings.port > 0) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the local Kafka broker under " + settings.workDir, e);
+    }
+  }
+
+  private static LocalKafkaBroker startOnce(Settings settings, Path dataDir, Path logFile) throws IOException {
+    int brokerPort = settings.port > 0 ? settings.port : freePort();
+    int controllerPort = freePort();
+    Path configDir = Files.createTempDirectory(settings.workDir, "kafka-config-");
+    Path serverProperties = configDir.resolve("server.properties");
+    writeProperties(serverProperties,
+        serverProperties(settings, dataDir, brokerPort, controllerPort), "Pantau local broker");
+    Path log4jConfig = configDir.resolve("log4j2.properties");
+    Files.writeString(log4jConfig, CHILD_LOG4J_CONFIG, StandardCharsets.UTF_8);
+    long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+
+    Process process = childJvm(configDir, log4jConfig, logFile, settings,
+        LocalKafkaBrokerMain.class.getName(), clusterId(dataDir), serverProperties.toString());
+    LocalKafkaBroker broker = new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort);
+    try {
+      broker.awaitReady(settings.startTimeout);
+      return broker;
+    } catch (RuntimeException e) {
+      broker.close();
+      if (!process.isAlive() && logSince(logFile, logOffset).contains("Address already in use")) {
+        throw new PortTakenException(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /** The id the data directory was formatted with (a broker refuses any other), else a new one. */
+  private static String clusterId(Path dataDir) throws IOException {
+    Path meta = dataDir.resolve("meta.properties");
+    if (Files.exists(meta)) {
+      Properties props = new Properties();
+      try (var in = Files.newInputStream(meta)) {
+        props.load(in);
+      }
+      String id = props.getProperty("cluster.id");
+      if (id != null && !id.isBlank()) {
+        return id;
+      }
+    }
+    return Uuid.randomUuid().toString();
+  }
+
+  /** The broker could not bind a port it was given. */
+  private static final class PortTakenException extends RuntimeException {
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+
+  private static String logSince(Path file, long offset) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      int from = (int) Math.min(offset, bytes.length);
+      return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
     }
   }
 
