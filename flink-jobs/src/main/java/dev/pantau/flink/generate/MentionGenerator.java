@@ -10,7 +10,6 @@ import dev.pantau.flink.generate.Corpus.Outlet;
 import dev.pantau.flink.generate.Corpus.Template;
 import dev.pantau.flink.generate.GeneratedMention.Kind;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
