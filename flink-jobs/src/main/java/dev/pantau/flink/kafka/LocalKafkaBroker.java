@@ -62,21 +62,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private final String bootstrapServers;
   private final Admin admin;
   private final Thread shutdownHook;
+  private final List<Path> throwaway; // folders deleted once the broker is stopped
   private volatile boolean closed;
 
-  private LocalKafkaBroker(Settings settings, Process process, String bootstrapServers) {
+  private LocalKafkaBroker(Settings settings, Process process, String bootstrapServers,
+      List<Path> throwaway) {
     this.settings = settings;
     this.process = process;
     this.childStdin = process.getOutputStream();
     this.bootstrapServers = bootstrapServers;
-    this.shutdownHook = new Thread(this::destroyProcess, "local-kafka-broker-shutdown");
+    this.throwaway = List.copyOf(throwaway);
+    this.shutdownHook = new Thread(this::stop, "local-kafka-broker-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     this.admin = Admin.create(adminProperties(bootstrapServers));
   }
 
   /**
-   * Starts a broker whose data directory is a fresh temporary directory under {@code workDir} and
-   * whose log is {@code workDir/kafka-broker.log}; returns once the broker answers.
+   * Starts a broker whose data directory is a fresh temporary directory under {@code workDir}
+   * (deleted on {@link #close()}) and whose log is {@code workDir/kafka-broker.log} (kept); returns
+   * once the broker answers.
    *
    * @throws IllegalStateException when the broker does not come up within {@link
    *     #DEFAULT_START_TIMEOUT} or its process exits; the message holds the end of its log
@@ -90,15 +94,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     try {
       Files.createDirectories(settings.workDir);
-      Path dataDir = settings.dataDir != null
-          ? Files.createDirectories(settings.dataDir)
-          : Files.createTempDirectory(settings.workDir, "kafka-data-");
       Path logFile = settings.logFile();
       if (logFile.getParent() != null) {
         Files.createDirectories(logFile.getParent());
       }
       // a free port found here can be taken by another process before the broker binds it
       for (int attempt = 1; ; attempt++) {
+        // a failed attempt deletes its throwaway data directory: each attempt makes its own
+        Path dataDir = settings.dataDir != null
+            ? Files.createDirectories(settings.dataDir)
+            : Files.createTempDirectory(settings.workDir, "kafka-data-");
         try {
           return startOnce(settings, dataDir, logFile);
         } catch (PortTakenException e) {
@@ -125,7 +130,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     Process process = childJvm(configDir, log4jConfig, logFile, settings,
         LocalKafkaBrokerMain.class.getName(), clusterId(dataDir), serverProperties.toString());
-    LocalKafkaBroker broker = new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort);
+    List<Path> throwaway = settings.dataDir == null ? List.of(configDir, dataDir) : List.of(configDir);
+    LocalKafkaBroker broker = new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort, throwaway);
     try {
       broker.awaitReady(settings.startTimeout);
       return broker;
@@ -260,7 +266,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Stops the broker: a clean shutdown for up to {@link #SHUTDOWN_GRACE}, then a kill. */
+  /**
+   * Stops the broker: a clean shutdown for up to {@link #SHUTDOWN_GRACE}, then a kill; then deletes
+   * its configuration and its data directory unless that was given ({@link Settings#dataDir}).
+   */
   @Override
   public void close() {
     if (closed) {
@@ -268,7 +277,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
     closed = true;
     admin.close(Duration.ofSeconds(2));
-    destroyProcess();
+    stop();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {
@@ -279,6 +288,33 @@ public final class LocalKafkaBroker implements AutoCloseable {
   @Override
   public String toString() {
     return "LocalKafkaBroker[" + bootstrapServers + ", pid " + process.pid() + ", log " + logFile() + "]";
+  }
+
+  /** Stops the process, then deletes the configuration and a data directory nobody asked to keep. */
+  private synchronized void stop() {
+    destroyProcess();
+    if (!process.isAlive()) {
+      for (Path dir : throwaway) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // best effort: a leftover folder under the work dir is harmless
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort, as above
+    }
   }
 
   private void destroyProcess() {
@@ -475,7 +511,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
       return new Settings(workDir);
     }
 
-    /** Keeps the broker's data here (kept across runs) instead of a fresh directory under the work dir. */
+    /**
+     * Keeps the broker's data here, across runs, instead of a fresh directory under the work dir
+     * that {@code close()} deletes.
+     */
     public Settings dataDir(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
       return this;

@@ -125,6 +125,10 @@ class LocalKafkaBrokerITCase {
     assertThat(second.isRunning()).isFalse();
     assertThat(handle.isAlive()).isFalse();
     assertThat(Files.readString(second.logFile())).contains("Kafka Server started");
+    // the throwaway data and configuration are gone, the log stays
+    try (var left = Files.list(otherDir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("kafka-broker.log");
+    }
   }
 
   @Test
@@ -149,6 +153,7 @@ class LocalKafkaBrokerITCase {
         }
       }
       assertThat(seen).containsExactly("survives a restart");
+      assertThat(data).isDirectory();
       assertThat(Files.readString(dir.resolve("kafka-broker.log"))).contains("Kafka Server started");
     }
   }
