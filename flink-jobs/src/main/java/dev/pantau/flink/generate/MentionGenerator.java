@@ -10,7 +10,6 @@ import dev.pantau.flink.generate.Corpus.Outlet;
 import dev.pantau.flink.generate.Corpus.Template;
 import dev.pantau.flink.generate.GeneratedMention.Kind;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +81,7 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
   private double clock; // milliseconds since start of the next arrival
   private long sequence;
   private GeneratedMention last;
+  private GeneratedMention peeked;
 
   /** A post that may be re-crawled or reposted. */
   private record Posted(ObjectNode node, String source, String id, Instant createdAt, double arrivedAt) {}
@@ -139,6 +139,24 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
 
   /** The next record. */
   public GeneratedMention nextMention() {
+    GeneratedMention mention = peekMention();
+    peeked = null;
+    last = mention;
+    return mention;
+  }
+
+  /**
+   * The record {@link #nextMention()} will return, without taking it: a publisher that stops at a
+   * time limit leaves the first record beyond it to whoever continues the stream.
+   */
+  public GeneratedMention peekMention() {
+    if (peeked == null) {
+      peeked = generate();
+    }
+    return peeked;
+  }
+
+  private GeneratedMention generate() {
     double rate = rateAt(clock);
     double spikeRate = perMillisecond * spikeShape(clock);
     clock += -Math.log(1 - random.nextDouble()) / (rate + spikeRate);
@@ -169,7 +187,6 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
         mention = brandPost(arrivedAt);
       }
     }
-    last = mention;
     return mention;
   }
 
@@ -629,10 +646,5 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** {@code Duration} helper for callers that pace on arrival: the simulated time since start. */
-  public Duration elapsed() {
-    return Duration.ofMillis((long) clock);
   }
 }

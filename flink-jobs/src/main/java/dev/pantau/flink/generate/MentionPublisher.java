@@ -73,14 +73,15 @@ public final class MentionPublisher implements AutoCloseable {
     long limit = simulated.toMillis();
     Instant origin = null;
     while (!stopped && failure.get() == null) {
-      GeneratedMention mention = generator.nextMention();
+      GeneratedMention mention = generator.peekMention();
       if (origin == null) {
         origin = mention.arrival();
       }
       long simulatedMillis = Duration.between(origin, mention.arrival()).toMillis();
       if (simulatedMillis > limit) {
-        break;
+        break; // left in the generator for whoever continues the stream
       }
+      generator.nextMention();
       long dueNanos = startNanos + (long) (simulatedMillis / speedup * 1_000_000);
       long wait = dueNanos - System.nanoTime();
       if (wait > 1_000_000) {

@@ -53,6 +53,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
   private static final String LOOPBACK = "127.0.0.1";
+  private static final int PORT_ATTEMPTS = 3;
   private static final int NODE_ID = 1;
 
   private final Settings settings;
@@ -61,21 +62,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private final String bootstrapServers;
   private final Admin admin;
   private final Thread shutdownHook;
+  private final List<Path> throwaway; // folders deleted once the broker is stopped
   private volatile boolean closed;
 
-  private LocalKafkaBroker(Settings settings, Process process, String bootstrapServers) {
+  private LocalKafkaBroker(Settings settings, Process process, String bootstrapServers,
+      List<Path> throwaway) {
     this.settings = settings;
     this.process = process;
     this.childStdin = process.getOutputStream();
     this.bootstrapServers = bootstrapServers;
-    this.shutdownHook = new Thread(this::destroyProcess, "local-kafka-broker-shutdown");
+    this.throwaway = List.copyOf(throwaway);
+    this.shutdownHook = new Thread(this::stop, "local-kafka-broker-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     this.admin = Admin.create(adminProperties(bootstrapServers));
   }
 
   /**
-   * Starts a broker whose data directory is a fresh temporary directory under {@code workDir} and
-   * whose log is {@code workDir/kafka-broker.log}; returns once the broker answers.
+   * Starts a broker whose data directory is a fresh temporary directory under {@code workDir}
+   * (deleted on {@link #close()}) and whose log is {@code workDir/kafka-broker.log} (kept); returns
+   * once the broker answers.
    *
    * @throws IllegalStateException when the broker does not come up within {@link
    *     #DEFAULT_START_TIMEOUT} or its process exits; the message holds the end of its log
@@ -89,35 +94,86 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     try {
       Files.createDirectories(settings.workDir);
-      Path dataDir = settings.dataDir != null
-          ? Files.createDirectories(settings.dataDir)
-          : Files.createTempDirectory(settings.workDir, "kafka-data-");
       Path logFile = settings.logFile();
       if (logFile.getParent() != null) {
         Files.createDirectories(logFile.getParent());
       }
-      int brokerPort = settings.port > 0 ? settings.port : freePort();
-      int controllerPort = freePort();
-      Path configDir = Files.createTempDirectory(settings.workDir, "kafka-config-");
-      Path serverProperties = configDir.resolve("server.properties");
-      writeProperties(serverProperties,
-          serverProperties(settings, dataDir, brokerPort, controllerPort), "Pantau local broker");
-      Path log4jConfig = configDir.resolve("log4j2.properties");
-      Files.writeString(log4jConfig, CHILD_LOG4J_CONFIG, StandardCharsets.UTF_8);
-
-      Process process = childJvm(configDir, log4jConfig, logFile, settings,
-          LocalKafkaBrokerMain.class.getName(), Uuid.randomUuid().toString(), serverProperties.toString());
-      LocalKafkaBroker broker =
-          new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort);
-      try {
-        broker.awaitReady(settings.startTimeout);
-        return broker;
-      } catch (RuntimeException e) {
-        broker.close();
-        throw e;
+      // a free port found here can be taken by another process before the broker binds it
+      for (int attempt = 1; ; attempt++) {
+        // a failed attempt deletes its throwaway data directory: each attempt makes its own
+        Path dataDir = settings.dataDir != null
+            ? Files.createDirectories(settings.dataDir)
+            : Files.createTempDirectory(settings.workDir, "kafka-data-");
+        try {
+          return startOnce(settings, dataDir, logFile);
+        } catch (PortTakenException e) {
+          if (attempt >= PORT_ATTEMPTS || settings.port > 0) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the local Kafka broker under " + settings.workDir, e);
+    }
+  }
+
+  private static LocalKafkaBroker startOnce(Settings settings, Path dataDir, Path logFile) throws IOException {
+    int brokerPort = settings.port > 0 ? settings.port : freePort();
+    int controllerPort = freePort();
+    Path configDir = Files.createTempDirectory(settings.workDir, "kafka-config-");
+    Path serverProperties = configDir.resolve("server.properties");
+    writeProperties(serverProperties,
+        serverProperties(settings, dataDir, brokerPort, controllerPort), "Pantau local broker");
+    Path log4jConfig = configDir.resolve("log4j2.properties");
+    Files.writeString(log4jConfig, CHILD_LOG4J_CONFIG, StandardCharsets.UTF_8);
+    long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+
+    Process process = childJvm(configDir, log4jConfig, logFile, settings,
+        LocalKafkaBrokerMain.class.getName(), clusterId(dataDir), serverProperties.toString());
+    List<Path> throwaway = settings.dataDir == null ? List.of(configDir, dataDir) : List.of(configDir);
+    LocalKafkaBroker broker = new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort, throwaway);
+    try {
+      broker.awaitReady(settings.startTimeout);
+      return broker;
+    } catch (RuntimeException e) {
+      broker.close();
+      if (!process.isAlive() && logSince(logFile, logOffset).contains("Address already in use")) {
+        throw new PortTakenException(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /** The id the data directory was formatted with (a broker refuses any other), else a new one. */
+  private static String clusterId(Path dataDir) throws IOException {
+    Path meta = dataDir.resolve("meta.properties");
+    if (Files.exists(meta)) {
+      Properties props = new Properties();
+      try (var in = Files.newInputStream(meta)) {
+        props.load(in);
+      }
+      String id = props.getProperty("cluster.id");
+      if (id != null && !id.isBlank()) {
+        return id;
+      }
+    }
+    return Uuid.randomUuid().toString();
+  }
+
+  /** The broker could not bind a port it was given. */
+  private static final class PortTakenException extends RuntimeException {
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+
+  private static String logSince(Path file, long offset) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      int from = (int) Math.min(offset, bytes.length);
+      return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
     }
   }
 
@@ -210,7 +266,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Stops the broker: a clean shutdown for up to {@link #SHUTDOWN_GRACE}, then a kill. */
+  /**
+   * Stops the broker: a clean shutdown for up to {@link #SHUTDOWN_GRACE}, then a kill; then deletes
+   * its configuration and its data directory unless that was given ({@link Settings#dataDir}).
+   */
   @Override
   public void close() {
     if (closed) {
@@ -218,7 +277,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
     closed = true;
     admin.close(Duration.ofSeconds(2));
-    destroyProcess();
+    stop();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {
@@ -229,6 +288,33 @@ public final class LocalKafkaBroker implements AutoCloseable {
   @Override
   public String toString() {
     return "LocalKafkaBroker[" + bootstrapServers + ", pid " + process.pid() + ", log " + logFile() + "]";
+  }
+
+  /** Stops the process, then deletes the configuration and a data directory nobody asked to keep. */
+  private synchronized void stop() {
+    destroyProcess();
+    if (!process.isAlive()) {
+      for (Path dir : throwaway) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // best effort: a leftover folder under the work dir is harmless
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort, as above
+    }
   }
 
   private void destroyProcess() {
@@ -425,7 +511,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
       return new Settings(workDir);
     }
 
-    /** Keeps the broker's data here (kept across runs) instead of a fresh directory under the work dir. */
+    /**
+     * Keeps the broker's data here, across runs, instead of a fresh directory under the work dir
+     * that {@code close()} deletes.
+     */
     public Settings dataDir(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
       return this;

@@ -125,6 +125,53 @@ class LocalKafkaBrokerITCase {
     assertThat(second.isRunning()).isFalse();
     assertThat(handle.isAlive()).isFalse();
     assertThat(Files.readString(second.logFile())).contains("Kafka Server started");
+    // the throwaway data and configuration are gone, the log stays
+    try (var left = Files.list(otherDir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("kafka-broker.log");
+    }
+  }
+
+  @Test
+  void aGivenDataDirectoryKeepsTopicsAndRecordsAcrossRestarts(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    try (LocalKafkaBroker first = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(dir).dataDir(data))) {
+      first.createTopics(1, "kept");
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(plainProducerProps(first))) {
+        producer.send(new ProducerRecord<>("kept", "k", "survives a restart")).get();
+      }
+    }
+    try (LocalKafkaBroker second = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(dir).dataDir(data))) {
+      Properties props = consumerProps();
+      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, second.bootstrapServers());
+      props.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-reader");
+      List<String> seen = new ArrayList<>();
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        consumer.subscribe(List.of("kept"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+        }
+      }
+      assertThat(seen).containsExactly("survives a restart");
+      assertThat(data).isDirectory();
+      assertThat(Files.readString(dir.resolve("kafka-broker.log"))).contains("Kafka Server started");
+    }
+  }
+
+  @Test
+  void settingsRejectNonsense(@TempDir Path dir) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalKafkaBroker.Settings.under(dir).port(0))
+        .hasMessageContaining("port");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> LocalKafkaBroker.Settings.under(dir).startTimeout(Duration.ZERO)).hasMessageContaining("startTimeout");
+  }
+
+  private static Properties plainProducerProps(LocalKafkaBroker kafka) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return props;
   }
 
   private static Properties producerProps(String transactionalId) {
