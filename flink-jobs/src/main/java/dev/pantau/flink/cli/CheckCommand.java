@@ -22,6 +22,9 @@ final class CheckCommand extends PantauCommand {
   @Option(names = "--alerts", paramLabel = "PATH", description = "Alert rules: a folder or one file (default: config/alerts/).")
   Path alerts;
 
+  @Option(names = "--windows", paramLabel = "LIST", description = "The KPI windows the job computes, which rules must use (default: ${DEFAULT-VALUE}).")
+  String windows = dev.pantau.flink.job.kpi.WindowSpec.DEFAULT_WINDOWS;
+
   @Override
   protected int execute() throws Exception {
     boolean ok = true;
@@ -44,7 +47,15 @@ final class CheckCommand extends PantauCommand {
     } else {
       try {
         AlertConfig config = AlertRuleLoader.load(a.get());
-        out().printf("alerts: %s OK, %d rules%n", a.get(), config.rules().size());
+        java.util.List<String> windowErrors =
+            ConfigPaths.windowErrors(config, java.util.Arrays.stream(windows.split(",")).map(String::strip).toList());
+        if (windowErrors.isEmpty()) {
+          out().printf("alerts: %s OK, %d rules%n", a.get(), config.rules().size());
+        } else {
+          ok = false;
+          err().println("alerts: " + a.get() + " is invalid:");
+          windowErrors.forEach(e -> err().println(a.get() + ": " + e));
+        }
       } catch (AlertConfigException e) {
         ok = false;
         err().println("alerts: " + a.get() + " is invalid:");

@@ -2,6 +2,7 @@ package dev.pantau.flink.cli;
 
 import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
+import dev.pantau.alerts.AlertRule;
 import dev.pantau.alerts.AlertRuleLoader;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
@@ -9,6 +10,9 @@ import dev.pantau.keywords.KeywordSetLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +59,20 @@ public final class ConfigPaths {
     } catch (AlertConfigException e) {
       throw new UserException("invalid alert rules in " + p.get() + ":\n" + e.getMessage());
     }
+  }
+
+  /**
+   * Rules whose window the job does not compute can never fire: each is an error naming the rule,
+   * like any other invalid rule.
+   */
+  public static List<String> windowErrors(AlertConfig alerts, Collection<String> windows) {
+    List<String> errors = new ArrayList<>();
+    for (AlertRule r : alerts.rules()) {
+      if (!windows.contains(r.window())) {
+        errors.add("rule " + r.id() + ": window " + r.window() + " is not one of the KPI windows " + windows);
+      }
+    }
+    return errors;
   }
 
   public static KeywordSet keywords(Path given) throws UserException {

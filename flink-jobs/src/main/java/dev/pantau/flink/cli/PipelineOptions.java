@@ -10,6 +10,7 @@ import dev.pantau.alerts.AlertConfig;
 import dev.pantau.keywords.KeywordSet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options every job-running command shares (picocli mixin), with the pipeline's named defaults. */
@@ -40,13 +41,19 @@ public final class PipelineOptions {
     KeywordSet keywordSet = ConfigPaths.keywords(keywords);
     AlertConfig alertConfig = ConfigPaths.alerts(alerts);
     try {
-      return PipelineConfig.defaults(keywordSet)
+      PipelineConfig config = PipelineConfig.defaults(keywordSet)
           .withAlerts(alertConfig)
           .withWindows(windows)
           .withZone(zone)
           .withAllowedLateness(allowedLateness)
           .withOutOfOrderness(outOfOrderness)
           .withMaxRecordBytes(maxRecordBytes);
+      List<String> windowErrors =
+          ConfigPaths.windowErrors(alertConfig, config.windowSpecs().stream().map(WindowSpec::name).toList());
+      if (!windowErrors.isEmpty()) {
+        throw new UserException("invalid alert rules:\n" + String.join("\n", windowErrors));
+      }
+      return config;
     } catch (RuntimeException e) {
       throw new UserException(e.getMessage());
     }
