@@ -52,6 +52,7 @@ public final class KpiTable {
   public static final int TREND_LENGTH = 16;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PRINTED_MEMORY = 50_000;
   private static final String ALL_SOURCES = "*";
   private static final String BARS = "▁▂▃▄▅▆▇█";
   private static final String RESET = "\u001b[0m";
@@ -84,7 +85,13 @@ public final class KpiTable {
 
   // PLAIN: lines not printed yet, and the last line printed per (brand, window, start)
   private final List<String> pending = new ArrayList<>();
-  private final Map<String, String> printed = new HashMap<>();
+  // bounded: a demo runs for hours; a revision of a window this old is simply printed again
+  private final Map<String, String> printed = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > PRINTED_MEMORY;
+    }
+  };
 
   public KpiTable(Mode mode) {
     this.mode = Objects.requireNonNull(mode, "mode");
