@@ -33,10 +33,12 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.slf4j.Logger;
@@ -91,7 +93,48 @@ public final class MentionMatcher implements Closeable {
   private volatile State state;
 
   /** The set in use and its compiled queries by monitor id ({@code b:<id>}, {@code t:<id>}). */
-  private record State(KeywordSet set, Map<String, Brand> brands, Map<String, Compiled> queries) {}
+  private record State(
+      KeywordSet set,
+      Map<String, Brand> brands,
+      Map<String, Compiled> queries,
+      boolean rawField,
+      boolean prefixField) {
+
+    State(KeywordSet set, Map<String, Brand> brands, Map<String, Compiled> queries) {
+      this(set, brands, queries, usesField(queries, MentionFieldNames.RAW),
+          usesField(queries, MentionFieldNames.PREFIX));
+    }
+
+    AnalyzedMention analyze(MentionAnalyzer analyzer, MentionFields m) {
+      return analyzer.analyze(m, rawField, prefixField);
+    }
+  }
+
+  /** Whether any query looks at {@code field} (negated clauses included). */
+  private static boolean usesField(Map<String, Compiled> queries, String field) {
+    boolean[] found = {false};
+    QueryVisitor visitor = new QueryVisitor() {
+      @Override
+      public boolean acceptField(String f) {
+        if (f.equals(field)) {
+          found[0] = true;
+        }
+        return true;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    };
+    for (Compiled c : queries.values()) {
+      c.query().visit(visitor);
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private record Compiled(String text, Query query) {}
 
@@ -241,7 +284,7 @@ public final class MentionMatcher implements Closeable {
       AnalyzedMention[] analyzed = new AnalyzedMention[chunk.size()];
       Document[] docs = new Document[chunk.size()];
       for (int i = 0; i < analyzed.length; i++) {
-        analyzed[i] = analyzer.analyze(chunk.get(i));
+        analyzed[i] = s.analyze(analyzer, chunk.get(i));
         docs[i] = analyzed[i].document();
       }
       List<Map<String, List<int[]>>> hits = monitorMatch(s, analyzed, docs);
@@ -260,7 +303,7 @@ public final class MentionMatcher implements Closeable {
     State s = state;
     List<MatchResult> out = new ArrayList<>(batch.size());
     for (MentionFields m : batch) {
-      AnalyzedMention a = analyzer.analyze(m);
+      AnalyzedMention a = s.analyze(analyzer, m);
       IndexSearcher searcher = memorySearcher(a);
       Map<String, List<int[]>> hits = new HashMap<>();
       for (Map.Entry<String, Compiled> e : s.queries().entrySet()) {
@@ -276,7 +319,7 @@ public final class MentionMatcher implements Closeable {
 
   /** Analysis alone, as the fast path does it (for benchmarks). */
   public String analyzeOnly(MentionFields m) {
-    AnalyzedMention a = analyzer.analyze(m);
+    AnalyzedMention a = state.analyze(analyzer, m);
     a.document();
     return a.lang();
   }

@@ -247,6 +247,7 @@ public final class QueryCompiler {
         String f = WordForms.fold(t.raw());
         out.addAll(WordForms.variants(f));
         String s = WordForms.stemInput(f);
+        out.add(s);
         out.add(WordForms.stem(s, "en"));
         out.add(WordForms.stem(s, "id"));
       }
