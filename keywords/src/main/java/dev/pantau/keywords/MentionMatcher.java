@@ -136,7 +136,11 @@ public final class MentionMatcher implements Closeable {
     return false;
   }
 
-  private record Compiled(String text, Query query) {}
+  private record Compiled(String text, Query query, QueryTerms terms) {
+    Compiled(String text, Query query) {
+      this(text, query, QueryTerms.of(query));
+    }
+  }
 
   private MentionMatcher(MatcherConfig config, Monitor monitor, State state) {
     this.config = config;
@@ -307,9 +311,8 @@ public final class MentionMatcher implements Closeable {
       IndexSearcher searcher = memorySearcher(a);
       Map<String, List<int[]>> hits = new HashMap<>();
       for (Map.Entry<String, Compiled> e : s.queries().entrySet()) {
-        List<int[]> h = run(searcher, e.getValue().query(), a);
-        if (h != null) {
-          hits.put(e.getKey(), h);
+        if (run(searcher, e.getValue().query(), a) != null) {
+          hits.put(e.getKey(), e.getValue().terms().hits(a));
         }
       }
       out.add(result(s, a, hits));
@@ -327,8 +330,9 @@ public final class MentionMatcher implements Closeable {
   /**
    * Per document: matched monitor ids and their hits as {position, field code}. The monitor runs with
    * its simple matcher, which reports per-query failures in {@code getErrors()} (its highlighting
-   * matcher does not); the words that matched are then found for the matched queries alone, on a
-   * one-mention index.
+   * matcher swallows them); the words that matched are then the mention's words that a positive term
+   * or wildcard of the query matches ({@link QueryTerms}), which costs a few hash lookups instead of
+   * running the query again.
    */
   private List<Map<String, List<int[]>>> monitorMatch(State s, AnalyzedMention[] analyzed, Document[] docs) {
     MultiMatchingQueries<QueryMatch> r;
@@ -355,11 +359,7 @@ public final class MentionMatcher implements Closeable {
         if (c == null || !wanted(s, id, analyzed[i])) {
           continue;
         }
-        if (searchers[i] == null) {
-          searchers[i] = memorySearcher(analyzed[i]);
-        }
-        List<int[]> h = run(searchers[i], c.query(), analyzed[i]);
-        m.put(id, h == null ? new ArrayList<>() : h);
+        m.put(id, c.terms().hits(analyzed[i]));
       }
       out.add(m);
     }
@@ -380,9 +380,8 @@ public final class MentionMatcher implements Closeable {
           if (searchers[i] == null) {
             searchers[i] = memorySearcher(analyzed[i]);
           }
-          List<int[]> h = run(searchers[i], c.query(), analyzed[i]);
-          if (h != null) {
-            out.get(i).put(e.getKey(), h);
+          if (run(searchers[i], c.query(), analyzed[i]) != null) {
+            out.get(i).put(e.getKey(), c.terms().hits(analyzed[i]));
           }
         } catch (RuntimeException ex) {
           queryErrors.incrementAndGet();
@@ -402,8 +401,8 @@ public final class MentionMatcher implements Closeable {
     return b != null && admits(b, a);
   }
 
-  private static final int CODE_TEXT = 0;
-  private static final int CODE_AUTHOR = 1;
+  static final int CODE_TEXT = 0;
+  static final int CODE_AUTHOR = 1;
 
   private static int fieldCode(String field) {
     if (TEXT_FIELDS.contains(field)) {

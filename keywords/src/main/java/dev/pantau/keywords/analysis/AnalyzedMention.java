@@ -123,6 +123,24 @@ public final class AnalyzedMention {
     return doc;
   }
 
+  /** Calls {@code consumer} with every term of a text field ({@code body}, {@code title}, {@code raw}) and its position. */
+  public void forEachTerm(String field, java.util.function.ObjIntConsumer<String> consumer) {
+    PreAnalyzedTokenStream.TermList list = switch (field) {
+      case BODY -> body;
+      case TITLE -> title;
+      case RAW -> raw;
+      default -> null;
+    };
+    if (list == null) {
+      return;
+    }
+    int pos = -1;
+    for (int i = 0; i < list.size; i++) {
+      pos += list.posIncs[i];
+      consumer.accept(list.terms[i], pos);
+    }
+  }
+
   /** The word written at a body/raw position, or null. */
   public String surfaceAt(int position) {
     if (position < 0) {
