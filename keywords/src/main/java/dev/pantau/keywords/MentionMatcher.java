@@ -73,7 +73,7 @@ public final class MentionMatcher implements Closeable {
    * Fields that filter rather than describe: a term of theirs matches many mentions, so the
    * presearcher should pick a query by its words whenever it has some.
    */
-  static final TermWeightor WEIGHTOR =
+  static final TermWeightor FIELD_WEIGHTOR =
       TermWeightor.combine(
           TermFilteredPresearcher.DEFAULT_WEIGHTOR,
           TermWeightor.fieldWeightor(
@@ -84,10 +84,50 @@ public final class MentionMatcher implements Closeable {
               MentionFieldNames.SITE,
               MentionFieldNames.PREFIX));
 
+  /**
+   * How many registered queries use each term ({@code field:text}). A term that many queries share
+   * ({@code sinyal}, {@code error}) is likely frequent in mentions too, so it is weighted down: the
+   * presearcher then picks a conjunction by its rarer side (the brand name), which keeps the query
+   * from becoming a candidate for every mention holding the common word. Weights only steer which term
+   * stands for a query, never whether it matches, so an out-of-date count is harmless.
+   */
+  private static final class QueryTermFrequencies implements TermWeightor {
+    private volatile Map<String, Integer> counts = Map.of();
+
+    void recount(Collection<Compiled> queries) {
+      Map<String, Integer> c = new HashMap<>();
+      QueryVisitor visitor = new QueryVisitor() {
+        @Override
+        public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
+          for (org.apache.lucene.index.Term t : terms) {
+            c.merge(t.field() + ':' + t.text(), 1, Integer::sum);
+          }
+        }
+
+        @Override
+        public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+          return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+        }
+      };
+      for (Compiled q : queries) {
+        q.query().visit(visitor);
+      }
+      counts = c;
+    }
+
+    @Override
+    public double applyAsDouble(org.apache.lucene.index.Term t) {
+      Integer n = counts.get(t.field() + ':' + t.text());
+      double w = n == null || n <= 1 ? 1.0 : 1.0 / (1.0 + n / 10.0);
+      return w * FIELD_WEIGHTOR.applyAsDouble(t);
+    }
+  }
+
   private final MatcherConfig config;
   private final MentionAnalyzer analyzer = new MentionAnalyzer();
   private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
   private final Monitor monitor;
+  private final QueryTermFrequencies frequencies;
   private final AtomicLong queryErrors = new AtomicLong();
   private final AtomicLong queriesRun = new AtomicLong();
   private volatile State state;
@@ -142,9 +182,10 @@ public final class MentionMatcher implements Closeable {
     }
   }
 
-  private MentionMatcher(MatcherConfig config, Monitor monitor, State state) {
+  private MentionMatcher(MatcherConfig config, Monitor monitor, QueryTermFrequencies frequencies, State state) {
     this.config = config;
     this.monitor = monitor;
+    this.frequencies = frequencies;
     this.state = state;
   }
 
@@ -155,20 +196,22 @@ public final class MentionMatcher implements Closeable {
   public static MentionMatcher create(KeywordSet set, MatcherConfig config) throws KeywordSetException {
     MatcherConfig c = config.copy();
     Map<String, Compiled> compiled = compile(set, c, Map.of());
+    QueryTermFrequencies frequencies = new QueryTermFrequencies();
+    frequencies.recount(compiled.values());
     Monitor monitor;
     try {
-      monitor = new Monitor(new KeywordAnalyzer(), presearcher(c));
+      monitor = new Monitor(new KeywordAnalyzer(), presearcher(c, frequencies));
       register(monitor, compiled.entrySet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new MentionMatcher(c, monitor, new State(set, brandMap(set), compiled));
+    return new MentionMatcher(c, monitor, frequencies, new State(set, brandMap(set), compiled));
   }
 
-  private static Presearcher presearcher(MatcherConfig c) {
+  private static Presearcher presearcher(MatcherConfig c, TermWeightor weightor) {
     return switch (c.presearcher()) {
-      case TERM_FILTERED -> new TermFilteredPresearcher(WEIGHTOR, List.of(), Set.of());
-      case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, WEIGHTOR, List.of(), Set.of());
+      case TERM_FILTERED -> new TermFilteredPresearcher(weightor, List.of(), Set.of());
+      case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, weightor, List.of(), Set.of());
     };
   }
 
@@ -259,6 +302,7 @@ public final class MentionMatcher implements Closeable {
         removed.add(k);
       }
     }
+    frequencies.recount(compiled.values());
     try {
       if (!removed.isEmpty()) {
         monitor.deleteById(removed);
