@@ -93,7 +93,8 @@ final class BenchData {
         alts.add(extra[j]);
       }
       if (r.nextInt(10) == 0) {
-        alts.set(0, name.substring(0, Math.max(3, name.length() - 2)) + "*");
+        // A realistic stem wildcard (telkom*, indosat*): a long prefix, not three letters.
+        alts.set(0, name.substring(0, Math.max(5, name.length() - 2)) + "*");
       }
       String q = "(" + String.join(" OR ", alts) + ")";
       int roll = r.nextInt(100);
