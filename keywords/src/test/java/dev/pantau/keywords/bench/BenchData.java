@@ -122,7 +122,8 @@ final class BenchData {
 
   /**
    * {@code count} mentions of about 280 chars, half English, half Indonesian (no lang given, so it
-   * is detected). Brands come half from the 100 most talked-about, half from all {@code universe}.
+   * is detected); each names 1-3 brands (some by handle or hashtag), half of them from the 100 most
+   * talked-about, half from all {@code universe}.
    */
   List<MentionFields> mentions(int count, int universe) {
     Random r = new Random(99);
@@ -131,12 +132,22 @@ final class BenchData {
       boolean en = r.nextBoolean();
       String[] pool = en ? EN : ID;
       StringBuilder sb = new StringBuilder();
+      boolean first = true;
       while (sb.length() < 250) {
-        String s = pool[r.nextInt(pool.length)]
-            .replace("{b}", brandWord(r, universe))
-            .replace("{c}", brandWord(r, universe))
-            .replace("{h}", names.get(pickBrand(r, universe)))
-            .replace("{t}", names.get(pickBrand(r, universe)));
+        String s = pool[r.nextInt(pool.length)];
+        if (first) {
+          // Like a real post, one sentence names the brand(s): 1-3 brand words per mention.
+          s = s.replace("{b}", brandWord(r, universe))
+              .replace("{c}", brandWord(r, universe))
+              .replace("{h}", names.get(pickBrand(r, universe)))
+              .replace("{t}", names.get(pickBrand(r, universe)));
+          first = false;
+        } else {
+          s = s.replace("{b}", en ? "the provider" : "providernya")
+              .replace("{c}", en ? "another one" : "yang lain")
+              .replace("{h}", en ? "support" : "admin")
+              .replace("{t}", en ? "fail" : "kecewa");
+        }
         sb.append(s).append(' ');
       }
       String text = sb.length() > 300 ? sb.substring(0, 300) : sb.toString();
