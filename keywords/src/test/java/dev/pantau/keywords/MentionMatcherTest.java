@@ -172,4 +172,17 @@ class MentionMatcherTest {
       }
     }
   }
+
+  @Test
+  void emptySetMatchesNothingAndCanBeFilledLater() throws Exception {
+    try (MentionMatcher mm = MentionMatcher.create(KeywordSet.EMPTY)) {
+      MatchResult r = mm.match(text("telkomsel sinyal lemot banget"));
+      assertThat(r.matched()).isFalse();
+      assertThat(r.lang()).isEqualTo("id");
+      assertThat(mm.match(List.of())).isEmpty();
+      mm.update(new KeywordSet(List.of(Brand.of("tsel", "telkomsel")), List.of()));
+      assertThat(mm.match(text("telkomsel sinyal lemot banget")).brands()).containsExactly("tsel");
+      assertThat(mm.match(MentionFields.ofText("")).matched()).isFalse();
+    }
+  }
 }
