@@ -24,7 +24,7 @@ public final class MatcherConfig {
   /** Fewest literal chars before the first {@code *} or {@code ?}. */
   public static final int MIN_WILDCARD_PREFIX = 3;
   /** Mentions per monitor call on the batch path. */
-  public static final int DEFAULT_BATCH_SIZE = 512;
+  public static final int DEFAULT_BATCH_SIZE = 1024;
 
   /** Which of the monitor's presearchers picks candidate queries for a batch. */
   public enum PresearcherKind {

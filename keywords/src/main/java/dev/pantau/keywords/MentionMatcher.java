@@ -33,10 +33,12 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.slf4j.Logger;
@@ -71,7 +73,7 @@ public final class MentionMatcher implements Closeable {
    * Fields that filter rather than describe: a term of theirs matches many mentions, so the
    * presearcher should pick a query by its words whenever it has some.
    */
-  static final TermWeightor WEIGHTOR =
+  static final TermWeightor FIELD_WEIGHTOR =
       TermWeightor.combine(
           TermFilteredPresearcher.DEFAULT_WEIGHTOR,
           TermWeightor.fieldWeightor(
@@ -82,22 +84,108 @@ public final class MentionMatcher implements Closeable {
               MentionFieldNames.SITE,
               MentionFieldNames.PREFIX));
 
+  /**
+   * How many registered queries use each term ({@code field:text}). A term that many queries share
+   * ({@code sinyal}, {@code error}) is likely frequent in mentions too, so it is weighted down: the
+   * presearcher then picks a conjunction by its rarer side (the brand name), which keeps the query
+   * from becoming a candidate for every mention holding the common word. Weights only steer which term
+   * stands for a query, never whether it matches, so an out-of-date count is harmless.
+   */
+  private static final class QueryTermFrequencies implements TermWeightor {
+    private volatile Map<String, Integer> counts = Map.of();
+
+    void recount(Collection<Compiled> queries) {
+      Map<String, Integer> c = new HashMap<>();
+      QueryVisitor visitor = new QueryVisitor() {
+        @Override
+        public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
+          for (org.apache.lucene.index.Term t : terms) {
+            c.merge(t.field() + ':' + t.text(), 1, Integer::sum);
+          }
+        }
+
+        @Override
+        public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+          return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+        }
+      };
+      for (Compiled q : queries) {
+        q.query().visit(visitor);
+      }
+      counts = c;
+    }
+
+    @Override
+    public double applyAsDouble(org.apache.lucene.index.Term t) {
+      Integer n = counts.get(t.field() + ':' + t.text());
+      double w = n == null || n <= 1 ? 1.0 : 1.0 / (1.0 + n / 10.0);
+      return w * FIELD_WEIGHTOR.applyAsDouble(t);
+    }
+  }
+
   private final MatcherConfig config;
   private final MentionAnalyzer analyzer = new MentionAnalyzer();
   private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
   private final Monitor monitor;
+  private final QueryTermFrequencies frequencies;
   private final AtomicLong queryErrors = new AtomicLong();
   private final AtomicLong queriesRun = new AtomicLong();
   private volatile State state;
 
   /** The set in use and its compiled queries by monitor id ({@code b:<id>}, {@code t:<id>}). */
-  private record State(KeywordSet set, Map<String, Brand> brands, Map<String, Compiled> queries) {}
+  private record State(
+      KeywordSet set,
+      Map<String, Brand> brands,
+      Map<String, Compiled> queries,
+      boolean rawField,
+      boolean prefixField) {
 
-  private record Compiled(String text, Query query) {}
+    State(KeywordSet set, Map<String, Brand> brands, Map<String, Compiled> queries) {
+      this(set, brands, queries, usesField(queries, MentionFieldNames.RAW),
+          usesField(queries, MentionFieldNames.PREFIX));
+    }
 
-  private MentionMatcher(MatcherConfig config, Monitor monitor, State state) {
+    AnalyzedMention analyze(MentionAnalyzer analyzer, MentionFields m) {
+      return analyzer.analyze(m, rawField, prefixField);
+    }
+  }
+
+  /** Whether any query looks at {@code field} (negated clauses included). */
+  private static boolean usesField(Map<String, Compiled> queries, String field) {
+    boolean[] found = {false};
+    QueryVisitor visitor = new QueryVisitor() {
+      @Override
+      public boolean acceptField(String f) {
+        if (f.equals(field)) {
+          found[0] = true;
+        }
+        return true;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    };
+    for (Compiled c : queries.values()) {
+      c.query().visit(visitor);
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Compiled(String text, Query query, QueryTerms terms) {
+    Compiled(String text, Query query) {
+      this(text, query, QueryTerms.of(query));
+    }
+  }
+
+  private MentionMatcher(MatcherConfig config, Monitor monitor, QueryTermFrequencies frequencies, State state) {
     this.config = config;
     this.monitor = monitor;
+    this.frequencies = frequencies;
     this.state = state;
   }
 
@@ -108,20 +196,22 @@ public final class MentionMatcher implements Closeable {
   public static MentionMatcher create(KeywordSet set, MatcherConfig config) throws KeywordSetException {
     MatcherConfig c = config.copy();
     Map<String, Compiled> compiled = compile(set, c, Map.of());
+    QueryTermFrequencies frequencies = new QueryTermFrequencies();
+    frequencies.recount(compiled.values());
     Monitor monitor;
     try {
-      monitor = new Monitor(new KeywordAnalyzer(), presearcher(c));
+      monitor = new Monitor(new KeywordAnalyzer(), presearcher(c, frequencies));
       register(monitor, compiled.entrySet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new MentionMatcher(c, monitor, new State(set, brandMap(set), compiled));
+    return new MentionMatcher(c, monitor, frequencies, new State(set, brandMap(set), compiled));
   }
 
-  private static Presearcher presearcher(MatcherConfig c) {
+  private static Presearcher presearcher(MatcherConfig c, TermWeightor weightor) {
     return switch (c.presearcher()) {
-      case TERM_FILTERED -> new TermFilteredPresearcher(WEIGHTOR, List.of(), Set.of());
-      case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, WEIGHTOR, List.of(), Set.of());
+      case TERM_FILTERED -> new TermFilteredPresearcher(weightor, List.of(), Set.of());
+      case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, weightor, List.of(), Set.of());
     };
   }
 
@@ -212,6 +302,7 @@ public final class MentionMatcher implements Closeable {
         removed.add(k);
       }
     }
+    frequencies.recount(compiled.values());
     try {
       if (!removed.isEmpty()) {
         monitor.deleteById(removed);
@@ -241,7 +332,7 @@ public final class MentionMatcher implements Closeable {
       AnalyzedMention[] analyzed = new AnalyzedMention[chunk.size()];
       Document[] docs = new Document[chunk.size()];
       for (int i = 0; i < analyzed.length; i++) {
-        analyzed[i] = analyzer.analyze(chunk.get(i));
+        analyzed[i] = s.analyze(analyzer, chunk.get(i));
         docs[i] = analyzed[i].document();
       }
       List<Map<String, List<int[]>>> hits = monitorMatch(s, analyzed, docs);
@@ -260,13 +351,12 @@ public final class MentionMatcher implements Closeable {
     State s = state;
     List<MatchResult> out = new ArrayList<>(batch.size());
     for (MentionFields m : batch) {
-      AnalyzedMention a = analyzer.analyze(m);
+      AnalyzedMention a = s.analyze(analyzer, m);
       IndexSearcher searcher = memorySearcher(a);
       Map<String, List<int[]>> hits = new HashMap<>();
       for (Map.Entry<String, Compiled> e : s.queries().entrySet()) {
-        List<int[]> h = run(searcher, e.getValue().query(), a);
-        if (h != null) {
-          hits.put(e.getKey(), h);
+        if (run(searcher, e.getValue().query(), a) != null) {
+          hits.put(e.getKey(), e.getValue().terms().hits(a));
         }
       }
       out.add(result(s, a, hits));
@@ -276,7 +366,7 @@ public final class MentionMatcher implements Closeable {
 
   /** Analysis alone, as the fast path does it (for benchmarks). */
   public String analyzeOnly(MentionFields m) {
-    AnalyzedMention a = analyzer.analyze(m);
+    AnalyzedMention a = state.analyze(analyzer, m);
     a.document();
     return a.lang();
   }
@@ -284,8 +374,9 @@ public final class MentionMatcher implements Closeable {
   /**
    * Per document: matched monitor ids and their hits as {position, field code}. The monitor runs with
    * its simple matcher, which reports per-query failures in {@code getErrors()} (its highlighting
-   * matcher does not); the words that matched are then found for the matched queries alone, on a
-   * one-mention index.
+   * matcher swallows them); the words that matched are then the mention's words that a positive term
+   * or wildcard of the query matches ({@link QueryTerms}), which costs a few hash lookups instead of
+   * running the query again.
    */
   private List<Map<String, List<int[]>>> monitorMatch(State s, AnalyzedMention[] analyzed, Document[] docs) {
     MultiMatchingQueries<QueryMatch> r;
@@ -312,11 +403,7 @@ public final class MentionMatcher implements Closeable {
         if (c == null || !wanted(s, id, analyzed[i])) {
           continue;
         }
-        if (searchers[i] == null) {
-          searchers[i] = memorySearcher(analyzed[i]);
-        }
-        List<int[]> h = run(searchers[i], c.query(), analyzed[i]);
-        m.put(id, h == null ? new ArrayList<>() : h);
+        m.put(id, c.terms().hits(analyzed[i]));
       }
       out.add(m);
     }
@@ -337,9 +424,8 @@ public final class MentionMatcher implements Closeable {
           if (searchers[i] == null) {
             searchers[i] = memorySearcher(analyzed[i]);
           }
-          List<int[]> h = run(searchers[i], c.query(), analyzed[i]);
-          if (h != null) {
-            out.get(i).put(e.getKey(), h);
+          if (run(searchers[i], c.query(), analyzed[i]) != null) {
+            out.get(i).put(e.getKey(), c.terms().hits(analyzed[i]));
           }
         } catch (RuntimeException ex) {
           queryErrors.incrementAndGet();
@@ -359,8 +445,8 @@ public final class MentionMatcher implements Closeable {
     return b != null && admits(b, a);
   }
 
-  private static final int CODE_TEXT = 0;
-  private static final int CODE_AUTHOR = 1;
+  static final int CODE_TEXT = 0;
+  static final int CODE_AUTHOR = 1;
 
   private static int fieldCode(String field) {
     if (TEXT_FIELDS.contains(field)) {

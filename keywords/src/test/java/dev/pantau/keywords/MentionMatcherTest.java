@@ -139,4 +139,50 @@ class MentionMatcherTest {
       assertThat(mm.match(text("xl 123")).lang()).isEqualTo("und");
     }
   }
+
+  @Test
+  void updateAppliesFilterOnlyChangesAndTopics() throws Exception {
+    Brand open = Brand.of("tsel", "telkomsel");
+    Brand newsOnly = new Brand("tsel", null, null, "telkomsel", null, List.of("news"), null, null, null);
+    try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(open), List.of()))) {
+      MentionFields tweet = mention("telkomsel promo gratis", "id", "twitter", null, null);
+      assertThat(mm.match(tweet).brands()).containsExactly("tsel");
+      mm.update(new KeywordSet(List.of(newsOnly), List.of(new Topic("promo", "promo OR diskon"))));
+      assertThat(mm.keywordSet().brands()).containsExactly(newsOnly);
+      MatchResult r = mm.match(tweet);
+      assertThat(r.brands()).isEmpty();
+      assertThat(r.topics()).containsExactly("promo");
+      mm.update(new KeywordSet(List.of(open), List.of()));
+      assertThat(mm.match(tweet).topics()).isEmpty();
+      assertThat(mm.match(tweet).brands()).containsExactly("tsel");
+    }
+  }
+
+  @Test
+  void batchResultsKeepInputOrderAcrossChunks() throws Exception {
+    KeywordSet set = new KeywordSet(List.of(Brand.of("a", "alpha"), Brand.of("b", "beta")), List.of());
+    try (MentionMatcher mm = MentionMatcher.create(set, MatcherConfig.defaults().batchSize(3))) {
+      List<MentionFields> in = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        in.add(text(i % 2 == 0 ? "alpha " + i : "beta " + i));
+      }
+      List<MatchResult> out = mm.match(in);
+      for (int i = 0; i < 10; i++) {
+        assertThat(out.get(i).brands()).containsExactly(i % 2 == 0 ? "a" : "b");
+      }
+    }
+  }
+
+  @Test
+  void emptySetMatchesNothingAndCanBeFilledLater() throws Exception {
+    try (MentionMatcher mm = MentionMatcher.create(KeywordSet.EMPTY)) {
+      MatchResult r = mm.match(text("telkomsel sinyal lemot banget"));
+      assertThat(r.matched()).isFalse();
+      assertThat(r.lang()).isEqualTo("id");
+      assertThat(mm.match(List.of())).isEmpty();
+      mm.update(new KeywordSet(List.of(Brand.of("tsel", "telkomsel")), List.of()));
+      assertThat(mm.match(text("telkomsel sinyal lemot banget")).brands()).containsExactly("tsel");
+      assertThat(mm.match(MentionFields.ofText("")).matched()).isFalse();
+    }
+  }
 }

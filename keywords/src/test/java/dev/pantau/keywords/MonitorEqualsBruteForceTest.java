@@ -45,7 +45,7 @@ class MonitorEqualsBruteForceTest {
       topics.add(new Topic("t" + i, query(r, 0)));
     }
     List<MentionFields> mentions = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
+    for (int i = 0; i < 250; i++) {
       mentions.add(mention(r, i));
     }
     MatcherConfig config = MatcherConfig.defaults().batchSize(1 + r.nextInt(150));

@@ -9,7 +9,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 
 /**
@@ -19,8 +18,14 @@ import org.apache.lucene.index.IndexOptions;
 public final class AnalyzedMention {
 
   private static final FieldType PREFIX_TYPE = new FieldType();
+  /** Positions for phrases and NEAR; no norms, since matching never scores. */
+  private static final FieldType TEXT_TYPE = new FieldType();
 
   static {
+    TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    TEXT_TYPE.setTokenized(true);
+    TEXT_TYPE.setOmitNorms(true);
+    TEXT_TYPE.freeze();
     PREFIX_TYPE.setIndexOptions(IndexOptions.DOCS);
     PREFIX_TYPE.setTokenized(true);
     PREFIX_TYPE.setOmitNorms(true);
@@ -103,10 +108,16 @@ public final class AnalyzedMention {
   /** A fresh Lucene document (token streams are single-use, so each call builds new fields). */
   public Document document() {
     Document doc = new Document();
-    doc.add(new TextField(BODY, new PreAnalyzedTokenStream(body)));
-    doc.add(new TextField(TITLE, new PreAnalyzedTokenStream(title)));
-    doc.add(new TextField(RAW, new PreAnalyzedTokenStream(raw)));
-    doc.add(new Field(PREFIX, new PreAnalyzedTokenStream(prefixes), PREFIX_TYPE));
+    doc.add(new Field(BODY, new PreAnalyzedTokenStream(body), TEXT_TYPE));
+    if (title.size > 0) {
+      doc.add(new Field(TITLE, new PreAnalyzedTokenStream(title), TEXT_TYPE));
+    }
+    if (raw.size > 0) {
+      doc.add(new Field(RAW, new PreAnalyzedTokenStream(raw), TEXT_TYPE));
+    }
+    if (prefixes.size > 0) {
+      doc.add(new Field(PREFIX, new PreAnalyzedTokenStream(prefixes), PREFIX_TYPE));
+    }
     for (String a : authors) {
       doc.add(new StringField(AUTHOR, a, Field.Store.NO));
     }
@@ -121,6 +132,24 @@ public final class AnalyzedMention {
               COUNTRY, mention.country().strip().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
     }
     return doc;
+  }
+
+  /** Calls {@code consumer} with every term of a text field ({@code body}, {@code title}, {@code raw}) and its position. */
+  public void forEachTerm(String field, java.util.function.ObjIntConsumer<String> consumer) {
+    PreAnalyzedTokenStream.TermList list = switch (field) {
+      case BODY -> body;
+      case TITLE -> title;
+      case RAW -> raw;
+      default -> null;
+    };
+    if (list == null) {
+      return;
+    }
+    int pos = -1;
+    for (int i = 0; i < list.size; i++) {
+      pos += list.posIncs[i];
+      consumer.accept(list.terms[i], pos);
+    }
   }
 
   /** The word written at a body/raw position, or null. */

@@ -15,17 +15,14 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
  *   <li>{@link #fold}: lowercase and ASCII folding ({@code Café} is {@code cafe}).
  *   <li>{@link #variants}: a word with a run of three or more equal letters ({@code bagusss}) also
  *       stands for the run cut to two and to one ({@code baguss}, {@code bagus}).
- *   <li>{@link #stem}: the language's light stem, written with a language prefix ({@code ~e}: Lucene's
- *       {@code EnglishMinimalStemmer}, plurals only; {@code ~i}: Lucene's {@code IndonesianStemmer} in
- *       its inflectional mode, particles and possessive clitics such as {@code -nya} only) so a stem never collides with a word or with
- *       another language's stem. Stems are indexed at the same position as the word: the unstemmed
- *       word stays, so a brand name always matches itself.
+ *   <li>{@link #stem}: the light stem for the mention's language (English: Lucene's {@code
+ *       EnglishMinimalStemmer}, plurals only; Indonesian: Lucene's {@code IndonesianStemmer} in its
+ *       inflectional mode, particles and possessive clitics such as {@code -nya} only), indexed only
+ *       when it differs from the word. A query word matches its own forms and its stems in both
+ *       languages.
  * </ul>
  */
 public final class WordForms {
-
-  public static final String EN_STEM_PREFIX = "~e";
-  public static final String ID_STEM_PREFIX = "~i";
 
   private static final int CACHE_LIMIT = 200_000;
 
@@ -102,13 +99,13 @@ public final class WordForms {
     return sb.toString();
   }
 
-  /** The prefixed stem of a folded word for {@code lang} ({@code en} or {@code id}), else null. */
+  /** The stem of a folded word for {@code lang} ({@code en} or {@code id}), else null. */
   public static String stem(String folded, String lang) {
     if ("en".equals(lang)) {
-      return EN_STEM_PREFIX + cached(EN_CACHE, folded, WordForms::stemEnglish);
+      return cached(EN_CACHE, folded, WordForms::stemEnglish);
     }
     if ("id".equals(lang)) {
-      return ID_STEM_PREFIX + cached(ID_CACHE, folded, WordForms::stemIndonesian);
+      return cached(ID_CACHE, folded, WordForms::stemIndonesian);
     }
     return null;
   }

@@ -46,6 +46,7 @@ import org.apache.lucene.util.BytesRef;
 public final class QueryCompiler {
 
   private final MatcherConfig config;
+  private int terms;
 
   public QueryCompiler(MatcherConfig config) {
     this.config = config;
@@ -56,8 +57,22 @@ public final class QueryCompiler {
     return new QueryCompiler(config).compile(QueryParser.parse(query, config));
   }
 
+  /**
+   * Compiles one query. Rejects a query whose words expand (folded forms, repeated-letter variants,
+   * stems) to more terms than Lucene's max clause count: it would otherwise fail at match time.
+   */
   public Query compile(QueryNode node) throws QuerySyntaxException {
+    terms = 0;
     return query(node, BODY);
+  }
+
+  private void countTerms(int n, int position) throws QuerySyntaxException {
+    terms += n;
+    int max = org.apache.lucene.search.IndexSearcher.getMaxClauseCount();
+    if (terms > max) {
+      throw new QuerySyntaxException(
+          position, "too many clauses: the query's words expand to more than " + max + " terms");
+    }
   }
 
   private Query query(QueryNode node, String field) throws QuerySyntaxException {
@@ -133,6 +148,7 @@ public final class QueryCompiler {
     }
     if (tokens.size() == 1) {
       Set<String> forms = forms(tokens.get(0));
+      countTerms(forms.size(), pos);
       if (forms.size() == 1) {
         return new TermQuery(new Term(field, forms.iterator().next()));
       }
@@ -142,7 +158,7 @@ public final class QueryCompiler {
       }
       return b.build();
     }
-    return new IntervalQuery(field, phrase(tokens, -1));
+    return new IntervalQuery(field, phrase(tokens, -1, pos));
   }
 
   private Query intervalQuery(QueryNode node, String field) throws QuerySyntaxException {
@@ -161,7 +177,7 @@ public final class QueryCompiler {
       if (tokens.isEmpty()) {
         throw new QuerySyntaxException(w.position(), "'" + w.text() + "' holds no letters, digits or emoji to match");
       }
-      return phrase(tokens, -1);
+      return phrase(tokens, -1, w.position());
     }
     if (node instanceof QueryNode.Tag t) {
       return Intervals.term(t.sign() + WordForms.fold(t.name()));
@@ -178,7 +194,7 @@ public final class QueryCompiler {
       if (tokens.isEmpty()) {
         throw new QuerySyntaxException(p.position(), "phrase \"" + p.text() + "\" holds no words");
       }
-      return phrase(tokens, p.slop());
+      return phrase(tokens, p.slop(), p.position());
     }
     if (node instanceof QueryNode.Or o) {
       List<IntervalsSource> alts = new ArrayList<>();
@@ -211,10 +227,12 @@ public final class QueryCompiler {
   }
 
   /** Tokens in a row; with {@code slop >= 0} in any order with at most {@code slop} words between. */
-  private IntervalsSource phrase(List<SocialToken> tokens, int slop) {
+  private IntervalsSource phrase(List<SocialToken> tokens, int slop, int position)
+      throws QuerySyntaxException {
     IntervalsSource[] parts = new IntervalsSource[tokens.size()];
     for (int k = 0; k < parts.length; k++) {
       Set<String> forms = forms(tokens.get(k));
+      countTerms(forms.size(), position);
       if (forms.size() == 1) {
         parts[k] = Intervals.term(forms.iterator().next());
       } else {
@@ -247,6 +265,7 @@ public final class QueryCompiler {
         String f = WordForms.fold(t.raw());
         out.addAll(WordForms.variants(f));
         String s = WordForms.stemInput(f);
+        out.add(s);
         out.add(WordForms.stem(s, "en"));
         out.add(WordForms.stem(s, "id"));
       }

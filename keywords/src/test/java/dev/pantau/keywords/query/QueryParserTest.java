@@ -108,4 +108,14 @@ class QueryParserTest {
     assertThatThrownBy(() -> QueryCompiler.compile("(a OR NOT b) NEAR/3 c", MatcherConfig.defaults()))
         .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.reason()).contains("NOT is not allowed inside NEAR"));
   }
+
+  @Test
+  void expansionBeyondLuceneClauseLimitIsRejectedAtLoad() {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      q.append(i == 0 ? "" : " OR ").append("w").append(i).append("sss");
+    }
+    assertThatThrownBy(() -> QueryCompiler.compile(q.toString(), MatcherConfig.defaults().maxClauses(400)))
+        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.reason()).contains("expand to more than 1024 terms"));
+  }
 }
