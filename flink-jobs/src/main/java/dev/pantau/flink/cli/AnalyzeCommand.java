@@ -1,7 +1,5 @@
 package dev.pantau.flink.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.OutputJson;
 import dev.pantau.flink.job.enrich.MentionEnricher;

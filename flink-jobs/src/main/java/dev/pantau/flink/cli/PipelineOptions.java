@@ -1,7 +1,6 @@
 package dev.pantau.flink.cli;
 
 import dev.pantau.flink.generate.DurationConverter;
-
 import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.job.PipelineConfig;

@@ -1,7 +1,6 @@
 package dev.pantau.flink.cli;
 
 import dev.pantau.flink.generate.DurationConverter;
-
 import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.KeywordSetPublisher;
 import dev.pantau.flink.io.Topics;

@@ -5,14 +5,12 @@ import java.util.HashMap;
 
 /** One minute of a brand's mentions, as alert context needs it: term counts and the highest-reach samples. */
 public class MinuteTerms {
-  public long mentions;
   public HashMap<String, Long> terms = new HashMap<>();
   public ArrayList<BrandMention> samples = new ArrayList<>();
 
   public MinuteTerms() {}
 
   void add(BrandMention m, int maxSamples) {
-    mentions++;
     for (String t : m.terms) {
       terms.merge(t, 1L, Long::sum);
     }
