@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints one JSON line per input mention, matched or not: id, lang, sentiment, brands, topics,",
-      "matched_terms. For trying a configuration on a sample. Invalid lines print their error."
+      "Prints what Pantau finds in each mention of a file, matched or not.",
+      "One JSON line per input line: id, lang, sentiment, brands, topics, matched_terms; an invalid",
+      "line prints its dead-letter record. For trying a configuration on a sample."
     })
 final class AnalyzeCommand extends PantauCommand {
   private static final int BATCH = 512;

@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one alert rule over a KPI history (CSV with header timestamp,value; one row per window)",
-      "with the detector code the job uses, and prints each alert as a JSON line. Tune a rule here",
-      "before it pages anyone."
+      "Runs one alert rule over a KPI history and prints its alerts.",
+      "The history is a CSV with header timestamp,value, one row per window; the detector code is",
+      "the job's. Tune a rule here before it pages anyone."
     })
 final class BacktestCommand extends PantauCommand {
   @Option(names = "--series", required = true, paramLabel = "FILE.csv", description = "History: timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss UTC).")

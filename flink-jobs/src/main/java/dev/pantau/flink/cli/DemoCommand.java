@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "No set-up: starts a Kafka broker on 127.0.0.1, streams a built-in sample of English and",
-      "Indonesian mentions (with a spike) on an accelerated clock, runs the job and shows live KPIs",
-      "and alerts until Ctrl-C."
+      "Shows Pantau live, with no set-up: KPIs and alerts of a built-in sample.",
+      "Starts a Kafka broker on 127.0.0.1, streams English and Indonesian mentions (with a spike) on",
+      "an accelerated clock, runs the job and shows live KPIs and alerts until Ctrl-C."
     })
 final class DemoCommand extends PantauCommand {
   private static org.slf4j.Logger log() {

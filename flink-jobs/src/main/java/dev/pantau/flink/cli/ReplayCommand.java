@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the job, bounded, over a JSONL file of mentions and writes kpi-series.jsonl,",
-      "mentions-enriched.jsonl, alerts.jsonl, dead-letter.jsonl and summary.json.",
-      "The same input gives byte-identical output."
+      "Runs the job, bounded, over a JSONL file of mentions.",
+      "Writes kpi-series.jsonl, mentions-enriched.jsonl, alerts.jsonl, dead-letter.jsonl and",
+      "summary.json; the same input gives byte-identical output."
     })
 final class ReplayCommand extends PantauCommand {
   @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Mentions, one JSON object per line (SPEC §1).")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the job against a Kafka cluster in a local Flink mini-cluster, until stopped.",
+      "Runs the job against your Kafka in a local Flink mini-cluster, until stopped.",
       "Resumes from the consumer group's committed offsets, else from the earliest (--from overrides)."
     })
 public final class RunCommand extends PantauCommand {
