@@ -1,0 +1,79 @@
+package dev.pantau.flink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit statuses and messages of SPEC §7: 0 done, 1 unreadable input or invalid configuration, 2 usage. */
+class PantauCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("replay", "--output", dir.toString()).status).isEqualTo(2);
+    assertThat(run("run").status).isEqualTo(2);
+    assertThat(run("no-such-command").status).isEqualTo(2);
+  }
+
+  @Test
+  void missingInputOrGivenConfigPathExitsOneWithTheReason() {
+    Result r = run("replay", "--input", dir.resolve("nope.jsonl").toString(), "--output", dir.toString());
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).contains("cannot read input file").contains("nope.jsonl");
+    Result k = run("match", "--keywords", dir.resolve("missing").toString(), "acme");
+    assertThat(k.status).isEqualTo(1);
+    assertThat(k.err).contains("no such file or folder");
+  }
+
+  @Test
+  void checkListsEveryErrorWithIdPositionAndReason() throws Exception {
+    Path keywords = Files.writeString(dir.resolve("k.yaml"),
+        "brands:\n  - id: acme\n    query: '(acme OR widget'\n  - id: globex\n    query: 'globex NEAR/2'\n");
+    Path alerts = Files.writeString(dir.resolve("a.yaml"),
+        "rules:\n  - {id: r1, metric: mentions, window: 7m, detector: spike}\n");
+    Result r = run("check", "--keywords", keywords.toString(), "--alerts", alerts.toString());
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err)
+        .contains("brand acme, position 0")
+        .contains("brand globex")
+        .contains("rule r1: window 7m is not one of the KPI windows");
+  }
+
+  @Test
+  void checkAndMatchAcceptAGoodSet() throws Exception {
+    Path keywords = Files.writeString(dir.resolve("k.yaml"),
+        "brands:\n  - id: acme\n    query: 'acme AND NOT lowongan'\n    group: widgets\n");
+    Result check = run("check", "--keywords", keywords.toString(), "--alerts", dir.resolve("k.yaml").getParent().resolve("none").toString());
+    assertThat(check.status).as(check.err).isEqualTo(1); // a given alerts path that does not exist is an error
+    Result ok = run("check", "--keywords", keywords.toString());
+    assertThat(ok.status).as(ok.err).isZero();
+    assertThat(ok.out).contains("1 brands");
+    Result match = run("match", "--keywords", keywords.toString(), "I love #acme", "lowongan acme");
+    assertThat(match.status).isZero();
+    assertThat(match.out).contains("brands: acme").contains("brands: (none)");
+  }
+
+  private record Result(int status, String out, String err) {}
+
+  private static Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = PantauCli.execute(args);
+      return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+}
