@@ -77,6 +77,7 @@ class ExactlyOnceITCase {
     Map<String, String> clean = KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "clean-kpi"), false, false);
     Map<String, String> failing = KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "failing-kpi"), false, false);
     assertThat(clean).hasSizeGreaterThan(500);
+    assertThat(differences(clean, failing)).as("KPI records that differ (clean | failing)").isEmpty();
     assertThat(failing).isEqualTo(clean);
 
     assertThat(ids(KafkaTestSupport.readCommitted(kafka, "failing-enriched")))
@@ -87,6 +88,15 @@ class ExactlyOnceITCase {
         .isNotEmpty()
         .containsExactlyInAnyOrderElementsOf(
             KafkaTestSupport.readCommitted(kafka, "clean-dead").stream().map(JsonNode::toString).toList());
+  }
+
+  private static List<String> differences(Map<String, String> clean, Map<String, String> failing) {
+    java.util.Set<String> keys = new java.util.TreeSet<>(clean.keySet());
+    keys.addAll(failing.keySet());
+    return keys.stream()
+        .filter(k -> !java.util.Objects.equals(clean.get(k), failing.get(k)))
+        .map(k -> k + ": " + clean.get(k) + " | " + failing.get(k))
+        .toList();
   }
 
   private static List<String> ids(List<JsonNode> enriched) {
