@@ -84,10 +84,9 @@ public final class KafkaIo {
         .setRecordSerializer(new KeyedJsonSerializer(topic))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
-        // POOLING reuses a few transactional ids and, on recovery, aborts only the open
-        // transactions that no restored checkpoint owns (listed through the admin API). With the
-        // INCREMENTING default, a recovery could fence a transaction it was about to commit,
-        // losing its records: measured in ExactlyOnceITCase.
+        // POOLING reuses a small set of transactional ids (INCREMENTING makes one per checkpoint, each
+        // kept in the broker's memory for a week) and, on recovery, aborts only the open transactions
+        // no restored checkpoint owns, listed through the admin API
         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
         .setProperty("transaction.timeout.ms", String.valueOf(transactionTimeout.toMillis()))
         .build();

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -133,13 +134,16 @@ class ExactlyOnceITCase {
 
   /**
    * Slows the stream so checkpoints complete in between, and throws after {@code failAfter} records of
-   * an attempt, at most twice per run (the count lives in a static: the MiniCluster shares this JVM).
+   * an attempt, once a checkpoint of that attempt has completed (so the job restarts from a checkpoint
+   * of its own, not from scratch), at most twice per run (the count lives in a static: the MiniCluster
+   * shares this JVM).
    */
-  static final class FailingMap extends RichMapFunction<Decoded, Decoded> {
+  static final class FailingMap extends RichMapFunction<Decoded, Decoded> implements CheckpointListener {
     static final AtomicInteger FAILURES = new AtomicInteger();
     private static final int MAX_FAILURES = 2;
     private final int failAfter;
     private transient int seen;
+    private transient volatile int checkpointsCompleted;
 
     FailingMap(int failAfter) {
       this.failAfter = failAfter;
@@ -148,13 +152,19 @@ class ExactlyOnceITCase {
     @Override
     public void open(OpenContext openContext) {
       seen = 0;
+      checkpointsCompleted = 0;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      checkpointsCompleted++;
     }
 
     @Override
     public Decoded map(Decoded value) throws Exception {
       seen++;
       Thread.sleep(1);
-      if (seen >= failAfter && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+      if (seen >= failAfter && checkpointsCompleted > 0 && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
           && FAILURES.get() < MAX_FAILURES) {
         FAILURES.incrementAndGet();
         throw new IllegalStateException("injected failure " + FAILURES.get());

@@ -131,10 +131,12 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         ctx.timerService().registerEventTimeTimer(end - 1 + allowedLateness);
       }
       acc.add(c);
-      if (end - 1 <= wm) {
-        // the window was emitted (or closed empty): re-emit on the next watermark, coalescing changes
+      if (acc.revision > 0 || end - 1 <= wm) {
+        // emitted before (or closed empty): re-emit on the next watermark, coalescing changes. The
+        // revision, not the watermark, says whether it was emitted: after a restore the watermark
+        // starts again from the beginning while the state remembers what went out.
         acc.dirty = true;
-        ctx.timerService().registerEventTimeTimer(wm + 1);
+        ctx.timerService().registerEventTimeTimer(Math.max(end - 1, wm + 1));
       } else {
         ctx.timerService().registerEventTimeTimer(end - 1);
       }

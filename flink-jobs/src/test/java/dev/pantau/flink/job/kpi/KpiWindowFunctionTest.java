@@ -105,6 +105,29 @@ class KpiWindowFunctionTest {
   }
 
   @Test
+  void changeToAnEmittedWindowAfterARestoreIsReemitted() throws Exception {
+    add(mention("acme", "x", 100, T0 + 10_000));
+    harness.processWatermark(T0 + MIN - 1);
+    assertThat(records()).hasSize(1);
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+
+    // after a restore the watermark starts from the beginning again, but the window went out already
+    KpiWindowFunction fn =
+        new KpiWindowFunction(WindowSpec.parseList("1m,5m", ZoneOffset.UTC), Duration.ofMinutes(2), true, Duration.ofDays(7));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), KpiContribution::key, Types.STRING);
+    harness.initializeState(snapshot);
+    harness.open();
+    add(mention("acme", "y", 40, T0 + 20_000));
+    harness.processWatermark(T0 + MIN + 1_000);
+    List<KpiRecord> out = records();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).mentions).isEqualTo(2);
+    assertThat(out.get(0).revision).isEqualTo(2);
+  }
+
+  @Test
   void dataLaterThanAllowedLatenessIsDroppedAndCounted() throws Exception {
     add(mention("acme", "x", 100, T0 + 10_000));
     harness.processWatermark(T0 + 10 * MIN);
