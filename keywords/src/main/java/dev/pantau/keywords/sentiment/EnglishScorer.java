@@ -79,13 +79,21 @@ final class EnglishScorer {
 
   /** VADER's compound score in [-1, 1]. */
   double compound(String text) {
+    return analyse(text).compound();
+  }
+
+  /**
+   * VADER's scores of a text: the compound and the positive, negative and neutral proportions
+   * ({@code polarity_scores} in vaderSentiment), with the number of tokens.
+   */
+  VaderScores analyse(String text) {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
     // phone keyboards type "don’t": VADER's negation looks for "n't"
     unescaped = unescaped.indexOf('\u2019') >= 0 ? unescaped.replace('\u2019', '\'') : unescaped;
     String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
     String[] raw = WHITESPACE.split(expanded.trim());
     if (raw.length == 1 && raw[0].isEmpty()) {
-      return 0.0;
+      return VaderScores.EMPTY;
     }
     int n = raw.length;
     String[] words = new String[n];
@@ -105,7 +113,7 @@ final class EnglishScorer {
       }
     }
     if (rules.questions()) {
-      markQuestions(raw, question);
+      markQuestions(raw, lower, question);
     }
     boolean capDiff = allCapDifferential(words);
     boolean[] name = rules.names() ? markNames(raw) : new boolean[n];
@@ -141,19 +149,37 @@ final class EnglishScorer {
         }
       }
     }
+    double headline = rules.headlines() && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
     double sum = 0;
+    double positiveSum = 0;
+    double negativeSum = 0;
+    int neutralCount = 0;
     for (double s : sentiments) {
       sum += s;
+      // VADER's proportions: each opinion word adds its valence plus one, each other token one
+      if (s > 0) {
+        positiveSum += s * headline + 1;
+      } else if (s < 0) {
+        negativeSum += s * headline - 1;
+      } else {
+        neutralCount++;
+      }
     }
-    if (rules.headlines() && isHeadline(words)) {
-      sum *= EnglishRules.HEADLINE_WEIGHT;
-    }
+    sum *= headline;
+    double emphasis = punctuationEmphasis(expanded);
     if (sum > 0) {
-      sum += punctuationEmphasis(expanded);
+      sum += emphasis;
     } else if (sum < 0) {
-      sum -= punctuationEmphasis(expanded);
+      sum -= emphasis;
     }
-    return normalize(sum);
+    if (positiveSum > -negativeSum) {
+      positiveSum += emphasis;
+    } else if (positiveSum < -negativeSum) {
+      negativeSum -= emphasis;
+    }
+    double total = positiveSum - negativeSum + neutralCount;
+    return new VaderScores(
+        normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n);
   }
 
   private boolean known(String lower) {
@@ -258,22 +284,69 @@ final class EnglishScorer {
   }
 
   /**
-   * Words of a clause that ends with '?': a clause ends at '.', '!', '?', ',', ';' or ':', so in
-   * "it's pretty amazing, isn't it?" only "isn't it" asks. Emoticons and laughter are not asked
-   * about and stay out.
+   * Words that make a clause a question ("is it any good?", "can you help?", "anyone tried
+   * it?"): an auxiliary or modal opening the clause, or a question word anywhere in it. A clause
+   * that only ends with '?' ("Congrats?", "Hooray for cops?") is an exclamation in a questioning
+   * tone and keeps its valence.
    */
-  private static void markQuestions(String[] raw, boolean[] question) {
-    boolean inQuestion = false;
-    for (int i = raw.length - 1; i >= 0; i--) {
-      String t = raw[i];
-      char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-      if (last == '?') {
-        inQuestion = true;
-      } else if (last == '.' || last == '!' || last == ',' || last == ';' || last == ':') {
-        inQuestion = false;
+  static final Set<String> QUESTION_OPENERS =
+      Set.of(
+          "is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "will", "would",
+          "should", "shall", "may", "might", "must", "have", "has", "had", "isn't", "aren't",
+          "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "couldn't", "won't",
+          "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't", "isnt", "arent", "dont",
+          "doesnt", "didnt", "cant", "wont", "wouldnt", "shouldnt", "r", "u", "wanna", "any");
+
+  static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "what", "what's", "whats", "why", "how", "how's", "hows", "when", "where", "where's",
+          "who", "who's", "whom", "whose", "which", "whether", "anyone", "anybody", "any",
+          "isn't", "aren't", "don't", "doesn't", "didn't");
+
+  /**
+   * Words of a question clause: a clause ending with '?' (clauses end at '.', '!', '?', ',', ';'
+   * or ':', so in "it's pretty amazing, isn't it?" only "isn't it" asks) that is worded as a
+   * question ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}). Emoticons and laughter are not
+   * asked about and stay out.
+   */
+  private static void markQuestions(String[] raw, String[] lower, boolean[] question) {
+    int end = raw.length - 1;
+    while (end >= 0) {
+      int start = end;
+      while (start > 0 && !endsClause(raw[start - 1])) {
+        start--;
       }
-      question[i] = inQuestion && !t.isEmpty() && Character.isLetter(t.charAt(0)) && !isLaughter(t);
+      String last = raw[end];
+      if (!last.isEmpty() && last.charAt(last.length() - 1) == '?' && worded(raw, lower, start, end)) {
+        for (int i = start; i <= end; i++) {
+          String t = raw[i];
+          question[i] = !t.isEmpty() && Character.isLetter(t.charAt(0)) && !isLaughter(t);
+        }
+      }
+      end = start - 1;
     }
+  }
+
+  private static boolean endsClause(String token) {
+    char last = token.isEmpty() ? ' ' : token.charAt(token.length() - 1);
+    return last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':';
+  }
+
+  private static boolean worded(String[] raw, String[] lower, int start, int end) {
+    int first = start;
+    // "@acme is it down?", "RT @x can you": handles and retweet marks come before the question
+    while (first < end && (raw[first].startsWith("@") || lower[first].equals("rt"))) {
+      first++;
+    }
+    if (QUESTION_OPENERS.contains(lower[first])) {
+      return true;
+    }
+    for (int i = start; i <= end; i++) {
+      if (QUESTION_WORDS.contains(lower[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLaughter(String t) {

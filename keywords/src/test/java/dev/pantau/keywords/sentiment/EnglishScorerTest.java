@@ -125,6 +125,19 @@ class EnglishScorerTest {
   }
 
   @Test
+  void onlyClausesWordedAsQuestionsAsk() {
+    // an auxiliary opens it, after handles: still a question
+    assertThat(pantau("@acme did you like the update?")).isZero();
+    assertThat(pantau("RT @acme can you recommend a good plan?")).isZero();
+    // a question word anywhere in the clause
+    assertThat(pantau("the new plan, any good?")).isZero();
+    assertThat(pantau("so which one is the best deal?")).isZero();
+    // a '?' alone is a questioning tone, not a question: the words keep their valence
+    assertThat(pantau("Congrats?")).isPositive();
+    assertThat(pantau("Hooray for the new app?")).isPositive();
+  }
+
+  @Test
   void handlesAndLinksAreNames() {
     assertThat(VADER.compound("@united my flight leaves at six")).isPositive();
     assertThat(pantau("@united my flight leaves at six")).isZero();
