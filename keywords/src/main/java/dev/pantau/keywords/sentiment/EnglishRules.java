@@ -8,8 +8,10 @@ package dev.pantau.keywords.sentiment;
  * @param emoji emoji become their words from the emoji lexicon (VADER 3.3 does this too)
  * @param repeatedLetters "goooood" reads as an emphasised "good"
  * @param courtesy please / help / thanks count for nothing in a question or beside a complaint
- * @param questions positive words in a sentence that ends with '?' are weighted by {@link
- *     #questionPositiveWeight}: "is the new plan any good?" asks, it does not praise
+ * @param questions positive words in a clause that ends with '?' and is worded as a question (an
+ *     auxiliary opens it, or a question word is in it) are weighted by {@link
+ *     #questionPositiveWeight}: "is the new plan any good?" asks, it does not praise; "Congrats?"
+ *     does not ask
  * @param questionPositiveWeight in [0, 1]
  * @param idioms "thanks for nothing" is negative
  * @param names handles, links and Title-case words inside a sentence ("flying United") score

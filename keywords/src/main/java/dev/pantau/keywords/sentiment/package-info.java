@@ -17,7 +17,7 @@
  * idioms), ported from vaderSentiment 3.3.2, plus what brand mentions need and VADER lacks, each a
  * switch of {@link dev.pantau.keywords.sentiment.EnglishRules}: requests are not praise ("please
  * help, my bag is lost"), thanks for something bad is a complaint ("thanks for nothing"),
- * positive words asked about do not praise ("is the new plan any good?"), handles and links are
+ * positive words in a clause worded as a question do not praise ("is the new plan any good?"), handles and links are
  * names ("@united"), "like" after "looks" compares, letters repeated for emphasis ("goooood"),
  * headlines weigh half, negation stops at the clause, and a few emoji and service-failure words
  * VADER misses. The score is VADER's compound; the label is positive from {@link
@@ -37,7 +37,10 @@
  * <h2>Measure</h2>
  *
  * <p>{@link dev.pantau.keywords.sentiment.SentimentEvaluation} prints accuracy, macro-F1 and the
- * confusion matrix on VADER's tweets and SmSA valid, with ablations; the throughput harness is
+ * confusion matrix on VADER's tweets and SmSA valid, with ablations; {@link
+ * dev.pantau.keywords.sentiment.SentimentCrossValidation} checks with 10-fold cross-validation
+ * whether a neutral band or a calibration fitted on the tweets would do better (they do not); the
+ * throughput harness is
  * {@code SentimentThroughputBenchmark} in the test sources. Commands and figures: {@code
  * docs/sentiment.md}.
  */
