@@ -147,6 +147,13 @@ public final class PantauPipeline {
       DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config) {
     Set<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).collect(Collectors.toSet());
     AlertRules rules = new AlertRules(config.alerts(), windowNames);
+    if (rules.isEmpty()) {
+      // no rules: no per-mention term counting for alert context, an empty alert stream
+      return kpis.flatMap((KpiRecord r, Collector<AlertEvent> out) -> {})
+          .returns(AlertEvent.class)
+          .name("No alert rules")
+          .uid("alerts-none");
+    }
     DataStream<KpiRecord> feed = kpis;
     if (!rules.slidingWindows().isEmpty()) {
       DataStream<KpiRecord> sliding =

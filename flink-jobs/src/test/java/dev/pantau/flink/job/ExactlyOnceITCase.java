@@ -22,7 +22,6 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -39,13 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExactlyOnceITCase {
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(LocalFlink.loopbackConfiguration())
-              .build());
+  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
 
   private static final int MENTIONS = 3_000;
   private static LocalKafkaBroker kafka;

@@ -32,6 +32,16 @@ final class KafkaTestSupport {
 
   private KafkaTestSupport() {}
 
+  /** A MiniCluster on 127.0.0.1 with one TaskManager of {@code slots} slots. */
+  static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(int slots) {
+    return new org.apache.flink.test.junit5.MiniClusterExtension(
+        new org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(slots)
+            .setConfiguration(LocalFlink.loopbackConfiguration())
+            .build());
+  }
+
   /** The mentions of {@code topic} from the earliest to the latest offset at start, then the end. */
   static KafkaSource<Decoded> boundedSource(LocalKafkaBroker kafka, String topic) {
     return KafkaSource.<Decoded>builder()

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LiveKeywordUpdatesITCase {
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .setConfiguration(LocalFlink.loopbackConfiguration())
-              .build());
+  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(4);
 
   private static final Brand ACME = Brand.of("acme", "acme");
   private static final Brand GLOBEX = Brand.of("globex", "globex");

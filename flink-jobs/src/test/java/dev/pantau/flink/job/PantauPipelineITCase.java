@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,13 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PantauPipelineITCase {
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(LocalFlink.loopbackConfiguration())
-              .build());
+  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
 
   private static LocalKafkaBroker kafka;
 
