@@ -1,6 +1,6 @@
 #!/bin/sh
 # Matching benchmark (issue 3). Usage: keywords/bench-matcher.sh [--sizes 100,1000,10000,100000]
-#   [--mentions 20000] [--batch 512] [--presearcher TERM_FILTERED|MULTIPASS] [--tune]
+#   [--mentions 20000] [--no-brute] [--no-monitor]
 # Builds the keywords module's test classes, then runs one JVM capped at 2 GiB of heap.
 set -e
 cd "$(dirname "$0")/.."

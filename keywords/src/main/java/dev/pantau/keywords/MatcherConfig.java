@@ -15,34 +15,19 @@ public final class MatcherConfig {
   /** Largest n in {@code NEAR/n}, {@code ONEAR/n} and {@code "a b"~n}. */
   public static final int DEFAULT_MAX_NEAR_DISTANCE = 50;
   /**
-   * Most distinct words one wildcard inside a NEAR may expand to within one batch of mentions (Lucene's
-   * own default, 128, is too small for a batch of hundreds of mentions; Lucene caps it at the
-   * searcher's maximum clause count, 1024). A query that exceeds it on a batch is retried mention by
-   * mention, never dropped silently.
+   * Most distinct words of one mention that one wildcard inside a NEAR may expand to (Lucene's own
+   * default, 128, could be reached by a long post; Lucene caps it at the searcher's maximum clause
+   * count, 1024). A query that exceeds it on a mention is logged and counted as an error.
    */
   public static final int DEFAULT_WILDCARD_EXPANSIONS = 1024;
   /** Fewest literal chars before the first {@code *} or {@code ?}. */
   public static final int MIN_WILDCARD_PREFIX = 3;
-  /** Mentions per monitor call on the batch path. */
-  public static final int DEFAULT_BATCH_SIZE = 1024;
-
-  /** Which of the monitor's presearchers picks candidate queries for a batch. */
-  public enum PresearcherKind {
-    /** One term per query: fewest index terms, fastest registration. */
-    TERM_FILTERED,
-    /** Several passes of terms per query: fewer false candidates, larger index. */
-    MULTIPASS
-  }
-
-  public static final PresearcherKind DEFAULT_PRESEARCHER = PresearcherKind.TERM_FILTERED;
 
   private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
   private int maxClauses = DEFAULT_MAX_CLAUSES;
   private int maxNesting = DEFAULT_MAX_NESTING;
   private int maxNearDistance = DEFAULT_MAX_NEAR_DISTANCE;
   private int wildcardExpansions = DEFAULT_WILDCARD_EXPANSIONS;
-  private int batchSize = DEFAULT_BATCH_SIZE;
-  private PresearcherKind presearcher = DEFAULT_PRESEARCHER;
 
   public static MatcherConfig defaults() {
     return new MatcherConfig();
@@ -81,19 +66,6 @@ public final class MatcherConfig {
     return this;
   }
 
-  public MatcherConfig batchSize(int v) {
-    this.batchSize = positive("batchSize", v);
-    return this;
-  }
-
-  public MatcherConfig presearcher(PresearcherKind v) {
-    if (v == null) {
-      throw new IllegalArgumentException("presearcher is required");
-    }
-    this.presearcher = v;
-    return this;
-  }
-
   public int maxQueryLength() {
     return maxQueryLength;
   }
@@ -114,23 +86,13 @@ public final class MatcherConfig {
     return wildcardExpansions;
   }
 
-  public int batchSize() {
-    return batchSize;
-  }
-
-  public PresearcherKind presearcher() {
-    return presearcher;
-  }
-
   MatcherConfig copy() {
     return new MatcherConfig()
         .maxQueryLength(maxQueryLength)
         .maxClauses(maxClauses)
         .maxNesting(maxNesting)
         .maxNearDistance(maxNearDistance)
-        .wildcardExpansions(wildcardExpansions)
-        .batchSize(batchSize)
-        .presearcher(presearcher);
+        .wildcardExpansions(wildcardExpansions);
   }
 
   private static int positive(String name, int v) {

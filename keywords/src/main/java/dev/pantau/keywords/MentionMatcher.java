@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,15 +22,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.MultiMatchingQueries;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.BooleanClause;
@@ -45,19 +38,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matches mentions against every brand and topic query of a {@link KeywordSet} with Lucene's monitor
- * ({@link Monitor}): the queries are indexed once, and for each batch of mentions the presearcher picks
- * the few candidate queries whose terms occur in the batch; only those run.
+ * Matches mentions against every brand and topic query of a {@link KeywordSet}.
  *
- * <p>{@link #match(List)} is the fast path: it analyses each mention once and hands the monitor up to
- * {@link MatcherConfig#batchSize()} mentions per call. {@link #update(KeywordSet)} swaps in a new set,
- * re-registering only the queries whose text changed. Per-query failures that the monitor collects
- * instead of throwing (for example a wildcard inside a NEAR exceeding its expansion limit in a big
- * batch) are logged, counted ({@link #queryErrorCount()}) and retried mention by mention, so no query
- * fails silently.
+ * <p>Each query is compiled once to a Lucene {@link Query}. Lucene's monitor module decides which of
+ * its terms stand for it ({@link TermFilteredPresearcher}, weighted so a brand name is preferred to a
+ * common word or a filter field), and a {@link CandidateIndex} maps those terms to the query. For each
+ * mention, analysed once, a hash lookup per term picks the few candidate queries, and only those are
+ * evaluated ({@link QueryEvaluator}: Boolean logic on the mention's terms, Lucene's interval queries on
+ * a one-field index for phrases and NEAR). {@code keywords/bench-matcher.sh} compares this with the
+ * stock monitor's batch path, which it replaced (see docs/matching.md).
+ *
+ * <p>{@link #update(KeywordSet)} swaps in a new set, re-registering only the queries whose text
+ * changed. A query that fails on a mention (for example a wildcard inside a NEAR exceeding its
+ * expansion limit) is logged and counted ({@link #queryErrorCount()}), never dropped silently.
  *
  * <p>Not meant for {@link #update} concurrently with {@link #match}: the job applies updates in the
- * same thread that matches, so each mention sees one consistent set.
+ * same thread that matches, so each mention sees one consistent set. {@link #close()} releases nothing
+ * today; the matcher stays {@link Closeable} so callers need not change if it ever holds resources.
  */
 public final class MentionMatcher implements Closeable {
 
@@ -71,7 +68,9 @@ public final class MentionMatcher implements Closeable {
 
   /**
    * Fields that filter rather than describe: a term of theirs matches many mentions, so the
-   * presearcher should pick a query by its words whenever it has some.
+   * presearcher should pick a query by its words whenever it has some. A wildcard's prefix term is
+   * weighted by its length: three letters ({@code tel}) start many words, five ({@code telko}) few,
+   * though still more than a whole word; either beats a site or a language.
    */
   static final TermWeightor FIELD_WEIGHTOR =
       TermWeightor.combine(
@@ -81,8 +80,9 @@ public final class MentionMatcher implements Closeable {
               MentionFieldNames.LANG,
               MentionFieldNames.SOURCE,
               MentionFieldNames.COUNTRY,
-              MentionFieldNames.SITE,
-              MentionFieldNames.PREFIX));
+              MentionFieldNames.SITE),
+          t -> !t.field().equals(MentionFieldNames.PREFIX) ? 1.0
+              : t.bytes().length >= MentionFieldNames.LONG_PREFIX_LENGTH ? 0.5 : 0.15);
 
   /**
    * How many registered queries use each term ({@code field:text}). A term that many queries share
@@ -91,10 +91,14 @@ public final class MentionMatcher implements Closeable {
    * from becoming a candidate for every mention holding the common word. Weights only steer which term
    * stands for a query, never whether it matches, so an out-of-date count is harmless.
    */
-  private static final class QueryTermFrequencies implements TermWeightor {
+  static final class QueryTermFrequencies implements TermWeightor {
     private volatile Map<String, Integer> counts = Map.of();
 
     void recount(Collection<Compiled> queries) {
+      recountQueries(queries.stream().map(Compiled::query).toList());
+    }
+
+    void recountQueries(Collection<Query> queries) {
       Map<String, Integer> c = new HashMap<>();
       QueryVisitor visitor = new QueryVisitor() {
         @Override
@@ -109,8 +113,8 @@ public final class MentionMatcher implements Closeable {
           return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
         }
       };
-      for (Compiled q : queries) {
-        q.query().visit(visitor);
+      for (Query q : queries) {
+        q.visit(visitor);
       }
       counts = c;
     }
@@ -126,13 +130,13 @@ public final class MentionMatcher implements Closeable {
   private final MatcherConfig config;
   private final MentionAnalyzer analyzer = new MentionAnalyzer();
   private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
-  private final Monitor monitor;
+  private final CandidateIndex candidates;
   private final QueryTermFrequencies frequencies;
   private final AtomicLong queryErrors = new AtomicLong();
   private final AtomicLong queriesRun = new AtomicLong();
   private volatile State state;
 
-  /** The set in use and its compiled queries by monitor id ({@code b:<id>}, {@code t:<id>}). */
+  /** The set in use and its compiled queries by id ({@code b:<id>}, {@code t:<id>}). */
   private record State(
       KeywordSet set,
       Map<String, Brand> brands,
@@ -176,15 +180,15 @@ public final class MentionMatcher implements Closeable {
     return false;
   }
 
-  private record Compiled(String text, Query query, QueryTerms terms) {
+  private record Compiled(String text, Query query, QueryTerms terms, QueryEvaluator evaluator) {
     Compiled(String text, Query query) {
-      this(text, query, QueryTerms.of(query));
+      this(text, query, QueryTerms.of(query), QueryEvaluator.of(query));
     }
   }
 
-  private MentionMatcher(MatcherConfig config, Monitor monitor, QueryTermFrequencies frequencies, State state) {
+  private MentionMatcher(MatcherConfig config, CandidateIndex candidates, QueryTermFrequencies frequencies, State state) {
     this.config = config;
-    this.monitor = monitor;
+    this.candidates = candidates;
     this.frequencies = frequencies;
     this.state = state;
   }
@@ -198,21 +202,10 @@ public final class MentionMatcher implements Closeable {
     Map<String, Compiled> compiled = compile(set, c, Map.of());
     QueryTermFrequencies frequencies = new QueryTermFrequencies();
     frequencies.recount(compiled.values());
-    Monitor monitor;
-    try {
-      monitor = new Monitor(new KeywordAnalyzer(), presearcher(c, frequencies));
-      register(monitor, compiled.entrySet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new MentionMatcher(c, monitor, frequencies, new State(set, brandMap(set), compiled));
-  }
-
-  private static Presearcher presearcher(MatcherConfig c, TermWeightor weightor) {
-    return switch (c.presearcher()) {
-      case TERM_FILTERED -> new TermFilteredPresearcher(weightor, List.of(), Set.of());
-      case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, weightor, List.of(), Set.of());
-    };
+    CandidateIndex candidates =
+        new CandidateIndex(new TermFilteredPresearcher(frequencies, List.of(), Set.of()));
+    register(candidates, compiled.entrySet());
+    return new MentionMatcher(c, candidates, frequencies, new State(set, brandMap(set), compiled));
   }
 
   private static Map<String, Brand> brandMap(KeywordSet set) {
@@ -254,14 +247,9 @@ public final class MentionMatcher implements Closeable {
     }
   }
 
-  private static void register(Monitor monitor, Collection<Map.Entry<String, Compiled>> queries)
-      throws IOException {
-    List<MonitorQuery> batch = new ArrayList<>(queries.size());
+  private static void register(CandidateIndex candidates, Collection<Map.Entry<String, Compiled>> queries) {
     for (Map.Entry<String, Compiled> e : queries) {
-      batch.add(new MonitorQuery(e.getKey(), e.getValue().query(), e.getValue().text(), Map.of()));
-    }
-    if (!batch.isEmpty()) {
-      monitor.register(batch);
+      candidates.add(e.getKey(), e.getValue().query());
     }
   }
 
@@ -275,8 +263,8 @@ public final class MentionMatcher implements Closeable {
   }
 
   /**
-   * Candidate queries the monitor ran so far, summed over batches (a query counts once per batch it
-   * ran on): how well the presearcher filters.
+   * Candidate queries evaluated so far, summed over mentions (after brand filters): how well the
+   * presearch filters.
    */
   public long queriesRunCount() {
     return queriesRun.get();
@@ -303,14 +291,8 @@ public final class MentionMatcher implements Closeable {
       }
     }
     frequencies.recount(compiled.values());
-    try {
-      if (!removed.isEmpty()) {
-        monitor.deleteById(removed);
-      }
-      register(monitor, changed);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    removed.forEach(candidates::remove);
+    register(candidates, changed);
     state = new State(newSet, brandMap(newSet), compiled);
     LOG.info(
         "keyword set updated: {} brands, {} topics; {} queries registered, {} deleted",
@@ -326,26 +308,48 @@ public final class MentionMatcher implements Closeable {
   public List<MatchResult> match(List<MentionFields> batch) {
     State s = state;
     List<MatchResult> out = new ArrayList<>(batch.size());
-    int size = config.batchSize();
-    for (int from = 0; from < batch.size(); from += size) {
-      List<MentionFields> chunk = batch.subList(from, Math.min(batch.size(), from + size));
-      AnalyzedMention[] analyzed = new AnalyzedMention[chunk.size()];
-      Document[] docs = new Document[chunk.size()];
-      for (int i = 0; i < analyzed.length; i++) {
-        analyzed[i] = s.analyze(analyzer, chunk.get(i));
-        docs[i] = analyzed[i].document();
-      }
-      List<Map<String, List<int[]>>> hits = monitorMatch(s, analyzed, docs);
-      for (int i = 0; i < analyzed.length; i++) {
-        out.add(result(s, analyzed[i], hits.get(i)));
-      }
+    Set<String> ids = new LinkedHashSet<>();
+    for (MentionFields m : batch) {
+      AnalyzedMention a = s.analyze(analyzer, m);
+      ids.clear();
+      candidates.collect(a, ids);
+      out.add(result(s, a, verify(s, a, ids)));
     }
     return out;
   }
 
   /**
+   * Evaluates each wanted candidate query on the mention: the matched ids with their hits as
+   * {position, field code}. A query that fails (for example a wildcard inside a NEAR exceeding its
+   * expansion limit) is logged and counted, never dropped silently.
+   */
+  private Map<String, List<int[]>> verify(State s, AnalyzedMention a, Set<String> ids) {
+    Map<String, List<int[]>> hits = new HashMap<>();
+    QueryEvaluator.Mention view = null;
+    for (String id : ids) {
+      Compiled c = s.queries().get(id);
+      if (c == null || !wanted(s, id, a)) {
+        continue;
+      }
+      queriesRun.incrementAndGet();
+      if (view == null) {
+        view = new QueryEvaluator.Mention(a);
+      }
+      try {
+        if (c.evaluator().matches(view)) {
+          hits.put(id, c.terms().hits(a));
+        }
+      } catch (RuntimeException e) {
+        queryErrors.incrementAndGet();
+        LOG.error("query {} failed on mention {}: {}", id, a.mention().id(), e.toString());
+      }
+    }
+    return hits;
+  }
+
+  /**
    * The reference path: every query run on its own against each mention in a {@link MemoryIndex}.
-   * Slow by design; for tests and benchmarks that check the monitor path against it.
+   * Slow by design; for tests and benchmarks that check the fast path against it.
    */
   public List<MatchResult> matchBruteForce(List<MentionFields> batch) {
     State s = state;
@@ -369,71 +373,6 @@ public final class MentionMatcher implements Closeable {
     AnalyzedMention a = state.analyze(analyzer, m);
     a.document();
     return a.lang();
-  }
-
-  /**
-   * Per document: matched monitor ids and their hits as {position, field code}. The monitor runs with
-   * its simple matcher, which reports per-query failures in {@code getErrors()} (its highlighting
-   * matcher swallows them); the words that matched are then the mention's words that a positive term
-   * or wildcard of the query matches ({@link QueryTerms}), which costs a few hash lookups instead of
-   * running the query again.
-   */
-  private List<Map<String, List<int[]>>> monitorMatch(State s, AnalyzedMention[] analyzed, Document[] docs) {
-    MultiMatchingQueries<QueryMatch> r;
-    try {
-      r = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    queriesRun.addAndGet(r.getQueriesRun());
-    List<Set<String>> ids = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      Set<String> m = new HashSet<>();
-      for (QueryMatch qm : r.getMatches(i)) {
-        m.add(qm.getQueryId());
-      }
-      ids.add(m);
-    }
-    List<Map<String, List<int[]>>> out = new ArrayList<>(docs.length);
-    IndexSearcher[] searchers = new IndexSearcher[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      Map<String, List<int[]>> m = new HashMap<>();
-      for (String id : ids.get(i)) {
-        Compiled c = s.queries().get(id);
-        if (c == null || !wanted(s, id, analyzed[i])) {
-          continue;
-        }
-        m.put(id, c.terms().hits(analyzed[i]));
-      }
-      out.add(m);
-    }
-    for (Map.Entry<String, Exception> e : r.getErrors().entrySet()) {
-      queryErrors.incrementAndGet();
-      LOG.warn(
-          "query {} failed on a batch of {} mentions ({}); matching it mention by mention",
-          e.getKey(), docs.length, e.getValue().toString());
-      Compiled c = s.queries().get(e.getKey());
-      if (c == null) {
-        continue;
-      }
-      for (int i = 0; i < analyzed.length; i++) {
-        if (!wanted(s, e.getKey(), analyzed[i])) {
-          continue;
-        }
-        try {
-          if (searchers[i] == null) {
-            searchers[i] = memorySearcher(analyzed[i]);
-          }
-          if (run(searchers[i], c.query(), analyzed[i]) != null) {
-            out.get(i).put(e.getKey(), c.terms().hits(analyzed[i]));
-          }
-        } catch (RuntimeException ex) {
-          queryErrors.incrementAndGet();
-          LOG.error("query {} failed on mention {}: {}", e.getKey(), analyzed[i].mention().id(), ex.toString());
-        }
-      }
-    }
-    return out;
   }
 
   /** Whether a match of this query would be reported: topics always, brands when their filters pass. */
@@ -569,7 +508,7 @@ public final class MentionMatcher implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
-    monitor.close();
+  public void close() {
+    // Nothing to release: the candidate index and the queries live on the heap.
   }
 }

@@ -105,6 +105,21 @@ public final class AnalyzedMention {
     return body.size;
   }
 
+  /**
+   * A fresh indexable field of one text field ({@code body}, {@code title}, {@code raw}) with its
+   * positions, or null when the mention has no term there: for running a positional query on a
+   * one-field index.
+   */
+  public Field textField(String field) {
+    PreAnalyzedTokenStream.TermList list = switch (field) {
+      case BODY -> body;
+      case TITLE -> title;
+      case RAW -> raw;
+      default -> throw new IllegalArgumentException("not a text field: " + field);
+    };
+    return list.size == 0 ? null : new Field(field, new PreAnalyzedTokenStream(list), TEXT_TYPE);
+  }
+
   /** A fresh Lucene document (token streams are single-use, so each call builds new fields). */
   public Document document() {
     Document doc = new Document();
@@ -126,12 +141,46 @@ public final class AnalyzedMention {
     }
     doc.add(new StringField(LANG, lang, Field.Store.NO));
     doc.add(new StringField(SOURCE, source, Field.Store.NO));
-    if (mention.country() != null && !mention.country().isBlank()) {
-      doc.add(
-          new StringField(
-              COUNTRY, mention.country().strip().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+    String country = country();
+    if (country != null) {
+      doc.add(new StringField(COUNTRY, country, Field.Store.NO));
     }
     return doc;
+  }
+
+  /**
+   * Calls {@code consumer} with every (field, term) pair that {@link #document()} indexes, once per
+   * occurrence: what a presearcher looks up to pick candidate queries without building an index.
+   */
+  public void forEachIndexedTerm(java.util.function.BiConsumer<String, String> consumer) {
+    forEach(BODY, body, consumer);
+    forEach(TITLE, title, consumer);
+    forEach(RAW, raw, consumer);
+    forEach(PREFIX, prefixes, consumer);
+    for (String a : authors) {
+      consumer.accept(AUTHOR, a);
+    }
+    for (String s : sites) {
+      consumer.accept(SITE, s);
+    }
+    consumer.accept(LANG, lang);
+    consumer.accept(SOURCE, source);
+    String country = country();
+    if (country != null) {
+      consumer.accept(COUNTRY, country);
+    }
+  }
+
+  private static void forEach(
+      String field, PreAnalyzedTokenStream.TermList list, java.util.function.BiConsumer<String, String> consumer) {
+    for (int i = 0; i < list.size; i++) {
+      consumer.accept(field, list.terms[i]);
+    }
+  }
+
+  private String country() {
+    String c = mention.country();
+    return c == null || c.isBlank() ? null : c.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Calls {@code consumer} with every term of a text field ({@code body}, {@code title}, {@code raw}) and its position. */

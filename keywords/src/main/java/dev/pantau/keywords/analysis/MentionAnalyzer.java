@@ -1,5 +1,6 @@
 package dev.pantau.keywords.analysis;
 
+import static dev.pantau.keywords.analysis.MentionFieldNames.LONG_PREFIX_LENGTH;
 import static dev.pantau.keywords.analysis.MentionFieldNames.PREFIX_LENGTH;
 import static dev.pantau.keywords.analysis.MentionFieldNames.TITLE_TEXT_GAP;
 
@@ -147,6 +148,9 @@ public final class MentionAnalyzer {
   private static void addPrefix(Set<String> prefixes, String term) {
     if (prefixes != null && term.length() >= PREFIX_LENGTH) {
       prefixes.add(term.substring(0, PREFIX_LENGTH));
+      if (term.length() >= LONG_PREFIX_LENGTH) {
+        prefixes.add(term.substring(0, LONG_PREFIX_LENGTH));
+      }
     }
   }
 

@@ -18,12 +18,20 @@ public final class MentionFieldNames {
   public static final String SOURCE = "source";
   public static final String COUNTRY = "country";
   /**
-   * The first {@value #PREFIX_LENGTH} chars of every body word: lets the monitor's presearcher pick
-   * a wildcard query only for mentions holding a word that starts like its pattern.
+   * The first {@value #PREFIX_LENGTH} and the first {@value #LONG_PREFIX_LENGTH} chars of every body
+   * word: lets the presearcher pick a wildcard query only for mentions holding a word that starts like
+   * its pattern. The longer prefix keeps {@code telkom*} from being a candidate for every mention with
+   * a word starting {@code tel}.
    */
   public static final String PREFIX = "pfx";
 
   public static final int PREFIX_LENGTH = 3;
+  public static final int LONG_PREFIX_LENGTH = 5;
+
+  /** The {@link #PREFIX} term a wildcard with this literal start (before any {@code *} or {@code ?}) filters on. */
+  public static String prefixTerm(String literal) {
+    return literal.substring(0, literal.length() >= LONG_PREFIX_LENGTH ? LONG_PREFIX_LENGTH : PREFIX_LENGTH);
+  }
 
   /**
    * Positions between the title and the text, larger than any allowed NEAR distance, so a phrase or a

@@ -2,6 +2,8 @@ package dev.pantau.keywords.query;
 
 import static dev.pantau.keywords.analysis.MentionFieldNames.*;
 
+import dev.pantau.keywords.analysis.MentionFieldNames;
+
 import dev.pantau.keywords.MatcherConfig;
 import dev.pantau.keywords.analysis.MentionAnalyzer;
 import dev.pantau.keywords.analysis.SocialToken;
@@ -385,6 +387,14 @@ public final class QueryCompiler {
   }
 
   private static Query prefixFilter(String foldedPattern) {
-    return new TermQuery(new Term(PREFIX, foldedPattern.substring(0, PREFIX_LENGTH)));
+    int wild = foldedPattern.length();
+    for (int i = 0; i < foldedPattern.length(); i++) {
+      char c = foldedPattern.charAt(i);
+      if (c == '*' || c == '?') {
+        wild = i;
+        break;
+      }
+    }
+    return new TermQuery(new Term(PREFIX, MentionFieldNames.prefixTerm(foldedPattern.substring(0, wild))));
   }
 }

@@ -9,11 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Property: on generated mentions and generated queries, the monitor path (batched, presearcher
- * filtered) returns exactly what brute force returns (every query run alone against each mention).
- * Seeds are fixed so a failure reproduces; the message names the first differing mention.
+ * Property: on generated mentions and generated queries, the fast path (candidates picked by the
+ * presearch terms, then evaluated on the mention's terms or a one-field index) returns exactly what
+ * brute force returns (every query run alone by Lucene against a {@code MemoryIndex} of each
+ * mention). Seeds are fixed so a failure reproduces; the message names the first differing mention.
  */
-class MonitorEqualsBruteForceTest {
+class MatcherEqualsBruteForceTest {
 
   private static final String[] VOCAB = {
     "telkomsel", "tsel", "indosat", "xl", "sinyal", "lemot", "promo", "bagus", "jelek", "coca", "cola",
@@ -26,8 +27,8 @@ class MonitorEqualsBruteForceTest {
   private static final String[] SOURCES = {"twitter", "news", null};
 
   @ParameterizedTest
-  @ValueSource(longs = {1L, 42L, 2026L, 777L})
-  void monitorPathEqualsBruteForce(long seed) throws Exception {
+  @ValueSource(longs = {1L, 42L, 2026L, 777L, 31337L, 5L})
+  void fastPathEqualsBruteForce(long seed) throws Exception {
     Random r = new Random(seed);
     List<Brand> brands = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
@@ -48,14 +49,13 @@ class MonitorEqualsBruteForceTest {
     for (int i = 0; i < 250; i++) {
       mentions.add(mention(r, i));
     }
-    MatcherConfig config = MatcherConfig.defaults().batchSize(1 + r.nextInt(150));
-    try (MentionMatcher m = MentionMatcher.create(new KeywordSet(brands, topics), config)) {
+    try (MentionMatcher m = MentionMatcher.create(new KeywordSet(brands, topics))) {
       List<MatchResult> fast = m.match(mentions);
       List<MatchResult> brute = m.matchBruteForce(mentions);
       int matched = 0;
       for (int i = 0; i < mentions.size(); i++) {
         assertThat(fast.get(i))
-            .as("seed %d, mention %s, batch size %d", seed, mentions.get(i), config.batchSize())
+            .as("seed %d, mention %s", seed, mentions.get(i))
             .isEqualTo(brute.get(i));
         matched += fast.get(i).brands().size();
       }

@@ -1,0 +1,330 @@
+package dev.pantau.keywords;
+
+import dev.pantau.keywords.analysis.AnalyzedMention;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+
+/**
+ * Decides whether a compiled query matches one analysed mention, as Lucene would on an index of that
+ * mention, but without building one where the query does not need positions.
+ *
+ * <p>Built once per query from the Lucene {@link Query} that {@code QueryCompiler} produced. Boolean
+ * logic, terms, prefixes and wildcards are checked against the mention's terms directly (a hash
+ * lookup, or a scan of one field's few terms); only interval queries (phrases, NEAR, ONEAR, hyphenated
+ * words) run as Lucene queries, on a {@link MemoryIndex} of the one field they search, built the first
+ * time a query of that mention reaches them. Any other query type runs whole on a {@code MemoryIndex}
+ * of the mention. Building a {@code MemoryIndex} of every field costs about twice the analysis of the
+ * mention, so this is what keeps verification of the candidate queries cheaper than analysis.
+ * {@code MatcherEqualsBruteForceTest} checks that it agrees with plain Lucene on every generated case.
+ */
+abstract class QueryEvaluator {
+
+  private static final QueryEvaluator TRUE = new Fixed(true);
+  private static final QueryEvaluator FALSE = new Fixed(false);
+
+  abstract boolean matches(Mention m);
+
+  /** Whether evaluation may need an index of the mention (positional or unknown queries). */
+  abstract boolean needsIndex();
+
+  static QueryEvaluator of(Query q) {
+    if (q instanceof TermQuery t) {
+      return new TermEval(t.getTerm().field(), t.getTerm().text());
+    }
+    if (q instanceof BooleanQuery b) {
+      return BoolEval.of(b);
+    }
+    if (q instanceof MatchAllDocsQuery) {
+      return TRUE;
+    }
+    if (q instanceof MatchNoDocsQuery) {
+      return FALSE;
+    }
+    if (q instanceof PrefixQuery p) {
+      return new PrefixEval(p.getPrefix().field(), p.getPrefix().text());
+    }
+    if (q instanceof WildcardQuery w) {
+      return new AutomatonEval(
+          w.getTerm().field(), new CharacterRunAutomaton(WildcardQuery.toAutomaton(w.getTerm())));
+    }
+    if (q instanceof IntervalQuery i) {
+      return new IndexEval(q, i.getField());
+    }
+    return new IndexEval(q, null);
+  }
+
+  /** One mention as the evaluators see it: its terms per field, and one-field indexes built on demand. */
+  static final class Mention {
+    private static final KeywordAnalyzer KEYWORD = new KeywordAnalyzer();
+
+    final AnalyzedMention analyzed;
+    private Map<String, Set<String>> terms;
+    private final Map<String, IndexSearcher> searchers = new HashMap<>(4);
+
+    Mention(AnalyzedMention analyzed) {
+      this.analyzed = analyzed;
+    }
+
+    Set<String> terms(String field) {
+      if (terms == null) {
+        Map<String, Set<String>> t = new HashMap<>();
+        analyzed.forEachIndexedTerm((f, term) -> t.computeIfAbsent(f, k -> new HashSet<>()).add(term));
+        terms = t;
+      }
+      return terms.getOrDefault(field, Set.of());
+    }
+
+    /** A searcher over the one field, or over every field when {@code field} is null. */
+    IndexSearcher searcher(String field) {
+      String key = field == null ? "" : field;
+      IndexSearcher s = searchers.get(key);
+      if (s == null) {
+        MemoryIndex mi;
+        if (field == null) {
+          mi = MemoryIndex.fromDocument(analyzed.document(), KEYWORD);
+        } else {
+          mi = new MemoryIndex();
+          Field f = analyzed.textField(field);
+          if (f != null) {
+            mi.addField(f, KEYWORD);
+          }
+        }
+        s = mi.createSearcher();
+        searchers.put(key, s);
+      }
+      return s;
+    }
+  }
+
+  private static final class Fixed extends QueryEvaluator {
+    private final boolean value;
+
+    Fixed(boolean value) {
+      this.value = value;
+    }
+
+    @Override
+    boolean matches(Mention m) {
+      return value;
+    }
+
+    @Override
+    boolean needsIndex() {
+      return false;
+    }
+  }
+
+  private static final class TermEval extends QueryEvaluator {
+    private final String field;
+    private final String text;
+
+    TermEval(String field, String text) {
+      this.field = field;
+      this.text = text;
+    }
+
+    @Override
+    boolean matches(Mention m) {
+      return m.terms(field).contains(text);
+    }
+
+    @Override
+    boolean needsIndex() {
+      return false;
+    }
+  }
+
+  private static final class PrefixEval extends QueryEvaluator {
+    private final String field;
+    private final String prefix;
+
+    PrefixEval(String field, String prefix) {
+      this.field = field;
+      this.prefix = prefix;
+    }
+
+    @Override
+    boolean matches(Mention m) {
+      for (String t : m.terms(field)) {
+        if (t.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    boolean needsIndex() {
+      return false;
+    }
+  }
+
+  private static final class AutomatonEval extends QueryEvaluator {
+    private final String field;
+    private final CharacterRunAutomaton automaton;
+
+    AutomatonEval(String field, CharacterRunAutomaton automaton) {
+      this.field = field;
+      this.automaton = automaton;
+    }
+
+    @Override
+    boolean matches(Mention m) {
+      for (String t : m.terms(field)) {
+        if (automaton.run(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    boolean needsIndex() {
+      return false;
+    }
+  }
+
+  /**
+   * Lucene's Boolean semantics: every MUST and FILTER clause, no MUST_NOT clause, and at least
+   * {@code minimumNumberShouldMatch} SHOULD clauses (at least one when there is no required clause); a
+   * query of only MUST_NOT clauses matches nothing. Clauses that need an index are tried last, so a
+   * cheap clause usually decides first.
+   */
+  private static final class BoolEval extends QueryEvaluator {
+    private final QueryEvaluator[] required;
+    private final QueryEvaluator[] prohibited;
+    private final QueryEvaluator[] optional;
+    private final int minShould;
+    private final boolean needsIndex;
+
+    private BoolEval(List<QueryEvaluator> required, List<QueryEvaluator> prohibited, List<QueryEvaluator> optional, int minShould) {
+      this.required = cheapFirst(required);
+      this.prohibited = cheapFirst(prohibited);
+      this.optional = cheapFirst(optional);
+      this.minShould = minShould;
+      this.needsIndex = required.stream().anyMatch(QueryEvaluator::needsIndex)
+          || prohibited.stream().anyMatch(QueryEvaluator::needsIndex)
+          || optional.stream().anyMatch(QueryEvaluator::needsIndex);
+    }
+
+    static QueryEvaluator of(BooleanQuery b) {
+      List<QueryEvaluator> required = new ArrayList<>();
+      List<QueryEvaluator> prohibited = new ArrayList<>();
+      List<QueryEvaluator> optional = new ArrayList<>();
+      for (BooleanClause c : b.clauses()) {
+        QueryEvaluator e = of(c.getQuery());
+        switch (c.getOccur()) {
+          case MUST, FILTER -> required.add(e);
+          case MUST_NOT -> prohibited.add(e);
+          case SHOULD -> optional.add(e);
+        }
+      }
+      int min = b.getMinimumNumberShouldMatch();
+      if (required.isEmpty() && optional.isEmpty()) {
+        return FALSE;
+      }
+      if (required.isEmpty()) {
+        min = Math.max(1, min);
+      }
+      return new BoolEval(required, prohibited, optional, min);
+    }
+
+    private static QueryEvaluator[] cheapFirst(List<QueryEvaluator> es) {
+      List<QueryEvaluator> out = new ArrayList<>(es.size());
+      es.stream().filter(e -> !e.needsIndex()).forEach(out::add);
+      es.stream().filter(QueryEvaluator::needsIndex).forEach(out::add);
+      return out.toArray(new QueryEvaluator[0]);
+    }
+
+    @Override
+    boolean matches(Mention m) {
+      for (QueryEvaluator e : required) {
+        if (!e.matches(m)) {
+          return false;
+        }
+      }
+      for (QueryEvaluator e : prohibited) {
+        if (e.matches(m)) {
+          return false;
+        }
+      }
+      if (minShould == 0) {
+        return true;
+      }
+      int n = 0;
+      for (int i = 0; i < optional.length; i++) {
+        if (optional.length - i + n < minShould) {
+          return false;
+        }
+        if (optional[i].matches(m) && ++n >= minShould) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    boolean needsIndex() {
+      return needsIndex;
+    }
+  }
+
+  /** A query evaluated by Lucene itself, on an index of its field (or of the whole mention). */
+  private static final class IndexEval extends QueryEvaluator {
+    private final Query query;
+    private final String field;
+
+    IndexEval(Query query, String field) {
+      this.query = query;
+      this.field = field;
+    }
+
+    @Override
+    boolean matches(Mention m) {
+      IndexSearcher searcher = m.searcher(field);
+      try {
+        Weight w = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Scorer scorer = w.scorer(searcher.getIndexReader().leaves().get(0));
+        if (scorer == null) {
+          return false;
+        }
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        if (twoPhase == null) {
+          return scorer.iterator().nextDoc() == 0;
+        }
+        return twoPhase.approximation().nextDoc() == 0 && twoPhase.matches();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    boolean needsIndex() {
+      return true;
+    }
+  }
+}
