@@ -95,17 +95,17 @@ final class CandidateIndex {
   /** Adds to {@code out} the id of every query that could match {@code mention}. */
   void collect(AnalyzedMention mention, Set<String> out) {
     out.addAll(always);
-    mention.forEachIndexedTerm((field, term) -> {
-      Map<String, String[]> terms = byField.get(field);
-      if (terms != null) {
+    for (Map.Entry<String, Map<String, String[]>> field : byField.entrySet()) {
+      Map<String, String[]> terms = field.getValue();
+      mention.forEachIndexedTerm(field.getKey(), term -> {
         String[] ids = terms.get(term);
         if (ids != null) {
           for (String id : ids) {
             out.add(id);
           }
         }
-      }
-    });
+      });
+    }
   }
 
   private static String[] append(String[] ids, String id) {

@@ -82,7 +82,7 @@ abstract class QueryEvaluator {
     private static final KeywordAnalyzer KEYWORD = new KeywordAnalyzer();
 
     final AnalyzedMention analyzed;
-    private Map<String, Set<String>> terms;
+    private final Map<String, Set<String>> terms = new HashMap<>(8);
     private final Map<String, IndexSearcher> searchers = new HashMap<>(4);
 
     Mention(AnalyzedMention analyzed) {
@@ -90,12 +90,14 @@ abstract class QueryEvaluator {
     }
 
     Set<String> terms(String field) {
-      if (terms == null) {
-        Map<String, Set<String>> t = new HashMap<>();
-        analyzed.forEachIndexedTerm((f, term) -> t.computeIfAbsent(f, k -> new HashSet<>()).add(term));
-        terms = t;
+      Set<String> t = terms.get(field);
+      if (t == null) {
+        Set<String> set = new HashSet<>();
+        analyzed.forEachIndexedTerm(field, set::add);
+        terms.put(field, set);
+        t = set;
       }
-      return terms.getOrDefault(field, Set.of());
+      return t;
     }
 
     /** A searcher over the one field, or over every field when {@code field} is null. */

@@ -94,8 +94,7 @@ public final class PantauPipeline {
             .transform(
                 "Match keywords and score sentiment",
                 TypeInformation.of(EnrichedMention.class),
-                new EnrichMentionsOperator(
-                    config.keywordSet(), config.sentiment(), config.matchBatchSize(), config.matchMaxDelay()))
+                new EnrichMentionsOperator(config.keywordSet(), config.sentiment()))
             .uid("enrich-mentions");
 
     DataStream<KpiRecord> kpis =

@@ -4,7 +4,6 @@ import dev.pantau.alerts.AlertConfig;
 import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
-import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
 import dev.pantau.flink.job.kpi.WindowSpec;
 import dev.pantau.keywords.KeywordSet;
 import java.io.Serializable;
@@ -34,8 +33,6 @@ public final class PipelineConfig implements Serializable {
   private Duration dedupTtl = DeduplicateMentions.DEFAULT_TTL;
   private int maxRecordBytes = MentionDecoder.DEFAULT_MAX_RECORD_BYTES;
   private boolean sentiment = true;
-  private int matchBatchSize = EnrichMentionsOperator.DEFAULT_BATCH_SIZE;
-  private Duration matchMaxDelay = EnrichMentionsOperator.DEFAULT_MAX_DELAY;
 
   private PipelineConfig() {}
 
@@ -57,8 +54,6 @@ public final class PipelineConfig implements Serializable {
     c.dedupTtl = dedupTtl;
     c.maxRecordBytes = maxRecordBytes;
     c.sentiment = sentiment;
-    c.matchBatchSize = matchBatchSize;
-    c.matchMaxDelay = matchMaxDelay;
     return c;
   }
 
@@ -129,16 +124,6 @@ public final class PipelineConfig implements Serializable {
     return c;
   }
 
-  public PipelineConfig withMatchBatching(int size, Duration maxDelay) {
-    if (size < 1) {
-      throw new IllegalArgumentException("match batch size must be at least 1: " + size);
-    }
-    PipelineConfig c = copy();
-    c.matchBatchSize = size;
-    c.matchMaxDelay = nonNegative(maxDelay, "match delay");
-    return c;
-  }
-
   private static Duration nonNegative(Duration d, String what) {
     if (d == null || d.isNegative()) {
       throw new IllegalArgumentException(what + " must not be negative: " + d);
@@ -190,11 +175,4 @@ public final class PipelineConfig implements Serializable {
     return sentiment;
   }
 
-  public int matchBatchSize() {
-    return matchBatchSize;
-  }
-
-  public Duration matchMaxDelay() {
-    return matchMaxDelay;
-  }
 }

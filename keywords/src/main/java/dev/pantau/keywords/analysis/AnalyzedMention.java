@@ -153,28 +153,39 @@ public final class AnalyzedMention {
    * occurrence: what a presearcher looks up to pick candidate queries without building an index.
    */
   public void forEachIndexedTerm(java.util.function.BiConsumer<String, String> consumer) {
-    forEach(BODY, body, consumer);
-    forEach(TITLE, title, consumer);
-    forEach(RAW, raw, consumer);
-    forEach(PREFIX, prefixes, consumer);
-    for (String a : authors) {
-      consumer.accept(AUTHOR, a);
-    }
-    for (String s : sites) {
-      consumer.accept(SITE, s);
-    }
-    consumer.accept(LANG, lang);
-    consumer.accept(SOURCE, source);
-    String country = country();
-    if (country != null) {
-      consumer.accept(COUNTRY, country);
+    for (String field : INDEXED_FIELDS) {
+      forEachIndexedTerm(field, term -> consumer.accept(field, term));
     }
   }
 
-  private static void forEach(
-      String field, PreAnalyzedTokenStream.TermList list, java.util.function.BiConsumer<String, String> consumer) {
+  /** Every field {@link #document()} may hold. */
+  public static final List<String> INDEXED_FIELDS =
+      List.of(BODY, TITLE, RAW, PREFIX, AUTHOR, SITE, LANG, SOURCE, COUNTRY);
+
+  /** Calls {@code consumer} with every term that {@link #document()} indexes in {@code field}. */
+  public void forEachIndexedTerm(String field, java.util.function.Consumer<String> consumer) {
+    switch (field) {
+      case BODY -> forEach(body, consumer);
+      case TITLE -> forEach(title, consumer);
+      case RAW -> forEach(raw, consumer);
+      case PREFIX -> forEach(prefixes, consumer);
+      case AUTHOR -> authors.forEach(consumer);
+      case SITE -> sites.forEach(consumer);
+      case LANG -> consumer.accept(lang);
+      case SOURCE -> consumer.accept(source);
+      case COUNTRY -> {
+        String country = country();
+        if (country != null) {
+          consumer.accept(country);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static void forEach(PreAnalyzedTokenStream.TermList list, java.util.function.Consumer<String> consumer) {
     for (int i = 0; i < list.size; i++) {
-      consumer.accept(field, list.terms[i]);
+      consumer.accept(list.terms[i]);
     }
   }
 

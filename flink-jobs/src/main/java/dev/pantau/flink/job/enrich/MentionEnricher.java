@@ -57,6 +57,10 @@ public final class MentionEnricher implements Closeable {
     return scorer != null;
   }
 
+  public EnrichedMention enrich(Mention mention) {
+    return enrich(mention, matcher.match(mention.toFields()));
+  }
+
   public List<EnrichedMention> enrich(List<Mention> batch) {
     List<MentionFields> fields = new ArrayList<>(batch.size());
     for (Mention m : batch) {

@@ -7,7 +7,6 @@ import dev.pantau.flink.model.KeywordUpdate;
 import dev.pantau.flink.model.Mention;
 import dev.pantau.keywords.Brand;
 import dev.pantau.keywords.KeywordSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -21,27 +20,30 @@ class EnrichMentionsOperatorTest {
       new KeywordSet(List.of(new Brand("acme", "Acme", "g", "acme", null, null, null, null, null)), List.of());
 
   @Test
-  void buffersUntilAWatermarkAndForwardsTheWatermarkAfterTheBatch() throws Exception {
-    try (var h = open(ACME, 100)) {
+  void emitsEachMatchedMentionAtOnceWithItsTimestampAndHoldsNothingBack() throws Exception {
+    try (var h = open(ACME)) {
       h.processElement1(new StreamRecord<>(mention("1", "I like acme"), 10));
-      h.processElement1(new StreamRecord<>(mention("2", "nothing here"), 11));
-      assertThat(h.getOutput()).as("still batching").isEmpty();
-      h.processWatermark1(new Watermark(20));
       List<Object> out = List.copyOf(h.getOutput());
-      assertThat(out).hasSize(2);
+      assertThat(out).as("no batching: the mention is out before any watermark").hasSize(1);
       EnrichedMention em = (EnrichedMention) ((StreamRecord<?>) out.get(0)).getValue();
       assertThat(em.mention.id).isEqualTo("1");
       assertThat(em.brands).containsExactly("acme");
       assertThat(em.brandGroups).containsExactly("g");
       assertThat(em.matchedTerms.get("acme")).isNotEmpty();
       assertThat(((StreamRecord<?>) out.get(0)).getTimestamp()).isEqualTo(10);
-      assertThat(out.get(1)).isEqualTo(new Watermark(20));
+
+      h.processElement1(new StreamRecord<>(mention("2", "nothing here"), 11));
+      h.processWatermark1(new Watermark(20));
+      assertThat(List.copyOf(h.getOutput()).subList(1, h.getOutput().size()))
+          .as("an unmatched mention is dropped; the watermark follows")
+          .containsExactly(new Watermark(20));
+      assertThat(h.getProcessingTimeService().getNumActiveTimers()).as("no timers").isZero();
     }
   }
 
   @Test
   void controlWatermarksNeverHoldBackTheMentions() throws Exception {
-    try (var h = open(ACME, 100)) {
+    try (var h = open(ACME)) {
       h.processWatermark1(new Watermark(1_000));
       assertThat(h.getOutput()).containsExactly(new Watermark(1_000));
     }
@@ -50,7 +52,7 @@ class EnrichMentionsOperatorTest {
   @Test
   void appliesKeywordUpdatesLiveRejectsInvalidOnesAndKeepsTheSetAcrossRestore() throws Exception {
     OperatorSubtaskState snapshot;
-    try (var h = open(ACME, 1)) {
+    try (var h = open(ACME)) {
       h.processElement2(new StreamRecord<>(new KeywordUpdate("brand:globex", "{\"id\":\"globex\",\"query\":\"globex\"}", "t@1")));
       h.processElement1(new StreamRecord<>(mention("1", "globex and acme"), 10));
       assertThat(brands(h)).containsExactly(List.of("acme", "globex"));
@@ -63,7 +65,7 @@ class EnrichMentionsOperatorTest {
       assertThat(((EnrichMentionsOperator) h.getOperator()).keywordSetVersion()).isEqualTo(3);
       snapshot = h.snapshot(1, 100);
     }
-    try (var restored = harness(ACME, 1)) {
+    try (var restored = harness(ACME)) {
       restored.initializeState(snapshot);
       restored.open();
       restored.processElement1(new StreamRecord<>(mention("3", "globex and acme"), 12));
@@ -78,16 +80,16 @@ class EnrichMentionsOperatorTest {
     return out;
   }
 
-  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> harness(KeywordSet set, int batch)
+  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> harness(KeywordSet set)
       throws Exception {
-    var h = new TwoInputStreamOperatorTestHarness<>(new EnrichMentionsOperator(set, false, batch, Duration.ofMinutes(10)));
+    var h = new TwoInputStreamOperatorTestHarness<>(new EnrichMentionsOperator(set, false));
     h.setup();
     return h;
   }
 
-  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> open(KeywordSet set, int batch)
+  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> open(KeywordSet set)
       throws Exception {
-    var h = harness(set, batch);
+    var h = harness(set);
     h.open();
     return h;
   }
