@@ -137,6 +137,7 @@ final class EnglishScorer {
         sentiments[i] = -Math.abs(sentiments[i]);
       }
     }
+    wordSenses(raw, lower, sentiments);
     butCheck(lower, sentiments);
     if (rules.courtesy()) {
       applyCourtesy(lower, question, sentiments);
@@ -223,6 +224,54 @@ final class EnglishScorer {
       }
     }
     return b.toString();
+  }
+
+  /** Degree adverbs that VADER's lexicon rates as the adjectives they also are. */
+  static final Set<String> DEGREE_ADVERBS = Set.of("pretty", "super", "fairly", "real");
+
+  /** Words after which "sure" is certainty ("I'm sure", "make sure", "not sure", "pretty sure"). */
+  static final Set<String> CERTAINTY_BEFORE_SURE =
+      Set.of(
+          "make", "makes", "making", "made", "be", "am", "is", "are", "was", "were", "i'm", "im",
+          "you're", "we're", "they're", "he's", "she's", "feel", "feels", "felt", "not", "unsure",
+          "pretty", "fairly", "quite", "so", "very", "totally", "don't", "dont");
+
+  /**
+   * Words whose lexicon valence belongs to another sense than the one used: "Well," as a discourse
+   * marker ({@link EnglishRules#discourseWell}), "pretty"/"super" as degree adverbs ({@link
+   * EnglishRules#degreeAdverbs}), "sure" of certainty ({@link EnglishRules#epistemicSure}).
+   */
+  private void wordSenses(String[] raw, String[] lower, double[] sentiments) {
+    int n = lower.length;
+    for (int i = 0; i < n; i++) {
+      String w = lower[i];
+      boolean opensClause = i == 0 || endsClause(raw[i - 1]);
+      if (rules.discourseWell() && w.equals("well") && opensClause && endsClause(raw[i])) {
+        sentiments[i] = 0;
+      } else if (rules.degreeAdverbs()
+          && DEGREE_ADVERBS.contains(w)
+          && i + 1 < n
+          && !endsClause(raw[i])
+          && gradable(lower[i + 1])) {
+        sentiments[i] = 0;
+        if (sentiments[i + 1] != 0) {
+          sentiments[i + 1] += Math.signum(sentiments[i + 1]) * B_INCR;
+        }
+      } else if (rules.epistemicSure()
+          && w.equals("sure")
+          && !opensClause
+          && CERTAINTY_BEFORE_SURE.contains(lower[i - 1])) {
+        sentiments[i] = 0;
+      }
+    }
+  }
+
+  /** A word a degree adverb can grade: an opinion word, a booster, "much", an adverb in -ly. */
+  private boolean gradable(String next) {
+    return lexicon.containsKey(next)
+        || BOOSTERS.containsKey(next)
+        || next.equals("much")
+        || (next.length() > 3 && next.endsWith("ly"));
   }
 
   /**
@@ -620,7 +669,13 @@ final class EnglishScorer {
     return differential > 0 && differential < words.length;
   }
 
-  private static String stripPunctuationIfWord(String token) {
+  /**
+   * VADER's {@code _strip_punc_if_word}: punctuation comes off a token only when more than two
+   * characters remain, so that ":)" and ":D" stay emoticons. With {@link EnglishRules#shortWords},
+   * it comes off a core of two letters too ("no!" is "no", "ok." is "ok"), unless the token is
+   * itself in the lexicon (":D", "=P" keep their valence).
+   */
+  private String stripPunctuationIfWord(String token) {
     int start = 0;
     int end = token.length();
     while (start < end && PUNCTUATION.indexOf(token.charAt(start)) >= 0) {
@@ -629,7 +684,26 @@ final class EnglishScorer {
     while (end > start && PUNCTUATION.indexOf(token.charAt(end - 1)) >= 0) {
       end--;
     }
-    return end - start <= 2 ? token : token.substring(start, end);
+    if (end - start > 2) {
+      return token.substring(start, end);
+    }
+    if (rules.shortWords()
+        && end - start == 2
+        && end - start < token.length()
+        && allLetters(token, start, end)
+        && !lexicon.containsKey(token.toLowerCase(java.util.Locale.ROOT))) {
+      return token.substring(start, end);
+    }
+    return token;
+  }
+
+  private static boolean allLetters(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Emoji become their words ("😠" -> "angry face"), longest sequence first, as VADER does. */

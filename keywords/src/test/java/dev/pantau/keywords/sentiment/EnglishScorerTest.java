@@ -158,6 +158,46 @@ class EnglishScorerTest {
   }
 
   @Test
+  void shortWordsKeepTheirMeaningNextToPunctuation() {
+    assertThat(VADER.compound("@acme no! not again")).isZero();
+    assertThat(pantau("@acme no! not again")).isNegative();
+    assertThat(VADER.compound("NO. PHONE. SIGNAL.")).isZero();
+    assertThat(pantau("NO. PHONE. SIGNAL.")).isNegative();
+    // emoticons whose middle is a letter stay emoticons
+    assertThat(pantau("@acme got it :D")).isPositive();
+    assertThat(pantau("@acme got it =P")).isPositive();
+  }
+
+  @Test
+  void wellOpeningAClauseIsADiscourseMarker() {
+    String text = "Well, my order from @acme still hasn't arrived";
+    assertThat(VADER.compound(text)).isPositive();
+    assertThat(pantau(text)).isZero();
+    assertThat(pantau("the new checkout works well")).isPositive();
+  }
+
+  @Test
+  void prettyAndSuperBeforeAWordAreDegreeAdverbs() {
+    assertThat(VADER.compound("the @acme app is pretty slow today")).isPositive();
+    assertThat(pantau("the @acme app is pretty slow today")).isNegative();
+    assertThat(pantau("delivery was super slow")).isNegative();
+    assertThat(VADER.compound("pretty much the same as before")).isPositive();
+    assertThat(pantau("pretty much the same as before")).isZero();
+    assertThat(pantau("the new app is pretty good")).isGreaterThan(pantau("the new app is good"));
+    assertThat(pantau("what a pretty design")).isPositive();
+  }
+
+  @Test
+  void sureOfCertaintyIsNotApproval() {
+    assertThat(VADER.compound("not sure if the @acme app is down")).isNegative();
+    assertThat(pantau("not sure if the @acme app is down")).isZero();
+    assertThat(VADER.compound("please make sure my order ships today")).isPositive();
+    assertThat(pantau("please make sure my order ships today")).isZero();
+    assertThat(pantau("I'm sure the delivery will come tomorrow")).isZero();
+    assertThat(pantau("Sure, happy to try the new plan")).isPositive();
+  }
+
+  @Test
   void serviceFailureWordsAreNegative() {
     EnglishScorer vaderLexicon =
         new EnglishScorer(
