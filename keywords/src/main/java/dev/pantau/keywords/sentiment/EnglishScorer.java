@@ -355,8 +355,9 @@ final class EnglishScorer {
   /**
    * Words of a question clause: a clause ending with '?' (clauses end at '.', '!', '?', ',', ';'
    * or ':', so in "it's pretty amazing, isn't it?" only "isn't it" asks) that is worded as a
-   * question ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}). Emoticons and laughter are not
-   * asked about and stay out.
+   * question ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}); or, when the sentence opens
+   * with such a word, the whole sentence up to the '?' ("can anyone recommend a good plan, something
+   * fast?"). Emoticons and laughter are not asked about and stay out.
    */
   private static void markQuestions(String[] raw, String[] lower, boolean[] question) {
     int end = raw.length - 1;
@@ -366,14 +367,55 @@ final class EnglishScorer {
         start--;
       }
       String last = raw[end];
-      if (!last.isEmpty() && last.charAt(last.length() - 1) == '?' && worded(raw, lower, start, end)) {
-        for (int i = start; i <= end; i++) {
+      boolean mark = !last.isEmpty() && last.charAt(last.length() - 1) == '?';
+      int from = start;
+      if (mark) {
+        int sentence = sentenceStart(raw, start);
+        if (sentence < start && opensWithQuestion(raw, lower, sentence, end)) {
+          from = sentence;
+        } else {
+          mark = worded(raw, lower, start, end);
+        }
+      }
+      if (mark) {
+        for (int i = from; i <= end; i++) {
           String t = raw[i];
           question[i] = !t.isEmpty() && Character.isLetter(t.charAt(0)) && !isLaughter(t);
         }
       }
       end = start - 1;
     }
+  }
+
+  /**
+   * The first token of the sentence holding the clause that starts at {@code start}: clauses end at
+   * commas too, sentences only at '.', '!' and '?'.
+   */
+  private static int sentenceStart(String[] raw, int start) {
+    int s = start;
+    while (s > 0) {
+      String previous = raw[s - 1];
+      char last = previous.isEmpty() ? ' ' : previous.charAt(previous.length() - 1);
+      if (last == '.' || last == '!' || last == '?') {
+        break;
+      }
+      s--;
+    }
+    return s;
+  }
+
+  /**
+   * A sentence opened by an auxiliary or a question word ("can anyone recommend a good plan,
+   * something cheap?", "why is the app, which was fine, so slow now?") asks throughout, commas and
+   * all; a tag question ("it's pretty amazing, isn't it?") opens with a statement and only its last
+   * clause asks.
+   */
+  private static boolean opensWithQuestion(String[] raw, String[] lower, int start, int end) {
+    int first = start;
+    while (first < end && (raw[first].startsWith("@") || lower[first].equals("rt"))) {
+      first++;
+    }
+    return QUESTION_OPENERS.contains(lower[first]) || QUESTION_WORDS.contains(lower[first]);
   }
 
   private static boolean endsClause(String token) {

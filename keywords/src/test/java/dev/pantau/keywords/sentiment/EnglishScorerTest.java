@@ -132,6 +132,11 @@ class EnglishScorerTest {
     // a question word anywhere in the clause
     assertThat(pantau("the new plan, any good?")).isZero();
     assertThat(pantau("so which one is the best deal?")).isZero();
+    // a sentence opened as a question asks across its commas; a tag question only in its tag
+    assertThat(VADER.compound("@acme can anyone recommend a good plan, something fast?")).isPositive();
+    assertThat(pantau("@acme can anyone recommend a good plan, something fast?")).isZero();
+    assertThat(pantau("why is the app, which used to be great, so slow now?")).isNegative();
+    assertThat(pantau("the new plan is pretty amazing, isn't it?")).isPositive();
     // a '?' alone is a questioning tone, not a question: the words keep their valence
     assertThat(pantau("Congrats?")).isPositive();
     assertThat(pantau("Hooray for the new app?")).isPositive();
