@@ -102,7 +102,11 @@ final class EnglishScorer {
     boolean[] question = new boolean[n];
     for (int i = 0; i < n; i++) {
       words[i] = stripPunctuationIfWord(raw[i]);
-      lower[i] = words[i].toLowerCase(java.util.Locale.ROOT);
+      // an emoticon rated in its own case ("D:", dismay) is not its lower-case twin ("d:", a tongue)
+      lower[i] =
+          lexicon.containsKey(words[i])
+              ? words[i]
+              : words[i].toLowerCase(java.util.Locale.ROOT);
       if (rules.repeatedLetters() && !known(lower[i])) {
         String squeezed = squeezeRepeats(lower[i]);
         if (squeezed != null) {

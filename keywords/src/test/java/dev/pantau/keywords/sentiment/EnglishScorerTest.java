@@ -203,6 +203,20 @@ class EnglishScorerTest {
   }
 
   @Test
+  void emoticonsKeepTheirCase() {
+    EnglishScorer vaderLexicon =
+        new EnglishScorer(
+            Resources.numbers(SentimentScorer.VADER_LEXICON),
+            Resources.strings(SentimentScorer.EMOJI_LEXICON),
+            EnglishRules.VADER);
+    assertThat(vaderLexicon.compound("the update wiped my playlists D:")).isPositive();
+    assertThat(pantau("the update wiped my playlists D:")).isNegative();
+    assertThat(pantau("the update wiped my playlists D=")).isNegative();
+    // the lower-case twin, a tongue out, stays playful
+    assertThat(pantau("gotcha d:")).isPositive();
+  }
+
+  @Test
   void serviceFailureWordsAreNegative() {
     EnglishScorer vaderLexicon =
         new EnglishScorer(
