@@ -23,6 +23,18 @@ package dev.pantau.keywords.sentiment;
  *     are Title-case, reports rather than opines: its valences weigh {@link #HEADLINE_WEIGHT}
  * @param scope negators and boosters reach back no further than the clause and the previous opinion
  *     word ("not bad, great" is positive; VADER negates "great" too)
+ * @param shortWords a word of one or two letters keeps its meaning when punctuation touches it:
+ *     "no!", "NO.", "ok," and "Ha!" are read as "no", "ok" and "ha". VADER strips punctuation only
+ *     from tokens longer than two characters, to keep emoticons (":)", ":D") whole, and so loses
+ *     these words
+ * @param discourseWell "Well," opening a clause is a discourse marker ("Well, my order still
+ *     hasn't arrived"), not "well" the adverb of approval: it counts nothing
+ * @param degreeAdverbs "pretty", "super", "fairly" and "real" before an opinion word, a booster, an
+ *     adverb in -ly or "much" say how much, not that something is pretty or super: they boost the
+ *     next word like VADER's "quite" ("pretty bad" is negative, "pretty sure" is certainty)
+ * @param epistemicSure "sure" after a copula, "make", a negation or a degree word ("I'm sure", "make
+ *     sure", "not sure", "pretty sure") is certainty, not approval: it counts nothing, where VADER
+ *     rates it +1.3 and "not sure" negative
  */
 record EnglishRules(
     boolean emoji,
@@ -35,7 +47,11 @@ record EnglishRules(
     boolean likeAsPreposition,
     double questionNegativeWeight,
     boolean headlines,
-    boolean scope) {
+    boolean scope,
+    boolean shortWords,
+    boolean discourseWell,
+    boolean degreeAdverbs,
+    boolean epistemicSure) {
 
   /** Positive words asked about count for nothing by default. */
   public static final double DEFAULT_QUESTION_POSITIVE_WEIGHT = 0.0;
@@ -48,7 +64,9 @@ record EnglishRules(
 
   /** VADER 3.3.2's rules only (with emoji, as VADER 3.3 does). */
   public static final EnglishRules VADER =
-      new EnglishRules(true, false, false, false, 1.0, false, false, false, 1.0, false, false);
+      new EnglishRules(
+          true, false, false, false, 1.0, false, false, false, 1.0, false, false, false, false, false,
+          false);
 
   /** Every rule: the default. */
   public static final EnglishRules PANTAU =
@@ -62,6 +80,10 @@ record EnglishRules(
           true,
           true,
           DEFAULT_QUESTION_NEGATIVE_WEIGHT,
+          true,
+          true,
+          true,
+          true,
           true,
           true);
 
@@ -78,56 +100,76 @@ record EnglishRules(
 
   public EnglishRules withEmoji(boolean on) {
     return new EnglishRules(
-        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withRepeatedLetters(boolean on) {
     return new EnglishRules(
-        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withCourtesy(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withQuestions(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withQuestionPositiveWeight(double weight) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withIdioms(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withNames(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withLikeAsPreposition(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withQuestionNegativeWeight(double weight) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withHeadlines(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
   }
 
   public EnglishRules withScope(boolean on) {
     return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on);
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+  }
+
+  public EnglishRules withShortWords(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell, degreeAdverbs, epistemicSure);
+  }
+
+  public EnglishRules withDiscourseWell(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs, epistemicSure);
+  }
+
+  public EnglishRules withDegreeAdverbs(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on, epistemicSure);
+  }
+
+  public EnglishRules withEpistemicSure(boolean on) {
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, on);
   }
 }

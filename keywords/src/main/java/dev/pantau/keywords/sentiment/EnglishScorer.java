@@ -102,7 +102,11 @@ final class EnglishScorer {
     boolean[] question = new boolean[n];
     for (int i = 0; i < n; i++) {
       words[i] = stripPunctuationIfWord(raw[i]);
-      lower[i] = words[i].toLowerCase(java.util.Locale.ROOT);
+      // an emoticon rated in its own case ("D:", dismay) is not its lower-case twin ("d:", a tongue)
+      lower[i] =
+          lexicon.containsKey(words[i])
+              ? words[i]
+              : words[i].toLowerCase(java.util.Locale.ROOT);
       if (rules.repeatedLetters() && !known(lower[i])) {
         String squeezed = squeezeRepeats(lower[i]);
         if (squeezed != null) {
@@ -137,6 +141,7 @@ final class EnglishScorer {
         sentiments[i] = -Math.abs(sentiments[i]);
       }
     }
+    wordSenses(raw, lower, sentiments);
     butCheck(lower, sentiments);
     if (rules.courtesy()) {
       applyCourtesy(lower, question, sentiments);
@@ -225,6 +230,54 @@ final class EnglishScorer {
     return b.toString();
   }
 
+  /** Degree adverbs that VADER's lexicon rates as the adjectives they also are. */
+  static final Set<String> DEGREE_ADVERBS = Set.of("pretty", "super", "fairly", "real");
+
+  /** Words after which "sure" is certainty ("I'm sure", "make sure", "not sure", "pretty sure"). */
+  static final Set<String> CERTAINTY_BEFORE_SURE =
+      Set.of(
+          "make", "makes", "making", "made", "be", "am", "is", "are", "was", "were", "i'm", "im",
+          "you're", "we're", "they're", "he's", "she's", "feel", "feels", "felt", "not", "unsure",
+          "pretty", "fairly", "quite", "so", "very", "totally", "don't", "dont");
+
+  /**
+   * Words whose lexicon valence belongs to another sense than the one used: "Well," as a discourse
+   * marker ({@link EnglishRules#discourseWell}), "pretty"/"super" as degree adverbs ({@link
+   * EnglishRules#degreeAdverbs}), "sure" of certainty ({@link EnglishRules#epistemicSure}).
+   */
+  private void wordSenses(String[] raw, String[] lower, double[] sentiments) {
+    int n = lower.length;
+    for (int i = 0; i < n; i++) {
+      String w = lower[i];
+      boolean opensClause = i == 0 || endsClause(raw[i - 1]);
+      if (rules.discourseWell() && w.equals("well") && opensClause && endsClause(raw[i])) {
+        sentiments[i] = 0;
+      } else if (rules.degreeAdverbs()
+          && DEGREE_ADVERBS.contains(w)
+          && i + 1 < n
+          && !endsClause(raw[i])
+          && gradable(lower[i + 1])) {
+        sentiments[i] = 0;
+        if (sentiments[i + 1] != 0) {
+          sentiments[i + 1] += Math.signum(sentiments[i + 1]) * B_INCR;
+        }
+      } else if (rules.epistemicSure()
+          && w.equals("sure")
+          && !opensClause
+          && CERTAINTY_BEFORE_SURE.contains(lower[i - 1])) {
+        sentiments[i] = 0;
+      }
+    }
+  }
+
+  /** A word a degree adverb can grade: an opinion word, a booster, "much", an adverb in -ly. */
+  private boolean gradable(String next) {
+    return lexicon.containsKey(next)
+        || BOOSTERS.containsKey(next)
+        || next.equals("much")
+        || (next.length() > 3 && next.endsWith("ly"));
+  }
+
   /**
    * Handles and links are names, not opinions: {@code @united}, {@code @AmazonHelp} and the words of
    * a URL score nothing. (Title-case words inside a sentence were tried as names too, "flying
@@ -306,8 +359,9 @@ final class EnglishScorer {
   /**
    * Words of a question clause: a clause ending with '?' (clauses end at '.', '!', '?', ',', ';'
    * or ':', so in "it's pretty amazing, isn't it?" only "isn't it" asks) that is worded as a
-   * question ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}). Emoticons and laughter are not
-   * asked about and stay out.
+   * question ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}); or, when the sentence opens
+   * with such a word, the whole sentence up to the '?' ("can anyone recommend a good plan, something
+   * fast?"). Emoticons and laughter are not asked about and stay out.
    */
   private static void markQuestions(String[] raw, String[] lower, boolean[] question) {
     int end = raw.length - 1;
@@ -317,14 +371,55 @@ final class EnglishScorer {
         start--;
       }
       String last = raw[end];
-      if (!last.isEmpty() && last.charAt(last.length() - 1) == '?' && worded(raw, lower, start, end)) {
-        for (int i = start; i <= end; i++) {
+      boolean mark = !last.isEmpty() && last.charAt(last.length() - 1) == '?';
+      int from = start;
+      if (mark) {
+        int sentence = sentenceStart(raw, start);
+        if (sentence < start && opensWithQuestion(raw, lower, sentence, end)) {
+          from = sentence;
+        } else {
+          mark = worded(raw, lower, start, end);
+        }
+      }
+      if (mark) {
+        for (int i = from; i <= end; i++) {
           String t = raw[i];
           question[i] = !t.isEmpty() && Character.isLetter(t.charAt(0)) && !isLaughter(t);
         }
       }
       end = start - 1;
     }
+  }
+
+  /**
+   * The first token of the sentence holding the clause that starts at {@code start}: clauses end at
+   * commas too, sentences only at '.', '!' and '?'.
+   */
+  private static int sentenceStart(String[] raw, int start) {
+    int s = start;
+    while (s > 0) {
+      String previous = raw[s - 1];
+      char last = previous.isEmpty() ? ' ' : previous.charAt(previous.length() - 1);
+      if (last == '.' || last == '!' || last == '?') {
+        break;
+      }
+      s--;
+    }
+    return s;
+  }
+
+  /**
+   * A sentence opened by an auxiliary or a question word ("can anyone recommend a good plan,
+   * something cheap?", "why is the app, which was fine, so slow now?") asks throughout, commas and
+   * all; a tag question ("it's pretty amazing, isn't it?") opens with a statement and only its last
+   * clause asks.
+   */
+  private static boolean opensWithQuestion(String[] raw, String[] lower, int start, int end) {
+    int first = start;
+    while (first < end && (raw[first].startsWith("@") || lower[first].equals("rt"))) {
+      first++;
+    }
+    return QUESTION_OPENERS.contains(lower[first]) || QUESTION_WORDS.contains(lower[first]);
   }
 
   private static boolean endsClause(String token) {
@@ -620,7 +715,13 @@ final class EnglishScorer {
     return differential > 0 && differential < words.length;
   }
 
-  private static String stripPunctuationIfWord(String token) {
+  /**
+   * VADER's {@code _strip_punc_if_word}: punctuation comes off a token only when more than two
+   * characters remain, so that ":)" and ":D" stay emoticons. With {@link EnglishRules#shortWords},
+   * it comes off a core of two letters too ("no!" is "no", "ok." is "ok"), unless the token is
+   * itself in the lexicon (":D", "=P" keep their valence).
+   */
+  private String stripPunctuationIfWord(String token) {
     int start = 0;
     int end = token.length();
     while (start < end && PUNCTUATION.indexOf(token.charAt(start)) >= 0) {
@@ -629,7 +730,26 @@ final class EnglishScorer {
     while (end > start && PUNCTUATION.indexOf(token.charAt(end - 1)) >= 0) {
       end--;
     }
-    return end - start <= 2 ? token : token.substring(start, end);
+    if (end - start > 2) {
+      return token.substring(start, end);
+    }
+    if (rules.shortWords()
+        && end - start == 2
+        && end - start < token.length()
+        && allLetters(token, start, end)
+        && !lexicon.containsKey(token.toLowerCase(java.util.Locale.ROOT))) {
+      return token.substring(start, end);
+    }
+    return token;
+  }
+
+  private static boolean allLetters(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Emoji become their words ("😠" -> "angry face"), longest sequence first, as VADER does. */

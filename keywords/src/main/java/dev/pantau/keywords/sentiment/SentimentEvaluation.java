@@ -45,6 +45,17 @@ public final class SentimentEvaluation {
     variants.put("  + questions, both", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0).withQuestionNegativeWeight(0.5)));
     variants.put("  + headlines at half weight", EnglishSupport.scorer(vader.withHeadlines(true)));
     variants.put("  + negation scope", EnglishSupport.scorer(vader.withScope(true)));
+    variants.put("  + short words (\"no!\", \"ok.\")", EnglishSupport.scorer(vader.withShortWords(true)));
+    variants.put("  + discourse \"well,\"", EnglishSupport.scorer(vader.withDiscourseWell(true)));
+    variants.put("  + degree adverbs (\"pretty bad\")", EnglishSupport.scorer(vader.withDegreeAdverbs(true)));
+    variants.put("  + \"sure\" of certainty", EnglishSupport.scorer(vader.withEpistemicSure(true)));
+    EnglishRules previous =
+        EnglishRules.PANTAU.withShortWords(false).withDiscourseWell(false).withDegreeAdverbs(false).withEpistemicSure(false);
+    variants.put("Pantau before word senses (sentiment2 rules)", EnglishSupport.scorer(previous));
+    variants.put("  + short words", EnglishSupport.scorer(previous.withShortWords(true)));
+    variants.put("  + discourse well", EnglishSupport.scorer(previous.withDiscourseWell(true)));
+    variants.put("  + degree adverbs", EnglishSupport.scorer(previous.withDegreeAdverbs(true)));
+    variants.put("  + sure of certainty", EnglishSupport.scorer(previous.withEpistemicSure(true)));
     variants.put("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU));
     for (Map.Entry<String, EnglishScorer> v : variants.entrySet()) {
       ConfusionMatrix m = new ConfusionMatrix();

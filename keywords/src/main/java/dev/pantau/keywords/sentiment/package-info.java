@@ -19,8 +19,10 @@
  * help, my bag is lost"), thanks for something bad is a complaint ("thanks for nothing"),
  * positive words in a clause worded as a question do not praise ("is the new plan any good?"), handles and links are
  * names ("@united"), "like" after "looks" compares, letters repeated for emphasis ("goooood"),
- * headlines weigh half, negation stops at the clause, and a few emoji and service-failure words
- * VADER misses. The score is VADER's compound; the label is positive from {@link
+ * headlines weigh half, negation stops at the clause, a few emoji and service-failure words
+ * VADER misses, and words read in the sense they have: "no!" is "no" (VADER drops two-letter words
+ * touching punctuation), "Well," opening a clause is a discourse marker, "pretty slow" is a degree
+ * ("pretty" boosts, it does not praise), "not sure" / "make sure" are about certainty. The score is VADER's compound; the label is positive from {@link
  * dev.pantau.keywords.sentiment.SentimentScorer#NEUTRAL_BAND}, negative below its negative.
  *
  * <p><b>Indonesian</b>: a multinomial logistic regression ({@link

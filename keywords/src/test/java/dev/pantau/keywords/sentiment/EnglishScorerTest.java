@@ -132,6 +132,11 @@ class EnglishScorerTest {
     // a question word anywhere in the clause
     assertThat(pantau("the new plan, any good?")).isZero();
     assertThat(pantau("so which one is the best deal?")).isZero();
+    // a sentence opened as a question asks across its commas; a tag question only in its tag
+    assertThat(VADER.compound("@acme can anyone recommend a good plan, something fast?")).isPositive();
+    assertThat(pantau("@acme can anyone recommend a good plan, something fast?")).isZero();
+    assertThat(pantau("why is the app, which used to be great, so slow now?")).isNegative();
+    assertThat(pantau("the new plan is pretty amazing, isn't it?")).isPositive();
     // a '?' alone is a questioning tone, not a question: the words keep their valence
     assertThat(pantau("Congrats?")).isPositive();
     assertThat(pantau("Hooray for the new app?")).isPositive();
@@ -155,6 +160,60 @@ class EnglishScorerTest {
   void headlinesWeighHalf() {
     String headline = "Drunk Priest Wins Best Sermon Award";
     assertThat(Math.abs(pantau(headline))).isLessThan(Math.abs(VADER.compound(headline)));
+  }
+
+  @Test
+  void shortWordsKeepTheirMeaningNextToPunctuation() {
+    assertThat(VADER.compound("@acme no! not again")).isZero();
+    assertThat(pantau("@acme no! not again")).isNegative();
+    assertThat(VADER.compound("NO. PHONE. SIGNAL.")).isZero();
+    assertThat(pantau("NO. PHONE. SIGNAL.")).isNegative();
+    // emoticons whose middle is a letter stay emoticons
+    assertThat(pantau("@acme got it :D")).isPositive();
+    assertThat(pantau("@acme got it =P")).isPositive();
+  }
+
+  @Test
+  void wellOpeningAClauseIsADiscourseMarker() {
+    String text = "Well, my order from @acme still hasn't arrived";
+    assertThat(VADER.compound(text)).isPositive();
+    assertThat(pantau(text)).isZero();
+    assertThat(pantau("the new checkout works well")).isPositive();
+  }
+
+  @Test
+  void prettyAndSuperBeforeAWordAreDegreeAdverbs() {
+    assertThat(VADER.compound("the @acme app is pretty slow today")).isPositive();
+    assertThat(pantau("the @acme app is pretty slow today")).isNegative();
+    assertThat(pantau("delivery was super slow")).isNegative();
+    assertThat(VADER.compound("pretty much the same as before")).isPositive();
+    assertThat(pantau("pretty much the same as before")).isZero();
+    assertThat(pantau("the new app is pretty good")).isGreaterThan(pantau("the new app is good"));
+    assertThat(pantau("what a pretty design")).isPositive();
+  }
+
+  @Test
+  void sureOfCertaintyIsNotApproval() {
+    assertThat(VADER.compound("not sure if the @acme app is down")).isNegative();
+    assertThat(pantau("not sure if the @acme app is down")).isZero();
+    assertThat(VADER.compound("please make sure my order ships today")).isPositive();
+    assertThat(pantau("please make sure my order ships today")).isZero();
+    assertThat(pantau("I'm sure the delivery will come tomorrow")).isZero();
+    assertThat(pantau("Sure, happy to try the new plan")).isPositive();
+  }
+
+  @Test
+  void emoticonsKeepTheirCase() {
+    EnglishScorer vaderLexicon =
+        new EnglishScorer(
+            Resources.numbers(SentimentScorer.VADER_LEXICON),
+            Resources.strings(SentimentScorer.EMOJI_LEXICON),
+            EnglishRules.VADER);
+    assertThat(vaderLexicon.compound("the update wiped my playlists D:")).isPositive();
+    assertThat(pantau("the update wiped my playlists D:")).isNegative();
+    assertThat(pantau("the update wiped my playlists D=")).isNegative();
+    // the lower-case twin, a tongue out, stays playful
+    assertThat(pantau("gotcha d:")).isPositive();
   }
 
   @Test

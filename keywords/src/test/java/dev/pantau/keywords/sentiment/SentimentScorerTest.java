@@ -37,6 +37,10 @@ class SentimentScorerTest {
           en | 😡😡                                                   | NEGATIVE
           en | 👍                                                     | POSITIVE
           en | love it &lt;3                                         | POSITIVE
+          en | @acme no! not again                                   | NEGATIVE
+          en | the @acme app is pretty slow today                    | NEGATIVE
+          en | not sure if the @acme app is down                     | NEUTRAL
+          en | the update wiped my playlists D:                      | NEGATIVE
           id | tidak bagus                                           | NEGATIVE
           id | gak bagus                                             | NEGATIVE
           id | kurang bagus                                          | NEGATIVE
@@ -64,6 +68,9 @@ class SentimentScorerTest {
           id | min, tolong dibantu, paket saya hilang
           en | can you help me with my order?
           en | please fix the app, it keeps crashing
+          en | Well, my order from @acme still hasn't arrived
+          en | please make sure my order ships today
+          en | can anyone recommend a good plan, something fast?
           """)
   void questionsAndPoliteComplaintsAreNotPositive(String lang, String text) {
     assertThat(SCORER.score(text, lang).label()).isIn(Label.NEUTRAL, Label.NEGATIVE);
