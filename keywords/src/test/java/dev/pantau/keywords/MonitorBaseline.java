@@ -51,7 +51,10 @@ public final class MonitorBaseline implements Closeable {
     raw = all.contains(MentionFieldNames.RAW + ":");
     prefix = all.contains(MentionFieldNames.PREFIX + ":");
     monitor = new Monitor(new KeywordAnalyzer(), new TermFilteredPresearcher(frequencies, List.of(), Set.of()));
-    monitor.register(queries);
+    // In slices: the monitor builds every query's presearcher document of one call in memory at once.
+    for (int from = 0; from < queries.size(); from += 10_000) {
+      monitor.register(queries.subList(from, Math.min(queries.size(), from + 10_000)));
+    }
   }
 
   /** Matches every mention; returns the number of (mention, brand) matches. */
