@@ -134,6 +134,8 @@ public final class MentionMatcher implements Closeable {
   private final QueryTermFrequencies frequencies;
   private final AtomicLong queryErrors = new AtomicLong();
   private final AtomicLong queriesRun = new AtomicLong();
+  /** Per matching thread: the evaluators' view of the current mention, reused (see its class). */
+  private final ThreadLocal<QueryEvaluator.Mention> views = ThreadLocal.withInitial(QueryEvaluator.Mention::new);
   private volatile State state;
 
   /** The set in use and its compiled queries by id ({@code b:<id>}, {@code t:<id>}). */
@@ -333,7 +335,7 @@ public final class MentionMatcher implements Closeable {
       }
       queriesRun.incrementAndGet();
       if (view == null) {
-        view = new QueryEvaluator.Mention(a);
+        view = views.get().reset(a);
       }
       try {
         if (c.evaluator().matches(view)) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -77,39 +78,52 @@ abstract class QueryEvaluator {
     return new IndexEval(q, null);
   }
 
-  /** One mention as the evaluators see it: its terms per field, and one-field indexes built on demand. */
+  /**
+   * One mention as the evaluators see it: its terms per field, and one-field indexes built on demand.
+   * Reused from mention to mention by one thread ({@link #reset}), so its hash sets and the
+   * {@code MemoryIndex} buffers (32 KB blocks) are allocated once, not per mention.
+   */
   static final class Mention {
     private static final KeywordAnalyzer KEYWORD = new KeywordAnalyzer();
+    private static final String WHOLE = "";
 
-    final AnalyzedMention analyzed;
-    private final Map<String, Set<String>> terms = new HashMap<>(8);
-    private final Map<String, IndexSearcher> searchers = new HashMap<>(4);
+    private AnalyzedMention analyzed;
+    private final Map<String, Set<String>> terms = new HashMap<>(16);
+    private final Set<String> termsFilled = new HashSet<>(16);
+    private final Map<String, MemoryIndex> indexes = new HashMap<>(8);
+    private final Map<String, IndexSearcher> searchers = new HashMap<>(8);
 
-    Mention(AnalyzedMention analyzed) {
-      this.analyzed = analyzed;
+    /** Forgets the previous mention; evaluates {@code next} from now on. */
+    Mention reset(AnalyzedMention next) {
+      this.analyzed = next;
+      for (String f : termsFilled) {
+        terms.get(f).clear();
+      }
+      termsFilled.clear();
+      searchers.clear();
+      return this;
     }
 
     Set<String> terms(String field) {
-      Set<String> t = terms.get(field);
-      if (t == null) {
-        Set<String> set = new HashSet<>();
-        analyzed.forEachIndexedTerm(field, set::add);
-        terms.put(field, set);
-        t = set;
+      Set<String> t = terms.computeIfAbsent(field, k -> new HashSet<>(256));
+      if (termsFilled.add(field)) {
+        analyzed.forEachIndexedTerm(field, t::add);
       }
       return t;
     }
 
     /** A searcher over the one field, or over every field when {@code field} is null. */
     IndexSearcher searcher(String field) {
-      String key = field == null ? "" : field;
+      String key = field == null ? WHOLE : field;
       IndexSearcher s = searchers.get(key);
       if (s == null) {
-        MemoryIndex mi;
+        MemoryIndex mi = indexes.computeIfAbsent(key, k -> new MemoryIndex());
+        mi.reset();
         if (field == null) {
-          mi = MemoryIndex.fromDocument(analyzed.document(), KEYWORD);
+          for (IndexableField f : analyzed.document()) {
+            mi.addField(f, KEYWORD);
+          }
         } else {
-          mi = new MemoryIndex();
           Field f = analyzed.textField(field);
           if (f != null) {
             mi.addField(f, KEYWORD);
