@@ -92,6 +92,12 @@ abstract class QueryEvaluator {
     private final Set<String> termsFilled = new HashSet<>(16);
     private final Map<String, MemoryIndex> indexes = new HashMap<>(8);
     private final Map<String, IndexSearcher> searchers = new HashMap<>(8);
+    private int indexesBuilt;
+
+    /** One-field (or whole-mention) indexes built since {@link #reset}. */
+    int indexesBuilt() {
+      return indexesBuilt;
+    }
 
     /** Forgets the previous mention; evaluates {@code next} from now on. */
     Mention reset(AnalyzedMention next) {
@@ -101,6 +107,7 @@ abstract class QueryEvaluator {
       }
       termsFilled.clear();
       searchers.clear();
+      indexesBuilt = 0;
       return this;
     }
 
@@ -131,6 +138,7 @@ abstract class QueryEvaluator {
         }
         s = mi.createSearcher();
         searchers.put(key, s);
+        indexesBuilt++;
       }
       return s;
     }

@@ -7,16 +7,17 @@
  * the {@code keyword-sets} topic, validating every query and reporting every error with the brand or
  * topic id, the position in the query and the reason ({@link dev.pantau.keywords.KeywordError}). {@link
  * dev.pantau.keywords.MentionMatcher} compiles the queries to Lucene queries ({@link
- * dev.pantau.keywords.query}) and registers them in Lucene's monitor; each batch of {@link
- * dev.pantau.keywords.MentionFields} is analysed once ({@link dev.pantau.keywords.analysis}) and matched
- * against the few candidate queries the monitor's presearcher picks, giving one {@link
+ * dev.pantau.keywords.query}) and lets Lucene monitor's presearcher pick the terms that stand for
+ * each ({@code CandidateIndex}); each {@link dev.pantau.keywords.MentionFields} is analysed once
+ * ({@link dev.pantau.keywords.analysis}), its terms are looked up to find the few candidate queries,
+ * and only those are evaluated on it ({@code QueryEvaluator}), giving one {@link
  * dev.pantau.keywords.MatchResult} per mention. Brand filters (languages, sources, exclude_authors,
- * exclude_sites) apply after the query matched.
+ * exclude_sites) apply before a candidate is evaluated.
  *
  * <pre>{@code
  * KeywordSet set = KeywordSetLoader.load(Path.of("config/keywords"));
  * try (MentionMatcher matcher = MentionMatcher.create(set)) {
- *   List<MatchResult> results = matcher.match(batch);      // the fast path: many mentions per call
+ *   List<MatchResult> results = matcher.match(mentions);   // or match(mention): same cost per mention
  *   matcher.update(KeywordSetLoader.load(path));            // live update; invalid sets change nothing
  * }
  * }</pre>

@@ -13,7 +13,7 @@ import org.apache.lucene.index.IndexOptions;
 
 /**
  * A mention analysed once: its language, the terms of every field and the surface word at every
- * position (to turn the monitor's highlight positions back into words).
+ * position (to turn highlight positions back into words).
  */
 public final class AnalyzedMention {
 

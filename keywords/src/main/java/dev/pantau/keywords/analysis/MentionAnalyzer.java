@@ -34,7 +34,7 @@ public final class MentionAnalyzer {
   /**
    * Analyses a mention; {@code raw} and {@code prefixes} say whether the {@code raw} and {@code pfx}
    * fields are wanted (they are only when some query uses {@code raw:} or a wildcard: skipping them
-   * saves a third of the terms the monitor indexes per batch).
+   * saves a third of the terms looked up and indexed per mention).
    */
   public AnalyzedMention analyze(MentionFields m, boolean rawField, boolean prefixField) {
     String titleText = m.title() == null ? "" : m.title();

@@ -4,7 +4,7 @@
  * {@link dev.pantau.keywords.analysis.WordForms} folds case and accents, expands repeated letters
  * ({@code bagusss}) and adds a light English or Indonesian stem; {@link
  * dev.pantau.keywords.analysis.MentionAnalyzer} puts it together into the terms of each field, once per
- * mention, which the monitor indexes without analysing again.
+ * mention, which the matcher looks up and indexes without analysing again.
  *
  * <p>Every form of a word sits at the word's own position, and no stop word is removed: a brand name
  * always matches itself, and NEAR/n counts the words as written.

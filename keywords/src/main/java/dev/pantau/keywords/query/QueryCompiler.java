@@ -41,8 +41,8 @@ import org.apache.lucene.util.BytesRef;
  *       author. A bare word matches hashtags and handles too because the analyzer stacks the bare word
  *       on them.
  *   <li>Wildcards (and interval queries that hold one) carry a filter on the first chars of the
- *       pattern: the monitor's presearcher then picks them only for mentions with such a word, instead
- *       of for every mention.
+ *       pattern (3 or 5 of them): the presearch then picks them only for mentions with such a word,
+ *       instead of for every mention.
  * </ul>
  */
 public final class QueryCompiler {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Matches a batch of mentions against the keyword set and scores their sentiment: the work the job's
+ * Matches mentions, one or a list at a time, against the keyword set and scores their sentiment: the work the job's
  * enrich operator and {@code ./pantau analyze} share. Not thread-safe (one per operator instance).
  */
 public final class MentionEnricher implements Closeable {
