@@ -41,6 +41,8 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   public static final String UNMATCHED_METRIC = "unmatchedMentions";
   public static final String VERSION_METRIC = "keywordSetVersion";
   public static final String REJECTED_METRIC = "keywordUpdatesRejected";
+  /** Queries that threw on a mention (logged with query and mention id; the rest of the set still matched). */
+  public static final String QUERY_ERRORS_METRIC = "keywordQueryErrors";
 
   static final MapStateDescriptor<String, byte[]> KEYWORD_STATE =
       new MapStateDescriptor<>("keyword-set", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
@@ -92,6 +94,7 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     unmatched = getMetricGroup().counter(UNMATCHED_METRIC);
     rejected = getMetricGroup().counter(REJECTED_METRIC);
     getMetricGroup().gauge(VERSION_METRIC, () -> version);
+    getMetricGroup().gauge(QUERY_ERRORS_METRIC, () -> enricher.queryErrorCount());
     LOG.info("Keyword set version {} active: {} brands, {} topics", version, activeSet.brands().size(), activeSet.topics().size());
   }
 

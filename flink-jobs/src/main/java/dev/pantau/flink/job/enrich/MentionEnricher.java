@@ -53,6 +53,11 @@ public final class MentionEnricher implements Closeable {
     return matcher.keywordSet();
   }
 
+  /** Queries that failed on a mention so far (each one logged by the matcher). */
+  public long queryErrorCount() {
+    return matcher.queryErrorCount();
+  }
+
   public boolean scoresSentiment() {
     return scorer != null;
   }
