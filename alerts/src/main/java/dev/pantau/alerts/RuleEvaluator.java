@@ -181,19 +181,22 @@ public final class RuleEvaluator {
   private static void learnSeason(AlertRule rule, DetectorState st, int hour, int day, double x) {
     double windowSeconds = rule.windowLength().toSeconds();
     if (rule.dailySeasonality()) {
-      double perSlotPerDay = Math.max(1, 3600 / windowSeconds);
-      double alpha = 1 - Math.exp(-1 / (DAILY_MEMORY_DAYS * perSlotPerDay));
-      st.dailySeen[hour]++;
-      double a = Math.max(alpha, 1.0 / st.dailySeen[hour]);
-      st.daily[hour] += a * (x - st.daily[hour]);
+      learnSlot(st.daily, st.dailySeen, hour, Math.max(1, 3600 / windowSeconds) * DAILY_MEMORY_DAYS, x);
     }
     if (rule.weeklySeasonality()) {
-      double perSlotPerWeek = Math.max(1, 86400 / windowSeconds);
-      double alpha = 1 - Math.exp(-1 / (WEEKLY_MEMORY_WEEKS * perSlotPerWeek));
-      st.weeklySeen[day]++;
-      double a = Math.max(alpha, 1.0 / st.weeklySeen[day]);
-      st.weekly[day] += a * (x - st.weekly[day]);
+      learnSlot(st.weekly, st.weeklySeen, day, Math.max(1, 86400 / windowSeconds) * WEEKLY_MEMORY_WEEKS, x);
     }
+  }
+
+  /**
+   * Moves one seasonal slot's mean towards {@code x}: an exponential average remembering about
+   * {@code memory} windows of that slot, and a plain mean while the slot has seen fewer.
+   */
+  private static void learnSlot(double[] means, int[] seen, int slot, double memory, double x) {
+    double alpha = 1 - Math.exp(-1 / memory);
+    seen[slot]++;
+    double a = Math.max(alpha, 1.0 / seen[slot]);
+    means[slot] += a * (x - means[slot]);
   }
 
   /** Anscombe's transform: Poisson counts get a standard deviation of about 1 at every level. */

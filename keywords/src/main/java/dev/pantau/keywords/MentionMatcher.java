@@ -94,11 +94,7 @@ public final class MentionMatcher implements Closeable {
   static final class QueryTermFrequencies implements TermWeightor {
     private volatile Map<String, Integer> counts = Map.of();
 
-    void recount(Collection<Compiled> queries) {
-      recountQueries(queries.stream().map(Compiled::query).toList());
-    }
-
-    void recountQueries(Collection<Query> queries) {
+    void recount(Collection<Query> queries) {
       Map<String, Integer> c = new HashMap<>();
       QueryVisitor visitor = new QueryVisitor() {
         @Override
@@ -147,8 +143,8 @@ public final class MentionMatcher implements Closeable {
       boolean prefixField) {
 
     State(KeywordSet set, Map<String, Brand> brands, Map<String, Compiled> queries) {
-      this(set, brands, queries, usesField(queries, MentionFieldNames.RAW),
-          usesField(queries, MentionFieldNames.PREFIX));
+      this(set, brands, queries, usesField(luceneQueries(queries), MentionFieldNames.RAW),
+          usesField(luceneQueries(queries), MentionFieldNames.PREFIX));
     }
 
     AnalyzedMention analyze(MentionAnalyzer analyzer, MentionFields m) {
@@ -156,8 +152,12 @@ public final class MentionMatcher implements Closeable {
     }
   }
 
+  private static List<Query> luceneQueries(Map<String, Compiled> compiled) {
+    return compiled.values().stream().map(Compiled::query).toList();
+  }
+
   /** Whether any query looks at {@code field} (negated clauses included). */
-  private static boolean usesField(Map<String, Compiled> queries, String field) {
+  static boolean usesField(Collection<Query> queries, String field) {
     boolean[] found = {false};
     QueryVisitor visitor = new QueryVisitor() {
       @Override
@@ -173,8 +173,8 @@ public final class MentionMatcher implements Closeable {
         return this;
       }
     };
-    for (Compiled c : queries.values()) {
-      c.query().visit(visitor);
+    for (Query q : queries) {
+      q.visit(visitor);
       if (found[0]) {
         return true;
       }
@@ -203,7 +203,7 @@ public final class MentionMatcher implements Closeable {
     MatcherConfig c = config.copy();
     Map<String, Compiled> compiled = compile(set, c, Map.of());
     QueryTermFrequencies frequencies = new QueryTermFrequencies();
-    frequencies.recount(compiled.values());
+    frequencies.recount(luceneQueries(compiled));
     CandidateIndex candidates =
         new CandidateIndex(new TermFilteredPresearcher(frequencies, List.of(), Set.of()));
     register(candidates, compiled.entrySet());
@@ -292,7 +292,7 @@ public final class MentionMatcher implements Closeable {
         removed.add(k);
       }
     }
-    frequencies.recount(compiled.values());
+    frequencies.recount(luceneQueries(compiled));
     removed.forEach(candidates::remove);
     register(candidates, changed);
     state = new State(newSet, brandMap(newSet), compiled);
@@ -315,7 +315,7 @@ public final class MentionMatcher implements Closeable {
       AnalyzedMention a = s.analyze(analyzer, m);
       ids.clear();
       candidates.collect(a, ids);
-      out.add(result(s, a, verify(s, a, ids)));
+      out.add(result(a, verify(s, a, ids)));
     }
     return out;
   }
@@ -350,7 +350,8 @@ public final class MentionMatcher implements Closeable {
   }
 
   /**
-   * The reference path: every query run on its own against each mention in a {@link MemoryIndex}.
+   * The reference path: every query run on its own against each mention in a {@link MemoryIndex}
+   * (brand queries only where the brand's filters admit the mention).
    * Slow by design; for tests and benchmarks that check the fast path against it.
    */
   public List<MatchResult> matchBruteForce(List<MentionFields> batch) {
@@ -361,11 +362,11 @@ public final class MentionMatcher implements Closeable {
       IndexSearcher searcher = memorySearcher(a);
       Map<String, List<int[]>> hits = new HashMap<>();
       for (Map.Entry<String, Compiled> e : s.queries().entrySet()) {
-        if (run(searcher, e.getValue().query(), a) != null) {
+        if (wanted(s, e.getKey(), a) && run(searcher, e.getValue().query(), a) != null) {
           hits.put(e.getKey(), e.getValue().terms().hits(a));
         }
       }
-      out.add(result(s, a, hits));
+      out.add(result(a, hits));
     }
     return out;
   }
@@ -436,7 +437,8 @@ public final class MentionMatcher implements Closeable {
     }
   }
 
-  private MatchResult result(State s, AnalyzedMention a, Map<String, List<int[]>> hits) {
+  /** The result from the hits of queries already known to be wanted ({@link #wanted}). */
+  private MatchResult result(AnalyzedMention a, Map<String, List<int[]>> hits) {
     TreeSet<String> brands = new TreeSet<>();
     TreeSet<String> topics = new TreeSet<>();
     Map<String, List<String>> terms = new TreeMap<>();
@@ -445,10 +447,6 @@ public final class MentionMatcher implements Closeable {
       String id;
       if (key.startsWith(BRAND_PREFIX)) {
         id = key.substring(BRAND_PREFIX.length());
-        Brand b = s.brands().get(id);
-        if (b == null || !admits(b, a)) {
-          continue;
-        }
         brands.add(id);
       } else {
         id = key.substring(TOPIC_PREFIX.length());

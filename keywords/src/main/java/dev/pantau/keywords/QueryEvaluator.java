@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.index.IndexableField;
@@ -66,11 +67,12 @@ abstract class QueryEvaluator {
       return FALSE;
     }
     if (q instanceof PrefixQuery p) {
-      return new PrefixEval(p.getPrefix().field(), p.getPrefix().text());
+      String prefix = p.getPrefix().text();
+      return new AnyTermEval(p.getPrefix().field(), t -> t.startsWith(prefix));
     }
     if (q instanceof WildcardQuery w) {
-      return new AutomatonEval(
-          w.getTerm().field(), new CharacterRunAutomaton(WildcardQuery.toAutomaton(w.getTerm())));
+      CharacterRunAutomaton automaton = new CharacterRunAutomaton(WildcardQuery.toAutomaton(w.getTerm()));
+      return new AnyTermEval(w.getTerm().field(), automaton::run);
     }
     if (q instanceof IntervalQuery i) {
       return new IndexEval(q, i.getField());
@@ -182,44 +184,20 @@ abstract class QueryEvaluator {
     }
   }
 
-  private static final class PrefixEval extends QueryEvaluator {
+  /** Matches when some term of the field passes the test: a prefix or a wildcard over the mention's few terms. */
+  private static final class AnyTermEval extends QueryEvaluator {
     private final String field;
-    private final String prefix;
+    private final Predicate<String> test;
 
-    PrefixEval(String field, String prefix) {
+    AnyTermEval(String field, Predicate<String> test) {
       this.field = field;
-      this.prefix = prefix;
+      this.test = test;
     }
 
     @Override
     boolean matches(Mention m) {
       for (String t : m.terms(field)) {
-        if (t.startsWith(prefix)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
-    boolean needsIndex() {
-      return false;
-    }
-  }
-
-  private static final class AutomatonEval extends QueryEvaluator {
-    private final String field;
-    private final CharacterRunAutomaton automaton;
-
-    AutomatonEval(String field, CharacterRunAutomaton automaton) {
-      this.field = field;
-      this.automaton = automaton;
-    }
-
-    @Override
-    boolean matches(Mention m) {
-      for (String t : m.terms(field)) {
-        if (automaton.run(t)) {
+        if (test.test(t)) {
           return true;
         }
       }

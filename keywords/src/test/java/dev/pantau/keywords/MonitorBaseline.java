@@ -46,10 +46,9 @@ public final class MonitorBaseline implements Closeable {
       compiled.add(q);
       queries.add(new MonitorQuery("b:" + b.id(), q, b.query(), Map.of()));
     }
-    frequencies.recountQueries(compiled);
-    String all = compiled.toString();
-    raw = all.contains(MentionFieldNames.RAW + ":");
-    prefix = all.contains(MentionFieldNames.PREFIX + ":");
+    frequencies.recount(compiled);
+    raw = MentionMatcher.usesField(compiled, MentionFieldNames.RAW);
+    prefix = MentionMatcher.usesField(compiled, MentionFieldNames.PREFIX);
     monitor = new Monitor(new KeywordAnalyzer(), new TermFilteredPresearcher(frequencies, List.of(), Set.of()));
     // In slices: the monitor builds every query's presearcher document of one call in memory at once.
     for (int from = 0; from < queries.size(); from += 10_000) {

@@ -4,19 +4,14 @@ import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.OutputJson;
 import dev.pantau.flink.job.enrich.MentionEnricher;
 import dev.pantau.flink.model.Decoded;
-import dev.pantau.flink.model.EnrichedMention;
-import dev.pantau.flink.model.Mention;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.sentiment.SentimentScorer;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,8 +24,6 @@ import picocli.CommandLine.Option;
       "line prints its dead-letter record. For trying a configuration on a sample."
     })
 final class AnalyzeCommand extends PantauCommand {
-  private static final int BATCH = 512;
-
   @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Mentions, one JSON object per line.")
   Path input;
 
@@ -46,8 +39,6 @@ final class AnalyzeCommand extends PantauCommand {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
     try (MentionEnricher enricher = enricher(); InputStream in = Files.newInputStream(input)) {
       BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-      List<Mention> batch = new ArrayList<>();
-      List<String> lines = new ArrayList<>();
       String line;
       long n = 0;
       while ((line = reader.readLine()) != null) {
@@ -56,17 +47,8 @@ final class AnalyzeCommand extends PantauCommand {
           continue;
         }
         Decoded d = decoder.decode(line.getBytes(StandardCharsets.UTF_8), input.getFileName().toString(), n);
-        if (d.valid()) {
-          batch.add(d.mention);
-          lines.add(null);
-        } else {
-          lines.add(OutputJson.deadLetter(d.deadLetter));
-        }
-        if (batch.size() >= BATCH) {
-          flush(enricher, batch, lines, out);
-        }
+        out.println(d.valid() ? OutputJson.analyzed(enricher.enrich(d.mention)) : OutputJson.deadLetter(d.deadLetter));
       }
-      flush(enricher, batch, lines, out);
     }
     out.flush();
     return 0;
@@ -80,15 +62,4 @@ final class AnalyzeCommand extends PantauCommand {
     }
   }
 
-  /** Prints the buffered lines in input order: enriched mentions and dead letters interleaved. */
-  private static void flush(MentionEnricher enricher, List<Mention> batch, List<String> lines, PrintStream out)
-      throws IOException {
-    List<EnrichedMention> enriched = enricher.enrich(batch);
-    int next = 0;
-    for (String l : lines) {
-      out.println(l != null ? l : OutputJson.analyzed(enriched.get(next++)));
-    }
-    batch.clear();
-    lines.clear();
-  }
 }

@@ -108,17 +108,25 @@ public final class OutputJson {
     o.put("lang", em.lang);
     stringArray(o, "brands", em.brands);
     stringArray(o, "topics", em.topics);
+    putMatchedTerms(o, em);
+    putSentiment(o, em);
+    o.put("employee", em.employee);
+    return write(o);
+  }
+
+  private static void putMatchedTerms(ObjectNode o, EnrichedMention em) {
     ObjectNode terms = o.putObject("matched_terms");
     for (Map.Entry<String, ? extends List<String>> t : em.matchedTerms.entrySet()) {
       stringArray(terms, t.getKey(), t.getValue());
     }
+  }
+
+  private static void putSentiment(ObjectNode o, EnrichedMention em) {
     if (em.sentimentLabel != null) {
       ObjectNode s = o.putObject("sentiment");
       s.put("score", round3(em.sentimentScore));
       s.put("label", em.sentimentLabel);
     }
-    o.put("employee", em.employee);
-    return write(o);
   }
 
   /** One line of {@code ./pantau analyze}: id, lang, sentiment, brands, topics, matched_terms. */
@@ -126,17 +134,10 @@ public final class OutputJson {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", em.mention.id);
     o.put("lang", em.lang);
-    if (em.sentimentLabel != null) {
-      ObjectNode s = o.putObject("sentiment");
-      s.put("score", round3(em.sentimentScore));
-      s.put("label", em.sentimentLabel);
-    }
+    putSentiment(o, em);
     stringArray(o, "brands", em.brands);
     stringArray(o, "topics", em.topics);
-    ObjectNode terms = o.putObject("matched_terms");
-    for (Map.Entry<String, ? extends List<String>> t : em.matchedTerms.entrySet()) {
-      stringArray(terms, t.getKey(), t.getValue());
-    }
+    putMatchedTerms(o, em);
     return write(o);
   }
 

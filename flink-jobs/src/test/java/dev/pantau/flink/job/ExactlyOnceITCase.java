@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pantau.flink.generate.GeneratedMention;
 import dev.pantau.flink.generate.GeneratorOptions;
 import dev.pantau.flink.generate.MentionGenerator;
-import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
 import dev.pantau.flink.model.Decoded;
@@ -116,12 +115,7 @@ class ExactlyOnceITCase {
                 "mentions")
             .map(new FailingMap(failAfter))
             .name("Fail mid-stream");
-    PantauPipeline.build(decoded, config)
-        .sinkTo(
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), name + "-kpi", name, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), name + "-enriched", name, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), name + "-dead", name, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), name + "-alerts", name, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT));
+    KafkaTestSupport.sinkExactlyOnce(PantauPipeline.build(decoded, config), kafka, name);
     env.execute("exactly-once-" + name);
   }
 

@@ -3,6 +3,8 @@ package dev.pantau.flink.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pantau.flink.io.DecodingKafkaDeserializer;
+import dev.pantau.flink.io.KafkaIo;
+import dev.pantau.flink.io.KeyedJson;
 import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
 import dev.pantau.flink.model.Decoded;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,6 +43,23 @@ final class KafkaTestSupport {
             .setNumberSlotsPerTaskManager(slots)
             .setConfiguration(LocalFlink.loopbackConfiguration())
             .build());
+  }
+
+  /**
+   * Sends every output of the pipeline exactly once to the topics {@code <prefix>-kpi},
+   * {@code -enriched}, {@code -dead} and {@code -alerts}, with {@code prefix} as transactional id prefix.
+   */
+  static void sinkExactlyOnce(PantauPipeline.Outputs outputs, LocalKafkaBroker kafka, String prefix) {
+    outputs.sinkTo(
+        exactlyOnce(kafka, prefix + "-kpi", prefix),
+        exactlyOnce(kafka, prefix + "-enriched", prefix),
+        exactlyOnce(kafka, prefix + "-dead", prefix),
+        exactlyOnce(kafka, prefix + "-alerts", prefix));
+  }
+
+  private static KafkaSink<KeyedJson> exactlyOnce(
+      LocalKafkaBroker kafka, String topic, String prefix) {
+    return KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), topic, prefix, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT);
   }
 
   /** The mentions of {@code topic} from the earliest to the latest offset at start, then the end. */

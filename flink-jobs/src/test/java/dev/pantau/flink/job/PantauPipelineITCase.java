@@ -3,7 +3,6 @@ package dev.pantau.flink.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
 import dev.pantau.flink.model.Decoded;
@@ -143,12 +142,7 @@ class PantauPipelineITCase {
             .withSentiment(false);
     DataStream<Decoded> decoded =
         env.fromSource(KafkaTestSupport.boundedSource(kafka, run + "-mentions"), MentionWatermarks.replay(config.outOfOrderness(), 1), "mentions");
-    PantauPipeline.build(decoded, config)
-        .sinkTo(
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-kpi", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-enriched", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-dead", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT),
-            KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), run + "-alerts", run, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT));
+    KafkaTestSupport.sinkExactlyOnce(PantauPipeline.build(decoded, config), kafka, run);
     env.execute("pipeline-itcase");
 
     assertThat(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, run + "-kpi"), true, true)).isEqualTo(EXPECTED_KPIS);

@@ -149,20 +149,9 @@ public final class AnalyzedMention {
   }
 
   /**
-   * Calls {@code consumer} with every (field, term) pair that {@link #document()} indexes, once per
-   * occurrence: what a presearcher looks up to pick candidate queries without building an index.
+   * Calls {@code consumer} with every term that {@link #document()} indexes in {@code field}, once per
+   * occurrence: what the matcher looks up and checks queries against without building an index.
    */
-  public void forEachIndexedTerm(java.util.function.BiConsumer<String, String> consumer) {
-    for (String field : INDEXED_FIELDS) {
-      forEachIndexedTerm(field, term -> consumer.accept(field, term));
-    }
-  }
-
-  /** Every field {@link #document()} may hold. */
-  public static final List<String> INDEXED_FIELDS =
-      List.of(BODY, TITLE, RAW, PREFIX, AUTHOR, SITE, LANG, SOURCE, COUNTRY);
-
-  /** Calls {@code consumer} with every term that {@link #document()} indexes in {@code field}. */
   public void forEachIndexedTerm(String field, java.util.function.Consumer<String> consumer) {
     switch (field) {
       case BODY -> forEach(body, consumer);

@@ -6,7 +6,6 @@ import dev.pantau.keywords.Brand;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.MatchResult;
-import dev.pantau.keywords.MentionFields;
 import dev.pantau.keywords.MentionMatcher;
 import dev.pantau.keywords.sentiment.Sentiment;
 import dev.pantau.keywords.sentiment.SentimentScorer;
@@ -64,19 +63,6 @@ public final class MentionEnricher implements Closeable {
 
   public EnrichedMention enrich(Mention mention) {
     return enrich(mention, matcher.match(mention.toFields()));
-  }
-
-  public List<EnrichedMention> enrich(List<Mention> batch) {
-    List<MentionFields> fields = new ArrayList<>(batch.size());
-    for (Mention m : batch) {
-      fields.add(m.toFields());
-    }
-    List<MatchResult> results = matcher.match(fields);
-    List<EnrichedMention> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      out.add(enrich(batch.get(i), results.get(i)));
-    }
-    return out;
   }
 
   private EnrichedMention enrich(Mention m, MatchResult r) {
