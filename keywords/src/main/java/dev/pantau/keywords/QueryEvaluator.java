@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.index.IndexableField;
@@ -45,17 +46,27 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
  */
 abstract class QueryEvaluator {
 
-  private static final QueryEvaluator TRUE = new Fixed(true);
-  private static final QueryEvaluator FALSE = new Fixed(false);
+  private static final QueryEvaluator TRUE = new Leaf(m -> true);
+  private static final QueryEvaluator FALSE = new Leaf(m -> false);
+
+  private final boolean needsIndex;
+
+  QueryEvaluator(boolean needsIndex) {
+    this.needsIndex = needsIndex;
+  }
 
   abstract boolean matches(Mention m);
 
   /** Whether evaluation may need an index of the mention (positional or unknown queries). */
-  abstract boolean needsIndex();
+  final boolean needsIndex() {
+    return needsIndex;
+  }
 
   static QueryEvaluator of(Query q) {
     if (q instanceof TermQuery t) {
-      return new TermEval(t.getTerm().field(), t.getTerm().text());
+      String field = t.getTerm().field();
+      String text = t.getTerm().text();
+      return new Leaf(m -> m.terms(field).contains(text));
     }
     if (q instanceof BooleanQuery b) {
       return BoolEval.of(b);
@@ -68,11 +79,11 @@ abstract class QueryEvaluator {
     }
     if (q instanceof PrefixQuery p) {
       String prefix = p.getPrefix().text();
-      return new AnyTermEval(p.getPrefix().field(), t -> t.startsWith(prefix));
+      return anyTerm(p.getPrefix().field(), t -> t.startsWith(prefix));
     }
     if (q instanceof WildcardQuery w) {
       CharacterRunAutomaton automaton = new CharacterRunAutomaton(WildcardQuery.toAutomaton(w.getTerm()));
-      return new AnyTermEval(w.getTerm().field(), automaton::run);
+      return anyTerm(w.getTerm().field(), automaton::run);
     }
     if (q instanceof IntervalQuery i) {
       return new IndexEval(q, i.getField());
@@ -146,67 +157,30 @@ abstract class QueryEvaluator {
     }
   }
 
-  private static final class Fixed extends QueryEvaluator {
-    private final boolean value;
-
-    Fixed(boolean value) {
-      this.value = value;
-    }
-
-    @Override
-    boolean matches(Mention m) {
-      return value;
-    }
-
-    @Override
-    boolean needsIndex() {
-      return false;
-    }
-  }
-
-  private static final class TermEval extends QueryEvaluator {
-    private final String field;
-    private final String text;
-
-    TermEval(String field, String text) {
-      this.field = field;
-      this.text = text;
-    }
-
-    @Override
-    boolean matches(Mention m) {
-      return m.terms(field).contains(text);
-    }
-
-    @Override
-    boolean needsIndex() {
-      return false;
-    }
-  }
-
   /** Matches when some term of the field passes the test: a prefix or a wildcard over the mention's few terms. */
-  private static final class AnyTermEval extends QueryEvaluator {
-    private final String field;
-    private final Predicate<String> test;
-
-    AnyTermEval(String field, Predicate<String> test) {
-      this.field = field;
-      this.test = test;
-    }
-
-    @Override
-    boolean matches(Mention m) {
+  private static QueryEvaluator anyTerm(String field, Predicate<String> test) {
+    return new Leaf(m -> {
       for (String t : m.terms(field)) {
         if (test.test(t)) {
           return true;
         }
       }
       return false;
+    });
+  }
+
+  /** A test on the mention's terms alone: never needs an index. */
+  private static final class Leaf extends QueryEvaluator {
+    private final Predicate<Mention> test;
+
+    Leaf(Predicate<Mention> test) {
+      super(false);
+      this.test = test;
     }
 
     @Override
-    boolean needsIndex() {
-      return false;
+    boolean matches(Mention m) {
+      return test.test(m);
     }
   }
 
@@ -221,16 +195,13 @@ abstract class QueryEvaluator {
     private final QueryEvaluator[] prohibited;
     private final QueryEvaluator[] optional;
     private final int minShould;
-    private final boolean needsIndex;
 
     private BoolEval(List<QueryEvaluator> required, List<QueryEvaluator> prohibited, List<QueryEvaluator> optional, int minShould) {
+      super(Stream.of(required, prohibited, optional).flatMap(List::stream).anyMatch(QueryEvaluator::needsIndex));
       this.required = cheapFirst(required);
       this.prohibited = cheapFirst(prohibited);
       this.optional = cheapFirst(optional);
       this.minShould = minShould;
-      this.needsIndex = required.stream().anyMatch(QueryEvaluator::needsIndex)
-          || prohibited.stream().anyMatch(QueryEvaluator::needsIndex)
-          || optional.stream().anyMatch(QueryEvaluator::needsIndex);
     }
 
     static QueryEvaluator of(BooleanQuery b) {
@@ -288,11 +259,6 @@ abstract class QueryEvaluator {
       }
       return false;
     }
-
-    @Override
-    boolean needsIndex() {
-      return needsIndex;
-    }
   }
 
   /** A query evaluated by Lucene itself, on an index of its field (or of the whole mention). */
@@ -301,6 +267,7 @@ abstract class QueryEvaluator {
     private final String field;
 
     IndexEval(Query query, String field) {
+      super(true);
       this.query = query;
       this.field = field;
     }
@@ -322,11 +289,6 @@ abstract class QueryEvaluator {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    boolean needsIndex() {
-      return true;
     }
   }
 }
