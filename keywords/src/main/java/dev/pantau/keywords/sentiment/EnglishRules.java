@@ -35,6 +35,15 @@ package dev.pantau.keywords.sentiment;
  * @param epistemicSure "sure" after a copula, "make", a negation or a degree word ("I'm sure", "make
  *     sure", "not sure", "pretty sure") is certainty, not approval: it counts nothing, where VADER
  *     rates it +1.3 and "not sure" negative
+ * @param certaintyAdverbs "definitely", "certainly", "honestly", "truly" and "surely" say how sure,
+ *     not how good: they count nothing and boost the opinion word that follows ("definitely not
+ *     worth it" is negative; VADER rates "definitely" +1.7 and the text positive)
+ * @param adviceIdioms a warning to other buyers is negative whatever its grammar: "don't waste
+ *     your money" (VADER negates "waste" into praise), "save your money", "stay away", "steer
+ *     clear", "look elsewhere", "don't bother"
+ * @param expectations what falls short of a standard is negative: "mediocre at best", "fair at
+ *     best", "sounds better than these", "I've had better", "I expected better", "hoping for more";
+ *     the standard itself ("as good as I had hoped") counts nothing
  */
 record EnglishRules(
     boolean emoji,
@@ -51,7 +60,10 @@ record EnglishRules(
     boolean shortWords,
     boolean discourseWell,
     boolean degreeAdverbs,
-    boolean epistemicSure) {
+    boolean epistemicSure,
+    boolean certaintyAdverbs,
+    boolean adviceIdioms,
+    boolean expectations) {
 
   /** Positive words asked about count for nothing by default. */
   public static final double DEFAULT_QUESTION_POSITIVE_WEIGHT = 0.0;
@@ -66,7 +78,7 @@ record EnglishRules(
   public static final EnglishRules VADER =
       new EnglishRules(
           true, false, false, false, 1.0, false, false, false, 1.0, false, false, false, false, false,
-          false);
+          false, false, false, false);
 
   /** Every rule: the default. */
   public static final EnglishRules PANTAU =
@@ -80,6 +92,9 @@ record EnglishRules(
           true,
           true,
           DEFAULT_QUESTION_NEGATIVE_WEIGHT,
+          true,
+          true,
+          true,
           true,
           true,
           true,
@@ -99,77 +114,74 @@ record EnglishRules(
   }
 
   public EnglishRules withEmoji(boolean on) {
-    return new EnglishRules(
-        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withRepeatedLetters(boolean on) {
-    return new EnglishRules(
-        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withCourtesy(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withQuestions(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withQuestionPositiveWeight(double weight) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withIdioms(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withNames(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withLikeAsPreposition(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withQuestionNegativeWeight(double weight) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withHeadlines(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withScope(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withShortWords(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withDiscourseWell(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withDegreeAdverbs(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on, epistemicSure);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
   }
 
   public EnglishRules withEpistemicSure(boolean on) {
-    return new EnglishRules(
-        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, on);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, on, certaintyAdverbs, adviceIdioms, expectations);
+  }
+
+  public EnglishRules withCertaintyAdverbs(boolean on) {
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, on, adviceIdioms, expectations);
+  }
+
+  public EnglishRules withAdviceIdioms(boolean on) {
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, on, expectations);
+  }
+
+  public EnglishRules withExpectations(boolean on) {
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, on);
   }
 }

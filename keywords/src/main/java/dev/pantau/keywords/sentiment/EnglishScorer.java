@@ -142,6 +142,7 @@ final class EnglishScorer {
       }
     }
     wordSenses(raw, lower, sentiments);
+    complaintSenses(raw, lower, question, sentiments);
     butCheck(lower, sentiments);
     if (rules.courtesy()) {
       applyCourtesy(lower, question, sentiments);
@@ -268,6 +269,191 @@ final class EnglishScorer {
         sentiments[i] = 0;
       }
     }
+  }
+
+  /** Adverbs that say how sure the writer is ("definitely not worth it"), not how good a thing is. */
+  static final Set<String> CERTAINTY_ADVERBS =
+      Set.of("definitely", "certainly", "honestly", "truly", "surely");
+
+  /** What a warning tells a buyer to keep: "save your money", "don't waste your time". */
+  static final Set<String> SPENDINGS = Set.of("money", "time", "cash", "breath", "$", "$$", "$$$");
+
+  /** "stay away", "steer clear", "look elsewhere", "keep away": warnings rated as VADER's "avoid". */
+  static final Map<String, String> WARNINGS =
+      Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere");
+
+  /** VADER's rating of "avoid", given to the warnings that mean it. */
+  static final double AVOID = -1.2;
+
+  /** Verbs after which "better" is a standard not met: "I've had better", "we expected better". */
+  static final Set<String> STANDARD_VERBS =
+      Set.of(
+          "seen", "expected", "expect", "expecting", "deserve", "deserved", "deserves", "wanted");
+
+  /** "better than it was", "than this used to be": a thing against its past self. */
+  static final Set<String> PAST_SELF = Set.of("was", "were", "used", "did", "had", "is", "been");
+
+  /** Words of the reference in "as good as I had hoped", "than we expected". */
+  static final Set<String> REFERENCE_VERBS =
+      Set.of("hoped", "hoping", "expected", "thought", "imagined", "wanted", "advertised");
+
+  /** What "better than …" compares the subject of a review against. */
+  static final Set<String> DEMONSTRATIVES =
+      Set.of("this", "these", "that", "those", "it", "them", "here", "this.", "mine");
+
+  /**
+   * Senses of complaint that VADER reads as praise: adverbs of certainty ({@link
+   * EnglishRules#certaintyAdverbs}), warnings to other buyers ({@link EnglishRules#adviceIdioms}) and
+   * standards not met ({@link EnglishRules#expectations}).
+   */
+  private void complaintSenses(
+      String[] raw, String[] lower, boolean[] question, double[] sentiments) {
+    int n = lower.length;
+    for (int i = 0; i < n; i++) {
+      String w = lower[i];
+      if (rules.certaintyAdverbs()
+          && CERTAINTY_ADVERBS.contains(w)
+          && boostNextOpinion(raw, lower, sentiments, i)) {
+        sentiments[i] = 0;
+      }
+      if (rules.adviceIdioms()) {
+        adviceIdiom(raw, lower, sentiments, i);
+      }
+      if (rules.expectations()) {
+        expectation(raw, lower, question, sentiments, i);
+      }
+    }
+  }
+
+  /**
+   * Boosts the first opinion word within three words after {@code i} in the same clause, and says
+   * whether there was one: "definitely not worth it", "honestly the worst"; alone ("Definitely!")
+   * the adverb agrees, and keeps its own valence.
+   */
+  private static boolean boostNextOpinion(
+      String[] raw, String[] lower, double[] sentiments, int i) {
+    for (int j = i + 1; j < Math.min(lower.length, i + 4) && !endsClause(raw[j - 1]); j++) {
+      if (sentiments[j] != 0) {
+        sentiments[j] += Math.signum(sentiments[j]) * B_INCR;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void adviceIdiom(String[] raw, String[] lower, double[] sentiments, int i) {
+    int n = lower.length;
+    String w = lower[i];
+    boolean clauseEnd = i + 1 >= n || endsClause(raw[i]);
+    if ((w.equals("waste") || w.equals("bother"))
+        && imperativeNegation(raw, lower, i)
+        && (w.equals("bother") || (i + 2 < n && lower[i + 1].matches("your|ur|yo")))) {
+      // "don't waste your money", "don't bother": the negation warns, it does not praise
+      sentiments[i] = -Math.abs(sentiments[i]);
+    } else if (w.equals("save")
+        && i + 2 < n
+        && lower[i + 1].matches("your|ur")
+        && SPENDINGS.contains(lower[i + 2])
+        && (i + 3 == n || endsClause(raw[i + 2]) || lower[i + 3].equals("and"))) {
+      // "Save your money." / "save your money and go elsewhere" (not "save your money on fuel")
+      sentiments[i] = N_SCALAR * Math.abs(sentiments[i]);
+    } else if (!clauseEnd && WARNINGS.containsKey(w) && WARNINGS.get(w).equals(lower[i + 1])) {
+      sentiments[i] = 0;
+      sentiments[i + 1] = AVOID;
+    }
+  }
+
+  /** "don't", "do not", "never" opening a clause: an order, not a statement about oneself. */
+  private static boolean imperativeNegation(String[] raw, String[] lower, int i) {
+    for (int j = i - 1; j >= Math.max(0, i - 3) && !endsClause(raw[j]); j--) {
+      String l = lower[j];
+      int opener = -1;
+      if (l.equals("don't") || l.equals("dont") || l.equals("never")) {
+        opener = j;
+      } else if (l.equals("not") && j > 0 && lower[j - 1].equals("do")) {
+        opener = j - 1;
+      }
+      if (opener >= 0) {
+        return opener == 0
+            || endsClause(raw[opener - 1])
+            || lower[opener - 1].matches("just|please|so|otherwise|seriously|really|-|--");
+      }
+    }
+    return false;
+  }
+
+  private void expectation(
+      String[] raw, String[] lower, boolean[] question, double[] sentiments, int i) {
+    int n = lower.length;
+    String w = lower[i];
+    if (w.equals("at") && i + 1 < n && lower[i + 1].equals("best") && !endsClause(raw[i])) {
+      // "mediocre at best", "fair at best": the grade is a ceiling, and "best" is not praise
+      sentiments[i + 1] = 0;
+      for (int j = i - 1; j >= Math.max(0, i - 3) && !endsClause(raw[j]); j--) {
+        if (sentiments[j] > 0) {
+          sentiments[j] *= N_SCALAR;
+          break;
+        } else if (sentiments[j] < 0) {
+          break;
+        }
+      }
+    } else if (w.equals("than")
+        && i + 1 < n
+        && DEMONSTRATIVES.contains(lower[i + 1])
+        && (i + 2 == n || !PAST_SELF.contains(lower[i + 2]))
+        && i > 0
+        && !endsClause(raw[i - 1])) {
+      // "sounds better than these", "more intelligent than this movie": the other one is praised
+      // ("better than it was" compares the thing with its past self, and keeps its praise)
+      for (int j = i - 1; j >= Math.max(0, i - 4) && !endsClause(raw[j]); j--) {
+        if (sentiments[j] != 0) {
+          if (!question[j] && comparative(lower, j)) {
+            sentiments[j] *= N_SCALAR;
+          }
+          break;
+        }
+      }
+    } else if (w.equals("better") && i > 0 && sentiments[i] > 0 && standardNotMet(lower, i)) {
+      // "I've had better", "we expected better", "you deserve better"
+      sentiments[i] *= N_SCALAR;
+    } else if ((w.equals("hoping") || w.equals("hoped"))
+        && i + 2 < n
+        && lower[i + 1].equals("for")
+        && (lower[i + 2].equals("more") || lower[i + 2].equals("better"))) {
+      // "I was hoping for more"
+      sentiments[i] *= N_SCALAR;
+      sentiments[i + 2] = 0;
+    } else if (REFERENCE_VERBS.contains(w) && referenceClause(lower, i)) {
+      // "not as good as I had hoped": the hope is the standard, not the opinion
+      sentiments[i] = 0;
+    }
+  }
+
+  /** "better", "worse", or an opinion word after "more": a comparison, not "no real reason other". */
+  private static boolean comparative(String[] lower, int j) {
+    return lower[j].equals("better")
+        || lower[j].equals("worse")
+        || (j > 0 && lower[j - 1].equals("more"));
+  }
+
+  private static boolean standardNotMet(String[] lower, int i) {
+    String before = lower[i - 1];
+    if (STANDARD_VERBS.contains(before)) {
+      return true;
+    }
+    return before.equals("had")
+        && i > 1
+        && lower[i - 2].matches("i've|ive|we've|weve|have|has");
+  }
+
+  /** "as I had hoped", "than we expected": a reference verb after "as"/"than" and a subject. */
+  private static boolean referenceClause(String[] lower, int i) {
+    for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
+      if (lower[j].equals("as") || lower[j].equals("than")) {
+        return j + 1 < i && lower[j + 1].matches("i|we|you|they|i'd|we'd|it|expected|hoped");
+      }
+    }
+    return false;
   }
 
   /** A word a degree adverb can grade: an opinion word, a booster, "much", an adverb in -ly. */
