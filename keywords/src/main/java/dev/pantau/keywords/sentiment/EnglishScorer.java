@@ -313,7 +313,7 @@ final class EnglishScorer {
       String w = lower[i];
       if (rules.certaintyAdverbs()
           && CERTAINTY_ADVERBS.contains(w)
-          && boostNextOpinion(raw, lower, sentiments, i)) {
+          && (negationFollows(raw, lower, i) | boostNextOpinion(raw, lower, sentiments, i))) {
         sentiments[i] = 0;
       }
       if (rules.adviceIdioms()) {
@@ -341,6 +341,38 @@ final class EnglishScorer {
     return false;
   }
 
+  /** "definitely would not", "certainly don't": sure of a negation, which is no praise. */
+  private static boolean negationFollows(String[] raw, String[] lower, int i) {
+    for (int j = i + 1; j < Math.min(lower.length, i + 4) && !endsClause(raw[j - 1]); j++) {
+      if (negated(lower[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Verbs of coming back: "won't be back", "never going back". */
+  static final Set<String> RETURNS =
+      Set.of("be", "come", "coming", "go", "going", "went", "head", "heading", "fly", "flying");
+
+  /**
+   * A refusal to come back: "never again", "won't be back", "will not eat here again". True for
+   * "again", or "back" after a verb of coming, with a negation earlier in the clause (not "can't
+   * wait to go back").
+   */
+  private static boolean refusal(String[] raw, String[] lower, int i) {
+    String w = lower[i];
+    if (!(w.equals("again") || (w.equals("back") && i > 0 && RETURNS.contains(lower[i - 1])))) {
+      return false;
+    }
+    for (int j = i - 1; j >= Math.max(0, i - 6) && !endsClause(raw[j]); j--) {
+      if (negated(lower[j])) {
+        return !(j + 1 < lower.length && lower[j + 1].equals("wait"));
+      }
+    }
+    return false;
+  }
+
   private void adviceIdiom(String[] raw, String[] lower, double[] sentiments, int i) {
     int n = lower.length;
     String w = lower[i];
@@ -360,6 +392,8 @@ final class EnglishScorer {
     } else if (!clauseEnd && WARNINGS.containsKey(w) && WARNINGS.get(w).equals(lower[i + 1])) {
       sentiments[i] = 0;
       sentiments[i + 1] = AVOID;
+    } else if (refusal(raw, lower, i)) {
+      sentiments[i] = AVOID;
     }
   }
 
