@@ -18,6 +18,11 @@ public final class ConfusionMatrix {
     counts[index(gold)][index(predicted)]++;
   }
 
+  /** How many examples of class {@code gold} were predicted {@code predicted}. */
+  public long count(Sentiment.Label gold, Sentiment.Label predicted) {
+    return counts[index(gold)][index(predicted)];
+  }
+
   public long total() {
     long t = 0;
     for (long[] row : counts) {

@@ -11,12 +11,14 @@ import java.util.Map;
 
 /**
  * Evaluation command (not part of {@code mvn verify}): accuracy, macro-F1 and the confusion matrix
- * on VADER's English tweets and SmSA valid, for the shipped scorer and for its ablations.
+ * on VADER's English tweets and SmSA valid, for the shipped scorer and for its ablations; and, when
+ * {@code keywords/fetch-english-reviews.sh} has fetched them, accuracy on 3,000 English review
+ * sentences labelled positive or negative, the brand-like check of the English rules.
  *
  * <pre>
  * mvn -q -f keywords/pom.xml compile exec:java \
  *   -Dexec.mainClass=dev.pantau.keywords.sentiment.SentimentEvaluation \
- *   -Dexec.args="../shared/data [--ablation]"
+ *   -Dexec.args="../shared/data [--ablation] [--reviews keywords/target/english-reviews]"
  * </pre>
  */
 public final class SentimentEvaluation {
@@ -27,45 +29,129 @@ public final class SentimentEvaluation {
 
   public static void main(String[] args) throws IOException {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-    List<Example> tweets = tweets(data.resolve("vader/tweets_GroundTruth.txt"));
-    System.out.println("== English: vader/tweets_GroundTruth.txt (gold = mean rating / 4, labels at +-0.05)");
-    Map<String, EnglishScorer> variants = new LinkedHashMap<>();
-    Map<String, Double> vaderOnly = Resources.numbers(SentimentScorer.VADER_LEXICON);
-    Map<String, String> emoji = Resources.strings(SentimentScorer.EMOJI_LEXICON);
-    EnglishRules vader = EnglishRules.VADER;
-    variants.put("VADER 3.3.2 (lexicon + rules + emoji words)", new EnglishScorer(vaderOnly, emoji, vader));
-    variants.put("  + Pantau lexicon (emoji, service failures)", EnglishSupport.scorer(vader));
-    variants.put("  + repeated letters", EnglishSupport.scorer(vader.withRepeatedLetters(true)));
-    variants.put("  + courtesy", EnglishSupport.scorer(vader.withCourtesy(true)));
-    variants.put("  + questions", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0)));
-    variants.put("  + sarcastic thanks", EnglishSupport.scorer(vader.withIdioms(true)));
-    variants.put("  + handles and links", EnglishSupport.scorer(vader.withNames(true)));
-    variants.put("  + like as preposition", EnglishSupport.scorer(vader.withLikeAsPreposition(true)));
-    variants.put("  + questions, negatives at half weight", EnglishSupport.scorer(vader.withQuestions(true).withQuestionNegativeWeight(0.5)));
-    variants.put("  + questions, both", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0).withQuestionNegativeWeight(0.5)));
-    variants.put("  + headlines at half weight", EnglishSupport.scorer(vader.withHeadlines(true)));
-    variants.put("  + negation scope", EnglishSupport.scorer(vader.withScope(true)));
-    variants.put("  + short words (\"no!\", \"ok.\")", EnglishSupport.scorer(vader.withShortWords(true)));
-    variants.put("  + discourse \"well,\"", EnglishSupport.scorer(vader.withDiscourseWell(true)));
-    variants.put("  + degree adverbs (\"pretty bad\")", EnglishSupport.scorer(vader.withDegreeAdverbs(true)));
-    variants.put("  + \"sure\" of certainty", EnglishSupport.scorer(vader.withEpistemicSure(true)));
-    EnglishRules previous =
-        EnglishRules.PANTAU.withShortWords(false).withDiscourseWell(false).withDegreeAdverbs(false).withEpistemicSure(false);
-    variants.put("Pantau before word senses (sentiment2 rules)", EnglishSupport.scorer(previous));
-    variants.put("  + short words", EnglishSupport.scorer(previous.withShortWords(true)));
-    variants.put("  + discourse well", EnglishSupport.scorer(previous.withDiscourseWell(true)));
-    variants.put("  + degree adverbs", EnglishSupport.scorer(previous.withDegreeAdverbs(true)));
-    variants.put("  + sure of certainty", EnglishSupport.scorer(previous.withEpistemicSure(true)));
-    variants.put("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU));
-    for (Map.Entry<String, EnglishScorer> v : variants.entrySet()) {
-      ConfusionMatrix m = new ConfusionMatrix();
-      for (Example e : tweets) {
-        m.add(e.gold(), SentimentScorer.label(v.getValue().compound(e.text()), SentimentScorer.NEUTRAL_BAND));
+    boolean ablation = false;
+    Path reviewsDir = Path.of(DEFAULT_REVIEWS);
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--ablation")) {
+        ablation = true;
+      } else if (args[i].equals("--reviews") && i + 1 < args.length) {
+        reviewsDir = Path.of(args[++i]);
+      } else {
+        throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
-      System.out.print(v.getKey() + ": " + m.report());
+    }
+    List<Example> tweets = tweets(data.resolve("vader/tweets_GroundTruth.txt"));
+    List<Example> reviews = Files.isDirectory(reviewsDir) ? reviews(reviewsDir) : List.of();
+    List<Variant> variants = englishVariants();
+    System.out.println("== English: vader/tweets_GroundTruth.txt (gold = mean rating / 4, labels at +-0.05)");
+    for (Variant v : variants) {
+      System.out.print(v.name() + ": " + score(v.scorer(), tweets, -1).report());
     }
     System.out.println();
-    indonesian(data, args.length > 1 && args[1].equals("--ablation"));
+    if (reviews.isEmpty()) {
+      System.out.println("== English reviews: none in " + reviewsDir + " (run keywords/fetch-english-reviews.sh)");
+    } else {
+      System.out.println("== English reviews: " + reviewsDir + " (UCI Sentiment Labelled Sentences, "
+          + reviews.size() + " Amazon, IMDb and Yelp sentences, positive or negative; a neutral "
+          + "prediction counts as wrong; dev = even-numbered sentences of each file, held-out = odd)");
+      for (Variant v : variants) {
+        System.out.println(v.name() + ":");
+        System.out.println("  all       " + reviewReport(score(v.scorer(), reviews, -1)));
+        System.out.println("  dev       " + reviewReport(score(v.scorer(), reviews, 0)));
+        System.out.println("  held-out  " + reviewReport(score(v.scorer(), reviews, 1)));
+      }
+    }
+    System.out.println();
+    indonesian(data, ablation);
+  }
+
+  /** Where {@code keywords/fetch-english-reviews.sh} puts the review sentences by default. */
+  static final String DEFAULT_REVIEWS = "keywords/target/english-reviews";
+
+  /** One English configuration of the ablation table. */
+  record Variant(String name, EnglishScorer scorer) {}
+
+  private static List<Variant> englishVariants() {
+    List<Variant> variants = new ArrayList<>();
+    Map<String, String> emoji = Resources.strings(SentimentScorer.EMOJI_LEXICON);
+    Map<String, Double> pantauLexicon = EnglishSupport.lexicon(false);
+    EnglishRules vader = EnglishRules.VADER;
+    variants.add(new Variant("VADER 3.3.2 (lexicon + rules + emoji words)",
+        new EnglishScorer(Resources.numbers(SentimentScorer.VADER_LEXICON), emoji, vader)));
+    variants.add(new Variant("  + Pantau lexicon (emoji, service failures)", new EnglishScorer(pantauLexicon, emoji, vader)));
+    variants.add(new Variant("  + review words", EnglishSupport.scorer(vader)));
+    variants.add(new Variant("  + repeated letters", EnglishSupport.scorer(vader.withRepeatedLetters(true))));
+    variants.add(new Variant("  + courtesy", EnglishSupport.scorer(vader.withCourtesy(true))));
+    variants.add(new Variant("  + questions", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0))));
+    variants.add(new Variant("  + sarcastic thanks", EnglishSupport.scorer(vader.withIdioms(true))));
+    variants.add(new Variant("  + handles and links", EnglishSupport.scorer(vader.withNames(true))));
+    variants.add(new Variant("  + like as preposition", EnglishSupport.scorer(vader.withLikeAsPreposition(true))));
+    variants.add(new Variant("  + questions, negatives at half weight", EnglishSupport.scorer(vader.withQuestions(true).withQuestionNegativeWeight(0.5))));
+    variants.add(new Variant("  + questions, both", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0).withQuestionNegativeWeight(0.5))));
+    variants.add(new Variant("  + headlines at half weight", EnglishSupport.scorer(vader.withHeadlines(true))));
+    variants.add(new Variant("  + negation scope", EnglishSupport.scorer(vader.withScope(true))));
+    variants.add(new Variant("  + short words (\"no!\", \"ok.\")", EnglishSupport.scorer(vader.withShortWords(true))));
+    variants.add(new Variant("  + discourse \"well,\"", EnglishSupport.scorer(vader.withDiscourseWell(true))));
+    variants.add(new Variant("  + degree adverbs (\"pretty bad\")", EnglishSupport.scorer(vader.withDegreeAdverbs(true))));
+    variants.add(new Variant("  + \"sure\" of certainty", EnglishSupport.scorer(vader.withEpistemicSure(true))));
+    variants.add(new Variant("  + certainty adverbs (\"definitely not worth it\")", EnglishSupport.scorer(vader.withCertaintyAdverbs(true))));
+    variants.add(new Variant("  + warnings and refusals (\"don't waste your money\", \"never again\")", EnglishSupport.scorer(vader.withAdviceIdioms(true))));
+    variants.add(new Variant("  + standards not met (\"fair at best\", \"I've had better\")", EnglishSupport.scorer(vader.withExpectations(true))));
+    EnglishRules previous =
+        EnglishRules.PANTAU.withCertaintyAdverbs(false).withAdviceIdioms(false).withExpectations(false);
+    variants.add(new Variant("Pantau before complaint senses (sentiment4 rules, no review words)", new EnglishScorer(pantauLexicon, emoji, previous)));
+    variants.add(new Variant("  + review words", EnglishSupport.scorer(previous)));
+    variants.add(new Variant("  + certainty adverbs", new EnglishScorer(pantauLexicon, emoji, previous.withCertaintyAdverbs(true))));
+    variants.add(new Variant("  + warnings and refusals", new EnglishScorer(pantauLexicon, emoji, previous.withAdviceIdioms(true))));
+    variants.add(new Variant("  + standards not met", new EnglishScorer(pantauLexicon, emoji, previous.withExpectations(true))));
+    variants.add(new Variant("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU)));
+    return variants;
+  }
+
+  /** Scores every example, or only those whose index has the parity {@code half} (0 or 1). */
+  private static ConfusionMatrix score(EnglishScorer scorer, List<Example> examples, int half) {
+    ConfusionMatrix m = new ConfusionMatrix();
+    for (int i = 0; i < examples.size(); i++) {
+      if (half < 0 || i % 2 == half) {
+        Example e = examples.get(i);
+        m.add(e.gold(), SentimentScorer.label(scorer.compound(e.text()), SentimentScorer.NEUTRAL_BAND));
+      }
+    }
+    return m;
+  }
+
+  /** Two-class gold: accuracy with neutral as a miss, and where the misses went. */
+  static String reviewReport(ConfusionMatrix m) {
+    Sentiment.Label neg = Sentiment.Label.NEGATIVE;
+    Sentiment.Label neu = Sentiment.Label.NEUTRAL;
+    Sentiment.Label pos = Sentiment.Label.POSITIVE;
+    long negatives = m.count(neg, neg) + m.count(neg, neu) + m.count(neg, pos);
+    long positives = m.count(pos, neg) + m.count(pos, neu) + m.count(pos, pos);
+    return String.format(java.util.Locale.ROOT,
+        "n=%d accuracy=%.4f | negatives: %d negative, %d neutral, %d positive (%.1f%% called positive)"
+            + " | positives: %d positive, %d neutral, %d negative",
+        m.total(), m.accuracy(), m.count(neg, neg), m.count(neg, neu), m.count(neg, pos),
+        100.0 * m.count(neg, pos) / Math.max(1, negatives), m.count(pos, pos), m.count(pos, neu),
+        m.count(pos, neg));
+  }
+
+  /**
+   * The review sentences of {@code keywords/fetch-english-reviews.sh}: {@code amazon.json}, {@code
+   * imdb.json}, {@code yelp.json}, each a JSON array of {"text", "class"} with class 1 positive and
+   * 0 negative (entries without a class are skipped).
+   */
+  static List<Example> reviews(Path dir) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Example> out = new ArrayList<>();
+    for (String source : List.of("amazon", "imdb", "yelp")) {
+      for (com.fasterxml.jackson.databind.JsonNode n : json.readTree(dir.resolve(source + ".json").toFile())) {
+        if (n.hasNonNull("class") && n.hasNonNull("text")) {
+          out.add(new Example(n.get("text").asText(),
+              n.get("class").asInt() == 1 ? Sentiment.Label.POSITIVE : Sentiment.Label.NEGATIVE));
+        }
+      }
+    }
+    return out;
   }
 
   private static void indonesian(Path data, boolean ablation) throws IOException {

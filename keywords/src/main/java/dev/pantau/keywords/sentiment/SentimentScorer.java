@@ -27,6 +27,7 @@ public final class SentimentScorer {
   static final String VADER_LEXICON = "vader_lexicon.tsv";
   static final String EMOJI_LEXICON = "emoji_lexicon.tsv";
   static final String PANTAU_LEXICON = "pantau_lexicon.tsv";
+  static final String REVIEW_LEXICON = "review_lexicon.tsv";
   static final String INDONESIAN_MODEL = "id_model.tsv";
 
   private final EnglishScorer english;

@@ -229,6 +229,75 @@ class EnglishScorerTest {
   }
 
   @Test
+  void reviewWordsVaderLacksCarryValence() {
+    EnglishScorer withoutReviewWords =
+        new EnglishScorer(
+            EnglishSupport.lexicon(false),
+            Resources.strings(SentimentScorer.EMOJI_LEXICON),
+            EnglishRules.PANTAU);
+    assertThat(withoutReviewWords.compound("the @acme charger is unreliable and overpriced")).isZero();
+    assertThat(pantau("the @acme charger is unreliable and overpriced")).isNegative();
+    assertThat(pantau("flimsy case, mediocre sound")).isNegative();
+    assertThat(pantau("tasty food and attentive staff")).isPositive();
+  }
+
+  @Test
+  void certaintyAdverbsSayHowSureNotHowGood() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withCertaintyAdverbs(false));
+    assertThat(without.compound("Definitely not worth the $30 I paid")).isPositive();
+    assertThat(pantau("Definitely not worth the $30 I paid")).isNegative();
+    assertThat(without.compound("I definitely would not order from @acme again")).isPositive();
+    assertThat(pantau("I definitely would not order from @acme again")).isNegative();
+    assertThat(pantau("honestly the worst support")).isLessThan(pantau("the worst support"));
+    // alone, the adverb agrees
+    assertThat(pantau("Definitely!")).isPositive();
+  }
+
+  @Test
+  void warningsToOtherBuyersAreNegative() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withAdviceIdioms(false));
+    assertThat(without.compound("Don't waste your money on the @acme plan")).isPositive();
+    assertThat(pantau("Don't waste your money on the @acme plan")).isNegative();
+    assertThat(pantau("do not waste your time.")).isNegative();
+    assertThat(without.compound("Save your money.")).isPositive();
+    assertThat(pantau("Save your money.")).isNegative();
+    assertThat(pantau("Steer clear of this store")).isNegative();
+    assertThat(pantau("stay away from @acme")).isNegative();
+    assertThat(pantau("Don't bother - go to the store.")).isNegative();
+    // not warnings: a statement about oneself, and a promotion
+    assertThat(pantau("I didn't waste any time, the setup was easy")).isPositive();
+    assertThat(pantau("save your money on fuel with the new card")).isPositive();
+  }
+
+  @Test
+  void refusalsToComeBackAreNegative() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withAdviceIdioms(false));
+    assertThat(without.compound("Never flying @acme again")).isZero();
+    assertThat(pantau("Never flying @acme again")).isNegative();
+    assertThat(pantau("We won't be back.")).isNegative();
+    assertThat(pantau("I will not be going back to that branch")).isNegative();
+    assertThat(pantau("can't wait to go back!")).isGreaterThanOrEqualTo(0.0);
+  }
+
+  @Test
+  void standardsNotMetAreNegative() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withExpectations(false));
+    assertThat(without.compound("The service is fair at best.")).isPositive();
+    assertThat(pantau("The service is fair at best.")).isNegative();
+    assertThat(pantau("mediocre at best")).isNegative();
+    assertThat(without.compound("My old phone holds a charge better than this.")).isPositive();
+    assertThat(pantau("My old phone holds a charge better than this.")).isNegative();
+    assertThat(pantau("I've had better pizza from a gas station")).isNegative();
+    assertThat(pantau("for the price, I expected better")).isNegative();
+    assertThat(pantau("I was hoping for more.")).isNegative();
+    assertThat(without.compound("Not as good as I had hoped.")).isPositive();
+    assertThat(pantau("Not as good as I had hoped.")).isNegative();
+    // the thing against its own past, and "other than", are no such comparison
+    assertThat(pantau("the app is much better than it was")).isPositive();
+    assertThat(pantau("no real reason other than that")).isEqualTo(without.compound("no real reason other than that"));
+  }
+
+  @Test
   void htmlEscapesAreRead() {
     assertThat(pantau("love it &lt;3")).isEqualTo(pantau("love it <3"));
   }

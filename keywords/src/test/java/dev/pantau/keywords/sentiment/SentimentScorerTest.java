@@ -41,6 +41,11 @@ class SentimentScorerTest {
           en | the @acme app is pretty slow today                    | NEGATIVE
           en | not sure if the @acme app is down                     | NEUTRAL
           en | the update wiped my playlists D:                      | NEGATIVE
+          en | Don't waste your money on the @acme premium plan      | NEGATIVE
+          en | Never flying @acme again.                             | NEGATIVE
+          en | @acme support is fair at best                         | NEGATIVE
+          en | Definitely not worth the upgrade                      | NEGATIVE
+          en | unreliable signal, overpriced plan                    | NEGATIVE
           id | tidak bagus                                           | NEGATIVE
           id | gak bagus                                             | NEGATIVE
           id | kurang bagus                                          | NEGATIVE
@@ -71,6 +76,8 @@ class SentimentScorerTest {
           en | Well, my order from @acme still hasn't arrived
           en | please make sure my order ships today
           en | can anyone recommend a good plan, something fast?
+          en | my old router held a signal better than this
+          en | I was hoping for more from the @acme update
           """)
   void questionsAndPoliteComplaintsAreNotPositive(String lang, String text) {
     assertThat(SCORER.score(text, lang).label()).isIn(Label.NEUTRAL, Label.NEGATIVE);
