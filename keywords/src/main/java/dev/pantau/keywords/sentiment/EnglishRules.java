@@ -44,6 +44,9 @@ package dev.pantau.keywords.sentiment;
  * @param expectations what falls short of a standard is negative: "mediocre at best", "fair at
  *     best", "sounds better than these", "I've had better", "I expected better", "hoping for more";
  *     the standard itself ("as good as I had hoped") counts nothing
+ * @param failures a function not performed is a complaint: "it doesn't work", "the app won't
+ *     load", "my order hasn't arrived", "stopped working" (VADER knows none of these verbs); not "I
+ *     don't work on Fridays"
  */
 record EnglishRules(
     boolean emoji,
@@ -63,7 +66,8 @@ record EnglishRules(
     boolean epistemicSure,
     boolean certaintyAdverbs,
     boolean adviceIdioms,
-    boolean expectations) {
+    boolean expectations,
+    boolean failures) {
 
   /** Positive words asked about count for nothing by default. */
   public static final double DEFAULT_QUESTION_POSITIVE_WEIGHT = 0.0;
@@ -78,7 +82,7 @@ record EnglishRules(
   public static final EnglishRules VADER =
       new EnglishRules(
           true, false, false, false, 1.0, false, false, false, 1.0, false, false, false, false, false,
-          false, false, false, false);
+          false, false, false, false, false);
 
   /** Every rule: the default. */
   public static final EnglishRules PANTAU =
@@ -92,6 +96,7 @@ record EnglishRules(
           true,
           true,
           DEFAULT_QUESTION_NEGATIVE_WEIGHT,
+          true,
           true,
           true,
           true,
@@ -114,74 +119,78 @@ record EnglishRules(
   }
 
   public EnglishRules withEmoji(boolean on) {
-    return new EnglishRules(on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withRepeatedLetters(boolean on) {
-    return new EnglishRules(emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withCourtesy(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withQuestions(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withQuestionPositiveWeight(double weight) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withIdioms(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withNames(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withLikeAsPreposition(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withQuestionNegativeWeight(double weight) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withHeadlines(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withScope(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withShortWords(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withDiscourseWell(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withDegreeAdverbs(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on, epistemicSure, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withEpistemicSure(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, on, certaintyAdverbs, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, on, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withCertaintyAdverbs(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, on, adviceIdioms, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, on, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withAdviceIdioms(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, on, expectations);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, on, expectations, failures);
   }
 
   public EnglishRules withExpectations(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, on);
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, on, failures);
+  }
+
+  public EnglishRules withFailures(boolean on) {
+    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, on);
   }
 }

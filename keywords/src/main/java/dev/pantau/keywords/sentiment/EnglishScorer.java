@@ -322,6 +322,9 @@ final class EnglishScorer {
       if (rules.expectations()) {
         expectation(raw, lower, question, sentiments, i);
       }
+      if (rules.failures() && sentiments[i] == 0 && failure(raw, lower, i)) {
+        sentiments[i] = MALFUNCTION;
+      }
     }
   }
 
@@ -395,6 +398,59 @@ final class EnglishScorer {
     } else if (refusal(raw, lower, i)) {
       sentiments[i] = AVOID;
     }
+  }
+
+  /** What a product or a service is expected to do, in the forms a complaint uses. */
+  static final Set<String> FUNCTIONS =
+      Set.of(
+          "work", "works", "worked", "working", "load", "loads", "loaded", "loading", "connect",
+          "connects", "connected", "connecting", "charge", "charges", "charged", "charging",
+          "arrive", "arrived", "arriving", "respond", "responded", "responding", "sync", "syncs",
+          "synced", "syncing", "open", "opens", "opened", "opening", "ship", "shipped", "deliver",
+          "delivered", "ring", "rang");
+
+  /** Words that may stand between a negation and the verb: "doesn't even work", "not always". */
+  static final Set<String> FAILURE_FILLERS =
+      Set.of("even", "really", "always", "ever", "still", "yet", "been", "be", "properly", "at");
+
+  /** Verbs of giving up: "stopped working", "quit charging". */
+  static final Set<String> STOPS = Set.of("stopped", "stops", "stop", "quit", "quits");
+
+  /** Subjects of "I don't work Fridays": the writer's own doing, not a product's failure. */
+  static final Set<String> PERSONS =
+      Set.of("i", "we", "you", "they", "i'm", "im", "we're", "you're", "they're");
+
+  /** A malfunction, rated as Pantau's "malfunction". */
+  static final double MALFUNCTION = -1.7;
+
+  /**
+   * A function not performed: a verb of {@link #FUNCTIONS} negated right before it ("doesn't work",
+   * "still hasn't arrived", "won't even load") or after a verb of giving up ("stopped working"),
+   * unless the writer is its subject ("I don't work Fridays") or it is an infinitive ("don't have
+   * to work").
+   */
+  private static boolean failure(String[] raw, String[] lower, int i) {
+    if (!FUNCTIONS.contains(lower[i]) || i == 0) {
+      return false;
+    }
+    int j = i - 1;
+    while (j >= 0 && FAILURE_FILLERS.contains(lower[j]) && !endsClause(raw[j])) {
+      j--;
+    }
+    if (j < 0 || endsClause(raw[j])) {
+      return false;
+    }
+    if (STOPS.contains(lower[j])) {
+      return true;
+    }
+    if (!negated(lower[j]) || lower[j].equals("to")) {
+      return false;
+    }
+    int subject = j - 1;
+    if (subject >= 0 && !endsClause(raw[subject]) && lower[subject].equals("do")) {
+      subject--;
+    }
+    return subject < 0 || endsClause(raw[subject]) || !PERSONS.contains(lower[subject]);
   }
 
   /** "don't", "do not", "never" opening a clause: an order, not a statement about oneself. */

@@ -97,13 +97,19 @@ public final class SentimentEvaluation {
     variants.add(new Variant("  + certainty adverbs (\"definitely not worth it\")", EnglishSupport.scorer(vader.withCertaintyAdverbs(true))));
     variants.add(new Variant("  + warnings and refusals (\"don't waste your money\", \"never again\")", EnglishSupport.scorer(vader.withAdviceIdioms(true))));
     variants.add(new Variant("  + standards not met (\"fair at best\", \"I've had better\")", EnglishSupport.scorer(vader.withExpectations(true))));
+    variants.add(new Variant("  + failures (\"doesn't work\", \"hasn't arrived\")", EnglishSupport.scorer(vader.withFailures(true))));
     EnglishRules previous =
-        EnglishRules.PANTAU.withCertaintyAdverbs(false).withAdviceIdioms(false).withExpectations(false);
+        EnglishRules.PANTAU
+            .withCertaintyAdverbs(false)
+            .withAdviceIdioms(false)
+            .withExpectations(false)
+            .withFailures(false);
     variants.add(new Variant("Pantau before complaint senses (sentiment4 rules, no review words)", new EnglishScorer(pantauLexicon, emoji, previous)));
     variants.add(new Variant("  + review words", EnglishSupport.scorer(previous)));
     variants.add(new Variant("  + certainty adverbs", new EnglishScorer(pantauLexicon, emoji, previous.withCertaintyAdverbs(true))));
     variants.add(new Variant("  + warnings and refusals", new EnglishScorer(pantauLexicon, emoji, previous.withAdviceIdioms(true))));
     variants.add(new Variant("  + standards not met", new EnglishScorer(pantauLexicon, emoji, previous.withExpectations(true))));
+    variants.add(new Variant("  + failures", new EnglishScorer(pantauLexicon, emoji, previous.withFailures(true))));
     variants.add(new Variant("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU)));
     return variants;
   }

@@ -177,7 +177,7 @@ class EnglishScorerTest {
   void wellOpeningAClauseIsADiscourseMarker() {
     String text = "Well, my order from @acme still hasn't arrived";
     assertThat(VADER.compound(text)).isPositive();
-    assertThat(pantau(text)).isZero();
+    assertThat(pantau(text)).isEqualTo(pantau("my order from @acme still hasn't arrived"));
     assertThat(pantau("the new checkout works well")).isPositive();
   }
 
@@ -295,6 +295,19 @@ class EnglishScorerTest {
     // the thing against its own past, and "other than", are no such comparison
     assertThat(pantau("the app is much better than it was")).isPositive();
     assertThat(pantau("no real reason other than that")).isEqualTo(without.compound("no real reason other than that"));
+  }
+
+  @Test
+  void functionsNotPerformedAreComplaints() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withFailures(false));
+    assertThat(without.compound("the @acme app doesn't work")).isZero();
+    assertThat(pantau("the @acme app doesn't work")).isNegative();
+    assertThat(pantau("my order still hasn't arrived")).isNegative();
+    assertThat(pantau("the charger won't even charge")).isNegative();
+    assertThat(pantau("Bluetooth stopped working after the update")).isNegative();
+    // the writer's own work, and an infinitive, are no malfunction
+    assertThat(pantau("I don't work on Fridays")).isZero();
+    assertThat(pantau("glad I don't have to work tomorrow")).isPositive();
   }
 
   @Test

@@ -46,6 +46,7 @@ class SentimentScorerTest {
           en | @acme support is fair at best                         | NEGATIVE
           en | Definitely not worth the upgrade                      | NEGATIVE
           en | unreliable signal, overpriced plan                    | NEGATIVE
+          en | @acme my card isn't working at the checkout           | NEGATIVE
           id | tidak bagus                                           | NEGATIVE
           id | gak bagus                                             | NEGATIVE
           id | kurang bagus                                          | NEGATIVE
@@ -78,6 +79,7 @@ class SentimentScorerTest {
           en | can anyone recommend a good plan, something fast?
           en | my old router held a signal better than this
           en | I was hoping for more from the @acme update
+          en | my order from @acme hasn't arrived yet, any update?
           """)
   void questionsAndPoliteComplaintsAreNotPositive(String lang, String text) {
     assertThat(SCORER.score(text, lang).label()).isIn(Label.NEUTRAL, Label.NEGATIVE);
