@@ -40,13 +40,14 @@ package dev.pantau.keywords.sentiment;
  *     worth it" is negative; VADER rates "definitely" +1.7 and the text positive)
  * @param adviceIdioms a warning to other buyers is negative whatever its grammar: "don't waste
  *     your money" (VADER negates "waste" into praise), "save your money", "stay away", "steer
- *     clear", "look elsewhere", "don't bother"
+ *     clear", "look elsewhere", "don't bother", "don't buy"; and refusals to come back: "never
+ *     again", "won't be back"
  * @param expectations what falls short of a standard is negative: "mediocre at best", "fair at
  *     best", "sounds better than these", "I've had better", "I expected better", "hoping for more";
  *     the standard itself ("as good as I had hoped") counts nothing
  * @param failures a function not performed is a complaint: "it doesn't work", "the app won't
- *     load", "my order hasn't arrived", "stopped working" (VADER knows none of these verbs); not "I
- *     don't work on Fridays"
+ *     load", "my order hasn't arrived", "doesn't last long", "never received my refund",
+ *     "stopped working" (VADER knows none of these verbs); not "I don't work on Fridays"
  */
 record EnglishRules(
     boolean emoji,

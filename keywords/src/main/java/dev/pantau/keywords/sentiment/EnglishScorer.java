@@ -282,6 +282,9 @@ final class EnglishScorer {
   static final Map<String, String> WARNINGS =
       Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere");
 
+  /** What a warning tells a buyer not to do: "don't buy", "do not order". */
+  static final Set<String> PURCHASES = Set.of("buy", "purchase", "order", "download");
+
   /** VADER's rating of "avoid", given to the warnings that mean it. */
   static final double AVOID = -1.2;
 
@@ -397,6 +400,9 @@ final class EnglishScorer {
       sentiments[i + 1] = AVOID;
     } else if (refusal(raw, lower, i)) {
       sentiments[i] = AVOID;
+    } else if (PURCHASES.contains(w) && imperativeNegation(raw, lower, i)) {
+      // "Don't buy this product", "do not order from here"
+      sentiments[i] = AVOID;
     }
   }
 
@@ -407,7 +413,18 @@ final class EnglishScorer {
           "connects", "connected", "connecting", "charge", "charges", "charged", "charging",
           "arrive", "arrived", "arriving", "respond", "responded", "responding", "sync", "syncs",
           "synced", "syncing", "open", "opens", "opened", "opening", "ship", "shipped", "deliver",
-          "delivered", "ring", "rang");
+          "delivered", "ring", "rang", "last", "lasts", "lasted", "include", "includes",
+          "included", "fit", "fits", "hold", "holds", "stay", "stays", "start", "starts", "started",
+          "install", "installs", "installed", "boot", "boots", "print", "prints", "pair", "pairs",
+          "paired", "recognize", "recognizes", "function", "functions", "operate", "operates");
+
+  /**
+   * What a customer is owed: "never received my order", "still haven't received a refund". Negated,
+   * these are failures whoever the subject is, the writer included. ("get" and "got" are not: "I
+   * didn't get my license until I moved", "doesn't get the recognition he deserves".)
+   */
+  static final Set<String> RECEIPTS =
+      Set.of("receive", "receives", "received", "recieved");
 
   /** Words that may stand between a negation and the verb: "doesn't even work", "not always". */
   static final Set<String> FAILURE_FILLERS =
@@ -430,7 +447,8 @@ final class EnglishScorer {
    * to work").
    */
   private static boolean failure(String[] raw, String[] lower, int i) {
-    if (!FUNCTIONS.contains(lower[i]) || i == 0) {
+    boolean receipt = RECEIPTS.contains(lower[i]);
+    if (!(receipt || FUNCTIONS.contains(lower[i])) || i == 0) {
       return false;
     }
     int j = i - 1;
@@ -441,10 +459,14 @@ final class EnglishScorer {
       return false;
     }
     if (STOPS.contains(lower[j])) {
-      return true;
+      return !receipt;
     }
     if (!negated(lower[j]) || lower[j].equals("to")) {
       return false;
+    }
+    if (receipt) {
+      // "never received my order", "haven't received a refund"
+      return true;
     }
     int subject = j - 1;
     if (subject >= 0 && !endsClause(raw[subject]) && lower[subject].equals("do")) {

@@ -264,6 +264,8 @@ class EnglishScorerTest {
     assertThat(pantau("Steer clear of this store")).isNegative();
     assertThat(pantau("stay away from @acme")).isNegative();
     assertThat(pantau("Don't bother - go to the store.")).isNegative();
+    assertThat(without.compound("Don't buy this phone.")).isZero();
+    assertThat(pantau("Don't buy this phone.")).isNegative();
     // not warnings: a statement about oneself, and a promotion
     assertThat(pantau("I didn't waste any time, the setup was easy")).isPositive();
     assertThat(pantau("save your money on fuel with the new card")).isPositive();
@@ -305,6 +307,8 @@ class EnglishScorerTest {
     assertThat(pantau("my order still hasn't arrived")).isNegative();
     assertThat(pantau("the charger won't even charge")).isNegative();
     assertThat(pantau("Bluetooth stopped working after the update")).isNegative();
+    assertThat(pantau("the battery doesn't last long")).isNegative();
+    assertThat(pantau("I never received my refund")).isNegative();
     // the writer's own work, and an infinitive, are no malfunction
     assertThat(pantau("I don't work on Fridays")).isZero();
     assertThat(pantau("glad I don't have to work tomorrow")).isPositive();
