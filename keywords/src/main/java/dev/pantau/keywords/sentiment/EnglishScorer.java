@@ -285,6 +285,20 @@ final class EnglishScorer {
   /** What a warning tells a buyer not to do: "don't buy", "do not order". */
   static final Set<String> PURCHASES = Set.of("buy", "purchase", "order", "download");
 
+  /** "your" as typed: "don't waste ur money". */
+  static final Set<String> YOUR = Set.of("your", "ur", "yo");
+
+  /** Words that may open an order before its "don't": "just don't", "otherwise, don't". */
+  static final Set<String> ORDER_OPENERS =
+      Set.of("just", "please", "so", "otherwise", "seriously", "really", "-", "--");
+
+  /** The perfect of "I've had better", "we have had better". */
+  static final Set<String> PERFECT = Set.of("i've", "ive", "we've", "weve", "have", "has");
+
+  /** Subjects of a reference clause: "as I had hoped", "than we expected", "than expected". */
+  static final Set<String> REFERENCE_SUBJECTS =
+      Set.of("i", "we", "you", "they", "i'd", "we'd", "it", "expected", "hoped");
+
   /** VADER's rating of "avoid", given to the warnings that mean it. */
   static final double AVOID = -1.2;
 
@@ -385,12 +399,12 @@ final class EnglishScorer {
     boolean clauseEnd = i + 1 >= n || endsClause(raw[i]);
     if ((w.equals("waste") || w.equals("bother"))
         && imperativeNegation(raw, lower, i)
-        && (w.equals("bother") || (i + 2 < n && lower[i + 1].matches("your|ur|yo")))) {
+        && (w.equals("bother") || (i + 2 < n && YOUR.contains(lower[i + 1])))) {
       // "don't waste your money", "don't bother": the negation warns, it does not praise
       sentiments[i] = -Math.abs(sentiments[i]);
     } else if (w.equals("save")
         && i + 2 < n
-        && lower[i + 1].matches("your|ur")
+        && YOUR.contains(lower[i + 1])
         && SPENDINGS.contains(lower[i + 2])
         && (i + 3 == n || endsClause(raw[i + 2]) || lower[i + 3].equals("and"))) {
       // "Save your money." / "save your money and go elsewhere" (not "save your money on fuel")
@@ -488,7 +502,7 @@ final class EnglishScorer {
       if (opener >= 0) {
         return opener == 0
             || endsClause(raw[opener - 1])
-            || lower[opener - 1].matches("just|please|so|otherwise|seriously|really|-|--");
+            || ORDER_OPENERS.contains(lower[opener - 1]);
       }
     }
     return false;
@@ -555,14 +569,14 @@ final class EnglishScorer {
     }
     return before.equals("had")
         && i > 1
-        && lower[i - 2].matches("i've|ive|we've|weve|have|has");
+        && PERFECT.contains(lower[i - 2]);
   }
 
   /** "as I had hoped", "than we expected": a reference verb after "as"/"than" and a subject. */
   private static boolean referenceClause(String[] lower, int i) {
     for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
       if (lower[j].equals("as") || lower[j].equals("than")) {
-        return j + 1 < i && lower[j + 1].matches("i|we|you|they|i'd|we'd|it|expected|hoped");
+        return j + 1 < i && REFERENCE_SUBJECTS.contains(lower[j + 1]);
       }
     }
     return false;
