@@ -59,6 +59,9 @@ final class EnglishScorer {
   private final int longestEmoji;
   private final EnglishRules rules;
 
+  /** The words a complaint sense can start at; every other token is skipped at one lookup. */
+  private final Set<String> complaintTriggers;
+
   /**
    * @param lexicon word (or emoticon, or emoji) to valence on VADER's -4..+4 scale
    * @param emoji emoji to the words that describe it; an emoji that is itself in the lexicon is
@@ -75,6 +78,19 @@ final class EnglishScorer {
     this.emoji = e;
     this.longestEmoji = e.keySet().stream().mapToInt(String::length).max().orElse(0);
     this.rules = rules;
+    this.complaintTriggers = complaintTriggers();
+  }
+
+  private static Set<String> complaintTriggers() {
+    Set<String> t = new java.util.HashSet<>();
+    t.addAll(CERTAINTY_ADVERBS);
+    t.addAll(List.of("waste", "bother", "save", "again", "back", "at", "than", "better", "hoping", "hoped"));
+    t.addAll(WARNINGS.keySet());
+    t.addAll(PURCHASES);
+    t.addAll(REFERENCE_VERBS);
+    t.addAll(FUNCTIONS);
+    t.addAll(RECEIPTS);
+    return Set.copyOf(t);
   }
 
   /** VADER's compound score in [-1, 1]. */
@@ -328,6 +344,9 @@ final class EnglishScorer {
     int n = lower.length;
     for (int i = 0; i < n; i++) {
       String w = lower[i];
+      if (!complaintTriggers.contains(w)) {
+        continue;
+      }
       if (rules.certaintyAdverbs()
           && CERTAINTY_ADVERBS.contains(w)
           && (negationFollows(raw, lower, i) | boostNextOpinion(raw, lower, sentiments, i))) {
