@@ -7,13 +7,15 @@ package dev.pantau.keywords.sentiment;
  *
  * @param emoji emoji become their words from the emoji lexicon (VADER 3.3 does this too)
  * @param repeatedLetters "goooood" reads as an emphasised "good"
- * @param courtesy please / help / thanks count for nothing in a question or beside a complaint
+ * @param courtesy please / help count for nothing, "kindly" in a question or beside a complaint,
+ *     and thanks closing a complaint ("my order still hasn't arrived. Thanks.")
  * @param questions positive words in a clause that ends with '?' and is worded as a question (an
  *     auxiliary opens it, or a question word is in it) are weighted by {@link
  *     #questionPositiveWeight}: "is the new plan any good?" asks, it does not praise; "Congrats?"
  *     does not ask
  * @param questionPositiveWeight in [0, 1]
- * @param idioms "thanks for nothing" is negative
+ * @param idioms sarcasm: "thanks for nothing" is negative, and so is praise said as a sentence of
+ *     its own beside a complaint ("Great. Another delay.", "Yay. A wasp sting.")
  * @param names handles, links and Title-case words inside a sentence ("flying United") score
  *     nothing
  * @param likeAsPreposition "like" after looks / feels / just / is ... compares, it does not like

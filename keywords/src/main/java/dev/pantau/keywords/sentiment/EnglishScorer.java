@@ -161,7 +161,10 @@ final class EnglishScorer {
     complaintSenses(raw, lower, question, sentiments);
     butCheck(lower, sentiments);
     if (rules.courtesy()) {
-      applyCourtesy(lower, question, sentiments);
+      applyCourtesy(raw, lower, question, sentiments);
+    }
+    if (rules.idioms()) {
+      sarcasticInterjections(raw, lower, sentiments);
     }
     if (rules.questions()) {
       for (int i = 0; i < n; i++) {
@@ -783,10 +786,12 @@ final class EnglishScorer {
 
   /**
    * A request is not praise: please / pls / help always ask ("please fix the app, it keeps
-   * crashing"), and "kindly" asks in a question or beside a complaint. Thanks are left to {@link
+   * crashing"), and "kindly" asks in a question or beside a complaint. Thanks closing a complaint
+   * ("…still hasn't arrived. Thanks.") count nothing; thanks for something bad are left to {@link
    * #sarcasticThanks}.
    */
-  private static void applyCourtesy(String[] lower, boolean[] question, double[] sentiments) {
+  private static void applyCourtesy(
+      String[] raw, String[] lower, boolean[] question, double[] sentiments) {
     boolean negative = false;
     boolean asked = false;
     for (int i = 0; i < lower.length; i++) {
@@ -801,7 +806,58 @@ final class EnglishScorer {
           sentiments[i] = 0;
         }
       }
+      if (negative && THANKS.contains(lower[i]) && sentiments[i] > 0 && closing(raw, lower, i)) {
+        // "my order still hasn't arrived. Thanks." closes a complaint politely
+        sentiments[i] = 0;
+      }
     }
+  }
+
+  /** "…still hasn't arrived. Thanks." / "… thank you": thanks closing the text, without "!". */
+  private static boolean closing(String[] raw, String[] lower, int i) {
+    int n = raw.length;
+    int last = lower[i].equals("thank") && i + 1 < n && lower[i + 1].equals("you") ? i + 1 : i;
+    while (last + 1 < n && (raw[last + 1].startsWith("@") || raw[last + 1].startsWith("#"))) {
+      last++;
+    }
+    boolean opens = i == 0 || endsSentence(raw[i - 1]) || endsClause(raw[i - 1]);
+    return opens && last == n - 1 && !raw[last].contains("!") && !raw[i].contains("!");
+  }
+
+  /** Praise said as a sentence of its own: "Great.", "Perfect.", "Yay." */
+  static final Set<String> INTERJECTIONS =
+      Set.of(
+          "great", "perfect", "fantastic", "wonderful", "lovely", "awesome", "brilliant", "nice",
+          "super", "excellent", "terrific", "splendid", "fabulous", "marvelous", "yay");
+
+  /**
+   * "Great. Another delay.", "Yay. A wasp sting.": praise that is a sentence of its own, closed by a
+   * full stop (not "!"), beside a negative word elsewhere in the text, is sarcasm.
+   */
+  private static void sarcasticInterjections(String[] raw, String[] lower, double[] sentiments) {
+    boolean negative = false;
+    for (double v : sentiments) {
+      negative |= v < 0;
+    }
+    if (!negative) {
+      return;
+    }
+    for (int i = 0; i < raw.length; i++) {
+      String r = raw[i];
+      boolean alone =
+          i == 0
+              || endsSentence(raw[i - 1])
+              || ((lower[i - 1].equals("oh") || lower[i - 1].equals("just"))
+                  && (i == 1 || endsSentence(raw[i - 2])));
+      if (alone && INTERJECTIONS.contains(lower[i]) && r.endsWith(".") && sentiments[i] > 0) {
+        sentiments[i] = -sentiments[i];
+      }
+    }
+  }
+
+  private static boolean endsSentence(String token) {
+    char last = token.isEmpty() ? ' ' : token.charAt(token.length() - 1);
+    return last == '.' || last == '!' || last == '?';
   }
 
   /**

@@ -315,6 +315,26 @@ class EnglishScorerTest {
   }
 
   @Test
+  void praiseAsASentenceOfItsOwnBesideAComplaintIsSarcasm() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withIdioms(false));
+    assertThat(without.compound("Great. Another delayed flight.")).isPositive();
+    assertThat(pantau("Great. Another delayed flight.")).isNegative();
+    assertThat(pantau("Perfect. The app crashed again.")).isNegative();
+    // praise with "!", or with nothing negative beside it, stays praise
+    assertThat(pantau("Great! The app crashed only once this week.")).isEqualTo(without.compound("Great! The app crashed only once this week."));
+    assertThat(pantau("Dinner with the team. Perfect.")).isPositive();
+  }
+
+  @Test
+  void thanksClosingAComplaintCountNothing() {
+    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withCourtesy(false));
+    String complaint = "@acme my card was charged twice and the refund is still not here. Thanks.";
+    assertThat(without.compound(complaint)).isPositive();
+    assertThat(pantau(complaint)).isNotPositive();
+    assertThat(pantau("Thanks! The fix worked.")).isPositive();
+  }
+
+  @Test
   void htmlEscapesAreRead() {
     assertThat(pantau("love it &lt;3")).isEqualTo(pantau("love it <3"));
   }

@@ -47,6 +47,7 @@ class SentimentScorerTest {
           en | Definitely not worth the upgrade                      | NEGATIVE
           en | unreliable signal, overpriced plan                    | NEGATIVE
           en | @acme my card isn't working at the checkout           | NEGATIVE
+          en | Great. Another delay.                                 | NEGATIVE
           id | tidak bagus                                           | NEGATIVE
           id | gak bagus                                             | NEGATIVE
           id | kurang bagus                                          | NEGATIVE
@@ -80,6 +81,7 @@ class SentimentScorerTest {
           en | my old router held a signal better than this
           en | I was hoping for more from the @acme update
           en | my order from @acme hasn't arrived yet, any update?
+          en | my order still hasn't arrived. Thanks.
           """)
   void questionsAndPoliteComplaintsAreNotPositive(String lang, String text) {
     assertThat(SCORER.score(text, lang).label()).isIn(Label.NEUTRAL, Label.NEGATIVE);
