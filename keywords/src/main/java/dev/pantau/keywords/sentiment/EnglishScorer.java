@@ -216,6 +216,13 @@ final class EnglishScorer {
    * dropped g of "lovin" / "chillin".
    */
   private String squeezeRepeats(String lower) {
+    if (isEmoticonLike(lower)) {
+      // ":DD", "=(((", ";))": an emoticon with its last stroke repeated for emphasis
+      String once = squeezeAll(lower);
+      if (!once.equals(lower) && known(once)) {
+        return once;
+      }
+    }
     if (!hasRunOfThree(lower)) {
       return lower.length() > 3 && lower.endsWith("in") && known(lower + "g") ? lower + "g" : null;
     }
@@ -225,6 +232,28 @@ final class EnglishScorer {
     }
     String one = squeeze(lower, 1);
     return known(one) ? one : null;
+  }
+
+  /** Mostly punctuation: ":dd", "=(((", ";))" (lower-cased), not a word. */
+  private static boolean isEmoticonLike(String s) {
+    int letters = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        letters++;
+      }
+    }
+    return s.length() >= 3 && letters * 2 < s.length() + 1 && !Character.isLetter(s.charAt(0));
+  }
+
+  /** Every run of one character down to one: "=(((" -> "=(", ":ddd" -> ":d". */
+  private static String squeezeAll(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+        b.append(s.charAt(i));
+      }
+    }
+    return b.toString();
   }
 
   private static boolean hasRunOfThree(String s) {

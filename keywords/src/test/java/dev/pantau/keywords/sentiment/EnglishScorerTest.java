@@ -335,6 +335,14 @@ class EnglishScorerTest {
   }
 
   @Test
+  void emoticonsWithARepeatedStrokeAndCommonOnesVaderLacks() {
+    assertThat(pantau("the update is out =(((")).isEqualTo(pantau("the update is out =(")).isNegative();
+    assertThat(pantau("new phone day :DDD")).isEqualTo(pantau("new phone day :D")).isPositive();
+    assertThat(pantau("new phone day XD")).isPositive();
+    assertThat(pantau("new phone day ^_^")).isPositive();
+  }
+
+  @Test
   void htmlEscapesAreRead() {
     assertThat(pantau("love it &lt;3")).isEqualTo(pantau("love it <3"));
   }
