@@ -117,7 +117,7 @@ final class EnglishScorer {
     boolean[] elongated = new boolean[n];
     boolean[] question = new boolean[n];
     for (int i = 0; i < n; i++) {
-      words[i] = stripPunctuationIfWord(raw[i]);
+      words[i] = stripPunctuationIfWord(emoticon(raw[i]));
       // an emoticon rated in its own case ("D:", dismay) is not its lower-case twin ("d:", a tongue)
       lower[i] =
           lexicon.containsKey(words[i])
@@ -215,14 +215,19 @@ final class EnglishScorer {
    * "goooood" -> "good", "sooo" -> "so": runs of three or more letters, to two then one; and the
    * dropped g of "lovin" / "chillin".
    */
-  private String squeezeRepeats(String lower) {
-    if (isEmoticonLike(lower)) {
-      // ":DD", "=(((", ";))": an emoticon with its last stroke repeated for emphasis
-      String once = squeezeAll(lower);
-      if (!once.equals(lower) && known(once)) {
-        return once;
-      }
+  /**
+   * ":DDD", "=(((", ";))": an emoticon with a stroke repeated for emphasis reads as the emoticon
+   * (with {@link EnglishRules#repeatedLetters}); any other token is returned as it is.
+   */
+  private String emoticon(String token) {
+    if (!rules.repeatedLetters() || !isEmoticonLike(token) || lexicon.containsKey(token)) {
+      return token;
     }
+    String once = squeezeAll(token);
+    return !once.equals(token) && lexicon.containsKey(once) ? once : token;
+  }
+
+  private String squeezeRepeats(String lower) {
     if (!hasRunOfThree(lower)) {
       return lower.length() > 3 && lower.endsWith("in") && known(lower + "g") ? lower + "g" : null;
     }
@@ -234,15 +239,9 @@ final class EnglishScorer {
     return known(one) ? one : null;
   }
 
-  /** Mostly punctuation: ":dd", "=(((", ";))" (lower-cased), not a word. */
+  /** Starts like an emoticon, with a mark rather than a letter: ":dd", "=(((", ";))". */
   private static boolean isEmoticonLike(String s) {
-    int letters = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isLetter(s.charAt(i))) {
-        letters++;
-      }
-    }
-    return s.length() >= 3 && letters * 2 < s.length() + 1 && !Character.isLetter(s.charAt(0));
+    return s.length() >= 3 && !Character.isLetterOrDigit(s.charAt(0));
   }
 
   /** Every run of one character down to one: "=(((" -> "=(", ":ddd" -> ":d". */
