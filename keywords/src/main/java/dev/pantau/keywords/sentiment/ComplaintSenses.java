@@ -1,0 +1,362 @@
+package dev.pantau.keywords.sentiment;
+
+import static dev.pantau.keywords.sentiment.EnglishScorer.B_INCR;
+import static dev.pantau.keywords.sentiment.EnglishScorer.N_SCALAR;
+import static dev.pantau.keywords.sentiment.EnglishScorer.endsClause;
+import static dev.pantau.keywords.sentiment.EnglishScorer.negated;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Complaints VADER reads as praise, found in product and service reviews: adverbs of certainty
+ * ("definitely not worth it"), warnings and refusals ("don't waste your money", "never again"),
+ * standards not met ("fair at best", "I've had better") and functions not performed ("doesn't
+ * work", "hasn't arrived"). Each is a switch of {@link EnglishRules}; {@link EnglishScorer} applies
+ * them to the valences of a text after VADER's own rules.
+ *
+ * <p>Works on the scorer's arrays: {@code raw} tokens (with their punctuation), {@code lower}
+ * (lower-cased, punctuation stripped), {@code question} (in a question clause) and {@code
+ * sentiments} (the valence of each token). Immutable and thread-safe.
+ */
+final class ComplaintSenses {
+
+  private final EnglishRules rules;
+
+  ComplaintSenses(EnglishRules rules) {
+    this.rules = rules;
+  }
+
+  /** Adverbs that say how sure the writer is ("definitely not worth it"), not how good a thing is. */
+  static final Set<String> CERTAINTY_ADVERBS =
+      Set.of("definitely", "certainly", "honestly", "truly", "surely");
+
+  /** What a warning tells a buyer to keep: "save your money", "don't waste your time". */
+  static final Set<String> SPENDINGS = Set.of("money", "time", "cash", "breath", "$", "$$", "$$$");
+
+  /** "stay away", "steer clear", "look elsewhere", "keep away": warnings rated as VADER's "avoid". */
+  static final Map<String, String> WARNINGS =
+      Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere");
+
+  /** What a warning tells a buyer not to do: "don't buy", "do not order". */
+  static final Set<String> PURCHASES = Set.of("buy", "purchase", "order", "download");
+
+  /** "your" as typed: "don't waste ur money". */
+  static final Set<String> YOUR = Set.of("your", "ur", "yo");
+
+  /** Words that may open an order before its "don't": "just don't", "otherwise, don't". */
+  static final Set<String> ORDER_OPENERS =
+      Set.of("just", "please", "so", "otherwise", "seriously", "really", "-", "--");
+
+  /** The perfect of "I've had better", "we have had better". */
+  static final Set<String> PERFECT = Set.of("i've", "ive", "we've", "weve", "have", "has");
+
+  /** Subjects of a reference clause: "as I had hoped", "than we expected", "than expected". */
+  static final Set<String> REFERENCE_SUBJECTS =
+      Set.of("i", "we", "you", "they", "i'd", "we'd", "it", "expected", "hoped");
+
+  /** VADER's rating of "avoid", given to the warnings that mean it. */
+  static final double AVOID = -1.2;
+
+  /** Verbs after which "better" is a standard not met: "I've had better", "we expected better". */
+  static final Set<String> STANDARD_VERBS =
+      Set.of(
+          "seen", "expected", "expect", "expecting", "deserve", "deserved", "deserves", "wanted");
+
+  /** "better than it was", "than this used to be": a thing against its past self. */
+  static final Set<String> PAST_SELF = Set.of("was", "were", "used", "did", "had", "is", "been");
+
+  /** Words of the reference in "as good as I had hoped", "than we expected". */
+  static final Set<String> REFERENCE_VERBS =
+      Set.of("hoped", "hoping", "expected", "thought", "imagined", "wanted", "advertised");
+
+  /** What "better than …" compares the subject of a review against. */
+  static final Set<String> DEMONSTRATIVES =
+      Set.of("this", "these", "that", "those", "it", "them", "here", "mine");
+
+  /**
+   * Applies the senses switched on in the rules to the valences of one text, in place. Senses of
+   * complaint that VADER reads as praise: adverbs of certainty ({@link
+   * EnglishRules#certaintyAdverbs}), warnings to other buyers and refusals to come back ({@link
+   * EnglishRules#adviceIdioms}), standards not met ({@link EnglishRules#expectations}) and
+   * functions not performed ({@link EnglishRules#failures}).
+   */
+  void apply(String[] raw, String[] lower, boolean[] question, double[] sentiments) {
+    int n = lower.length;
+    for (int i = 0; i < n; i++) {
+      String w = lower[i];
+      if (!TRIGGERS.contains(w)) {
+        continue;
+      }
+      if (rules.certaintyAdverbs()
+          && CERTAINTY_ADVERBS.contains(w)
+          && (negationFollows(raw, lower, i) | boostNextOpinion(raw, lower, sentiments, i))) {
+        sentiments[i] = 0;
+      }
+      if (rules.adviceIdioms()) {
+        adviceIdiom(raw, lower, sentiments, i);
+      }
+      if (rules.expectations()) {
+        expectation(raw, lower, question, sentiments, i);
+      }
+      if (rules.failures() && sentiments[i] == 0 && failure(raw, lower, i)) {
+        sentiments[i] = MALFUNCTION;
+      }
+    }
+  }
+
+  /**
+   * Boosts the first opinion word within three words after {@code i} in the same clause, and says
+   * whether there was one: "definitely not worth it", "honestly the worst"; alone ("Definitely!")
+   * the adverb agrees, and keeps its own valence.
+   */
+  private static boolean boostNextOpinion(
+      String[] raw, String[] lower, double[] sentiments, int i) {
+    for (int j = i + 1; j < Math.min(lower.length, i + 4) && !endsClause(raw[j - 1]); j++) {
+      if (sentiments[j] != 0) {
+        sentiments[j] += Math.signum(sentiments[j]) * B_INCR;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "definitely would not", "certainly don't": sure of a negation, which is no praise. */
+  private static boolean negationFollows(String[] raw, String[] lower, int i) {
+    for (int j = i + 1; j < Math.min(lower.length, i + 4) && !endsClause(raw[j - 1]); j++) {
+      if (negated(lower[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Verbs of coming back: "won't be back", "never going back". */
+  static final Set<String> RETURNS =
+      Set.of("be", "come", "coming", "go", "going", "went", "head", "heading", "fly", "flying");
+
+  /**
+   * A refusal to come back: "never again", "won't be back", "will not eat here again". True for
+   * "again", or "back" after a verb of coming, with a negation earlier in the clause (not "can't
+   * wait to go back").
+   */
+  private static boolean refusal(String[] raw, String[] lower, int i) {
+    String w = lower[i];
+    if (!(w.equals("again") || (w.equals("back") && i > 0 && RETURNS.contains(lower[i - 1])))) {
+      return false;
+    }
+    for (int j = i - 1; j >= Math.max(0, i - 6) && !endsClause(raw[j]); j--) {
+      if (negated(lower[j])) {
+        return !(j + 1 < lower.length && lower[j + 1].equals("wait"));
+      }
+    }
+    return false;
+  }
+
+  private void adviceIdiom(String[] raw, String[] lower, double[] sentiments, int i) {
+    int n = lower.length;
+    String w = lower[i];
+    boolean clauseEnd = i + 1 >= n || endsClause(raw[i]);
+    if ((w.equals("waste") || w.equals("bother"))
+        && imperativeNegation(raw, lower, i)
+        && (w.equals("bother") || (i + 2 < n && YOUR.contains(lower[i + 1])))) {
+      // "don't waste your money", "don't bother": the negation warns, it does not praise
+      sentiments[i] = -Math.abs(sentiments[i]);
+    } else if (w.equals("save")
+        && i + 2 < n
+        && YOUR.contains(lower[i + 1])
+        && SPENDINGS.contains(lower[i + 2])
+        && (i + 3 == n || endsClause(raw[i + 2]) || lower[i + 3].equals("and"))) {
+      // "Save your money." / "save your money and go elsewhere" (not "save your money on fuel")
+      sentiments[i] = N_SCALAR * Math.abs(sentiments[i]);
+    } else if (!clauseEnd && WARNINGS.containsKey(w) && WARNINGS.get(w).equals(lower[i + 1])) {
+      sentiments[i] = 0;
+      sentiments[i + 1] = AVOID;
+    } else if (refusal(raw, lower, i)) {
+      sentiments[i] = AVOID;
+    } else if (PURCHASES.contains(w) && imperativeNegation(raw, lower, i)) {
+      // "Don't buy this product", "do not order from here"
+      sentiments[i] = AVOID;
+    }
+  }
+
+  /** What a product or a service is expected to do, in the forms a complaint uses. */
+  static final Set<String> FUNCTIONS =
+      Set.of(
+          "work", "works", "worked", "working", "load", "loads", "loaded", "loading", "connect",
+          "connects", "connected", "connecting", "charge", "charges", "charged", "charging",
+          "arrive", "arrived", "arriving", "respond", "responded", "responding", "sync", "syncs",
+          "synced", "syncing", "open", "opens", "opened", "opening", "ship", "shipped", "deliver",
+          "delivered", "ring", "rang", "last", "lasts", "lasted", "include", "includes",
+          "included", "fit", "fits", "hold", "holds", "stay", "stays", "start", "starts", "started",
+          "install", "installs", "installed", "boot", "boots", "print", "prints", "pair", "pairs",
+          "paired", "recognize", "recognizes", "function", "functions", "operate", "operates");
+
+  /**
+   * What a customer is owed: "never received my order", "still haven't received a refund". Negated,
+   * these are failures whoever the subject is, the writer included. ("get" and "got" are not: "I
+   * didn't get my license until I moved", "doesn't get the recognition he deserves".)
+   */
+  static final Set<String> RECEIPTS =
+      Set.of("receive", "receives", "received", "recieved");
+
+  /** Words that may stand between a negation and the verb: "doesn't even work", "not always". */
+  static final Set<String> FAILURE_FILLERS =
+      Set.of("even", "really", "always", "ever", "still", "yet", "been", "be", "properly", "at");
+
+  /** Verbs of giving up: "stopped working", "quit charging". */
+  static final Set<String> STOPS = Set.of("stopped", "stops", "stop", "quit", "quits");
+
+  /** Subjects of "I don't work Fridays": the writer's own doing, not a product's failure. */
+  static final Set<String> PERSONS =
+      Set.of("i", "we", "you", "they", "i'm", "im", "we're", "you're", "they're");
+
+  /** A malfunction, rated as Pantau's "malfunction". */
+  static final double MALFUNCTION = -1.7;
+
+  /**
+   * A function not performed: a verb of {@link #FUNCTIONS} negated right before it ("doesn't work",
+   * "still hasn't arrived", "won't even load") or after a verb of giving up ("stopped working"),
+   * unless the writer is its subject ("I don't work Fridays") or it is an infinitive ("don't have
+   * to work").
+   */
+  private static boolean failure(String[] raw, String[] lower, int i) {
+    boolean receipt = RECEIPTS.contains(lower[i]);
+    if (!(receipt || FUNCTIONS.contains(lower[i])) || i == 0) {
+      return false;
+    }
+    int j = i - 1;
+    while (j >= 0 && FAILURE_FILLERS.contains(lower[j]) && !endsClause(raw[j])) {
+      j--;
+    }
+    if (j < 0 || endsClause(raw[j])) {
+      return false;
+    }
+    if (STOPS.contains(lower[j])) {
+      return !receipt;
+    }
+    if (!negated(lower[j]) || lower[j].equals("to")) {
+      return false;
+    }
+    if (receipt) {
+      // "never received my order", "haven't received a refund"
+      return true;
+    }
+    int subject = j - 1;
+    if (subject >= 0 && !endsClause(raw[subject]) && lower[subject].equals("do")) {
+      subject--;
+    }
+    return subject < 0 || endsClause(raw[subject]) || !PERSONS.contains(lower[subject]);
+  }
+
+  /** "don't", "do not", "never" opening a clause: an order, not a statement about oneself. */
+  private static boolean imperativeNegation(String[] raw, String[] lower, int i) {
+    for (int j = i - 1; j >= Math.max(0, i - 3) && !endsClause(raw[j]); j--) {
+      String l = lower[j];
+      int opener = -1;
+      if (l.equals("don't") || l.equals("dont") || l.equals("never")) {
+        opener = j;
+      } else if (l.equals("not") && j > 0 && lower[j - 1].equals("do")) {
+        opener = j - 1;
+      }
+      if (opener >= 0) {
+        return opener == 0
+            || endsClause(raw[opener - 1])
+            || ORDER_OPENERS.contains(lower[opener - 1]);
+      }
+    }
+    return false;
+  }
+
+  private void expectation(
+      String[] raw, String[] lower, boolean[] question, double[] sentiments, int i) {
+    int n = lower.length;
+    String w = lower[i];
+    if (w.equals("at") && i + 1 < n && lower[i + 1].equals("best") && !endsClause(raw[i])) {
+      // "mediocre at best", "fair at best": the grade is a ceiling, and "best" is not praise
+      sentiments[i + 1] = 0;
+      for (int j = i - 1; j >= Math.max(0, i - 3) && !endsClause(raw[j]); j--) {
+        if (sentiments[j] > 0) {
+          sentiments[j] *= N_SCALAR;
+          break;
+        } else if (sentiments[j] < 0) {
+          break;
+        }
+      }
+    } else if (w.equals("than")
+        && i + 1 < n
+        && DEMONSTRATIVES.contains(lower[i + 1])
+        && (i + 2 == n || !PAST_SELF.contains(lower[i + 2]))
+        && i > 0
+        && !endsClause(raw[i - 1])) {
+      // "sounds better than these", "more intelligent than this movie": the other one is praised
+      // ("better than it was" compares the thing with its past self, and keeps its praise)
+      for (int j = i - 1; j >= Math.max(0, i - 4) && !endsClause(raw[j]); j--) {
+        if (sentiments[j] != 0) {
+          if (!question[j] && comparative(lower, j)) {
+            sentiments[j] *= N_SCALAR;
+          }
+          break;
+        }
+      }
+    } else if (w.equals("better") && i > 0 && sentiments[i] > 0 && standardNotMet(lower, i)) {
+      // "I've had better", "we expected better", "you deserve better"
+      sentiments[i] *= N_SCALAR;
+    } else if ((w.equals("hoping") || w.equals("hoped"))
+        && i + 2 < n
+        && lower[i + 1].equals("for")
+        && (lower[i + 2].equals("more") || lower[i + 2].equals("better"))) {
+      // "I was hoping for more"
+      sentiments[i] *= N_SCALAR;
+      sentiments[i + 2] = 0;
+    } else if (REFERENCE_VERBS.contains(w) && referenceClause(lower, i)) {
+      // "not as good as I had hoped": the hope is the standard, not the opinion
+      sentiments[i] = 0;
+    }
+  }
+
+  /** "better", "worse", or an opinion word after "more": a comparison, not "no real reason other". */
+  private static boolean comparative(String[] lower, int j) {
+    return lower[j].equals("better")
+        || lower[j].equals("worse")
+        || (j > 0 && lower[j - 1].equals("more"));
+  }
+
+  private static boolean standardNotMet(String[] lower, int i) {
+    String before = lower[i - 1];
+    if (STANDARD_VERBS.contains(before)) {
+      return true;
+    }
+    return before.equals("had")
+        && i > 1
+        && PERFECT.contains(lower[i - 2]);
+  }
+
+  /** "as I had hoped", "than we expected": a reference verb after "as"/"than" and a subject. */
+  private static boolean referenceClause(String[] lower, int i) {
+    for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
+      if (lower[j].equals("as") || lower[j].equals("than")) {
+        return j + 1 < i && REFERENCE_SUBJECTS.contains(lower[j + 1]);
+      }
+    }
+    return false;
+  }
+
+  /** The words a sense can start at; every other token is skipped at one lookup. */
+  private static final Set<String> TRIGGERS = triggers();
+
+  private static Set<String> triggers() {
+    Set<String> t = new HashSet<>();
+    t.addAll(CERTAINTY_ADVERBS);
+    t.addAll(
+        List.of("waste", "bother", "save", "again", "back", "at", "than", "better", "hoping", "hoped"));
+    t.addAll(WARNINGS.keySet());
+    t.addAll(PURCHASES);
+    t.addAll(REFERENCE_VERBS);
+    t.addAll(FUNCTIONS);
+    t.addAll(RECEIPTS);
+    return Set.copyOf(t);
+  }
+}
