@@ -29,14 +29,14 @@ final class ComplaintSenses {
     this.rules = rules;
   }
 
-  /** Adverbs that say how sure the writer is ("definitely not worth it"), not how good a thing is. */
+  /** Adverbs of how sure the writer is ("definitely not worth it"), not of how good a thing is. */
   static final Set<String> CERTAINTY_ADVERBS =
       Set.of("definitely", "certainly", "honestly", "truly", "surely");
 
   /** What a warning tells a buyer to keep: "save your money", "don't waste your time". */
   static final Set<String> SPENDINGS = Set.of("money", "time", "cash", "breath", "$", "$$", "$$$");
 
-  /** "stay away", "steer clear", "look elsewhere", "keep away": warnings rated as VADER's "avoid". */
+  /** "stay away", "steer clear", "look elsewhere", "keep away": warnings, rated as "avoid". */
   static final Map<String, String> WARNINGS =
       Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere");
 
@@ -317,7 +317,7 @@ final class ComplaintSenses {
     }
   }
 
-  /** "better", "worse", or an opinion word after "more": a comparison, not "no real reason other". */
+  /** "better", "worse", or an opinion word after "more": a comparison ("no real reason" is not). */
   private static boolean comparative(String[] lower, int j) {
     return lower[j].equals("better")
         || lower[j].equals("worse")
@@ -351,7 +351,8 @@ final class ComplaintSenses {
     Set<String> t = new HashSet<>();
     t.addAll(CERTAINTY_ADVERBS);
     t.addAll(
-        List.of("waste", "bother", "save", "again", "back", "at", "than", "better", "hoping", "hoped"));
+        List.of(
+            "waste", "bother", "save", "again", "back", "at", "than", "better", "hoping", "hoped"));
     t.addAll(WARNINGS.keySet());
     t.addAll(PURCHASES);
     t.addAll(REFERENCE_VERBS);

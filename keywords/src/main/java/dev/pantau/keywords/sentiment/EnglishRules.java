@@ -122,78 +122,135 @@ record EnglishRules(
   }
 
   public EnglishRules withEmoji(boolean on) {
-    return new EnglishRules(on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        on, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withRepeatedLetters(boolean on) {
-    return new EnglishRules(emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, on, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition,
+        questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs,
+        epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withCourtesy(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, on, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withQuestions(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, on, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withQuestionPositiveWeight(double weight) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, weight, idioms, names, likeAsPreposition,
+        questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs,
+        epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withIdioms(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, on, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withNames(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, on,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withLikeAsPreposition(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, on,
+        questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs,
+        epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withQuestionNegativeWeight(double weight) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, weight, headlines, scope, shortWords, discourseWell, degreeAdverbs,
+        epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withHeadlines(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, on, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withScope(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, on, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withShortWords(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, on, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withDiscourseWell(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, on, degreeAdverbs,
+        epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withDegreeAdverbs(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, on,
+        epistemicSure, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withEpistemicSure(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, on, certaintyAdverbs, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, on, certaintyAdverbs, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withCertaintyAdverbs(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, on, adviceIdioms, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, on, adviceIdioms, expectations, failures);
   }
 
   public EnglishRules withAdviceIdioms(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, on, expectations, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, on, expectations, failures);
   }
 
   public EnglishRules withExpectations(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, on, failures);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, on, failures);
   }
 
   public EnglishRules withFailures(boolean on) {
-    return new EnglishRules(emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names, likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell, degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, on);
+    return new EnglishRules(
+        emoji, repeatedLetters, courtesy, questions, questionPositiveWeight, idioms, names,
+        likeAsPreposition, questionNegativeWeight, headlines, scope, shortWords, discourseWell,
+        degreeAdverbs, epistemicSure, certaintyAdverbs, adviceIdioms, expectations, on);
   }
 }
