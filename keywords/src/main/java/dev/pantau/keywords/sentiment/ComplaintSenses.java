@@ -179,7 +179,35 @@ final class ComplaintSenses {
     } else if (PURCHASES.contains(w) && imperativeNegation(raw, lower, i)) {
       // "Don't buy this product", "do not order from here"
       sentiments[i] = AVOID;
+    } else if (sentiments[i] == 0 && sendingBack(lower, i)) {
+      sentiments[i] = AVOID;
     }
+  }
+
+  /** Verbs of sending a purchase back: "sending it back", "took them back". */
+  static final Set<String> SENDS =
+      Set.of("send", "sending", "sent", "take", "taking", "took", "bring", "bringing", "ship");
+
+  /** Forms of "return" that send a purchase back: "returned it", "returning this phone". */
+  static final Set<String> RETURN_VERBS = Set.of("return", "returned", "returning");
+
+  /** What is sent back: "it", "them", "this (phone)". */
+  static final Set<String> PURCHASED = Set.of("it", "them", "this", "these");
+
+  /**
+   * A purchase sent back, or money asked back: "Sending it back.", "I returned it", "I want my
+   * money back" (not "money back guarantee", nor "returned home").
+   */
+  private static boolean sendingBack(String[] lower, int i) {
+    int n = lower.length;
+    String w = lower[i];
+    if (w.equals("back") && i > 0) {
+      if (lower[i - 1].equals("money")) {
+        return i + 1 >= n || !lower[i + 1].startsWith("guarantee");
+      }
+      return i > 1 && PURCHASED.contains(lower[i - 1]) && SENDS.contains(lower[i - 2]);
+    }
+    return RETURN_VERBS.contains(w) && i + 1 < n && PURCHASED.contains(lower[i + 1]);
   }
 
   /** What a product or a service is expected to do, in the forms a complaint uses. */
@@ -355,6 +383,7 @@ final class ComplaintSenses {
             "waste", "bother", "save", "again", "back", "at", "than", "better", "hoping", "hoped"));
     t.addAll(WARNINGS.keySet());
     t.addAll(PURCHASES);
+    t.addAll(RETURN_VERBS);
     t.addAll(REFERENCE_VERBS);
     t.addAll(FUNCTIONS);
     t.addAll(RECEIPTS);

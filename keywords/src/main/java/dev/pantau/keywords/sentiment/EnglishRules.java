@@ -42,8 +42,8 @@ package dev.pantau.keywords.sentiment;
  *     worth it" is negative; VADER rates "definitely" +1.7 and the text positive)
  * @param adviceIdioms a warning to other buyers is negative whatever its grammar: "don't waste
  *     your money" (VADER negates "waste" into praise), "save your money", "stay away", "steer
- *     clear", "look elsewhere", "don't bother", "don't buy"; and refusals to come back: "never
- *     again", "won't be back"
+ *     clear", "look elsewhere", "don't bother", "don't buy"; refusals to come back: "never
+ *     again", "won't be back"; and purchases sent back: "Sending it back.", "I want my money back"
  * @param expectations what falls short of a standard is negative: "mediocre at best", "fair at
  *     best", "sounds better than these", "I've had better", "I expected better", "hoping for more";
  *     the standard itself ("as good as I had hoped") counts nothing

@@ -279,6 +279,12 @@ class EnglishScorerTest {
     assertThat(pantau("We won't be back.")).isNegative();
     assertThat(pantau("I will not be going back to that branch")).isNegative();
     assertThat(pantau("can't wait to go back!")).isGreaterThanOrEqualTo(0.0);
+    assertThat(without.compound("Sending it back.")).isZero();
+    assertThat(pantau("Sending it back.")).isNegative();
+    assertThat(pantau("I want my money back")).isNegative();
+    assertThat(pantau("returned it the next day")).isNegative();
+    assertThat(pantau("30-day money back guarantee")).isNotNegative();
+    assertThat(pantau("returned home after a week away")).isNotNegative();
   }
 
   @Test
