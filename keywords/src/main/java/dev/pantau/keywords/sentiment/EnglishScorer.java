@@ -227,10 +227,12 @@ final class EnglishScorer {
     return known(one) ? one : null;
   }
 
-  /** Starts like an emoticon, with a mark rather than a letter: ":dd", "=(((", ";))". */
+  /** Starts like an emoticon's eyes or mouth, and is short: ":dd", "=(((", ";))", "^__^". */
   private static boolean isEmoticonLike(String s) {
-    return s.length() >= 3 && !Character.isLetterOrDigit(s.charAt(0));
+    return s.length() >= 3 && s.length() <= 8 && EMOTICON_STARTS.indexOf(s.charAt(0)) >= 0;
   }
+
+  private static final String EMOTICON_STARTS = ":;=^()<>";
 
   /** Every run of one character down to one: "=(((" -> "=(", ":ddd" -> ":d". */
   private static String squeezeAll(String s) {
@@ -537,22 +539,27 @@ final class EnglishScorer {
    * full stop (not "!"), beside a negative word elsewhere in the text, is sarcasm.
    */
   private static void sarcasticInterjections(String[] raw, String[] lower, double[] sentiments) {
+    int praise = -1;
     boolean negative = false;
-    for (double v : sentiments) {
-      negative |= v < 0;
+    for (int i = 0; i < raw.length; i++) {
+      negative |= sentiments[i] < 0;
+      if (sentiments[i] > 0 && raw[i].endsWith(".") && INTERJECTIONS.contains(lower[i])) {
+        praise = i;
+      }
     }
-    if (!negative) {
+    if (!negative || praise < 0) {
       return;
     }
     for (int i = 0; i < raw.length; i++) {
-      String r = raw[i];
-      boolean alone =
-          i == 0
-              || endsSentence(raw[i - 1])
-              || ((lower[i - 1].equals("oh") || lower[i - 1].equals("just"))
-                  && (i == 1 || endsSentence(raw[i - 2])));
-      if (alone && INTERJECTIONS.contains(lower[i]) && r.endsWith(".") && sentiments[i] > 0) {
-        sentiments[i] = -sentiments[i];
+      if (sentiments[i] > 0 && raw[i].endsWith(".") && INTERJECTIONS.contains(lower[i])) {
+        boolean alone =
+            i == 0
+                || endsSentence(raw[i - 1])
+                || ((lower[i - 1].equals("oh") || lower[i - 1].equals("just"))
+                    && (i == 1 || endsSentence(raw[i - 2])));
+        if (alone) {
+          sentiments[i] = -sentiments[i];
+        }
       }
     }
   }
