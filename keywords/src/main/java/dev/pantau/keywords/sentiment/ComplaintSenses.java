@@ -101,7 +101,9 @@ final class ComplaintSenses {
       if (rules.expectations()) {
         expectation(raw, lower, question, sentiments, i);
       }
-      if (rules.failures() && sentiments[i] == 0 && failure(raw, lower, i)) {
+      if (rules.failures()
+          && sentiments[i] == 0
+          && (failure(raw, lower, i) || kept(raw, lower, i))) {
         sentiments[i] = MALFUNCTION;
       }
     }
@@ -181,7 +183,25 @@ final class ComplaintSenses {
       sentiments[i] = AVOID;
     } else if (sentiments[i] == 0 && sendingBack(lower, i)) {
       sentiments[i] = AVOID;
+    } else if (w.equals("joke") && derision(lower, i)) {
+      // "customer service is a joke", "what a joke"
+      sentiments[i] = -Math.abs(sentiments[i]);
     }
+  }
+
+  /** Copulas and "what" before "a joke": "is a joke", "was a total joke", "what a joke". */
+  static final Set<String> DERIDING = Set.of("is", "was", "are", "were", "what", "it's", "that's");
+
+  /** Words that may stand in "is a … joke": "a total joke", "a complete joke", "an absolute joke". */
+  static final Set<String> JOKE_FILLERS =
+      Set.of("a", "an", "total", "complete", "absolute", "big", "such", "just");
+
+  private static boolean derision(String[] lower, int i) {
+    int j = i - 1;
+    while (j >= 0 && JOKE_FILLERS.contains(lower[j])) {
+      j--;
+    }
+    return j < i - 1 && j >= 0 && DERIDING.contains(lower[j]);
   }
 
   /** Verbs of sending a purchase back: "sending it back", "took them back". */
@@ -277,6 +297,44 @@ final class ComplaintSenses {
       subject--;
     }
     return subject < 0 || endsClause(raw[subject]) || !PERSONS.contains(lower[subject]);
+  }
+
+  /** Words before "on hold" or "waiting" that say it has lasted: "been on hold", "still waiting". */
+  static final Set<String> LASTING =
+      Set.of("been", "still", "currently", "forever", "again");
+
+  /** Whose turn a wait is for: "still waiting for my refund", "for our order". */
+  static final Set<String> OWED = Set.of("my", "our", "a", "an", "any");
+
+  /**
+   * A customer kept waiting: "been on hold for 45 minutes", "on hold for an hour", "still waiting
+   * for my refund", "Still waiting…"; not "waiting on hold for something" nor "still waiting for
+   * someone to write it".
+   */
+  private static boolean kept(String[] raw, String[] lower, int i) {
+    int n = lower.length;
+    String w = lower[i];
+    if (w.equals("hold") && i > 0 && lower[i - 1].equals("on")) {
+      boolean lasting = i > 1 && LASTING.contains(lower[i - 2]);
+      boolean forLong =
+          i + 2 < n
+              && lower[i + 1].equals("for")
+              && (Character.isDigit(lower[i + 2].isEmpty() ? ' ' : lower[i + 2].charAt(0))
+                  || lower[i + 2].equals("an")
+                  || lower[i + 2].equals("over")
+                  || lower[i + 2].equals("hours")
+                  || lower[i + 2].equals("ages"));
+      return lasting || forLong;
+    }
+    if (w.equals("waiting") && i > 0 && LASTING.contains(lower[i - 1])) {
+      return endsClause(raw[i])
+          || i + 1 == n
+          || (i + 2 < n && lower[i + 1].equals("for") && OWED.contains(lower[i + 2]))
+          || (i + 2 < n
+              && lower[i + 1].equals("for")
+              && Character.isDigit(lower[i + 2].isEmpty() ? ' ' : lower[i + 2].charAt(0)));
+    }
+    return false;
   }
 
   /** "don't", "do not", "never" opening a clause: an order, not a statement about oneself. */
@@ -384,6 +442,7 @@ final class ComplaintSenses {
     t.addAll(WARNINGS.keySet());
     t.addAll(PURCHASES);
     t.addAll(RETURN_VERBS);
+    t.addAll(List.of("joke", "hold", "waiting"));
     t.addAll(REFERENCE_VERBS);
     t.addAll(FUNCTIONS);
     t.addAll(RECEIPTS);

@@ -285,6 +285,10 @@ class EnglishScorerTest {
     assertThat(pantau("returned it the next day")).isNegative();
     assertThat(pantau("30-day money back guarantee")).isNotNegative();
     assertThat(pantau("returned home after a week away")).isNotNegative();
+    assertThat(without.compound("@acme customer service is a joke")).isPositive();
+    assertThat(pantau("@acme customer service is a joke")).isNegative();
+    assertThat(pantau("what a joke")).isNegative();
+    assertThat(pantau("that was a sick joke! lol")).isPositive();
   }
 
   @Test
@@ -315,6 +319,12 @@ class EnglishScorerTest {
     assertThat(pantau("Bluetooth stopped working after the update")).isNegative();
     assertThat(pantau("the battery doesn't last long")).isNegative();
     assertThat(pantau("I never received my refund")).isNegative();
+    assertThat(without.compound("@acme I've been on hold for 45 minutes")).isZero();
+    assertThat(pantau("@acme I've been on hold for 45 minutes")).isNegative();
+    assertThat(pantau("still waiting for my refund after 2 weeks")).isNegative();
+    assertThat(pantau("Still waiting...")).isNegative();
+    assertThat(pantau("still waiting for someone to write the sequel")).isZero();
+    assertThat(pantau("I can walk around while waiting on hold for something")).isZero();
     // the writer's own work, and an infinitive, are no malfunction
     assertThat(pantau("I don't work on Fridays")).isZero();
     assertThat(pantau("glad I don't have to work tomorrow")).isPositive();
