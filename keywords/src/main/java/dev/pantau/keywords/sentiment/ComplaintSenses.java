@@ -5,6 +5,7 @@ import static dev.pantau.keywords.sentiment.EnglishScorer.N_SCALAR;
 import static dev.pantau.keywords.sentiment.EnglishScorer.endsClause;
 import static dev.pantau.keywords.sentiment.EnglishScorer.negated;
 
+import dev.pantau.keywords.sentiment.EnglishRules.Rule;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,9 @@ final class ComplaintSenses {
   /**
    * Applies the senses switched on in the rules to the valences of one text, in place. Senses of
    * complaint that VADER reads as praise: adverbs of certainty ({@link
-   * EnglishRules#certaintyAdverbs}), warnings to other buyers and refusals to come back ({@link
-   * EnglishRules#adviceIdioms}), standards not met ({@link EnglishRules#expectations}) and
-   * functions not performed ({@link EnglishRules#failures}).
+   * EnglishRules.Rule#CERTAINTY_ADVERBS}), warnings to other buyers and refusals to come back ({@link
+   * EnglishRules.Rule#ADVICE_IDIOMS}), standards not met ({@link EnglishRules.Rule#EXPECTATIONS}) and
+   * functions not performed ({@link EnglishRules.Rule#FAILURES}).
    */
   void apply(String[] raw, String[] lower, boolean[] question, double[] sentiments) {
     int n = lower.length;
@@ -90,18 +91,18 @@ final class ComplaintSenses {
       if (!TRIGGERS.contains(w)) {
         continue;
       }
-      if (rules.certaintyAdverbs()
+      if (rules.has(Rule.CERTAINTY_ADVERBS)
           && CERTAINTY_ADVERBS.contains(w)
           && (negationFollows(raw, lower, i) | boostNextOpinion(raw, lower, sentiments, i))) {
         sentiments[i] = 0;
       }
-      if (rules.adviceIdioms()) {
+      if (rules.has(Rule.ADVICE_IDIOMS)) {
         adviceIdiom(raw, lower, sentiments, i);
       }
-      if (rules.expectations()) {
+      if (rules.has(Rule.EXPECTATIONS)) {
         expectation(raw, lower, question, sentiments, i);
       }
-      if (rules.failures()
+      if (rules.has(Rule.FAILURES)
           && sentiments[i] == 0
           && (failure(raw, lower, i) || kept(raw, lower, i))) {
         sentiments[i] = MALFUNCTION;
@@ -314,27 +315,24 @@ final class ComplaintSenses {
   private static boolean kept(String[] raw, String[] lower, int i) {
     int n = lower.length;
     String w = lower[i];
+    String afterFor = i + 2 < n && lower[i + 1].equals("for") ? lower[i + 2] : null;
     if (w.equals("hold") && i > 0 && lower[i - 1].equals("on")) {
-      boolean lasting = i > 1 && LASTING.contains(lower[i - 2]);
-      boolean forLong =
-          i + 2 < n
-              && lower[i + 1].equals("for")
-              && (Character.isDigit(lower[i + 2].isEmpty() ? ' ' : lower[i + 2].charAt(0))
-                  || lower[i + 2].equals("an")
-                  || lower[i + 2].equals("over")
-                  || lower[i + 2].equals("hours")
-                  || lower[i + 2].equals("ages"));
-      return lasting || forLong;
+      return (i > 1 && LASTING.contains(lower[i - 2]))
+          || (afterFor != null && (DURATIONS.contains(afterFor) || startsWithDigit(afterFor)));
     }
     if (w.equals("waiting") && i > 0 && LASTING.contains(lower[i - 1])) {
       return endsClause(raw[i])
           || i + 1 == n
-          || (i + 2 < n && lower[i + 1].equals("for") && OWED.contains(lower[i + 2]))
-          || (i + 2 < n
-              && lower[i + 1].equals("for")
-              && Character.isDigit(lower[i + 2].isEmpty() ? ' ' : lower[i + 2].charAt(0)));
+          || (afterFor != null && (OWED.contains(afterFor) || startsWithDigit(afterFor)));
     }
     return false;
+  }
+
+  /** Words that open a duration after "for": "for 45 minutes", "for an hour", "for ages". */
+  static final Set<String> DURATIONS = Set.of("an", "over", "hours", "ages");
+
+  private static boolean startsWithDigit(String word) {
+    return !word.isEmpty() && Character.isDigit(word.charAt(0));
   }
 
   /** "don't", "do not", "never" opening a clause: an order, not a statement about oneself. */

@@ -1,5 +1,6 @@
 package dev.pantau.keywords.sentiment;
 
+import dev.pantau.keywords.sentiment.EnglishRules.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class EnglishScorer {
           Map.entry("beating heart", 3.1),
           Map.entry("broken heart", -2.9));
 
-  /** Words of courtesy or request: polite, not pleased (see {@link EnglishRules#courtesy}). */
+  /** Words of courtesy or request: polite, not pleased (see {@link EnglishRules.Rule#COURTESY}). */
   static final Set<String> COURTESY = Set.of("please", "pls", "plz", "plez", "help", "kindly");
 
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
@@ -94,7 +95,7 @@ final class EnglishScorer {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
     // phone keyboards type "don’t": VADER's negation looks for "n't"
     unescaped = unescaped.indexOf('\u2019') >= 0 ? unescaped.replace('\u2019', '\'') : unescaped;
-    String expanded = rules.emoji() ? expandEmoji(unescaped) : unescaped;
+    String expanded = rules.has(Rule.EMOJI) ? expandEmoji(unescaped) : unescaped;
     String[] raw = WHITESPACE.split(expanded.trim());
     if (raw.length == 1 && raw[0].isEmpty()) {
       return VaderScores.EMPTY;
@@ -111,7 +112,7 @@ final class EnglishScorer {
           lexicon.containsKey(words[i])
               ? words[i]
               : words[i].toLowerCase(java.util.Locale.ROOT);
-      if (rules.repeatedLetters() && !known(lower[i])) {
+      if (rules.has(Rule.REPEATED_LETTERS) && !known(lower[i])) {
         String squeezed = squeezeRepeats(lower[i]);
         if (squeezed != null) {
           elongated[i] = hasRunOfThree(lower[i]);
@@ -120,11 +121,11 @@ final class EnglishScorer {
         }
       }
     }
-    if (rules.questions()) {
+    if (rules.has(Rule.QUESTIONS)) {
       markQuestions(raw, lower, question);
     }
     boolean capDiff = allCapDifferential(words);
-    boolean[] name = rules.names() ? markNames(raw) : new boolean[n];
+    boolean[] name = rules.has(Rule.NAMES) ? markNames(raw) : new boolean[n];
 
     double[] sentiments = new double[n];
     for (int i = 0; i < n; i++) {
@@ -134,27 +135,27 @@ final class EnglishScorer {
       if (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
         continue;
       }
-      if (name[i] || (rules.likeAsPreposition() && isPrepositionLike(lower, i))) {
+      if (name[i] || (rules.has(Rule.LIKE_AS_PREPOSITION) && isPrepositionLike(lower, i))) {
         continue;
       }
       sentiments[i] = valence(raw, words, lower, i, capDiff);
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
-      if (rules.idioms() && sarcasticThanks(lower, i)) {
+      if (rules.has(Rule.IDIOMS) && sarcasticThanks(lower, i)) {
         sentiments[i] = -Math.abs(sentiments[i]);
       }
     }
     wordSenses(raw, lower, sentiments);
     complaints.apply(raw, lower, question, sentiments);
     butCheck(lower, sentiments);
-    if (rules.courtesy()) {
+    if (rules.has(Rule.COURTESY)) {
       applyCourtesy(raw, lower, question, sentiments);
     }
-    if (rules.idioms()) {
+    if (rules.has(Rule.IDIOMS)) {
       sarcasticInterjections(raw, lower, sentiments);
     }
-    if (rules.questions()) {
+    if (rules.has(Rule.QUESTIONS)) {
       for (int i = 0; i < n; i++) {
         if (question[i]) {
           sentiments[i] *=
@@ -162,7 +163,8 @@ final class EnglishScorer {
         }
       }
     }
-    double headline = rules.headlines() && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
+    double headline =
+        rules.has(Rule.HEADLINES) && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
     double sum = 0;
     double positiveSum = 0;
     double negativeSum = 0;
@@ -205,10 +207,10 @@ final class EnglishScorer {
    */
   /**
    * ":DDD", "=(((", ";))": an emoticon with a stroke repeated for emphasis reads as the emoticon
-   * (with {@link EnglishRules#repeatedLetters}); any other token is returned as it is.
+   * (with {@link EnglishRules.Rule#REPEATED_LETTERS}); any other token is returned as it is.
    */
   private String emoticon(String token) {
-    if (!rules.repeatedLetters() || !isEmoticonLike(token) || lexicon.containsKey(token)) {
+    if (!rules.has(Rule.REPEATED_LETTERS) || !isEmoticonLike(token) || lexicon.containsKey(token)) {
       return token;
     }
     String once = squeezeAll(token);
@@ -280,17 +282,17 @@ final class EnglishScorer {
 
   /**
    * Words whose lexicon valence belongs to another sense than the one used: "Well," as a discourse
-   * marker ({@link EnglishRules#discourseWell}), "pretty"/"super" as degree adverbs ({@link
-   * EnglishRules#degreeAdverbs}), "sure" of certainty ({@link EnglishRules#epistemicSure}).
+   * marker ({@link EnglishRules.Rule#DISCOURSE_WELL}), "pretty"/"super" as degree adverbs ({@link
+   * EnglishRules.Rule#DEGREE_ADVERBS}), "sure" of certainty ({@link EnglishRules.Rule#EPISTEMIC_SURE}).
    */
   private void wordSenses(String[] raw, String[] lower, double[] sentiments) {
     int n = lower.length;
     for (int i = 0; i < n; i++) {
       String w = lower[i];
       boolean opensClause = i == 0 || endsClause(raw[i - 1]);
-      if (rules.discourseWell() && w.equals("well") && opensClause && endsClause(raw[i])) {
+      if (rules.has(Rule.DISCOURSE_WELL) && w.equals("well") && opensClause && endsClause(raw[i])) {
         sentiments[i] = 0;
-      } else if (rules.degreeAdverbs()
+      } else if (rules.has(Rule.DEGREE_ADVERBS)
           && DEGREE_ADVERBS.contains(w)
           && i + 1 < n
           && !endsClause(raw[i])
@@ -299,7 +301,7 @@ final class EnglishScorer {
         if (sentiments[i + 1] != 0) {
           sentiments[i + 1] += Math.signum(sentiments[i + 1]) * B_INCR;
         }
-      } else if (rules.epistemicSure()
+      } else if (rules.has(Rule.EPISTEMIC_SURE)
           && w.equals("sure")
           && !opensClause
           && CERTAINTY_BEFORE_SURE.contains(lower[i - 1])) {
@@ -435,12 +437,7 @@ final class EnglishScorer {
    */
   private static int sentenceStart(String[] raw, int start) {
     int s = start;
-    while (s > 0) {
-      String previous = raw[s - 1];
-      char last = previous.isEmpty() ? ' ' : previous.charAt(previous.length() - 1);
-      if (last == '.' || last == '!' || last == '?') {
-        break;
-      }
+    while (s > 0 && !endsSentence(raw[s - 1])) {
       s--;
     }
     return s;
@@ -524,7 +521,7 @@ final class EnglishScorer {
     while (last + 1 < n && (raw[last + 1].startsWith("@") || raw[last + 1].startsWith("#"))) {
       last++;
     }
-    boolean opens = i == 0 || endsSentence(raw[i - 1]) || endsClause(raw[i - 1]);
+    boolean opens = i == 0 || endsClause(raw[i - 1]);
     return opens && last == n - 1 && !raw[last].contains("!") && !raw[i].contains("!");
   }
 
@@ -539,18 +536,15 @@ final class EnglishScorer {
    * full stop (not "!"), beside a negative word elsewhere in the text, is sarcasm.
    */
   private static void sarcasticInterjections(String[] raw, String[] lower, double[] sentiments) {
-    int praise = -1;
     boolean negative = false;
-    for (int i = 0; i < raw.length; i++) {
-      negative |= sentiments[i] < 0;
-      if (sentiments[i] > 0 && raw[i].endsWith(".") && INTERJECTIONS.contains(lower[i])) {
-        praise = i;
-      }
+    for (double v : sentiments) {
+      negative |= v < 0;
     }
-    if (!negative || praise < 0) {
+    if (!negative) {
       return;
     }
     for (int i = 0; i < raw.length; i++) {
+      // cheapest tests first: most tokens are not praise closed by a full stop
       if (sentiments[i] > 0 && raw[i].endsWith(".") && INTERJECTIONS.contains(lower[i])) {
         boolean alone =
             i == 0
@@ -594,12 +588,12 @@ final class EnglishScorer {
 
   /**
    * How many of the three words before {@code i} can negate or boost it. VADER looks at all three;
-   * with {@link EnglishRules#scope} the look-back stops at the end of a clause (a word ending in
+   * with {@link EnglishRules.Rule#SCOPE} the look-back stops at the end of a clause (a word ending in
    * . , ! ? ; :) and at another opinion word, which takes the modifiers before it: in "not bad,
    * great" the "not" is bad's, and in "DON'T CARE DON'T CARE" the second CARE is negated once.
    */
   private int reach(String[] raw, String[] lower, int i) {
-    if (!rules.scope()) {
+    if (!rules.has(Rule.SCOPE)) {
       return Math.min(3, i);
     }
     int reach = 0;
@@ -629,7 +623,7 @@ final class EnglishScorer {
     if (lower[i].equals("no") && i != n - 1 && lexicon.containsKey(lower[i + 1])) {
       valence = 0.0;
     }
-    boolean chainedNo = rules.scope() && lower[i].equals("no");
+    boolean chainedNo = rules.has(Rule.SCOPE) && lower[i].equals("no");
     if (!chainedNo
         && ((reach > 0 && lower[i - 1].equals("no"))
             || (reach > 1 && lower[i - 2].equals("no"))
@@ -813,7 +807,7 @@ final class EnglishScorer {
 
   /**
    * VADER's {@code _strip_punc_if_word}: punctuation comes off a token only when more than two
-   * characters remain, so that ":)" and ":D" stay emoticons. With {@link EnglishRules#shortWords},
+   * characters remain, so that ":)" and ":D" stay emoticons. With {@link EnglishRules.Rule#SHORT_WORDS},
    * it comes off a core of two letters too ("no!" is "no", "ok." is "ok"), unless the token is
    * itself in the lexicon (":D", "=P" keep their valence).
    */
@@ -829,7 +823,7 @@ final class EnglishScorer {
     if (end - start > 2) {
       return token.substring(start, end);
     }
-    if (rules.shortWords()
+    if (rules.has(Rule.SHORT_WORDS)
         && end - start == 2
         && end - start < token.length()
         && allLetters(token, start, end)

@@ -1,5 +1,8 @@
 package dev.pantau.keywords.sentiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pantau.keywords.sentiment.EnglishRules.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -80,36 +84,36 @@ public final class SentimentEvaluation {
         new EnglishScorer(Resources.numbers(SentimentScorer.VADER_LEXICON), emoji, vader)));
     variants.add(new Variant("  + Pantau lexicon (emoji, service failures)", new EnglishScorer(pantauLexicon, emoji, vader)));
     variants.add(new Variant("  + review words", EnglishSupport.scorer(vader)));
-    variants.add(new Variant("  + repeated letters", EnglishSupport.scorer(vader.withRepeatedLetters(true))));
-    variants.add(new Variant("  + courtesy", EnglishSupport.scorer(vader.withCourtesy(true))));
-    variants.add(new Variant("  + questions", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0))));
-    variants.add(new Variant("  + sarcastic thanks", EnglishSupport.scorer(vader.withIdioms(true))));
-    variants.add(new Variant("  + handles and links", EnglishSupport.scorer(vader.withNames(true))));
-    variants.add(new Variant("  + like as preposition", EnglishSupport.scorer(vader.withLikeAsPreposition(true))));
-    variants.add(new Variant("  + questions, negatives at half weight", EnglishSupport.scorer(vader.withQuestions(true).withQuestionNegativeWeight(0.5))));
-    variants.add(new Variant("  + questions, both", EnglishSupport.scorer(vader.withQuestions(true).withQuestionPositiveWeight(0.0).withQuestionNegativeWeight(0.5))));
-    variants.add(new Variant("  + headlines at half weight", EnglishSupport.scorer(vader.withHeadlines(true))));
-    variants.add(new Variant("  + negation scope", EnglishSupport.scorer(vader.withScope(true))));
-    variants.add(new Variant("  + short words (\"no!\", \"ok.\")", EnglishSupport.scorer(vader.withShortWords(true))));
-    variants.add(new Variant("  + discourse \"well,\"", EnglishSupport.scorer(vader.withDiscourseWell(true))));
-    variants.add(new Variant("  + degree adverbs (\"pretty bad\")", EnglishSupport.scorer(vader.withDegreeAdverbs(true))));
-    variants.add(new Variant("  + \"sure\" of certainty", EnglishSupport.scorer(vader.withEpistemicSure(true))));
-    variants.add(new Variant("  + certainty adverbs (\"definitely not worth it\")", EnglishSupport.scorer(vader.withCertaintyAdverbs(true))));
-    variants.add(new Variant("  + warnings and refusals (\"don't waste your money\", \"never again\")", EnglishSupport.scorer(vader.withAdviceIdioms(true))));
-    variants.add(new Variant("  + standards not met (\"fair at best\", \"I've had better\")", EnglishSupport.scorer(vader.withExpectations(true))));
-    variants.add(new Variant("  + failures (\"doesn't work\", \"hasn't arrived\")", EnglishSupport.scorer(vader.withFailures(true))));
+    variants.add(new Variant("  + repeated letters", EnglishSupport.scorer(vader.with(Rule.REPEATED_LETTERS, true))));
+    variants.add(new Variant("  + courtesy", EnglishSupport.scorer(vader.with(Rule.COURTESY, true))));
+    variants.add(new Variant("  + questions", EnglishSupport.scorer(vader.with(Rule.QUESTIONS, true).withQuestionPositiveWeight(0.0))));
+    variants.add(new Variant("  + sarcastic thanks", EnglishSupport.scorer(vader.with(Rule.IDIOMS, true))));
+    variants.add(new Variant("  + handles and links", EnglishSupport.scorer(vader.with(Rule.NAMES, true))));
+    variants.add(new Variant("  + like as preposition", EnglishSupport.scorer(vader.with(Rule.LIKE_AS_PREPOSITION, true))));
+    variants.add(new Variant("  + questions, negatives at half weight", EnglishSupport.scorer(vader.with(Rule.QUESTIONS, true).withQuestionNegativeWeight(0.5))));
+    variants.add(new Variant("  + questions, both", EnglishSupport.scorer(vader.with(Rule.QUESTIONS, true).withQuestionPositiveWeight(0.0).withQuestionNegativeWeight(0.5))));
+    variants.add(new Variant("  + headlines at half weight", EnglishSupport.scorer(vader.with(Rule.HEADLINES, true))));
+    variants.add(new Variant("  + negation scope", EnglishSupport.scorer(vader.with(Rule.SCOPE, true))));
+    variants.add(new Variant("  + short words (\"no!\", \"ok.\")", EnglishSupport.scorer(vader.with(Rule.SHORT_WORDS, true))));
+    variants.add(new Variant("  + discourse \"well,\"", EnglishSupport.scorer(vader.with(Rule.DISCOURSE_WELL, true))));
+    variants.add(new Variant("  + degree adverbs (\"pretty bad\")", EnglishSupport.scorer(vader.with(Rule.DEGREE_ADVERBS, true))));
+    variants.add(new Variant("  + \"sure\" of certainty", EnglishSupport.scorer(vader.with(Rule.EPISTEMIC_SURE, true))));
+    variants.add(new Variant("  + certainty adverbs (\"definitely not worth it\")", EnglishSupport.scorer(vader.with(Rule.CERTAINTY_ADVERBS, true))));
+    variants.add(new Variant("  + warnings and refusals (\"don't waste your money\", \"never again\")", EnglishSupport.scorer(vader.with(Rule.ADVICE_IDIOMS, true))));
+    variants.add(new Variant("  + standards not met (\"fair at best\", \"I've had better\")", EnglishSupport.scorer(vader.with(Rule.EXPECTATIONS, true))));
+    variants.add(new Variant("  + failures (\"doesn't work\", \"hasn't arrived\")", EnglishSupport.scorer(vader.with(Rule.FAILURES, true))));
     EnglishRules previous =
         EnglishRules.PANTAU
-            .withCertaintyAdverbs(false)
-            .withAdviceIdioms(false)
-            .withExpectations(false)
-            .withFailures(false);
+            .with(Rule.CERTAINTY_ADVERBS, false)
+            .with(Rule.ADVICE_IDIOMS, false)
+            .with(Rule.EXPECTATIONS, false)
+            .with(Rule.FAILURES, false);
     variants.add(new Variant("Pantau before complaint senses (sentiment4 rules, no review words)", new EnglishScorer(pantauLexicon, emoji, previous)));
     variants.add(new Variant("  + review words", EnglishSupport.scorer(previous)));
-    variants.add(new Variant("  + certainty adverbs", new EnglishScorer(pantauLexicon, emoji, previous.withCertaintyAdverbs(true))));
-    variants.add(new Variant("  + warnings and refusals", new EnglishScorer(pantauLexicon, emoji, previous.withAdviceIdioms(true))));
-    variants.add(new Variant("  + standards not met", new EnglishScorer(pantauLexicon, emoji, previous.withExpectations(true))));
-    variants.add(new Variant("  + failures", new EnglishScorer(pantauLexicon, emoji, previous.withFailures(true))));
+    variants.add(new Variant("  + certainty adverbs", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.CERTAINTY_ADVERBS, true))));
+    variants.add(new Variant("  + warnings and refusals", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.ADVICE_IDIOMS, true))));
+    variants.add(new Variant("  + standards not met", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.EXPECTATIONS, true))));
+    variants.add(new Variant("  + failures", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.FAILURES, true))));
     variants.add(new Variant("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU)));
     return variants;
   }
@@ -133,7 +137,7 @@ public final class SentimentEvaluation {
     Sentiment.Label pos = Sentiment.Label.POSITIVE;
     long negatives = m.count(neg, neg) + m.count(neg, neu) + m.count(neg, pos);
     long positives = m.count(pos, neg) + m.count(pos, neu) + m.count(pos, pos);
-    return String.format(java.util.Locale.ROOT,
+    return String.format(Locale.ROOT,
         "n=%d accuracy=%.4f | negatives: %d negative, %d neutral, %d positive (%.1f%% called positive)"
             + " | positives: %d positive, %d neutral, %d negative",
         m.total(), m.accuracy(), m.count(neg, neg), m.count(neg, neu), m.count(neg, pos),
@@ -147,10 +151,10 @@ public final class SentimentEvaluation {
    * 0 negative (entries without a class are skipped).
    */
   static List<Example> reviews(Path dir) throws IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     List<Example> out = new ArrayList<>();
     for (String source : List.of("amazon", "imdb", "yelp")) {
-      for (com.fasterxml.jackson.databind.JsonNode n : json.readTree(dir.resolve(source + ".json").toFile())) {
+      for (JsonNode n : json.readTree(dir.resolve(source + ".json").toFile())) {
         if (n.hasNonNull("class") && n.hasNonNull("text")) {
           out.add(new Example(n.get("text").asText(),
               n.get("class").asInt() == 1 ? Sentiment.Label.POSITIVE : Sentiment.Label.NEGATIVE));

@@ -3,6 +3,7 @@ package dev.pantau.keywords.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pantau.keywords.sentiment.EnglishRules.Rule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,11 @@ class EnglishScorerTest {
 
   private static double pantau(String text) {
     return PANTAU.compound(text);
+  }
+
+  /** Pantau's rules with one of them switched off. */
+  private static EnglishScorer pantauWithout(Rule rule) {
+    return EnglishSupport.scorer(EnglishRules.PANTAU.with(rule, false));
   }
 
   @Test
@@ -91,7 +97,7 @@ class EnglishScorerTest {
 
   @Test
   void repeatedLettersReadAsEmphasis() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withRepeatedLetters(false));
+    EnglishScorer without = pantauWithout(Rule.REPEATED_LETTERS);
     assertThat(without.compound("goooood")).isZero();
     assertThat(pantau("goooood")).isGreaterThan(pantau("good"));
     assertThat(pantau("sooo good")).isGreaterThan(pantau("good"));
@@ -243,7 +249,7 @@ class EnglishScorerTest {
 
   @Test
   void certaintyAdverbsSayHowSureNotHowGood() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withCertaintyAdverbs(false));
+    EnglishScorer without = pantauWithout(Rule.CERTAINTY_ADVERBS);
     assertThat(without.compound("Definitely not worth the $30 I paid")).isPositive();
     assertThat(pantau("Definitely not worth the $30 I paid")).isNegative();
     assertThat(without.compound("I definitely would not order from @acme again")).isPositive();
@@ -255,7 +261,7 @@ class EnglishScorerTest {
 
   @Test
   void warningsToOtherBuyersAreNegative() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withAdviceIdioms(false));
+    EnglishScorer without = pantauWithout(Rule.ADVICE_IDIOMS);
     assertThat(without.compound("Don't waste your money on the @acme plan")).isPositive();
     assertThat(pantau("Don't waste your money on the @acme plan")).isNegative();
     assertThat(pantau("do not waste your time.")).isNegative();
@@ -273,7 +279,7 @@ class EnglishScorerTest {
 
   @Test
   void refusalsToComeBackAreNegative() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withAdviceIdioms(false));
+    EnglishScorer without = pantauWithout(Rule.ADVICE_IDIOMS);
     assertThat(without.compound("Never flying @acme again")).isZero();
     assertThat(pantau("Never flying @acme again")).isNegative();
     assertThat(pantau("We won't be back.")).isNegative();
@@ -293,7 +299,7 @@ class EnglishScorerTest {
 
   @Test
   void standardsNotMetAreNegative() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withExpectations(false));
+    EnglishScorer without = pantauWithout(Rule.EXPECTATIONS);
     assertThat(without.compound("The service is fair at best.")).isPositive();
     assertThat(pantau("The service is fair at best.")).isNegative();
     assertThat(pantau("mediocre at best")).isNegative();
@@ -311,7 +317,7 @@ class EnglishScorerTest {
 
   @Test
   void functionsNotPerformedAreComplaints() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withFailures(false));
+    EnglishScorer without = pantauWithout(Rule.FAILURES);
     assertThat(without.compound("the @acme app doesn't work")).isZero();
     assertThat(pantau("the @acme app doesn't work")).isNegative();
     assertThat(pantau("my order still hasn't arrived")).isNegative();
@@ -332,7 +338,7 @@ class EnglishScorerTest {
 
   @Test
   void praiseAsASentenceOfItsOwnBesideAComplaintIsSarcasm() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withIdioms(false));
+    EnglishScorer without = pantauWithout(Rule.IDIOMS);
     assertThat(without.compound("Great. Another delayed flight.")).isPositive();
     assertThat(pantau("Great. Another delayed flight.")).isNegative();
     assertThat(pantau("Perfect. The app crashed again.")).isNegative();
@@ -343,7 +349,7 @@ class EnglishScorerTest {
 
   @Test
   void thanksClosingAComplaintCountNothing() {
-    EnglishScorer without = EnglishSupport.scorer(EnglishRules.PANTAU.withCourtesy(false));
+    EnglishScorer without = pantauWithout(Rule.COURTESY);
     String complaint = "@acme my card was charged twice and the refund is still not here. Thanks.";
     assertThat(without.compound(complaint)).isPositive();
     assertThat(pantau(complaint)).isNotPositive();
