@@ -244,12 +244,15 @@ final class ComplaintSenses {
           "paired", "recognize", "recognizes", "function", "functions", "operate", "operates");
 
   /**
-   * What a customer is owed: "never received my order", "still haven't received a refund". Negated,
-   * these are failures whoever the subject is, the writer included. ("get" and "got" are not: "I
-   * didn't get my license until I moved", "doesn't get the recognition he deserves".)
+   * What a customer is owed, a delivery or a remedy: "never received my order", "still haven't
+   * received a refund", "they never fixed the bug", "didn't refund me". Negated, these are failures
+   * whoever the subject is, the writer included. ("get" and "got" are not: "I didn't get my license
+   * until I moved", "doesn't get the recognition he deserves".)
    */
   static final Set<String> RECEIPTS =
-      Set.of("receive", "receives", "received", "recieved");
+      Set.of(
+          "receive", "receives", "received", "recieved", "fix", "fixed", "repair", "repaired",
+          "replace", "replaced", "refund", "refunded");
 
   /** Words that may stand between a negation and the verb: "doesn't even work", "not always". */
   static final Set<String> FAILURE_FILLERS =

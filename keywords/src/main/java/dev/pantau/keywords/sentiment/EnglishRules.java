@@ -107,7 +107,26 @@ record EnglishRules(
      * hasn't arrived", "doesn't last long", "never received my refund", "stopped working", "been on
      * hold for 45 minutes" (VADER knows none of these verbs); not "I don't work on Fridays".
      */
-    FAILURES
+    FAILURES,
+    /**
+     * Emoji and emoticons are the writer's face, not part of what is said: no negation flips them.
+     * VADER negates any opinion word within three words of "no", "not" or "never", so "no :(" was
+     * positive and "Never again @acme 😡" too.
+     */
+    FACES,
+    /**
+     * A problem put right is not a complaint: the negative words after a remedy verb ("@acme fixed
+     * my broken screen", "thanks for resolving the billing problem") or before a passive one ("the
+     * outage is now resolved") count nothing, and thanks for a remedy is no sarcasm; "still haven't
+     * fixed the problem" stays a complaint. See {@link Remedies}.
+     */
+    REMEDIES,
+    /**
+     * A negation reaches an opinion word across more than VADER's three words when only fillers
+     * stand between ("be", "a", "such", "at all", "going to"): "it wouldn't be such a bad idea" is
+     * not a complaint, "not at all a good experience" is.
+     */
+    LONG_NEGATION
   }
 
   /** Positive words asked about count for nothing by default. */

@@ -51,6 +51,12 @@ final class EnglishScorer {
 
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
 
+  /**
+   * Stands around an emoji's words after {@link #expandEmoji} (with {@link Rule#FACES}): a
+   * private-use character, removed from the input first.
+   */
+  private static final String FACE_MARK = "\uE000";
+
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -95,9 +101,17 @@ final class EnglishScorer {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
     // phone keyboards type "don’t": VADER's negation looks for "n't"
     unescaped = unescaped.indexOf('\u2019') >= 0 ? unescaped.replace('\u2019', '\'') : unescaped;
+    if (unescaped.indexOf(FACE_MARK.charAt(0)) >= 0) {
+      unescaped = unescaped.replace(FACE_MARK.charAt(0), ' ');
+    }
     String expanded = rules.has(Rule.EMOJI) ? expandEmoji(unescaped) : unescaped;
     String[] raw = WHITESPACE.split(expanded.trim());
-    if (raw.length == 1 && raw[0].isEmpty()) {
+    boolean[] emojiWord = null;
+    if (expanded != unescaped && rules.has(Rule.FACES)) {
+      emojiWord = new boolean[raw.length];
+      raw = withoutFaceMarks(raw, emojiWord);
+    }
+    if (raw.length == 0 || (raw.length == 1 && raw[0].isEmpty())) {
       return VaderScores.EMPTY;
     }
     int n = raw.length;
@@ -138,7 +152,9 @@ final class EnglishScorer {
       if (name[i] || (rules.has(Rule.LIKE_AS_PREPOSITION) && isPrepositionLike(lower, i))) {
         continue;
       }
-      sentiments[i] = valence(raw, words, lower, i, capDiff);
+      boolean face =
+          rules.has(Rule.FACES) && ((emojiWord != null && emojiWord[i]) || isFace(words[i]));
+      sentiments[i] = valence(raw, words, lower, i, capDiff, face);
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
@@ -148,6 +164,9 @@ final class EnglishScorer {
     }
     wordSenses(raw, lower, sentiments);
     complaints.apply(raw, lower, question, sentiments);
+    if (rules.has(Rule.REMEDIES)) {
+      Remedies.apply(raw, lower, sentiments, lexicon);
+    }
     butCheck(lower, sentiments);
     if (rules.has(Rule.COURTESY)) {
       applyCourtesy(raw, lower, question, sentiments);
@@ -575,6 +594,9 @@ final class EnglishScorer {
     for (int j = i + 1; j < Math.min(lower.length, i + 4); j++) {
       if (lower[j].equals("for")) {
         for (int k = j + 1; k < Math.min(lower.length, j + 5); k++) {
+          if (rules.has(Rule.REMEDIES) && Remedies.isVerb(lower[k])) {
+            return false;
+          }
           Double v = lexicon.get(lower[k]);
           if (lower[k].equals("nothing") || (v != null && v < 0)) {
             return true;
@@ -612,7 +634,12 @@ final class EnglishScorer {
     return reach;
   }
 
-  private double valence(String[] raw, String[] words, String[] lower, int i, boolean capDiff) {
+  /**
+   * @param face the token is an emoticon or an emoji's word, which no negation flips (with {@link
+   *     Rule#FACES})
+   */
+  private double valence(
+      String[] raw, String[] words, String[] lower, int i, boolean capDiff, boolean face) {
     Double base = lexicon.get(lower[i]);
     if (base == null) {
       return 0.0;
@@ -624,7 +651,8 @@ final class EnglishScorer {
       valence = 0.0;
     }
     boolean chainedNo = rules.has(Rule.SCOPE) && lower[i].equals("no");
-    if (!chainedNo
+    if (!face
+        && !chainedNo
         && ((reach > 0 && lower[i - 1].equals("no"))
             || (reach > 1 && lower[i - 2].equals("no"))
             || (reach > 2 && lower[i - 3].equals("no")
@@ -644,13 +672,82 @@ final class EnglishScorer {
           s *= 0.9;
         }
         valence += s;
-        valence = negationCheck(valence, lower, start, i);
+        if (!face) {
+          valence = negationCheck(valence, lower, start, i);
+        }
         if (start == 2) {
           valence = specialIdiomsCheck(valence, lower, i);
         }
       }
     }
+    if (rules.has(Rule.LONG_NEGATION) && !face && reach == 3 && negatedAcrossFillers(raw, lower, i)) {
+      valence *= N_SCALAR;
+    }
     return leastCheck(valence, lower, i);
+  }
+
+  /** Words a negation reaches across beyond VADER's three: "wouldn't be such a bad idea". */
+  static final Set<String> FILLERS =
+      Set.of(
+          "be", "been", "being", "a", "an", "the", "such", "so", "that", "too", "very", "really",
+          "at", "all", "any", "as", "going", "to", "ever", "even", "have", "had", "gonna", "much",
+          "more", "of", "it", "is", "was", "this");
+
+  /** How far back {@link Rule#LONG_NEGATION} looks for a negation. */
+  static final int LONG_NEGATION_REACH = 7;
+
+  /**
+   * A negation four to seven words before {@code i}, in the same clause, with no opinion word and
+   * only {@link #FILLERS} between, and none within VADER's own three words.
+   */
+  private boolean negatedAcrossFillers(String[] raw, String[] lower, int i) {
+    for (int j = i - 1; j >= i - 3; j--) {
+      if (negated(lower[j])) {
+        return false;
+      }
+    }
+    for (int j = i - 4; j >= Math.max(0, i - LONG_NEGATION_REACH); j--) {
+      if (endsClause(raw[j]) || lexicon.containsKey(lower[j])) {
+        return false;
+      }
+      if (negated(lower[j])) {
+        for (int k = j + 1; k < i; k++) {
+          if (!FILLERS.contains(lower[k])) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An emoticon: ":(", ":D", "D:", "<3", or an emoji rated in the lexicon itself; a token that
+   * opens or closes with something other than a letter or digit ("can't" does neither).
+   */
+  private static boolean isFace(String word) {
+    return !word.isEmpty()
+        && (!Character.isLetterOrDigit(word.codePointAt(0))
+            || !Character.isLetterOrDigit(word.charAt(word.length() - 1)));
+  }
+
+  /**
+   * Drops the marks {@link #expandEmoji} puts around an emoji's words and flags those words in
+   * {@code emojiWord} (as long as the tokens, indexed like the result).
+   */
+  private static String[] withoutFaceMarks(String[] raw, boolean[] emojiWord) {
+    int kept = 0;
+    boolean inside = false;
+    for (String r : raw) {
+      if (r.equals(FACE_MARK)) {
+        inside = !inside;
+      } else {
+        emojiWord[kept] = inside;
+        raw[kept++] = r;
+      }
+    }
+    return kept == raw.length ? raw : java.util.Arrays.copyOf(raw, kept);
   }
 
   private static double scalarIncDec(String word, String lower, double valence, boolean capDiff) {
@@ -872,7 +969,12 @@ final class EnglishScorer {
         out.append(c);
         i++;
       } else {
-        out.append(' ').append(description).append(' ');
+        if (rules.has(Rule.FACES)) {
+          out.append(' ').append(FACE_MARK).append(' ').append(description).append(' ')
+              .append(FACE_MARK).append(' ');
+        } else {
+          out.append(' ').append(description).append(' ');
+        }
         i += matched;
       }
     }

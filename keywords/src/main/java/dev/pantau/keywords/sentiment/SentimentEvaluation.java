@@ -107,13 +107,28 @@ public final class SentimentEvaluation {
             .with(Rule.CERTAINTY_ADVERBS, false)
             .with(Rule.ADVICE_IDIOMS, false)
             .with(Rule.EXPECTATIONS, false)
-            .with(Rule.FAILURES, false);
+            .with(Rule.FAILURES, false)
+            .with(Rule.FACES, false)
+            .with(Rule.REMEDIES, false)
+            .with(Rule.LONG_NEGATION, false);
     variants.add(new Variant("Pantau before complaint senses (sentiment4 rules, no review words)", new EnglishScorer(pantauLexicon, emoji, previous)));
     variants.add(new Variant("  + review words", EnglishSupport.scorer(previous)));
     variants.add(new Variant("  + certainty adverbs", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.CERTAINTY_ADVERBS, true))));
     variants.add(new Variant("  + warnings and refusals", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.ADVICE_IDIOMS, true))));
     variants.add(new Variant("  + standards not met", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.EXPECTATIONS, true))));
     variants.add(new Variant("  + failures", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.FAILURES, true))));
+    variants.add(new Variant("  + faces not negated (\"no :(\")", EnglishSupport.scorer(vader.with(Rule.FACES, true))));
+    variants.add(new Variant("  + remedies (\"fixed my broken screen\")", EnglishSupport.scorer(vader.with(Rule.REMEDIES, true))));
+    variants.add(new Variant("  + long negation (\"wouldn't be such a bad idea\")", EnglishSupport.scorer(vader.with(Rule.LONG_NEGATION, true))));
+    EnglishRules sentiment5 =
+        EnglishRules.PANTAU
+            .with(Rule.FACES, false)
+            .with(Rule.REMEDIES, false)
+            .with(Rule.LONG_NEGATION, false);
+    variants.add(new Variant("Pantau before faces, remedies and long negation (sentiment5 rules)", EnglishSupport.scorer(sentiment5)));
+    variants.add(new Variant("  + faces not negated", EnglishSupport.scorer(sentiment5.with(Rule.FACES, true))));
+    variants.add(new Variant("  + remedies", EnglishSupport.scorer(sentiment5.with(Rule.REMEDIES, true))));
+    variants.add(new Variant("  + long negation", EnglishSupport.scorer(sentiment5.with(Rule.LONG_NEGATION, true))));
     variants.add(new Variant("Pantau, shipped (all of the above)", EnglishSupport.scorer(EnglishRules.PANTAU)));
     return variants;
   }

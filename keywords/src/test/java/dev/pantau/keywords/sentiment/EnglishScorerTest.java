@@ -337,6 +337,67 @@ class EnglishScorerTest {
   }
 
   @Test
+  void remediesDeniedAreFailures() {
+    EnglishScorer without = pantauWithout(Rule.FAILURES);
+    assertThat(without.compound("they never fixed the bug")).isZero();
+    assertThat(pantau("they never fixed the bug")).isNegative();
+    assertThat(pantau("@acme didn't refund me")).isNegative();
+  }
+
+  @Test
+  void noNegationFlipsAFace() {
+    EnglishScorer without = pantauWithout(Rule.FACES);
+    assertThat(without.compound("no :(")).isPositive();
+    assertThat(pantau("no :(")).isNegative();
+    assertThat(without.compound("Never again @acme \uD83D\uDE21")).isPositive();
+    assertThat(pantau("Never again @acme \uD83D\uDE21")).isNegative();
+    // an emoji read through its words ("angry face") is a face too
+    assertThat(without.compound("no \uD83D\uDE20")).isPositive();
+    assertThat(pantau("no \uD83D\uDE20")).isNegative();
+    assertThat(pantau("Nope :-)")).isPositive();
+    // the words beside the face are negated as before
+    assertThat(pantau("@acme not happy :(")).isEqualTo(without.compound("@acme not happy :(")).isNegative();
+    assertThat(pantau("not good")).isEqualTo(without.compound("not good"));
+  }
+
+  @Test
+  void problemsPutRightAreNoComplaint() {
+    EnglishScorer without = pantauWithout(Rule.REMEDIES);
+    assertThat(without.compound("thanks @acme for fixing my broken screen")).isNegative();
+    assertThat(pantau("thanks @acme for fixing my broken screen")).isPositive();
+    assertThat(without.compound("thank you for resolving the billing problem so fast")).isNegative();
+    assertThat(pantau("thank you for resolving the billing problem so fast")).isPositive();
+    assertThat(without.compound("@acme fixed my broken screen in 10 minutes")).isNegative();
+    assertThat(pantau("@acme fixed my broken screen in 10 minutes")).isNotNegative();
+    assertThat(without.compound("the outage is now resolved")).isNegative();
+    assertThat(pantau("the outage is now resolved")).isNotNegative();
+    // a remedy denied is a complaint: its negation does not turn the problem into praise
+    // (without the rule only the failure "haven't fixed" keeps it negative: "problem" is flipped)
+    assertThat(pantau("@acme still haven't fixed the problem"))
+        .isNegative()
+        .isLessThan(without.compound("@acme still haven't fixed the problem"));
+    assertThat(pantauWithout(Rule.FAILURES).compound("@acme still haven't fixed the problem")).isNegative();
+    assertThat(pantau("the problem hasn't been fixed")).isNegative();
+    // the replacement is not the problem; sarcastic thanks stay sarcastic
+    assertThat(pantau("my delayed flight was replaced with a worse one")).isNegative();
+    assertThat(pantau("thanks @acme for losing my bag")).isNegative();
+    assertThat(pantau("sort of bad")).isNegative();
+  }
+
+  @Test
+  void negationReachesAcrossFillers() {
+    EnglishScorer without = pantauWithout(Rule.LONG_NEGATION);
+    assertThat(without.compound("it wouldn't be such a bad idea")).isNegative();
+    assertThat(pantau("it wouldn't be such a bad idea")).isPositive();
+    assertThat(without.compound("not at all a good experience")).isPositive();
+    assertThat(pantau("not at all a good experience")).isNegative();
+    // a content word between ends the reach: "don't think" is left to VADER
+    assertThat(pantau("I don't think it is a good idea")).isEqualTo(without.compound("I don't think it is a good idea"));
+    // within VADER's three words nothing changes
+    assertThat(pantau("isn't a good idea")).isEqualTo(without.compound("isn't a good idea"));
+  }
+
+  @Test
   void praiseAsASentenceOfItsOwnBesideAComplaintIsSarcasm() {
     EnglishScorer without = pantauWithout(Rule.IDIOMS);
     assertThat(without.compound("Great. Another delayed flight.")).isPositive();
