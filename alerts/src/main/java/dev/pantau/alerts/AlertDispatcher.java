@@ -197,9 +197,10 @@ public final class AlertDispatcher implements Closeable {
           // closing: fall through and count it as failed
         }
       }
+      // logged before it is counted: whoever sees the count (close(), stats()) also sees the log
+      LOG.warn("alert {} to channel {} failed after {} attempt(s): {}", alert.id(), e.where(), attempt, reason);
       failed.incrementAndGet();
       done();
-      LOG.warn("alert {} to channel {} failed after {} attempt(s): {}", alert.id(), e.where(), attempt, reason);
     });
   }
 
