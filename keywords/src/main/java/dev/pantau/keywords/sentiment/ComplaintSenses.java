@@ -102,9 +102,15 @@ final class ComplaintSenses {
       if (rules.has(Rule.EXPECTATIONS)) {
         expectation(raw, lower, question, sentiments, i);
       }
-      if (rules.has(Rule.FAILURES)
+      if (rules.has(Rule.FAILURES) && inability(raw, lower, i)) {
+        // "can't cancel my subscription": VADER's negation would make "cancel" praise
+        sentiments[i] = MALFUNCTION;
+      } else if (rules.has(Rule.FAILURES)
           && sentiments[i] == 0
-          && (failure(raw, lower, i) || kept(raw, lower, i))) {
+          && (failure(raw, lower, i)
+              || kept(raw, lower, i)
+              || outage(raw, lower, i)
+              || late(raw, lower, i))) {
         sentiments[i] = MALFUNCTION;
       }
     }
@@ -303,6 +309,122 @@ final class ComplaintSenses {
     return subject < 0 || endsClause(raw[subject]) || !PERSONS.contains(lower[subject]);
   }
 
+  /**
+   * What a customer tries to do with a service: "can't log in", "I can't cancel my subscription",
+   * "couldn't check out". Said with "can't" or "cannot", these are failures whoever the subject
+   * is: the writer is the one shut out ("I can't wait" is not among them).
+   */
+  static final Set<String> ACCESS =
+      Set.of(
+          "log", "login", "sign", "signin", "access", "download", "upload", "stream", "checkout",
+          "check", "pay", "book", "reach", "cancel", "unsubscribe", "reset", "redeem", "activate",
+          "contact", "track", "refund", "withdraw", "transfer", "top", "update", "use");
+
+  /** Negations of ability: "can't", "cannot", "couldn't" ("can not" and "unable to" too). */
+  static final Set<String> UNABLE =
+      Set.of("can't", "cant", "cannot", "couldn't", "couldnt");
+
+  /** "can't log in", "I still cannot access my account", "unable to check out". */
+  private static boolean inability(String[] raw, String[] lower, int i) {
+    if (!ACCESS.contains(lower[i]) || i < 2) {
+      return false;
+    }
+    if (lower[i - 1].equals("to") && lower[i - 2].equals("unable")) {
+      return !endsClause(raw[i - 2]);
+    }
+    int j = i - 1;
+    while (j >= 0 && FAILURE_FILLERS.contains(lower[j]) && !endsClause(raw[j])) {
+      j--;
+    }
+    if (j < 0 || endsClause(raw[j])) {
+      return false;
+    }
+    return UNABLE.contains(lower[j])
+        || (lower[j].equals("not") && j > 0 && lower[j - 1].equals("can"));
+  }
+
+  /** Copulas and verbs before "down" that say a service is out: "is down", "went down again". */
+  static final Set<String> DOWN_VERBS =
+      Set.of(
+          "is", "was", "are", "were", "been", "be", "went", "goes", "going", "gone", "it's", "its",
+          "still", "again", "totally", "completely", "currently");
+
+  /** Who can be "down" without an outage: "I'm down for it" agrees, "we're down" too. */
+  static final Set<String> WILLING =
+      Set.of("i'm", "im", "i", "we're", "were", "you're", "youre", "u", "he's", "she's", "they're");
+
+  /** Words that make an outage a doubt or a condition: "if the app is down", "whether". */
+  static final Set<String> UNCERTAIN = Set.of("if", "whether", "unless", "when", "wonder");
+
+  /** Pronouns for a service in "is it down?". */
+  static final Set<String> SERVICE_PRONOUNS = Set.of("it", "this", "that", "everything");
+
+  /** What may follow an outage's "down": "down again", "down since 9am", "down for 3 hours". */
+  static final Set<String> AFTER_DOWN =
+      Set.of("again", "since", "for", "today", "now", "right", "all", "everywhere", "atm");
+
+  /**
+   * An outage: "the app is down", "site went down again", "servers down again", "is it down?";
+   * not "I'm down for it", "calm down", "let you down", "down the road", "went down to Georgia".
+   */
+  private static boolean outage(String[] raw, String[] lower, int i) {
+    if (!lower[i].equals("down") || i == 0 || endsClause(raw[i - 1])) {
+      return false;
+    }
+    int n = lower.length;
+    boolean closes = endsClause(raw[i]) || i + 1 == n;
+    String next = closes ? "" : lower[i + 1];
+    if (!closes && !AFTER_DOWN.contains(next) && !raw[i + 1].startsWith("@")
+        && !raw[i + 1].startsWith("#")) {
+      return false;
+    }
+    for (int j = i - 1; j >= 0 && !endsClause(raw[j]); j--) {
+      if (UNCERTAIN.contains(lower[j])) {
+        return false; // "not sure if the app is down": a doubt, not a report
+      }
+    }
+    if (DOWN_VERBS.contains(lower[i - 1])) {
+      // "I'm down", "we are down for it": the writer agrees
+      return !(i > 1 && WILLING.contains(lower[i - 2]) && !endsClause(raw[i - 2]))
+          && !WILLING.contains(lower[i - 1]);
+    }
+    if (i > 1 && DOWN_VERBS.contains(lower[i - 2]) && SERVICE_PRONOUNS.contains(lower[i - 1])) {
+      // "is it down?", "is everything down"
+      return true;
+    }
+    // "servers down again": no verb, but "again" says it is a failure
+    return next.equals("again") && !WILLING.contains(lower[i - 1]);
+  }
+
+  /** Units of a delay: "40 minutes late", "2 hours late", "a day late". */
+  static final Set<String> DELAY_UNITS =
+      Set.of("minutes", "mins", "min", "hours", "hrs", "hour", "days", "day", "weeks", "week");
+
+  /** Verbs of arriving late: "arrived late", "was late", "is running late". */
+  static final Set<String> LATE_VERBS =
+      Set.of(
+          "arrived", "arrives", "delivered", "came", "comes", "shipped", "was", "were", "is",
+          "are", "running", "always", "again");
+
+  /**
+   * A delivery or a service late: "the delivery was 40 minutes late", "arrived late again"; not
+   * "late night", "the late Steve Jobs", "see you later".
+   */
+  private static boolean late(String[] raw, String[] lower, int i) {
+    if (!lower[i].equals("late") || i == 0 || endsClause(raw[i - 1])) {
+      return false;
+    }
+    String before = lower[i - 1];
+    if (DELAY_UNITS.contains(before)) {
+      return true;
+    }
+    if (!LATE_VERBS.contains(before)) {
+      return false;
+    }
+    // "I was late" is the writer's own doing; "the train was late" is not
+    return !(i > 1 && WILLING.contains(lower[i - 2]));
+  }
+
   /** Words before "on hold" or "waiting" that say it has lasted: "been on hold", "still waiting". */
   static final Set<String> LASTING =
       Set.of("been", "still", "currently", "forever", "again");
@@ -320,19 +442,46 @@ final class ComplaintSenses {
     String w = lower[i];
     String afterFor = i + 2 < n && lower[i + 1].equals("for") ? lower[i + 2] : null;
     if (w.equals("hold") && i > 0 && lower[i - 1].equals("on")) {
-      return (i > 1 && LASTING.contains(lower[i - 2]))
+      // "been on hold", "45 minutes on hold", "on hold for an hour"
+      return (i > 1 && (LASTING.contains(lower[i - 2]) || DELAY_UNITS.contains(lower[i - 2])))
           || (afterFor != null && (DURATIONS.contains(afterFor) || startsWithDigit(afterFor)));
     }
     if (w.equals("waiting") && i > 0 && LASTING.contains(lower[i - 1])) {
       return endsClause(raw[i])
           || i + 1 == n
-          || (afterFor != null && (OWED.contains(afterFor) || startsWithDigit(afterFor)));
+          || (afterFor != null && (OWED.contains(afterFor) || startsWithDigit(afterFor)))
+          || (afterFor != null && SOMEONE.contains(afterFor) && owedInClause(raw, lower, i + 3));
+    }
+    if ((w.equals("waited") || w.equals("waiting")) && !endsClause(raw[i]) && i + 1 < n) {
+      // "waited 25 minutes for a latte", "waiting over an hour", "waited for 40 minutes"
+      String next = afterFor != null ? afterFor : lower[i + 1];
+      return startsWithDigit(next) || DURATIONS.contains(next);
     }
     return false;
   }
 
+  /** Who is to act in "still waiting for someone to call me back". */
+  static final Set<String> SOMEONE = Set.of("someone", "anyone", "somebody", "anybody");
+
+  /** Whether the clause from {@code from} on concerns the writer: "to call me back". */
+  private static boolean owedInClause(String[] raw, String[] lower, int from) {
+    for (int k = from; k < lower.length; k++) {
+      if (OWED_TO_WRITER.contains(lower[k])) {
+        return true;
+      }
+      if (endsClause(raw[k])) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "me", "my", "us", "our", "back": the writer is owed the act. */
+  static final Set<String> OWED_TO_WRITER = Set.of("me", "my", "us", "our", "back");
+
   /** Words that open a duration after "for": "for 45 minutes", "for an hour", "for ages". */
-  static final Set<String> DURATIONS = Set.of("an", "over", "hours", "ages");
+  static final Set<String> DURATIONS =
+      Set.of("an", "over", "hours", "ages", "forever", "almost", "nearly", "half", "two", "three");
 
   private static boolean startsWithDigit(String word) {
     return !word.isEmpty() && Character.isDigit(word.charAt(0));
@@ -357,10 +506,23 @@ final class ComplaintSenses {
     return false;
   }
 
+  /** An expectation not met, rated as VADER's "unfulfilled". */
+  static final double UNFULFILLED = -1.8;
+
   private void expectation(
       String[] raw, String[] lower, boolean[] question, double[] sentiments, int i) {
     int n = lower.length;
     String w = lower[i];
+    if (w.equals("supposed")
+        && i > 0
+        && (lower[i - 1].equals("was") || lower[i - 1].equals("were"))
+        && i + 2 < n
+        && lower[i + 1].equals("to")
+        && !question[i]) {
+      // "my order was supposed to arrive Monday": what was promised did not happen
+      sentiments[i] = UNFULFILLED;
+      return;
+    }
     if (w.equals("at") && i + 1 < n && lower[i + 1].equals("best") && !endsClause(raw[i])) {
       // "mediocre at best", "fair at best": the grade is a ceiling, and "best" is not praise
       sentiments[i + 1] = 0;
@@ -443,10 +605,12 @@ final class ComplaintSenses {
     t.addAll(WARNINGS.keySet());
     t.addAll(PURCHASES);
     t.addAll(RETURN_VERBS);
-    t.addAll(List.of("joke", "hold", "waiting"));
+    t.addAll(List.of("joke", "hold", "waiting", "waited", "supposed"));
     t.addAll(REFERENCE_VERBS);
     t.addAll(FUNCTIONS);
     t.addAll(RECEIPTS);
+    t.addAll(ACCESS);
+    t.addAll(List.of("down", "late"));
     return Set.copyOf(t);
   }
 }

@@ -143,7 +143,7 @@ final class EnglishScorer {
 
     double[] sentiments = new double[n];
     for (int i = 0; i < n; i++) {
-      if (BOOSTERS.containsKey(lower[i])) {
+      if (BOOSTERS.containsKey(lower[i]) && !predicate(raw, lower, i)) {
         continue;
       }
       if (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
@@ -173,6 +173,7 @@ final class EnglishScorer {
     }
     if (rules.has(Rule.IDIOMS)) {
       sarcasticInterjections(raw, lower, sentiments);
+      BrandIdioms.apply(raw, lower, sentiments);
     }
     if (rules.has(Rule.QUESTIONS)) {
       for (int i = 0; i < n; i++) {
@@ -214,6 +215,17 @@ final class EnglishScorer {
     double total = positiveSum - negativeSum + neutralCount;
     return new VaderScores(
         normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n);
+  }
+
+  /**
+   * A booster that closes its clause modifies nothing: it is the adjective ("the speed is
+   * incredible"), and reads as its lexicon word when it has one (with {@link
+   * Rule#DEGREE_ADVERBS}).
+   */
+  private boolean predicate(String[] raw, String[] lower, int i) {
+    return rules.has(Rule.DEGREE_ADVERBS)
+        && (i == lower.length - 1 || endsClause(raw[i]))
+        && lexicon.containsKey(lower[i]);
   }
 
   private boolean known(String lower) {
@@ -564,17 +576,30 @@ final class EnglishScorer {
     }
     for (int i = 0; i < raw.length; i++) {
       // cheapest tests first: most tokens are not praise closed by a full stop
-      if (sentiments[i] > 0 && raw[i].endsWith(".") && INTERJECTIONS.contains(lower[i])) {
+      if (sentiments[i] > 0
+          && (raw[i].endsWith(".") || anotherFollows(raw, lower, i))
+          && INTERJECTIONS.contains(lower[i])) {
+        int before = i;
+        while (before > 0 && raw[before - 1].startsWith("@") && !endsClause(raw[before - 1])) {
+          before--; // "@acme great, another delay": the handle addresses, it does not open
+        }
         boolean alone =
-            i == 0
-                || endsSentence(raw[i - 1])
-                || ((lower[i - 1].equals("oh") || lower[i - 1].equals("just"))
-                    && (i == 1 || endsSentence(raw[i - 2])));
+            before == 0
+                || endsSentence(raw[before - 1])
+                || ((lower[before - 1].equals("oh") || lower[before - 1].equals("just"))
+                    && (before == 1 || endsSentence(raw[before - 2])));
         if (alone) {
           sentiments[i] = -sentiments[i];
         }
       }
     }
+  }
+
+  /** "Great, another delay", "Awesome! More fees.": praise closed and followed by more of it. */
+  private static boolean anotherFollows(String[] raw, String[] lower, int i) {
+    return endsClause(raw[i])
+        && i + 1 < lower.length
+        && (lower[i + 1].equals("another") || lower[i + 1].equals("more"));
   }
 
   static boolean endsSentence(String token) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * A problem put right is not a complaint: in "@acme fixed my broken screen", "thank you for
  * resolving the billing problem" and "the outage is now resolved", the negative words name what was
  * remedied, and VADER counts them against the brand. With {@link EnglishRules.Rule#REMEDIES} the
- * scorer gives them no valence. A remedy that did not happen ("still haven't fixed the problem",
+ * scorer gives them no valence, and the remedy the valence of VADER's "solved" when it has none of
+ * its own ("fixed"). A remedy that did not happen ("still haven't fixed the problem",
  * "wasn't resolved") is a complaint: its negation denies the remedy, not the problem, so the
  * problem keeps its negative valence where VADER's negation would flip it into praise.
  *
@@ -56,6 +57,9 @@ final class Remedies {
     return VERBS.contains(lower);
   }
 
+  /** A problem put right is good news, rated as VADER's "solved" when the verb has no valence. */
+  static final double REMEDIED = 1.1;
+
   /** What follows a remedy but is not its problem: "replaced with a worse one", "fixed by". */
   private static final Set<String> OBJECT_ENDS = Set.of("with", "by", "but", "and", "until");
 
@@ -72,6 +76,7 @@ final class Remedies {
         continue;
       }
       boolean denied = negatedBefore(raw, lower, i);
+      boolean remedied = false;
       // active: the problem follows in the same clause
       for (int k = i + 1;
           k < Math.min(n, i + 1 + OBJECT_REACH)
@@ -85,6 +90,7 @@ final class Remedies {
           }
         } else if (sentiments[k] < 0) {
           sentiments[k] = 0;
+          remedied = true;
         }
       }
       if (denied) {
@@ -95,8 +101,12 @@ final class Remedies {
         for (int k = i - 1; k >= Math.max(0, i - SUBJECT_REACH) && !endsClause(raw[k]); k--) {
           if (sentiments[k] < 0) {
             sentiments[k] = 0;
+            remedied = true;
           }
         }
+      }
+      if (remedied && sentiments[i] == 0) {
+        sentiments[i] = REMEDIED;
       }
     }
   }

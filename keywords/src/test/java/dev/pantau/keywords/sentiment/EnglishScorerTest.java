@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pantau.keywords.sentiment.EnglishRules.Rule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -382,6 +383,9 @@ class EnglishScorerTest {
     assertThat(pantau("my delayed flight was replaced with a worse one")).isNegative();
     assertThat(pantau("thanks @acme for losing my bag")).isNegative();
     assertThat(pantau("sort of bad")).isNegative();
+    // a problem put right is good news, as VADER rates "solved"
+    assertThat(pantau("Shoutout to @acme support, they fixed my problem in 5 minutes")).isPositive();
+    assertThat(pantau("@acme fixed my broken screen")).isPositive();
   }
 
   @Test
@@ -395,6 +399,80 @@ class EnglishScorerTest {
     assertThat(pantau("I don't think it is a good idea")).isEqualTo(without.compound("I don't think it is a good idea"));
     // within VADER's three words nothing changes
     assertThat(pantau("isn't a good idea")).isEqualTo(without.compound("isn't a good idea"));
+  }
+
+  @Test
+  void outagesInabilityLatenessAndWaitsAreComplaints() {
+    EnglishScorer without = pantauWithout(Rule.FAILURES);
+    for (String complaint :
+        List.of(
+            "the @acme app is down",
+            "@acme servers down again",
+            "@acme is it down?",
+            "@acme can't log in since the update",
+            "I can't log in to my account",
+            "unable to check out on the website",
+            "the delivery was 40 minutes late",
+            "arrived late again",
+            "@acme 45 minutes on hold and then the call dropped",
+            "waited 25 minutes for a latte",
+            "@acme still waiting for someone to call me back")) {
+      assertThat(without.compound(complaint)).as(complaint).isNotNegative();
+      assertThat(pantau(complaint)).as(complaint).isNegative();
+    }
+    // a promise not kept is a standard not met
+    assertThat(pantauWithout(Rule.EXPECTATIONS).compound("my @acme order was supposed to arrive Monday")).isZero();
+    assertThat(pantau("my @acme order was supposed to arrive Monday")).isNegative();
+    assertThat(pantau("not sure if the @acme app is down")).isZero();
+    // "can't cancel": VADER's negation made "cancel" praise
+    assertThat(without.compound("I can't cancel my subscription")).isPositive();
+    assertThat(pantau("I can't cancel my subscription")).isNegative();
+    // left alone: agreement, calm, places, lateness of the writer, late night, being eager
+    for (String other :
+        List.of(
+            "I'm down for it",
+            "the devil went down to georgia",
+            "I was late",
+            "late night snacks",
+            "I can't wait",
+            "still waiting for someone to write the sequel")) {
+      assertThat(pantau(other)).as(other).isEqualTo(without.compound(other));
+    }
+  }
+
+  @Test
+  void customerIdiomsVaderReadsWordByWord() {
+    EnglishScorer without = pantauWithout(Rule.IDIOMS);
+    assertThat(without.compound("can't wait to try the new @acme menu!")).isZero();
+    assertThat(pantau("can't wait to try the new @acme menu!")).isPositive();
+    assertThat(without.compound("@acme you had one job")).isZero();
+    assertThat(pantau("@acme you had one job")).isNegative();
+    assertThat(without.compound("@acme you guys rock")).isZero();
+    assertThat(pantau("@acme you guys rock")).isPositive();
+    // sarcastic relish
+    assertThat(without.compound("@acme love a good 2 hour delay on the tarmac")).isPositive();
+    assertThat(pantau("@acme love a good 2 hour delay on the tarmac")).isNegative();
+    assertThat(pantau("love a good burger")).isPositive();
+    assertThat(without.compound("Love how @acme cancels my flight and offers me a $10 voucher")).isPositive();
+    assertThat(pantau("Love how @acme cancels my flight and offers me a $10 voucher")).isNegative();
+    assertThat(pantau("love how fast the new app is")).isPositive();
+    assertThat(without.compound("another cancelled flight, just what I needed")).isNegative();
+    assertThat(pantau("another cancelled flight, just what I needed"))
+        .isLessThan(without.compound("another cancelled flight, just what I needed"));
+    assertThat(pantau("new headphones, just what I needed")).isEqualTo(without.compound("new headphones, just what I needed"));
+    // "Great, another …" is sarcasm too, after a handle as well
+    assertThat(without.compound("@acme great, another cancelled flight")).isPositive();
+    assertThat(pantau("@acme great, another cancelled flight")).isNegative();
+  }
+
+  @Test
+  void aBoosterClosingItsClauseIsTheAdjective() {
+    EnglishScorer without = pantauWithout(Rule.DEGREE_ADVERBS);
+    assertThat(without.compound("the speed is incredible")).isZero();
+    assertThat(pantau("the speed is incredible")).isPositive();
+    // before a word it still boosts
+    assertThat(pantau("incredibly good")).isGreaterThan(pantau("good"));
+    assertThat(pantau("the speed is incredible good")).isEqualTo(without.compound("the speed is incredible good"));
   }
 
   @Test

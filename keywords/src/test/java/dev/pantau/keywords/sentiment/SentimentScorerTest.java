@@ -30,7 +30,7 @@ class SentimentScorerTest {
           en | Is the new plan any good?                             | NEUTRAL
           en | When will my refund arrive?                           | NEUTRAL
           en | Acme announces a new CEO                              | NEUTRAL
-          en | looks like the app is down again                      | NEUTRAL
+          en | looks like the app is down again                      | NEGATIVE
           en | The food was great but the service was terrible       | NEGATIVE
           en | The food was terrible but the service was great       | POSITIVE
           en | 😍😍😍                                                 | POSITIVE

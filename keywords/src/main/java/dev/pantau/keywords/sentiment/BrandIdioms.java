@@ -1,0 +1,133 @@
+package dev.pantau.keywords.sentiment;
+
+import static dev.pantau.keywords.sentiment.EnglishScorer.endsClause;
+import static dev.pantau.keywords.sentiment.EnglishScorer.endsSentence;
+
+import java.util.Set;
+
+/**
+ * Idioms of customers that VADER's word-by-word reading gets wrong, applied with {@link
+ * EnglishRules.Rule#IDIOMS}:
+ *
+ * <ul>
+ *   <li>eagerness: "can't wait to try the new menu!" (VADER: 0), rated as VADER's "eager";
+ *   <li>"you had one job", rated as VADER's "incompetent";
+ *   <li>sarcastic relish: "love a good 2 hour delay", "nothing like a good outage": the praise
+ *       turns negative when the thing relished is;
+ *   <li>"just what I needed" beside a complaint ("another cancelled flight, just what I
+ *       needed"), rated as VADER's "lame";
+ *   <li>"love how" a bad thing happens: "Love how @acme cancels my flight";
+ *   <li>"you guys rock", rated as VADER's "cool".
+ * </ul>
+ *
+ * <p>Stateless; works on the scorer's arrays ({@code raw} tokens with their punctuation, {@code
+ * lower} lower-cased and stripped, {@code sentiments} the valence of each token).
+ */
+final class BrandIdioms {
+
+  private BrandIdioms() {}
+
+  /** VADER's "eager". */
+  static final double EAGER = 1.5;
+
+  /** VADER's "incompetent". */
+  static final double INCOMPETENT = -2.1;
+
+  /** VADER's "lame". */
+  static final double LAME = -1.8;
+
+  private static final Set<String> CANNOT = Set.of("can't", "cant", "cannot");
+
+  /** Who relishes in "love a good delay", "nothing like a good outage", "gotta love a good…". */
+  private static final Set<String> RELISH = Set.of("love", "loving", "like", "beats", "enjoy");
+
+  /** What was needed in "just what I needed", "exactly what we wanted". */
+  private static final Set<String> NEEDED = Set.of("needed", "need", "wanted");
+
+  /** How far after "a good" the thing relished may stand: "a good last minute emergency". */
+  static final int RELISHED_REACH = 4;
+
+  static void apply(String[] raw, String[] lower, double[] sentiments) {
+    int n = lower.length;
+    boolean negative = false;
+    for (double v : sentiments) {
+      negative |= v < 0;
+    }
+    for (int i = 1; i < n; i++) {
+      String w = lower[i];
+      if (w.equals("wait") && CANNOT.contains(lower[i - 1]) && sentiments[i] == 0) {
+        sentiments[i] = EAGER;
+      } else if (w.equals("job")
+          && i >= 3
+          && lower[i - 1].equals("one")
+          && lower[i - 2].equals("had")
+          && (lower[i - 3].equals("you") || lower[i - 3].equals("u"))) {
+        sentiments[i] = INCOMPETENT;
+      } else if (w.equals("good")
+          && i >= 2
+          && lower[i - 1].equals("a")
+          && RELISH.contains(lower[i - 2])
+          && !endsClause(raw[i - 1])) {
+        relish(raw, sentiments, i);
+      } else if (negative && NEEDED.contains(w) && neededIdiom(raw, lower, i)) {
+        sentiments[i] = LAME;
+      } else if (w.equals("rock") && ROCKERS.contains(lower[i - 1]) && sentiments[i] == 0) {
+        sentiments[i] = ROCK;
+      } else if (negative && w.equals("how") && RELISH.contains(lower[i - 1]) && sentiments[i - 1] > 0) {
+        loveHow(raw, sentiments, i);
+      }
+    }
+  }
+
+  /** Who rocks in "you rock", "you guys rock". */
+  private static final Set<String> ROCKERS = Set.of("you", "u", "guys", "y'all", "yall", "team");
+
+  /** "you guys rock", rated as VADER's "cool". */
+  static final double ROCK = 1.3;
+
+  /**
+   * "Love how @acme cancels my flight and offers me a voucher": praise of how a bad thing happens
+   * is sarcasm, when the bad thing is in the same sentence.
+   */
+  private static void loveHow(String[] raw, double[] sentiments, int how) {
+    for (int k = how; k < raw.length; k++) {
+      if (sentiments[k] < 0) {
+        sentiments[how - 1] = -sentiments[how - 1];
+        return;
+      }
+      if (endsSentence(raw[k])) {
+        return;
+      }
+    }
+  }
+
+  /** "love a good 2 hour delay": the praise of a bad thing is sarcasm. */
+  private static void relish(String[] raw, double[] sentiments, int good) {
+    for (int k = good + 1;
+        k < Math.min(raw.length, good + 1 + RELISHED_REACH) && !endsClause(raw[k - 1]);
+        k++) {
+      if (sentiments[k] < 0) {
+        sentiments[good] = -Math.abs(sentiments[good]);
+        sentiments[good - 2] = -Math.abs(sentiments[good - 2]);
+        return;
+      }
+      if (sentiments[k] > 0) {
+        return;
+      }
+    }
+  }
+
+  /** "just what I needed", "exactly what we wanted", opening its clause or closing the text. */
+  private static boolean neededIdiom(String[] raw, String[] lower, int i) {
+    if (i < 3 || !lower[i - 2].equals("what")) {
+      return false;
+    }
+    String opener = lower[i - 3];
+    if (!opener.equals("just") && !opener.equals("exactly")) {
+      return false;
+    }
+    String subject = lower[i - 1];
+    return (subject.equals("i") || subject.equals("we"))
+        && (i == raw.length - 1 || endsSentence(raw[i]) || endsClause(raw[i]));
+  }
+}
