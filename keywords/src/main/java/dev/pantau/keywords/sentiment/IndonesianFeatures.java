@@ -34,7 +34,12 @@ final class IndonesianFeatures {
    * @param englishScore the English scorer's compound for the same text, or 0
    */
   static Map<String, Double> extract(String text, double englishScore, Options options) {
-    List<String> tokens = IndonesianTokenizer.tokenize(text);
+    return extract(text, IndonesianTokenizer.tokenize(text), englishScore, options);
+  }
+
+  /** As {@link #extract(String, double, Options)}, from the text's tokens already made. */
+  static Map<String, Double> extract(
+      String text, List<String> tokens, double englishScore, Options options) {
     Map<String, Double> features = new HashMap<>(tokens.size() * 4);
     features.put(BIAS, 1.0);
     if (text.indexOf('?') >= 0) {

@@ -183,12 +183,18 @@ public final class SentimentEvaluation {
     List<SentimentTrainer.Example> valid =
         SentimentTrainer.read(data.resolve("smsa/valid_preprocess.tsv"));
     System.out.println("== Indonesian: smsa/valid_preprocess.tsv");
+    SentimentScorer modelOnly = SentimentScorer.create(false);
+    ConfusionMatrix plain = new ConfusionMatrix();
+    for (SentimentTrainer.Example e : valid) {
+      plain.add(CLASSES[e.gold()], modelOnly.score(e.text(), "id").label());
+    }
+    System.out.print("id_model.tsv alone: " + plain.report());
     SentimentScorer shipped = SentimentScorer.create();
     ConfusionMatrix m = new ConfusionMatrix();
     for (SentimentTrainer.Example e : valid) {
       m.add(CLASSES[e.gold()], shipped.score(e.text(), "id").label());
     }
-    System.out.print("Pantau, shipped (id_model.tsv): " + m.report());
+    System.out.print("Pantau, shipped (id_model.tsv + service complaints and questions): " + m.report());
     if (!ablation) {
       System.out.println("(add --ablation as the second argument to retrain and score each feature set)");
       return;

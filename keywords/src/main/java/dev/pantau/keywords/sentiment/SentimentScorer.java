@@ -1,5 +1,6 @@
 package dev.pantau.keywords.sentiment;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,7 +14,9 @@ import java.util.Map;
  *       #NEUTRAL_BAND}, negative from {@code -NEUTRAL_BAND}.
  *   <li>Indonesian: a logistic regression trained on SmSA ({@link SentimentTrainer}); the label is
  *       the likeliest class, the score P(positive) - P(negative). A post with no word the model
- *       knows (emoji only, or English) is scored by the English rules.
+ *       knows (emoji only, or English) is scored by the English rules. Service complaints the
+ *       model calls neutral are negative, and a single question to a brand is neutral ({@link
+ *       IndonesianServiceRules}).
  * </ul>
  *
  * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
@@ -32,16 +35,23 @@ public final class SentimentScorer {
 
   private final EnglishScorer english;
   private final LinearModel indonesian;
+  private final boolean serviceRules;
 
-  private SentimentScorer(EnglishScorer english, LinearModel indonesian) {
+  private SentimentScorer(EnglishScorer english, LinearModel indonesian, boolean serviceRules) {
     this.english = english;
     this.indonesian = indonesian;
+    this.serviceRules = serviceRules;
   }
 
   /** The scorer with the resources shipped in this jar. */
   public static SentimentScorer create() {
+    return create(true);
+  }
+
+  /** With or without {@link IndonesianServiceRules} (for the evaluation's ablation). */
+  static SentimentScorer create(boolean indonesianServiceRules) {
     return new SentimentScorer(
-        EnglishSupport.scorer(), LinearModel.load(INDONESIAN_MODEL));
+        EnglishSupport.scorer(), LinearModel.load(INDONESIAN_MODEL), indonesianServiceRules);
   }
 
   /**
@@ -64,8 +74,9 @@ public final class SentimentScorer {
 
   private Sentiment indonesian(String text) {
     double en = english.compound(text);
+    List<String> tokens = IndonesianTokenizer.tokenize(text);
     Map<String, Double> features =
-        IndonesianFeatures.extract(text, en, IndonesianFeatures.Options.ALL);
+        IndonesianFeatures.extract(text, tokens, en, IndonesianFeatures.Options.ALL);
     if (!indonesian.knowsAnyWord(features)) {
       return new Sentiment(en, label(en, NEUTRAL_BAND));
     }
@@ -75,6 +86,18 @@ public final class SentimentScorer {
         p[0] >= p[1] && p[0] >= p[2]
             ? Sentiment.Label.NEGATIVE
             : p[1] >= p[2] ? Sentiment.Label.NEUTRAL : Sentiment.Label.POSITIVE;
+    if (!serviceRules) {
+      return new Sentiment(score, label);
+    }
+    // what SmSA's reviews cannot teach: service complaints and questions to a brand
+    boolean complaint = IndonesianServiceRules.complaint(tokens);
+    if (complaint && label == Sentiment.Label.NEUTRAL) {
+      return new Sentiment(
+          Math.min(score, IndonesianServiceRules.COMPLAINT_SCORE), Sentiment.Label.NEGATIVE);
+    }
+    if (!complaint && IndonesianServiceRules.informationQuestion(text, tokens)) {
+      return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
+    }
     return new Sentiment(score, label);
   }
 

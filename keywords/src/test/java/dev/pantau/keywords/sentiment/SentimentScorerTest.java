@@ -59,6 +59,10 @@ class SentimentScorerTest {
           id | 😍😍                                                   | POSITIVE
           id | 😡                                                     | NEGATIVE
           id | Telkomsel umumkan tarif baru mulai 1 Desember         | NEUTRAL
+          id | @PLN_123 listrik padam lagi, tiap hari begini         | NEGATIVE
+          id | aplikasi @bca error terus, gak bisa login             | NEGATIVE
+          id | @tokopedia cara ganti alamat pengiriman gimana ya?    | NEUTRAL
+          id | @bca kantor cabang buka jam berapa hari sabtu?        | NEUTRAL
           """)
   void goldenCases(String lang, String text, Label expected) {
     Sentiment s = SCORER.score(text, lang);

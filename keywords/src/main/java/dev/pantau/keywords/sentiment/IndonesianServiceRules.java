@@ -1,0 +1,182 @@
+package dev.pantau.keywords.sentiment;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the Indonesian model cannot learn from SmSA, whose texts are restaurant and product reviews
+ * and political comments: the customer-service mentions brands receive. Applied after the model,
+ * two rules:
+ *
+ * <ul>
+ *   <li><b>Service complaints are negative.</b> A mention the model calls neutral is negative when
+ *       it reports a failure of service: an outage or an error ("listrik padam lagi", "aplikasi
+ *       error terus", "transfer gagal"), something not delivered or not answered ("paket belum
+ *       sampai", "refund belum diproses", "tidak ada yang balas"), or an access refused ("gak bisa
+ *       login"). SmSA has almost none of these words: the model gives them little weight.
+ *   <li><b>Questions to a brand are neutral.</b> A mention that is one question worded as such
+ *       and put to someone, by a handle or a word of address ("@tokopedia cara ganti alamat
+ *       gimana ya?", "kak, kantor cabang buka jam berapa?", "mau tanya, biayanya berapa?"), and
+ *       reports no failure is neutral, score 0. In SmSA the
+ *       questions are rhetorical complaints (three in four are negative), so the model reads every
+ *       question, and words such as "pengiriman" (delivery) and "pesanan" (order) that SmSA meets
+ *       in complaints, as negative. Questions of complaint ("kenapa", "kok", "masa") are left to
+ *       the model.
+ * </ul>
+ *
+ * <p>Works on the tokens of {@link IndonesianTokenizer} (slang spelt out: "gak" is "tidak",
+ * "lemot" is "lambat"). Stateless.
+ */
+final class IndonesianServiceRules {
+
+  private IndonesianServiceRules() {}
+
+  /** The score a complaint gets at most when the model called it neutral. */
+  static final double COMPLAINT_SCORE = -0.5;
+
+  /** Words that report a failure of service whatever surrounds them. */
+  static final Set<String> FAILURES =
+      Set.of(
+          "padam", "error", "eror", "gangguan", "down", "gagal", "rusak", "hilang", "telat",
+          "terlambat", "lambat", "kepotong", "terpotong", "nyangkut", "dibatalkan", "dicancel",
+          "penipu", "penipuan", "ditipu", "tipu", "nipu", "zonk", "kapok", "nyesel", "menyesal",
+          "kecewa", "mengecewakan", "dikecewakan", "parah", "jelek", "buruk", "sampah", "bohong",
+          "kesal", "kesel", "ribet", "crash", "bug", "ngebug", "hang", "ngehang", "ngelag",
+          "lag");
+
+  /** What goes dead in an outage: "listrik mati", "wifi mati lagi" ("harga mati" is a vow). */
+  static final Set<String> SERVICES =
+      Set.of(
+          "listrik", "lampu", "internet", "wifi", "sinyal", "jaringan", "aplikasi", "app", "apk",
+          "server", "hp", "layar", "indihome", "modem", "koneksi");
+
+  /** Words that deny a failure before it: "tidak ada gangguan", "tanpa error", "bebas lag". */
+  static final Set<String> DENIALS = Set.of("tidak", "tanpa", "bebas", "bukan", "belum");
+
+  /** What a customer waits for: "belum sampai", "refund belum diproses", "belum dibalas". */
+  static final Set<String> AWAITED =
+      Set.of(
+          "sampai", "sampe", "nyampe", "datang", "dateng", "diterima", "masuk", "diproses",
+          "dikirim", "cair", "dicairkan", "kembali", "dikembalikan", "dibalas", "dibales",
+          "direspon", "direspons", "ditanggapi", "aktif", "nyala", "diganti", "refund");
+
+  /** What a customer cannot do: "gak bisa login", "tidak bisa transfer". */
+  static final Set<String> ACCESS =
+      Set.of(
+          "login", "log", "masuk", "bayar", "transfer", "akses", "diakses", "dibuka", "buka",
+          "topup", "top", "checkout", "dipakai", "digunakan", "konek", "connect", "terhubung",
+          "tarik", "daftar", "dihubungi", "ditelepon", "refund", "cair", "dicairkan", "pesan",
+          "order", "internetan", "nelpon", "telepon");
+
+  /** Answers that do not come: "tidak ada yang balas", "tidak ada respon". */
+  static final Set<String> ANSWERS =
+      Set.of("balas", "bales", "respon", "respons", "jawab", "angkat", "kabar", "tanggapan");
+
+  /** Words that word a question to a brand, after slang is spelt out ("gimana" is "bagaimana"). */
+  static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "apakah", "apa", "berapa", "bagaimana", "kapan", "dimana", "mana", "siapa", "bisakah",
+          "bolehkah", "adakah", "tanya", "nanya", "cara", "bisa", "boleh", "ada");
+
+  /**
+   * Words that address a brand's staff ("min", "kak", "gan") or ask to ask ("mau tanya"). A
+   * question with none of these and no @handle is not taken as put to a brand: SmSA's one-sentence
+   * questions are rhetorical ("apa yang sudah dilakukan oleh anies selain pencitraan?").
+   */
+  static final Set<String> ADDRESSES =
+      Set.of(
+          "min", "mimin", "admin", "kak", "ka", "kakak", "gan", "agan", "sis", "sist", "mas",
+          "mbak", "mba", "bang", "pak", "bu", "cs", "tanya", "nanya", "halo", "hai");
+
+  /** Questions of complaint, left to the model: "kenapa belum sampai?", "kok lama?". */
+  static final Set<String> COMPLAINT_QUESTIONS = Set.of("kenapa", "mengapa", "kok", "masa");
+
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+");
+
+  /** Whether the tokens report a failure of service. */
+  static boolean complaint(List<String> tokens) {
+    int n = tokens.size();
+    for (int i = 0; i < n; i++) {
+      String w = tokens.get(i);
+      if (FAILURES.contains(w) && !denied(tokens, i)) {
+        return true;
+      }
+      if (w.equals("mati")
+          && ((i > 0 && SERVICES.contains(tokens.get(i - 1)))
+              || (i + 1 < n && (tokens.get(i + 1).equals("lagi") || tokens.get(i + 1).equals("terus"))))) {
+        return true;
+      }
+      String next = i + 1 < n ? tokens.get(i + 1) : "";
+      String after = i + 2 < n ? tokens.get(i + 2) : "";
+      if (w.equals("belum") && (AWAITED.contains(next) || AWAITED.contains(after))) {
+        return true;
+      }
+      if (w.equals("tidak")
+          && next.equals("bisa")
+          && (ACCESS.contains(after) || (i + 3 < n && ACCESS.contains(tokens.get(i + 3))))) {
+        return true;
+      }
+      if (w.equals("tidak")
+          && (ANSWERS.contains(next)
+              || next.equals("dibalas")
+              || next.equals("direspon")
+              || (next.equals("ada") && (ANSWERS.contains(after) || yangAnswers(tokens, i + 2))))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "tidak ada gangguan", "tanpa error sama sekali": a failure denied within two words. */
+  private static boolean denied(List<String> tokens, int i) {
+    for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+      String w = tokens.get(j);
+      if (w.equals(IndonesianTokenizer.BOUNDARY)) {
+        return false;
+      }
+      if (DENIALS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "tidak ada yang balas": "yang" then an answer. */
+  private static boolean yangAnswers(List<String> tokens, int i) {
+    return i + 1 < tokens.size()
+        && tokens.get(i).equals("yang")
+        && ANSWERS.contains(tokens.get(i + 1));
+  }
+
+  /**
+   * Whether the text is one question worded as such: its only sentence ends with '?' and holds a
+   * question word, and no question of complaint.
+   */
+  static boolean informationQuestion(String text, List<String> tokens) {
+    String trimmed = text.strip();
+    if (!trimmed.endsWith("?")) {
+      return false;
+    }
+    String[] sentences = SENTENCE_END.split(trimmed);
+    int nonEmpty = 0;
+    for (String s : sentences) {
+      if (!s.isBlank()) {
+        nonEmpty++;
+      }
+    }
+    if (nonEmpty != 1) {
+      return false;
+    }
+    boolean worded = false;
+    boolean addressed = trimmed.indexOf('@') >= 0;
+    for (String w : tokens) {
+      if (COMPLAINT_QUESTIONS.contains(w)) {
+        return false;
+      }
+      worded |= QUESTION_WORDS.contains(w);
+      addressed |= ADDRESSES.contains(w);
+    }
+    return worded && addressed;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.pantau.keywords.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IndonesianServiceRulesTest {
+
+  private static boolean complaint(String text) {
+    return IndonesianServiceRules.complaint(IndonesianTokenizer.tokenize(text));
+  }
+
+  private static boolean question(String text) {
+    return IndonesianServiceRules.informationQuestion(text, IndonesianTokenizer.tokenize(text));
+  }
+
+  @Test
+  void failuresOfServiceAreComplaints() {
+    for (String text :
+        List.of(
+            "@PLN_123 listrik padam lagi, tiap hari begini",
+            "aplikasi @bca error terus dari kemarin",
+            "@BankBRI saldo saya kepotong tapi transfer gagal",
+            "wifi mati lagi",
+            "internet mati",
+            "@tokopedia paket saya belum sampai",
+            "refund saya belum diproses sampai sekarang",
+            "gak bisa login dari pagi",
+            "tidak bisa transfer ke rekening lain",
+            "udah 2 jam gak ada yang bales",
+            "chat saya tidak dibalas")) {
+      assertThat(complaint(text)).as(text).isTrue();
+    }
+  }
+
+  @Test
+  void failuresDeniedAndOtherSensesAreNot() {
+    for (String text :
+        List.of(
+            "tidak ada gangguan sama sekali",
+            "lancar tanpa error",
+            "nkri harga mati",
+            "pelayanannya ramah dan cepat",
+            "tidak bisa berhenti makan di sini",
+            "paket sudah sampai")) {
+      assertThat(complaint(text)).as(text).isFalse();
+    }
+  }
+
+  @Test
+  void oneQuestionPutToABrandIsAnInformationQuestion() {
+    assertThat(question("@tokopedia cara ganti alamat pengiriman gimana ya?")).isTrue();
+    assertThat(question("kak, kantor cabang buka jam berapa hari sabtu?")).isTrue();
+    assertThat(question("@IndiHome mau tanya, biaya pasang baru berapa?")).isTrue();
+    // not put to anyone: SmSA's one-sentence questions are rhetorical
+    assertThat(question("apa yang sudah dilakukan oleh anies selain pencitraan ?")).isFalse();
+    // a question of complaint, several sentences, or no question at all
+    assertThat(question("@tokopedia kenapa paket saya belum sampai?")).isFalse();
+    assertThat(question("@tokopedia paket saya hilang. kapan diganti?")).isFalse();
+    assertThat(question("@tokopedia paket saya sudah sampai")).isFalse();
+  }
+}
