@@ -47,14 +47,22 @@ final class BrandIdioms {
   /** How far after "a good" the thing relished may stand: "a good last minute emergency". */
   static final int RELISHED_REACH = 4;
 
+  /** The words an idiom turns on; every other token is skipped at one lookup. */
+  private static final Set<String> TRIGGERS =
+      Set.of("wait", "job", "good", "needed", "need", "wanted", "rock", "how");
+
   static void apply(String[] raw, String[] lower, double[] sentiments) {
     int n = lower.length;
-    boolean negative = false;
-    for (double v : sentiments) {
-      negative |= v < 0;
-    }
+    Boolean negativeSeen = null;
     for (int i = 1; i < n; i++) {
       String w = lower[i];
+      if (!TRIGGERS.contains(w)) {
+        continue;
+      }
+      if (negativeSeen == null) {
+        negativeSeen = hasNegative(sentiments);
+      }
+      boolean negative = negativeSeen;
       if (w.equals("wait") && CANNOT.contains(lower[i - 1]) && sentiments[i] == 0) {
         sentiments[i] = EAGER;
       } else if (w.equals("job")
@@ -77,6 +85,15 @@ final class BrandIdioms {
         loveHow(raw, sentiments, i);
       }
     }
+  }
+
+  private static boolean hasNegative(double[] sentiments) {
+    for (double v : sentiments) {
+      if (v < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Who rocks in "you rock", "you guys rock". */

@@ -152,9 +152,7 @@ final class EnglishScorer {
       if (name[i] || (rules.has(Rule.LIKE_AS_PREPOSITION) && isPrepositionLike(lower, i))) {
         continue;
       }
-      boolean face =
-          rules.has(Rule.FACES) && ((emojiWord != null && emojiWord[i]) || isFace(words[i]));
-      sentiments[i] = valence(raw, words, lower, i, capDiff, face);
+      sentiments[i] = valence(raw, words, lower, i, capDiff, emojiWord != null && emojiWord[i]);
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
@@ -660,15 +658,16 @@ final class EnglishScorer {
   }
 
   /**
-   * @param face the token is an emoticon or an emoji's word, which no negation flips (with {@link
-   *     Rule#FACES})
+   * @param emojiWord the token is one of an emoji's words ("angry" of "angry face")
    */
   private double valence(
-      String[] raw, String[] words, String[] lower, int i, boolean capDiff, boolean face) {
+      String[] raw, String[] words, String[] lower, int i, boolean capDiff, boolean emojiWord) {
     Double base = lexicon.get(lower[i]);
     if (base == null) {
       return 0.0;
     }
+    // an emoticon or an emoji's word: no negation flips it (with Rule.FACES)
+    boolean face = rules.has(Rule.FACES) && (emojiWord || isFace(words[i]));
     int n = words.length;
     int reach = reach(raw, lower, i);
     double valence = base;
