@@ -67,6 +67,45 @@ public final class SentimentEvaluation {
     }
     System.out.println();
     indonesian(data, ablation);
+    System.out.println();
+    brandMentions(Path.of(BRAND_MENTIONS));
+  }
+
+  /** Where the team's hand-written brand mentions are, from the repository root. */
+  static final String BRAND_MENTIONS = "keywords/eval";
+
+  /**
+   * The team's hand-written brand mentions ({@code keywords/eval/brand-mentions-*.tsv}, {@code
+   * label<TAB>text}): a check that complaints, questions and news come out as a brand's team would
+   * read them. Written and labelled by the team, partly read while writing the rules: not a
+   * benchmark, and said so in each file's header.
+   */
+  private static void brandMentions(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      System.out.println("== Brand mentions: none in " + dir + " (run from the repository root)");
+      return;
+    }
+    SentimentScorer shipped = SentimentScorer.create();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("brand-mentions-")).sorted().toList()) {
+        String lang = f.getFileName().toString().contains("-id") ? "id" : "en";
+        ConfusionMatrix m = new ConfusionMatrix();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String[] cells = line.split("\t", 2);
+          Sentiment.Label gold = switch (cells[0]) {
+            case "neg" -> Sentiment.Label.NEGATIVE;
+            case "neu" -> Sentiment.Label.NEUTRAL;
+            case "pos" -> Sentiment.Label.POSITIVE;
+            default -> throw new IllegalArgumentException(f + ": unknown label " + cells[0]);
+          };
+          m.add(gold, shipped.score(cells[1], lang).label());
+        }
+        System.out.print("== Brand mentions: " + f.getFileName() + " (" + lang + ", team-written): " + m.report());
+      }
+    }
   }
 
   /** Where {@code keywords/fetch-english-reviews.sh} puts the review sentences by default. */
@@ -111,7 +150,7 @@ public final class SentimentEvaluation {
             .with(Rule.FACES, false)
             .with(Rule.REMEDIES, false)
             .with(Rule.LONG_NEGATION, false);
-    variants.add(new Variant("Pantau before complaint senses (sentiment4 rules, no review words)", new EnglishScorer(pantauLexicon, emoji, previous)));
+    variants.add(new Variant("Pantau without the complaint senses, faces, remedies, long negation and review words", new EnglishScorer(pantauLexicon, emoji, previous)));
     variants.add(new Variant("  + review words", EnglishSupport.scorer(previous)));
     variants.add(new Variant("  + certainty adverbs", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.CERTAINTY_ADVERBS, true))));
     variants.add(new Variant("  + warnings and refusals", new EnglishScorer(pantauLexicon, emoji, previous.with(Rule.ADVICE_IDIOMS, true))));
@@ -125,7 +164,7 @@ public final class SentimentEvaluation {
             .with(Rule.FACES, false)
             .with(Rule.REMEDIES, false)
             .with(Rule.LONG_NEGATION, false);
-    variants.add(new Variant("Pantau before faces, remedies and long negation (sentiment5 rules)", EnglishSupport.scorer(sentiment5)));
+    variants.add(new Variant("Pantau without faces, remedies and long negation", EnglishSupport.scorer(sentiment5)));
     variants.add(new Variant("  + faces not negated", EnglishSupport.scorer(sentiment5.with(Rule.FACES, true))));
     variants.add(new Variant("  + remedies", EnglishSupport.scorer(sentiment5.with(Rule.REMEDIES, true))));
     variants.add(new Variant("  + long negation", EnglishSupport.scorer(sentiment5.with(Rule.LONG_NEGATION, true))));
