@@ -66,6 +66,13 @@ final class EnglishScorer {
   private final int longestEmoji;
   private final EnglishRules rules;
 
+  /** The rules switched on, by ordinal: looked up per token, faster than the set. */
+  private final boolean[] on;
+
+  private boolean on(Rule rule) {
+    return on[rule.ordinal()];
+  }
+
   /** Complaints VADER reads as praise ({@link ComplaintSenses}). */
   private final ComplaintSenses complaints;
 
@@ -85,6 +92,10 @@ final class EnglishScorer {
     this.emoji = e;
     this.longestEmoji = e.keySet().stream().mapToInt(String::length).max().orElse(0);
     this.rules = rules;
+    this.on = new boolean[Rule.values().length];
+    for (Rule r : rules.on()) {
+      on[r.ordinal()] = true;
+    }
     this.complaints = new ComplaintSenses(rules);
   }
 
@@ -104,10 +115,10 @@ final class EnglishScorer {
     if (unescaped.indexOf(FACE_MARK.charAt(0)) >= 0) {
       unescaped = unescaped.replace(FACE_MARK.charAt(0), ' ');
     }
-    String expanded = rules.has(Rule.EMOJI) ? expandEmoji(unescaped) : unescaped;
+    String expanded = on(Rule.EMOJI) ? expandEmoji(unescaped) : unescaped;
     String[] raw = WHITESPACE.split(expanded.trim());
     boolean[] emojiWord = null;
-    if (expanded != unescaped && rules.has(Rule.FACES)) {
+    if (expanded != unescaped && on(Rule.FACES)) {
       emojiWord = new boolean[raw.length];
       raw = withoutFaceMarks(raw, emojiWord);
     }
@@ -126,7 +137,7 @@ final class EnglishScorer {
           lexicon.containsKey(words[i])
               ? words[i]
               : words[i].toLowerCase(java.util.Locale.ROOT);
-      if (rules.has(Rule.REPEATED_LETTERS) && !known(lower[i])) {
+      if (on(Rule.REPEATED_LETTERS) && !known(lower[i])) {
         String squeezed = squeezeRepeats(lower[i]);
         if (squeezed != null) {
           elongated[i] = hasRunOfThree(lower[i]);
@@ -135,11 +146,11 @@ final class EnglishScorer {
         }
       }
     }
-    if (rules.has(Rule.QUESTIONS)) {
+    if (on(Rule.QUESTIONS)) {
       markQuestions(raw, lower, question);
     }
     boolean capDiff = allCapDifferential(words);
-    boolean[] name = rules.has(Rule.NAMES) ? markNames(raw) : new boolean[n];
+    boolean[] name = on(Rule.NAMES) ? markNames(raw) : new boolean[n];
 
     double[] sentiments = new double[n];
     for (int i = 0; i < n; i++) {
@@ -149,31 +160,31 @@ final class EnglishScorer {
       if (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of")) {
         continue;
       }
-      if (name[i] || (rules.has(Rule.LIKE_AS_PREPOSITION) && isPrepositionLike(lower, i))) {
+      if (name[i] || (on(Rule.LIKE_AS_PREPOSITION) && isPrepositionLike(lower, i))) {
         continue;
       }
       sentiments[i] = valence(raw, words, lower, i, capDiff, emojiWord != null && emojiWord[i]);
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
-      if (rules.has(Rule.IDIOMS) && sarcasticThanks(lower, i)) {
+      if (on(Rule.IDIOMS) && sarcasticThanks(lower, i)) {
         sentiments[i] = -Math.abs(sentiments[i]);
       }
     }
     wordSenses(raw, lower, sentiments);
     complaints.apply(raw, lower, question, sentiments);
-    if (rules.has(Rule.REMEDIES)) {
+    if (on(Rule.REMEDIES)) {
       Remedies.apply(raw, lower, sentiments, lexicon);
     }
     butCheck(lower, sentiments);
-    if (rules.has(Rule.COURTESY)) {
+    if (on(Rule.COURTESY)) {
       applyCourtesy(raw, lower, question, sentiments);
     }
-    if (rules.has(Rule.IDIOMS)) {
+    if (on(Rule.IDIOMS)) {
       sarcasticInterjections(raw, lower, sentiments);
       BrandIdioms.apply(raw, lower, sentiments);
     }
-    if (rules.has(Rule.QUESTIONS)) {
+    if (on(Rule.QUESTIONS)) {
       for (int i = 0; i < n; i++) {
         if (question[i]) {
           sentiments[i] *=
@@ -182,7 +193,7 @@ final class EnglishScorer {
       }
     }
     double headline =
-        rules.has(Rule.HEADLINES) && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
+        on(Rule.HEADLINES) && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
     double sum = 0;
     double positiveSum = 0;
     double negativeSum = 0;
@@ -221,7 +232,7 @@ final class EnglishScorer {
    * Rule#DEGREE_ADVERBS}).
    */
   private boolean predicate(String[] raw, String[] lower, int i) {
-    return rules.has(Rule.DEGREE_ADVERBS)
+    return on(Rule.DEGREE_ADVERBS)
         && (i == lower.length - 1 || endsClause(raw[i]))
         && lexicon.containsKey(lower[i]);
   }
@@ -239,7 +250,7 @@ final class EnglishScorer {
    * (with {@link EnglishRules.Rule#REPEATED_LETTERS}); any other token is returned as it is.
    */
   private String emoticon(String token) {
-    if (!rules.has(Rule.REPEATED_LETTERS) || !isEmoticonLike(token) || lexicon.containsKey(token)) {
+    if (!on(Rule.REPEATED_LETTERS) || !isEmoticonLike(token) || lexicon.containsKey(token)) {
       return token;
     }
     String once = squeezeAll(token);
@@ -319,9 +330,9 @@ final class EnglishScorer {
     for (int i = 0; i < n; i++) {
       String w = lower[i];
       boolean opensClause = i == 0 || endsClause(raw[i - 1]);
-      if (rules.has(Rule.DISCOURSE_WELL) && w.equals("well") && opensClause && endsClause(raw[i])) {
+      if (on(Rule.DISCOURSE_WELL) && w.equals("well") && opensClause && endsClause(raw[i])) {
         sentiments[i] = 0;
-      } else if (rules.has(Rule.DEGREE_ADVERBS)
+      } else if (on(Rule.DEGREE_ADVERBS)
           && DEGREE_ADVERBS.contains(w)
           && i + 1 < n
           && !endsClause(raw[i])
@@ -330,7 +341,7 @@ final class EnglishScorer {
         if (sentiments[i + 1] != 0) {
           sentiments[i + 1] += Math.signum(sentiments[i + 1]) * B_INCR;
         }
-      } else if (rules.has(Rule.EPISTEMIC_SURE)
+      } else if (on(Rule.EPISTEMIC_SURE)
           && w.equals("sure")
           && !opensClause
           && CERTAINTY_BEFORE_SURE.contains(lower[i - 1])) {
@@ -531,12 +542,15 @@ final class EnglishScorer {
       asked |= question[i];
     }
     for (int i = 0; i < lower.length; i++) {
-      if (COURTESY.contains(lower[i]) && sentiments[i] > 0) {
+      if (sentiments[i] <= 0) {
+        continue; // only praise is courtesy: most tokens leave here
+      }
+      if (COURTESY.contains(lower[i])) {
         if (negative || asked || !lower[i].equals("kindly")) {
           sentiments[i] = 0;
         }
       }
-      if (negative && THANKS.contains(lower[i]) && sentiments[i] > 0 && closing(raw, lower, i)) {
+      if (negative && sentiments[i] > 0 && THANKS.contains(lower[i]) && closing(raw, lower, i)) {
         // "my order still hasn't arrived. Thanks." closes a complaint politely
         sentiments[i] = 0;
       }
@@ -617,7 +631,7 @@ final class EnglishScorer {
     for (int j = i + 1; j < Math.min(lower.length, i + 4); j++) {
       if (lower[j].equals("for")) {
         for (int k = j + 1; k < Math.min(lower.length, j + 5); k++) {
-          if (rules.has(Rule.REMEDIES) && Remedies.isVerb(lower[k])) {
+          if (on(Rule.REMEDIES) && Remedies.isVerb(lower[k])) {
             return false;
           }
           Double v = lexicon.get(lower[k]);
@@ -638,7 +652,7 @@ final class EnglishScorer {
    * great" the "not" is bad's, and in "DON'T CARE DON'T CARE" the second CARE is negated once.
    */
   private int reach(String[] raw, String[] lower, int i) {
-    if (!rules.has(Rule.SCOPE)) {
+    if (!on(Rule.SCOPE)) {
       return Math.min(3, i);
     }
     int reach = 0;
@@ -667,14 +681,14 @@ final class EnglishScorer {
       return 0.0;
     }
     // an emoticon or an emoji's word: no negation flips it (with Rule.FACES)
-    boolean face = rules.has(Rule.FACES) && (emojiWord || isFace(words[i]));
+    boolean face = on(Rule.FACES) && (emojiWord || isFace(words[i]));
     int n = words.length;
     int reach = reach(raw, lower, i);
     double valence = base;
     if (lower[i].equals("no") && i != n - 1 && lexicon.containsKey(lower[i + 1])) {
       valence = 0.0;
     }
-    boolean chainedNo = rules.has(Rule.SCOPE) && lower[i].equals("no");
+    boolean chainedNo = on(Rule.SCOPE) && lower[i].equals("no");
     if (!face
         && !chainedNo
         && ((reach > 0 && lower[i - 1].equals("no"))
@@ -704,7 +718,7 @@ final class EnglishScorer {
         }
       }
     }
-    if (rules.has(Rule.LONG_NEGATION) && !face && reach == 3 && negatedAcrossFillers(raw, lower, i)) {
+    if (on(Rule.LONG_NEGATION) && !face && reach == 3 && negatedAcrossFillers(raw, lower, i)) {
       valence *= N_SCALAR;
     }
     return leastCheck(valence, lower, i);
@@ -944,7 +958,7 @@ final class EnglishScorer {
     if (end - start > 2) {
       return token.substring(start, end);
     }
-    if (rules.has(Rule.SHORT_WORDS)
+    if (on(Rule.SHORT_WORDS)
         && end - start == 2
         && end - start < token.length()
         && allLetters(token, start, end)
@@ -993,7 +1007,7 @@ final class EnglishScorer {
         out.append(c);
         i++;
       } else {
-        if (rules.has(Rule.FACES)) {
+        if (on(Rule.FACES)) {
           out.append(' ').append(FACE_MARK).append(' ').append(description).append(' ')
               .append(FACE_MARK).append(' ');
         } else {
