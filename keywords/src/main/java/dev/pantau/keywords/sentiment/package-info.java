@@ -26,7 +26,13 @@
  * VADER reads as praise are read as complaints: "definitely not worth it" (certainty adverbs boost,
  * they do not praise), warnings and refusals ("don't waste your money", "steer clear", "never
  * again"), standards not met ("fair at best", "I've had better", "better than this"), functions not
- * performed ("doesn't work", "hasn't arrived"); and review words VADER lacks ("unreliable",
+ * performed ("doesn't work", "hasn't arrived", "can't log in", "the app is down again", "40 minutes
+ * late", "waited 25 minutes"), promises not kept ("was supposed to arrive"), sarcastic relish
+ * ("love a good 2 hour delay", "Great, another delay"); a problem put right is good news ("thanks
+ * for fixing my broken screen", {@link dev.pantau.keywords.sentiment.Remedies}); no negation flips
+ * an emoticon or emoji ("no :("); a negation reaches across fillers ("wouldn't be such a bad
+ * idea"); customer idioms ("can't wait", "you had one job", {@link
+ * dev.pantau.keywords.sentiment.BrandIdioms}); and review words VADER lacks ("unreliable",
  * "overpriced", "tasty") come from {@code review_lexicon.tsv}. The score is VADER's compound; the
  * label is positive from {@link
  * dev.pantau.keywords.sentiment.SentimentScorer#NEUTRAL_BAND}, negative below its negative.
@@ -40,14 +46,18 @@
  * drops negators and intensifiers as stop words and over-stems. The weights are trained on SmSA by
  * {@link dev.pantau.keywords.sentiment.SentimentTrainer}, byte for byte reproducible. The label is
  * the likeliest class and the score P(positive) - P(negative); a post with no word the model knows
- * (emoji only, English) is scored by the English rules.
+ * (emoji only, English) is scored by the English rules. What SmSA's reviews cannot teach is added
+ * after the model ({@link dev.pantau.keywords.sentiment.IndonesianServiceRules}): a service
+ * complaint the model calls neutral is negative ("listrik padam lagi", "gak bisa login"), and one
+ * question put to a brand is neutral ("@tokopedia cara ganti alamat gimana ya?").
  *
  * <h2>Measure</h2>
  *
  * <p>{@link dev.pantau.keywords.sentiment.SentimentEvaluation} prints accuracy, macro-F1 and the
  * confusion matrix on VADER's tweets and SmSA valid, with ablations, and accuracy on 3,000 English
  * review sentences labelled positive or negative (the brand-like check, fetched by {@code
- * keywords/fetch-english-reviews.sh}); {@link
+ * keywords/fetch-english-reviews.sh}), and on the team's hand-written brand mentions ({@code
+ * keywords/eval}); {@link
  * dev.pantau.keywords.sentiment.SentimentCrossValidation} checks with 10-fold cross-validation
  * whether a neutral band or a calibration fitted on the tweets would do better (they do not); the
  * throughput harness is
