@@ -121,8 +121,14 @@ final class ComplaintSenses {
           && (failure(raw, lower, i)
               || kept(raw, lower, i)
               || outage(raw, lower, i)
-              || late(raw, lower, i))) {
+              || late(raw, lower, i)
+              || recurring(raw, lower, i)
+              || fellApart(lower, i))) {
         sentiments[i] = MALFUNCTION;
+      }
+      if (on(Rule.FAILURES) && RISES.contains(w) && priceRise(raw, lower, i)) {
+        // "the membership fee went up again", "another price increase" (VADER: "increase" +1.3)
+        sentiments[i] = PRICE_RISE;
       }
     }
   }
@@ -407,6 +413,91 @@ final class ComplaintSenses {
     return next.equals("again") && !WILLING.contains(lower[i - 1]);
   }
 
+  /** Failures that recur: "keeps dropping", "constantly freezing", "keeps logging me out". */
+  static final Set<String> RECURRING =
+      Set.of(
+          "dropping", "freezing", "restarting", "rebooting", "disconnecting", "buffering",
+          "lagging", "glitching", "crashing", "logging", "cutting", "shutting", "turning",
+          "kicking", "signing");
+
+  /** What makes a failure recur: "keeps", "kept", "constantly", "randomly". */
+  static final Set<String> KEEPS =
+      Set.of("keep", "keeps", "kept", "constantly", "randomly", "always", "still");
+
+  /** Gerunds that fail only with a particle: "logging me out", "cutting out", "shutting down". */
+  private static final Set<String> WITH_PARTICLE =
+      Set.of("logging", "cutting", "shutting", "turning", "kicking", "signing");
+
+  private static final Set<String> PARTICLES = Set.of("out", "off", "down");
+
+  /** "the internet keeps dropping", "app keeps logging me out"; not "keeps getting better". */
+  private static boolean recurring(String[] raw, String[] lower, int i) {
+    if (!RECURRING.contains(lower[i]) || i == 0 || !KEEPS.contains(lower[i - 1])
+        || endsClause(raw[i - 1])) {
+      return false;
+    }
+    if (!WITH_PARTICLE.contains(lower[i])) {
+      return true;
+    }
+    for (int k = i + 1; k < Math.min(lower.length, i + 3); k++) {
+      if (PARTICLES.contains(lower[k])) {
+        return true;
+      }
+      if (endsClause(raw[k])) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "fell apart after two weeks", "is falling apart", "came apart". */
+  private static boolean fellApart(String[] lower, int i) {
+    return lower[i].equals("apart") && i > 0 && BROKE_APART.contains(lower[i - 1]);
+  }
+
+  private static final Set<String> BROKE_APART =
+      Set.of("fell", "falling", "falls", "fall", "came", "coming", "comes");
+
+  /** Words of a rise: "increase", "went up", "hike", "doubled". */
+  static final Set<String> RISES =
+      Set.of(
+          "increase", "increased", "increases", "increasing", "raise", "raised", "raises",
+          "raising", "hike", "hikes", "hiked", "up", "doubled", "higher", "rise", "rises", "rising");
+
+  /** What a customer pays. */
+  static final Set<String> PRICES =
+      Set.of(
+          "price", "prices", "fee", "fees", "bill", "bills", "rate", "rates", "cost", "costs",
+          "premium", "premiums", "subscription", "subscriptions", "fare", "fares", "tariff",
+          "tariffs", "charges", "pricing", "membership");
+
+  /** Verbs of "went up": "up" is a rise only after one of them. */
+  private static final Set<String> GO = Set.of("went", "goes", "go", "going", "gone", "gonna");
+
+  /** A price raised, rated as Pantau's "overpriced". */
+  static final double PRICE_RISE = -1.6;
+
+  /** How far from the rise its price may stand: "raising prices", "fee went up again". */
+  static final int PRICE_REACH = 4;
+
+  /** "the membership fee went up again", "price increase", "why do you keep raising prices". */
+  private static boolean priceRise(String[] raw, String[] lower, int i) {
+    if (lower[i].equals("up") && !(i > 0 && GO.contains(lower[i - 1]))) {
+      return false;
+    }
+    for (int k = i - 1; k >= Math.max(0, i - PRICE_REACH) && !endsClause(raw[k]); k--) {
+      if (PRICES.contains(lower[k])) {
+        return true;
+      }
+    }
+    for (int k = i + 1; k < Math.min(lower.length, i + 1 + PRICE_REACH) && !endsClause(raw[k - 1]); k++) {
+      if (PRICES.contains(lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Units of a delay: "40 minutes late", "2 hours late", "a day late". */
   static final Set<String> DELAY_UNITS =
       Set.of("minutes", "mins", "min", "hours", "hrs", "hour", "days", "day", "weeks", "week");
@@ -621,7 +712,9 @@ final class ComplaintSenses {
     t.addAll(FUNCTIONS);
     t.addAll(RECEIPTS);
     t.addAll(ACCESS);
-    t.addAll(List.of("down", "late"));
+    t.addAll(List.of("down", "late", "apart"));
+    t.addAll(RECURRING);
+    t.addAll(RISES);
     return Set.copyOf(t);
   }
 }

@@ -126,7 +126,12 @@ record EnglishRules(
      * stand between ("be", "a", "such", "at all", "going to"): "it wouldn't be such a bad idea" is
      * not a complaint, "not at all a good experience" is.
      */
-    LONG_NEGATION
+    LONG_NEGATION,
+    /**
+     * "fan" of a machine is a part, not a supporter: "the laptop fan is so loud", "ceiling fan",
+     * "fan noise" count nothing (VADER +1.3); "a big fan of", "a Jays fan" keep it.
+     */
+    DEVICE_FAN
   }
 
   /** Positive words asked about count for nothing by default. */

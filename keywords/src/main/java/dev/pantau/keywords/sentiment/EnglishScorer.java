@@ -341,6 +341,8 @@ final class EnglishScorer {
         if (sentiments[i + 1] != 0) {
           sentiments[i + 1] += Math.signum(sentiments[i + 1]) * B_INCR;
         }
+      } else if (on(Rule.DEVICE_FAN) && w.equals("fan") && machineFan(lower, i)) {
+        sentiments[i] = 0;
       } else if (on(Rule.EPISTEMIC_SURE)
           && w.equals("sure")
           && !opensClause
@@ -348,6 +350,25 @@ final class EnglishScorer {
         sentiments[i] = 0;
       }
     }
+  }
+
+  /** Machines with a fan: "laptop fan", "ceiling fan". */
+  static final Set<String> FAN_MACHINES =
+      Set.of(
+          "laptop", "desk", "ceiling", "cpu", "gpu", "cooling", "exhaust", "pc", "computer",
+          "case", "radiator", "bathroom", "oven", "console", "ps5", "xbox", "macbook", "tower",
+          "box", "stand", "standing", "floor", "portable", "usb");
+
+  /** What a machine's fan does: "fan noise", "fan is loud", "fan keeps spinning". */
+  static final Set<String> FAN_DOINGS =
+      Set.of(
+          "noise", "noises", "motor", "speed", "speeds", "blade", "blades", "spins", "spinning",
+          "runs", "running", "keeps", "makes", "whirring", "loud", "noisy", "sounds", "died",
+          "stopped", "broke", "broken", "rattles", "rattling");
+
+  private static boolean machineFan(String[] lower, int i) {
+    return (i > 0 && FAN_MACHINES.contains(lower[i - 1]))
+        || (i + 1 < lower.length && FAN_DOINGS.contains(lower[i + 1]));
   }
 
   /** A word a degree adverb can grade: an opinion word, a booster, "much", an adverb in -ly. */

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *       reports no failure is neutral, score 0. In SmSA the
  *       questions are rhetorical complaints (three in four are negative), so the model reads every
  *       question, and words such as "pengiriman" (delivery) and "pesanan" (order) that SmSA meets
- *       in complaints, as negative. Questions of complaint ("kenapa", "kok", "masa") are left to
- *       the model.
+ *       in complaints, as negative. Questions of complaint ("kenapa", "kok") are left to the
+ *       model.
  * </ul>
  *
  * <p>Works on the tokens of {@link IndonesianTokenizer} (slang spelt out: "gak" is "tidak",
@@ -42,7 +42,7 @@ final class IndonesianServiceRules {
           "terlambat", "lambat", "kepotong", "terpotong", "nyangkut", "dibatalkan", "dicancel",
           "penipu", "penipuan", "ditipu", "tipu", "nipu", "zonk", "kapok", "nyesel", "menyesal",
           "kecewa", "mengecewakan", "dikecewakan", "parah", "jelek", "buruk", "sampah", "bohong",
-          "kesal", "kesel", "ribet", "crash", "bug", "ngebug", "hang", "ngehang", "ngelag",
+          "kesal", "kesel", "ribet", "susah", "sulit", "crash", "bug", "ngebug", "hang", "ngehang", "ngelag",
           "lag");
 
   /** What goes dead in an outage: "listrik mati", "wifi mati lagi" ("harga mati" is a vow). */
@@ -90,7 +90,7 @@ final class IndonesianServiceRules {
           "mbak", "mba", "bang", "pak", "bu", "cs", "tanya", "nanya", "halo", "hai");
 
   /** Questions of complaint, left to the model: "kenapa belum sampai?", "kok lama?". */
-  static final Set<String> COMPLAINT_QUESTIONS = Set.of("kenapa", "mengapa", "kok", "masa");
+  static final Set<String> COMPLAINT_QUESTIONS = Set.of("kenapa", "mengapa", "kok");
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+");
 

@@ -233,6 +233,10 @@ class EnglishScorerTest {
     assertThat(vaderLexicon.compound("the app keeps crashing")).isZero();
     assertThat(pantau("the app keeps crashing")).isNegative();
     assertThat(pantau("another outage today")).isNegative();
+    for (String failure : List.of("my card was declined", "the stream keeps buffering", "my booking vanished from the app")) {
+      assertThat(vaderLexicon.compound(failure)).as(failure).isZero();
+      assertThat(pantau(failure)).as(failure).isNegative();
+    }
   }
 
   @Test
@@ -416,10 +420,20 @@ class EnglishScorerTest {
             "arrived late again",
             "@acme 45 minutes on hold and then the call dropped",
             "waited 25 minutes for a latte",
-            "@acme still waiting for someone to call me back")) {
+            "@acme still waiting for someone to call me back",
+            "@acme internet keeps dropping every 10 minutes",
+            "the app keeps logging me out",
+            "@acme shoes fell apart after two weeks")) {
       assertThat(without.compound(complaint)).as(complaint).isNotNegative();
       assertThat(pantau(complaint)).as(complaint).isNegative();
     }
+    // a price raised is a complaint, where VADER rated "increase" +1.3
+    assertThat(without.compound("@acme another price increase this year")).isPositive();
+    assertThat(pantau("@acme another price increase this year")).isNegative();
+    assertThat(pantau("@acme membership fee went up again")).isNegative();
+    assertThat(pantau("why do you keep raising prices")).isNegative();
+    assertThat(pantau("my salary increased")).isEqualTo(without.compound("my salary increased")).isPositive();
+    assertThat(pantau("the app keeps getting better")).isEqualTo(without.compound("the app keeps getting better"));
     // a promise not kept is a standard not met
     assertThat(pantauWithout(Rule.EXPECTATIONS).compound("my @acme order was supposed to arrive Monday")).isZero();
     assertThat(pantau("my @acme order was supposed to arrive Monday")).isNegative();
@@ -463,6 +477,15 @@ class EnglishScorerTest {
     // "Great, another …" is sarcasm too, after a handle as well
     assertThat(without.compound("@acme great, another cancelled flight")).isPositive();
     assertThat(pantau("@acme great, another cancelled flight")).isNegative();
+  }
+
+  @Test
+  void aMachinesFanIsAPart() {
+    EnglishScorer without = pantauWithout(Rule.DEVICE_FAN);
+    assertThat(without.compound("the laptop fan is so loud")).isPositive();
+    assertThat(pantau("the laptop fan is so loud")).isZero();
+    assertThat(pantau("fan noise all day")).isZero();
+    assertThat(pantau("I'm a big fan of the new app")).isEqualTo(without.compound("I'm a big fan of the new app")).isPositive();
   }
 
   @Test

@@ -29,7 +29,8 @@ class IndonesianServiceRulesTest {
             "gak bisa login dari pagi",
             "tidak bisa transfer ke rekening lain",
             "udah 2 jam gak ada yang bales",
-            "chat saya tidak dibalas")) {
+            "chat saya tidak dibalas",
+            "cs susah dihubungi")) {
       assertThat(complaint(text)).as(text).isTrue();
     }
   }
@@ -53,6 +54,8 @@ class IndonesianServiceRulesTest {
     assertThat(question("@tokopedia cara ganti alamat pengiriman gimana ya?")).isTrue();
     assertThat(question("kak, kantor cabang buka jam berapa hari sabtu?")).isTrue();
     assertThat(question("@IndiHome mau tanya, biaya pasang baru berapa?")).isTrue();
+    // "masa aktif" is a validity period, not the rhetorical "masa"
+    assertThat(question("@Indosat mau tanya, nomor saya masa aktifnya sampai kapan?")).isTrue();
     // not put to anyone: SmSA's one-sentence questions are rhetorical
     assertThat(question("apa yang sudah dilakukan oleh anies selain pencitraan ?")).isFalse();
     // a question of complaint, several sentences, or no question at all
