@@ -104,11 +104,25 @@ final class EnglishScorer {
     return analyse(text).compound();
   }
 
+  /** As {@link #analyse(String, Set)}, with the names of the mention given. */
+  double compound(String text, Set<String> names) {
+    return analyse(text, names).compound();
+  }
+
+  /** As {@link #analyse(String, Set)} with no names given. */
+  VaderScores analyse(String text) {
+    return analyse(text, Set.of());
+  }
+
   /**
    * VADER's scores of a text: the compound and the positive, negative and neutral proportions
    * ({@code polarity_scores} in vaderSentiment), with the number of tokens.
    */
-  VaderScores analyse(String text) {
+  /**
+   * @param names lower-case words that name something in this mention (its brands: "united",
+   *     "delta"), which count nothing whatever their valence
+   */
+  VaderScores analyse(String text, Set<String> names) {
     String unescaped = text.indexOf('&') >= 0 ? unescapeHtml(text) : text;
     // phone keyboards type "don’t": VADER's negation looks for "n't"
     unescaped = unescaped.indexOf('\u2019') >= 0 ? unescaped.replace('\u2019', '\'') : unescaped;
@@ -151,6 +165,11 @@ final class EnglishScorer {
     }
     boolean capDiff = allCapDifferential(words);
     boolean[] name = on(Rule.NAMES) ? markNames(raw) : new boolean[n];
+    if (!names.isEmpty()) {
+      for (int i = 0; i < n; i++) {
+        name[i] |= names.contains(lower[i]);
+      }
+    }
 
     double[] sentiments = new double[n];
     for (int i = 0; i < n; i++) {

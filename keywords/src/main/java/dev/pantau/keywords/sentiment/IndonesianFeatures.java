@@ -9,7 +9,8 @@ import java.util.Map;
  * words and word pairs within a sentence; a word within two of a negator as its negated form
  * ("tidak bagus" gives "!bagus"); after a contrast word the clause that follows weighs {@link
  * #AFTER_CONTRAST} and the one before {@link #BEFORE_CONTRAST}; a question mark; the English
- * lexicon's score of the text (English words and emoji inside Indonesian posts).
+ * lexicon's score of the text (English words and emoji inside Indonesian posts). Names of brands
+ * and public figures ({@link #NAMES}) are no feature.
  */
 final class IndonesianFeatures {
 
@@ -23,9 +24,25 @@ final class IndonesianFeatures {
   static final double BEFORE_CONTRAST = 0.5;
   static final double AFTER_CONTRAST = 1.5;
 
-  /** Which features are on; all on is the shipped model. */
-  record Options(boolean negation, boolean bigrams, boolean contrast, boolean english) {
-    static final Options ALL = new Options(true, true, true, true);
+  /**
+   * Which features are on; all on is the shipped model.
+   *
+   * @param names when on, the names of {@link #NAMES} are dropped: a brand is not an opinion
+   */
+  record Options(
+      boolean negation, boolean bigrams, boolean contrast, boolean english, boolean names) {
+    static final Options ALL = new Options(true, true, true, true, true);
+  }
+
+  /** Brands and public figures, read as no opinion ({@code id_names.txt}). */
+  static final java.util.Set<String> NAMES = names();
+
+  private static java.util.Set<String> names() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Resources.Row row : Resources.rows("id_names.txt")) {
+      names.add(row.cells()[0].strip());
+    }
+    return java.util.Set.copyOf(names);
   }
 
   private IndonesianFeatures() {}
@@ -40,6 +57,19 @@ final class IndonesianFeatures {
   /** As {@link #extract(String, double, Options)}, from the text's tokens already made. */
   static Map<String, Double> extract(
       String text, List<String> tokens, double englishScore, Options options) {
+    return extract(text, tokens, englishScore, options, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #extract(String, List, double, Options)}, with the names of this mention (its
+   * brands), which are no feature either.
+   */
+  static Map<String, Double> extract(
+      String text,
+      List<String> tokens,
+      double englishScore,
+      Options options,
+      java.util.Set<String> names) {
     Map<String, Double> features = new HashMap<>(tokens.size() * 4);
     features.put(BIAS, 1.0);
     if (text.indexOf('?') >= 0) {
@@ -63,6 +93,10 @@ final class IndonesianFeatures {
       if (t.equals(IndonesianTokenizer.BOUNDARY)) {
         negatedUntil = -1;
         previous = null;
+        continue;
+      }
+      if ((options.names() && NAMES.contains(t)) || names.contains(t)) {
+        previous = null; // a name is no feature, and pairs do not reach across it
         continue;
       }
       double weight =

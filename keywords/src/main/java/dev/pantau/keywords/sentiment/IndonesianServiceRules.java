@@ -87,12 +87,10 @@ final class IndonesianServiceRules {
   static final Set<String> ADDRESSES =
       Set.of(
           "min", "mimin", "admin", "kak", "ka", "kakak", "gan", "agan", "sis", "sist", "mas",
-          "mbak", "mba", "bang", "pak", "bu", "cs", "tanya", "nanya", "halo", "hai");
+          "mbak", "mba", "bang", "cs", "tanya", "nanya", "halo", "hai");
 
   /** Questions of complaint, left to the model: "kenapa belum sampai?", "kok lama?". */
   static final Set<String> COMPLAINT_QUESTIONS = Set.of("kenapa", "mengapa", "kok");
-
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?\\n]+");
 
   /** Whether the tokens report a failure of service. */
   static boolean complaint(List<String> tokens) {
@@ -149,34 +147,73 @@ final class IndonesianServiceRules {
         && ANSWERS.contains(tokens.get(i + 1));
   }
 
+  /** What a mention is, to these rules. */
+  enum Reading {
+    /** Reports a failure of service: negative when the model says neutral. */
+    COMPLAINT,
+    /** The whole mention is one question put to a brand or about buying: neutral. */
+    QUESTION,
+    /** Asks an @handle something among other sentences: not negative. */
+    ASKS,
+    /** None of these: the model decides. */
+    OTHER
+  }
+
   /**
-   * Whether the text is one question worded as such: its only sentence ends with '?' and holds a
-   * question word, and no question of complaint.
+   * Words that say a question is about buying or choosing, whoever it is put to: "mau beli paket
+   * yang 60GB, harga berapa?", "ada yang pakai Indosat di Bogor? sinyalnya gimana".
    */
-  static boolean informationQuestion(String text, List<String> tokens) {
-    String trimmed = text.strip();
-    if (!trimmed.endsWith("?")) {
-      return false;
+  static final Set<String> INTENTS =
+      Set.of("beli", "pengen", "pingin", "rekomendasi", "rekomen");
+
+  /** Reads a mention (its text and its tokens from {@link IndonesianTokenizer}). */
+  static Reading read(String text, List<String> tokens) {
+    if (complaint(tokens)) {
+      return Reading.COMPLAINT;
     }
-    String[] sentences = SENTENCE_END.split(trimmed);
-    int nonEmpty = 0;
-    for (String s : sentences) {
-      if (!s.isBlank()) {
-        nonEmpty++;
+    if (text.indexOf('?') < 0) {
+      return Reading.OTHER;
+    }
+    boolean handle = text.indexOf('@') >= 0;
+    boolean addressed = handle;
+    for (String w : tokens) {
+      addressed |= ADDRESSES.contains(w) || INTENTS.contains(w);
+    }
+    if (!addressed) {
+      return Reading.OTHER;
+    }
+    int questions = 0;
+    int sentences = 0;
+    for (String sentence : SENTENCE.split(text.strip())) {
+      if (sentence.isBlank()) {
+        continue;
+      }
+      sentences++;
+      if (sentence.strip().endsWith("?") && worded(IndonesianTokenizer.tokenize(sentence))) {
+        questions++;
       }
     }
-    if (nonEmpty != 1) {
-      return false;
+    if (questions == 0) {
+      return Reading.OTHER;
     }
+    if (questions == sentences) {
+      return Reading.QUESTION;
+    }
+    return handle ? Reading.ASKS : Reading.OTHER;
+  }
+
+  /** A sentence with its closing mark: "harga berapa ya?" and " mau beli buat kado". */
+  private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?\\n])(?![.!?])");
+
+  /** Holds a question word and no question of complaint. */
+  private static boolean worded(List<String> tokens) {
     boolean worded = false;
-    boolean addressed = trimmed.indexOf('@') >= 0;
     for (String w : tokens) {
       if (COMPLAINT_QUESTIONS.contains(w)) {
         return false;
       }
       worded |= QUESTION_WORDS.contains(w);
-      addressed |= ADDRESSES.contains(w);
     }
-    return worded && addressed;
+    return worded;
   }
 }

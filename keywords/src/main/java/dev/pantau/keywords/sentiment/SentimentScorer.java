@@ -3,6 +3,7 @@ package dev.pantau.keywords.sentiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores the sentiment of a mention in English or Indonesian; other languages are {@link
@@ -60,23 +61,34 @@ public final class SentimentScorer {
    *     null included, gives {@link Sentiment#UNSCORED}
    */
   public Sentiment score(String text, String lang) {
+    return score(text, lang, Set.of());
+  }
+
+  /**
+   * As {@link #score(String, String)}, with the names this mention is about: its brands' names and
+   * matched terms, lower-case words ("united", "best", "buy"). They count for nothing, so a brand
+   * whose name is an opinion word ("United" +1.8, "Best Buy") does not lend it to every mention,
+   * and swapping one brand's name for another's never changes a mention's sentiment.
+   */
+  public Sentiment score(String text, String lang, Set<String> names) {
+    java.util.Objects.requireNonNull(names, "names (empty when none)");
     String language = language(lang);
     if (language == null) {
       return Sentiment.UNSCORED;
     }
     String t = text == null ? "" : text;
     if (language.equals("en")) {
-      double compound = english.compound(t);
+      double compound = english.compound(t, names);
       return new Sentiment(compound, label(compound, NEUTRAL_BAND));
     }
-    return indonesian(t);
+    return indonesian(t, names);
   }
 
-  private Sentiment indonesian(String text) {
-    double en = english.compound(text);
+  private Sentiment indonesian(String text, Set<String> names) {
+    double en = english.compound(text, names);
     List<String> tokens = IndonesianTokenizer.tokenize(text);
     Map<String, Double> features =
-        IndonesianFeatures.extract(text, tokens, en, IndonesianFeatures.Options.ALL);
+        IndonesianFeatures.extract(text, tokens, en, IndonesianFeatures.Options.ALL, names);
     if (!indonesian.knowsAnyWord(features)) {
       return new Sentiment(en, label(en, NEUTRAL_BAND));
     }
@@ -89,14 +101,23 @@ public final class SentimentScorer {
     if (!serviceRules) {
       return new Sentiment(score, label);
     }
-    // what SmSA's reviews cannot teach: service complaints and questions to a brand
-    boolean complaint = IndonesianServiceRules.complaint(tokens);
-    if (complaint && label == Sentiment.Label.NEUTRAL) {
-      return new Sentiment(
-          Math.min(score, IndonesianServiceRules.COMPLAINT_SCORE), Sentiment.Label.NEGATIVE);
-    }
-    if (!complaint && IndonesianServiceRules.informationQuestion(text, tokens)) {
-      return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
+    // what SmSA's reviews cannot teach: service complaints, and questions put to a brand
+    switch (IndonesianServiceRules.read(text, tokens)) {
+      case COMPLAINT -> {
+        if (label == Sentiment.Label.NEUTRAL) {
+          return new Sentiment(
+              Math.min(score, IndonesianServiceRules.COMPLAINT_SCORE), Sentiment.Label.NEGATIVE);
+        }
+      }
+      case QUESTION -> {
+        return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
+      }
+      case ASKS -> {
+        if (label == Sentiment.Label.NEGATIVE) {
+          return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
+        }
+      }
+      case OTHER -> {}
     }
     return new Sentiment(score, label);
   }

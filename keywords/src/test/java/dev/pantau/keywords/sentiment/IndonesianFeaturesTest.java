@@ -50,7 +50,7 @@ class IndonesianFeaturesTest {
   void optionsSwitchFeaturesOff() {
     Map<String, Double> f =
         IndonesianFeatures.extract(
-            "tidak bagus tapi murah", 0.5, new IndonesianFeatures.Options(false, false, false, false));
+            "tidak bagus tapi murah", 0.5, new IndonesianFeatures.Options(false, false, false, false, false));
     assertThat(f).containsKeys("tidak", "bagus", "murah").doesNotContainKeys("!bagus", "tidak bagus", IndonesianFeatures.ENGLISH);
     assertThat(f.get("bagus")).isEqualTo(1.0);
   }

@@ -11,8 +11,12 @@ class IndonesianServiceRulesTest {
     return IndonesianServiceRules.complaint(IndonesianTokenizer.tokenize(text));
   }
 
+  private static IndonesianServiceRules.Reading read(String text) {
+    return IndonesianServiceRules.read(text, IndonesianTokenizer.tokenize(text));
+  }
+
   private static boolean question(String text) {
-    return IndonesianServiceRules.informationQuestion(text, IndonesianTokenizer.tokenize(text));
+    return read(text) == IndonesianServiceRules.Reading.QUESTION;
   }
 
   @Test
@@ -62,5 +66,13 @@ class IndonesianServiceRulesTest {
     assertThat(question("@tokopedia kenapa paket saya belum sampai?")).isFalse();
     assertThat(question("@tokopedia paket saya hilang. kapan diganti?")).isFalse();
     assertThat(question("@tokopedia paket saya sudah sampai")).isFalse();
+    // a question about buying needs no address; a question to a handle among other sentences asks
+    assertThat(question("mau beli paket yang 60GB, harga berapa?")).isTrue();
+    assertThat(read("harga berapa ya iPhone di @tokopedia sekarang? mau beli buat kado"))
+        .isEqualTo(IndonesianServiceRules.Reading.ASKS);
+    assertThat(read("@tokopedia paket saya hilang. kapan diganti?"))
+        .isEqualTo(IndonesianServiceRules.Reading.COMPLAINT);
+    // "pak" and "bu" address politicians as often as staff: no address
+    assertThat(question("pak anies kapan jalan ini dibuka ?")).isFalse();
   }
 }

@@ -1,10 +1,12 @@
 package dev.pantau.keywords.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pantau.keywords.sentiment.Sentiment.Label;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,6 +91,46 @@ class SentimentScorerTest {
           """)
   void questionsAndPoliteComplaintsAreNotPositive(String lang, String text) {
     assertThat(SCORER.score(text, lang).label()).isIn(Label.NEUTRAL, Label.NEGATIVE);
+  }
+
+  @Test
+  void theBrandsNamesAreNoOpinion() {
+    // "united" is +1.8 in VADER's lexicon: every mention of the airline started positive
+    assertThat(SCORER.score("flying United to Denver today", "en").label()).isEqualTo(Label.POSITIVE);
+    assertThat(SCORER.score("flying United to Denver today", "en", Set.of("united")).label())
+        .isEqualTo(Label.NEUTRAL);
+    assertThat(SCORER.score("flying United to Denver today, great crew", "en", Set.of("united")).label())
+        .isEqualTo(Label.POSITIVE);
+    assertThatThrownBy(() -> SCORER.score("x", "en", null)).isInstanceOf(NullPointerException.class);
+  }
+
+  /** Swapping one brand for another in the same words never changes the sentiment. */
+  @Test
+  void swappingTheBrandKeepsTheSentiment() {
+    List<String> idTemplates =
+        List.of("saya pakai %s", "baru beli paket %s", "%s umumkan promo baru", "lagi di kantor %s",
+            "sinyal %s lemot banget", "pelayanan %s ramah sekali");
+    List<String> idBrands = List.of("telkomsel", "indosat", "indihome", "tokopedia", "bukalapak",
+        "traveloka", "grab", "mandiri", "samsung");
+    for (String t : idTemplates) {
+      Sentiment first = SCORER.score(String.format(t, idBrands.get(0)), "id");
+      for (String b : idBrands) {
+        assertThat(SCORER.score(String.format(t, b), "id")).as(t + " / " + b).isEqualTo(first);
+      }
+    }
+    List<String> enTemplates = List.of("just landed with %s", "%s lost my bag", "%s crew was lovely");
+    List<String> enBrands = List.of("United", "Delta", "Virgin", "Best Buy", "Lucky Brand");
+    for (String t : enTemplates) {
+      Sentiment first = null;
+      for (String b : enBrands) {
+        Set<String> names = Set.of(b.toLowerCase(java.util.Locale.ROOT).split(" "));
+        Sentiment s = SCORER.score(String.format(t, b), "en", names);
+        if (first == null) {
+          first = s;
+        }
+        assertThat(s).as(t + " / " + b).isEqualTo(first);
+      }
+    }
   }
 
   @Test

@@ -91,7 +91,8 @@ public final class MentionEnricher implements Closeable {
     }
     if (scorer != null && (em.matched() || scoreUnmatched)) {
       String text = m.title == null || m.title.isEmpty() ? m.text : m.title + "\n" + m.text;
-      Sentiment s = scorer.score(text, em.lang);
+      // the brands' own names are no opinion: "flying United", "Best Buy" (NameWords)
+      Sentiment s = scorer.score(text, em.lang, NameWords.of(em, brands));
       em.sentimentLabel = s.label().json();
       em.sentimentScore = s.score();
     }

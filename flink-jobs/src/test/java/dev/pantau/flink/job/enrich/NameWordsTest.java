@@ -1,0 +1,42 @@
+package dev.pantau.flink.job.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pantau.flink.model.EnrichedMention;
+import dev.pantau.keywords.Brand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NameWordsTest {
+
+  private static final Map<String, Brand> BRANDS =
+      Map.of(
+          "united", new Brand("united", "United Airlines", null, "united OR \"@united\"", null, null, null, null, null),
+          "bestbuy", new Brand("bestbuy", "Best Buy", null, "\"best buy\" OR bestbuy", null, null, null, null, null));
+
+  @Test
+  void theWordsOfTheMatchedBrandsNamesAndTerms() {
+    EnrichedMention em = new EnrichedMention();
+    em.brands.add("united");
+    em.brands.add("bestbuy");
+    em.matchedTerms.put("united", new ArrayList<>(List.of("united")));
+    em.matchedTerms.put("bestbuy", new ArrayList<>(List.of("best buy", "bestbuy")));
+    assertThat(NameWords.of(em, BRANDS))
+        .containsExactlyInAnyOrder("united", "airlines", "best", "buy", "bestbuy");
+  }
+
+  @Test
+  void aMentionOfNoBrandNamesNothing() {
+    assertThat(NameWords.of(new EnrichedMention(), BRANDS)).isEmpty();
+  }
+
+  @Test
+  void aBrandNoLongerInTheSetStillNamesItsMatchedTerms() {
+    EnrichedMention em = new EnrichedMention();
+    em.brands.add("gone");
+    em.matchedTerms.put("gone", new ArrayList<>(List.of("Acme-Air")));
+    assertThat(NameWords.of(em, BRANDS)).containsExactlyInAnyOrder("acme", "air");
+  }
+}
