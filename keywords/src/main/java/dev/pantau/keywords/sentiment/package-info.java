@@ -51,6 +51,12 @@
  * complaint the model calls neutral is negative ("listrik padam lagi", "gak bisa login"), and one
  * question put to a brand is neutral ("@tokopedia cara ganti alamat gimana ya?").
  *
+ * <p><b>Names are no opinion</b>: the Indonesian model drops the brands and public figures of
+ * {@code id_names.txt}, and {@link dev.pantau.keywords.sentiment.SentimentScorer#score(String,
+ * String, java.util.Set)} takes the names of a mention's brands (the job passes their names and
+ * matched terms), which count nothing in either language: "United lost my bag" is negative, and
+ * swapping one brand for another in the same words never changes the sentiment.
+ *
  * <h2>Measure</h2>
  *
  * <p>{@link dev.pantau.keywords.sentiment.SentimentEvaluation} prints accuracy, macro-F1 and the
