@@ -17,7 +17,9 @@ import java.util.Set;
  *   <li>"just what I needed" beside a complaint ("another cancelled flight, just what I
  *       needed"), rated as VADER's "lame";
  *   <li>"love how" a bad thing happens: "Love how @acme cancels my flight";
- *   <li>"you guys rock", rated as VADER's "cool".
+ *   <li>"you guys rock", rated as VADER's "cool"; "went above and beyond" as "outstanding"; slang
+ *       "… is fire" as "awesome"; "hung up on me" as "rude";
+ *   <li>"great timing" beside a complaint is sarcasm.
  * </ul>
  *
  * <p>Stateless; works on the scorer's arrays ({@code raw} tokens with their punctuation, {@code
@@ -49,7 +51,9 @@ final class BrandIdioms {
 
   /** The words an idiom turns on; every other token is skipped at one lookup. */
   private static final Set<String> TRIGGERS =
-      Set.of("wait", "job", "good", "needed", "need", "wanted", "rock", "how");
+      Set.of(
+          "wait", "job", "good", "needed", "need", "wanted", "rock", "how", "beyond", "up", "fire",
+          "timing");
 
   static void apply(String[] raw, String[] lower, double[] sentiments) {
     int n = lower.length;
@@ -83,6 +87,16 @@ final class BrandIdioms {
         sentiments[i] = ROCK;
       } else if (negative && w.equals("how") && RELISH.contains(lower[i - 1]) && sentiments[i - 1] > 0) {
         loveHow(raw, sentiments, i);
+      } else if (w.equals("beyond") && i >= 2 && lower[i - 1].equals("and") && lower[i - 2].equals("above")) {
+        sentiments[i] = OUTSTANDING;
+      } else if (w.equals("up") && HUNG.contains(lower[i - 1]) && i + 1 < n && lower[i + 1].equals("on")) {
+        sentiments[i] = RUDE;
+      } else if (w.equals("fire") && COPULAS.contains(lower[i - 1]) && !endsClause(raw[i - 1])) {
+        // "the new nuggets are fire": slang praise; "on fire", "fire alarm" are not after a copula
+        sentiments[i] = AWESOME;
+      } else if (negative && w.equals("timing") && sentiments[i - 1] > 0 && !endsClause(raw[i - 1])) {
+        // "servers down during the tournament, great timing"
+        sentiments[i - 1] = -sentiments[i - 1];
       }
     }
   }
@@ -95,6 +109,19 @@ final class BrandIdioms {
     }
     return false;
   }
+
+  /** VADER's "outstanding": "went above and beyond". */
+  static final double OUTSTANDING = 3.0;
+
+  /** VADER's "rude": "customer service hung up on me". */
+  static final double RUDE = -2.0;
+
+  /** VADER's "awesome": "the new nuggets are fire". */
+  static final double AWESOME = 3.1;
+
+  private static final Set<String> HUNG = Set.of("hung", "hangs", "hang", "hanging");
+
+  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "so", "straight");
 
   /** Who rocks in "you rock", "you guys rock". */
   private static final Set<String> ROCKERS = Set.of("you", "u", "guys", "y'all", "yall", "team");

@@ -42,7 +42,7 @@ final class IndonesianServiceRules {
           "terlambat", "lambat", "kepotong", "terpotong", "nyangkut", "dibatalkan", "dicancel",
           "penipu", "penipuan", "ditipu", "tipu", "nipu", "zonk", "kapok", "nyesel", "menyesal",
           "kecewa", "mengecewakan", "dikecewakan", "parah", "jelek", "buruk", "sampah", "bohong",
-          "kesal", "kesel", "ribet", "susah", "sulit", "crash", "bug", "ngebug", "hang", "ngehang", "ngelag",
+          "kesal", "kesel", "ribet", "susah", "sulit", "pending", "crash", "bug", "ngebug", "hang", "ngehang", "ngelag",
           "lag");
 
   /** What goes dead in an outage: "listrik mati", "wifi mati lagi" ("harga mati" is a vow). */

@@ -33,7 +33,10 @@ final class ServiceFailures {
             || outage(raw, lower, i)
             || late(raw, lower, i)
             || recurring(raw, lower, i)
-            || fellApart(lower, i))) {
+            || fellApart(lower, i)
+            || wentDead(lower, i)
+            || notCalledBack(raw, lower, i)
+            || longWait(lower, i))) {
       sentiments[i] = MALFUNCTION;
     }
     if (RISES.contains(lower[i]) && priceRise(raw, lower, i)) {
@@ -166,7 +169,9 @@ final class ServiceFailures {
 
   /** What may follow an outage's "down": "down again", "down since 9am", "down for 3 hours". */
   static final Set<String> AFTER_DOWN =
-      Set.of("again", "since", "for", "today", "now", "right", "all", "everywhere", "atm");
+      Set.of(
+          "again", "since", "for", "today", "now", "right", "all", "everywhere", "atm", "during",
+          "tonight");
 
   /**
    * An outage: "the app is down", "site went down again", "servers down again", "is it down?";
@@ -197,16 +202,31 @@ final class ServiceFailures {
       // "is it down?", "is everything down"
       return true;
     }
-    // "servers down again": no verb, but "again" says it is a failure
-    return next.equals("again") && !WILLING.contains(lower[i - 1]);
+    if (SERVICE_NOUNS.contains(lower[i - 1])) {
+      return true; // "servers down during the tournament", "site down since 9am"
+    }
+    // "everything down again": no verb, but "again" says it is a failure ("let you down again" not)
+    return next.equals("again")
+        && !WILLING.contains(lower[i - 1])
+        && !OBJECTS.contains(lower[i - 1]);
   }
+
+  /** What goes down in an outage, named right before "down": "servers down", "site down". */
+  static final Set<String> SERVICE_NOUNS =
+      Set.of(
+          "server", "servers", "site", "website", "app", "apps", "internet", "network", "wifi",
+          "service", "services", "system", "systems", "platform", "portal", "api", "email", "atm",
+          "atms", "signal", "connection", "checkout", "login");
+
+  /** Whom something lets down: "let you down again" is no outage. */
+  private static final Set<String> OBJECTS = Set.of("you", "me", "us", "him", "her", "them");
 
   /** Failures that recur: "keeps dropping", "constantly freezing", "keeps logging me out". */
   static final Set<String> RECURRING =
       Set.of(
           "dropping", "freezing", "restarting", "rebooting", "disconnecting", "buffering",
-          "lagging", "glitching", "crashing", "logging", "cutting", "shutting", "turning",
-          "kicking", "signing");
+          "lagging", "glitching", "crashing", "skipping", "logging", "cutting", "shutting",
+          "turning", "kicking", "signing");
 
   /** What makes a failure recur: "keeps", "kept", "constantly", "randomly". */
   static final Set<String> KEEPS =
@@ -236,6 +256,43 @@ final class ServiceFailures {
       }
     }
     return false;
+  }
+
+  /** What a screen or a device goes: "the screen went black", "my phone went dead". */
+  private static final Set<String> DEAD = Set.of("black", "blank", "dead");
+
+  private static final Set<String> WENT = Set.of("went", "goes", "gone", "going", "turned");
+
+  /** "the screen went black after 2 months", "my phone went dead". */
+  private static boolean wentDead(String[] lower, int i) {
+    return DEAD.contains(lower[i]) && i > 0 && WENT.contains(lower[i - 1]);
+  }
+
+  private static final Set<String> CALLS = Set.of("call", "called", "calls", "ring", "rang");
+
+  /**
+   * A call back that does not come: "has not called back in 3 weeks", "never called me back",
+   * "didn't call us back"; at "back", with the negation before the call.
+   */
+  private static boolean notCalledBack(String[] raw, String[] lower, int i) {
+    if (!lower[i].equals("back") || i < 2) {
+      return false;
+    }
+    int call = CALLS.contains(lower[i - 1]) ? i - 1 : CALLS.contains(lower[i - 2]) ? i - 2 : -1;
+    if (call < 1) {
+      return false;
+    }
+    for (int j = call - 1; j >= Math.max(0, call - 3) && !endsClause(raw[j]); j--) {
+      if (negated(lower[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "a 45 minute wait", "2 hour wait": a wait measured is a wait complained of. */
+  private static boolean longWait(String[] lower, int i) {
+    return (lower[i].equals("wait") || lower[i].equals("waits")) && i > 0 && DELAY_UNITS.contains(lower[i - 1]);
   }
 
   /** "fell apart after two weeks", "is falling apart", "came apart". */
@@ -288,7 +345,9 @@ final class ServiceFailures {
 
   /** Units of a delay: "40 minutes late", "2 hours late", "a day late". */
   static final Set<String> DELAY_UNITS =
-      Set.of("minutes", "mins", "min", "hours", "hrs", "hour", "days", "day", "weeks", "week");
+      Set.of(
+          "minutes", "minute", "mins", "min", "hours", "hrs", "hour", "days", "day", "weeks",
+          "week");
 
   /** Verbs of arriving late: "arrived late", "was late", "is running late". */
   static final Set<String> LATE_VERBS =
@@ -387,7 +446,8 @@ final class ServiceFailures {
     t.addAll(ACCESS);
     t.addAll(RECURRING);
     t.addAll(RISES);
-    t.addAll(List.of("down", "late", "apart", "hold", "waiting", "waited"));
+    t.addAll(List.of("down", "late", "apart", "hold", "waiting", "waited", "wait", "waits", "back"));
+    t.addAll(DEAD);
     return Set.copyOf(t);
   }
 }

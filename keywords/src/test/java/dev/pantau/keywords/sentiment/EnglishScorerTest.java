@@ -423,7 +423,12 @@ class EnglishScorerTest {
             "@acme still waiting for someone to call me back",
             "@acme internet keeps dropping every 10 minutes",
             "the app keeps logging me out",
-            "@acme shoes fell apart after two weeks")) {
+            "@acme shoes fell apart after two weeks",
+            "@acme music keeps skipping songs since the update",
+            "@acme servers down during the tournament",
+            "@acme bike screen went black after 2 months",
+            "@acme service center has not called back in 3 weeks",
+            "a 45 minute wait at the pharmacy")) {
       assertThat(without.compound(complaint)).as(complaint).isNotNegative();
       assertThat(pantau(complaint)).as(complaint).isNegative();
     }
@@ -445,6 +450,7 @@ class EnglishScorerTest {
     for (String other :
         List.of(
             "I'm down for it",
+            "you let me down again",
             "the devil went down to georgia",
             "I was late",
             "late night snacks",
@@ -463,6 +469,16 @@ class EnglishScorerTest {
     assertThat(pantau("@acme you had one job")).isNegative();
     assertThat(without.compound("@acme you guys rock")).isZero();
     assertThat(pantau("@acme you guys rock")).isPositive();
+    assertThat(without.compound("@acme pharmacist went above and beyond")).isZero();
+    assertThat(pantau("@acme pharmacist went above and beyond")).isPositive();
+    assertThat(without.compound("@acme the new spicy nuggets are fire")).isNegative();
+    assertThat(pantau("@acme the new spicy nuggets are fire")).isPositive();
+    assertThat(pantau("the building is on fire")).isEqualTo(without.compound("the building is on fire")).isNegative();
+    assertThat(without.compound("@acme customer service hung up on me twice")).isZero();
+    assertThat(pantau("@acme customer service hung up on me twice")).isNegative();
+    assertThat(without.compound("@acme servers down again, great timing")).isPositive();
+    assertThat(pantau("@acme servers down again, great timing")).isNegative();
+    assertThat(pantau("great timing, the sale starts today")).isEqualTo(without.compound("great timing, the sale starts today")).isPositive();
     // sarcastic relish
     assertThat(without.compound("@acme love a good 2 hour delay on the tarmac")).isPositive();
     assertThat(pantau("@acme love a good 2 hour delay on the tarmac")).isNegative();

@@ -34,7 +34,8 @@ class IndonesianServiceRulesTest {
             "tidak bisa transfer ke rekening lain",
             "udah 2 jam gak ada yang bales",
             "chat saya tidak dibalas",
-            "cs susah dihubungi")) {
+            "cs susah dihubungi",
+            "transfer antar bank pending dari kemarin")) {
       assertThat(complaint(text)).as(text).isTrue();
     }
   }
