@@ -131,7 +131,13 @@ record EnglishRules(
      * "fan" of a machine is a part, not a supporter: "the laptop fan is so loud", "ceiling fan",
      * "fan noise" count nothing (VADER +1.3); "a big fan of", "a Jays fan" keep it.
      */
-    DEVICE_FAN
+    DEVICE_FAN,
+    /**
+     * With no opinion word anywhere, persistence and repetition are the complaint: "@acme still no
+     * refund", "charged me twice", "every time I open it", "after 2 months", "since the update".
+     * See {@link Persistence}.
+     */
+    PERSISTENCE
   }
 
   /** Positive words asked about count for nothing by default. */

@@ -20,9 +20,13 @@ class EnglishScorerTest {
     return PANTAU.compound(text);
   }
 
-  /** Pantau's rules with one of them switched off. */
-  private static EnglishScorer pantauWithout(Rule rule) {
-    return EnglishSupport.scorer(EnglishRules.PANTAU.with(rule, false));
+  /** Pantau's rules with some of them switched off. */
+  private static EnglishScorer pantauWithout(Rule... rules) {
+    EnglishRules r = EnglishRules.PANTAU;
+    for (Rule rule : rules) {
+      r = r.with(rule, false);
+    }
+    return EnglishSupport.scorer(r);
   }
 
   @Test
@@ -158,8 +162,8 @@ class EnglishScorerTest {
 
   @Test
   void likeAfterLooksCompares() {
-    assertThat(VADER.compound("looks like rain again")).isPositive();
-    assertThat(pantau("looks like rain again")).isZero();
+    assertThat(VADER.compound("looks like rain")).isPositive();
+    assertThat(pantau("looks like rain")).isZero();
     assertThat(pantau("I like the new design")).isPositive();
   }
 
@@ -284,7 +288,8 @@ class EnglishScorerTest {
 
   @Test
   void refusalsToComeBackAreNegative() {
-    EnglishScorer without = pantauWithout(Rule.ADVICE_IDIOMS);
+    // (without persistence either: "again" alone would make it a complaint)
+    EnglishScorer without = pantauWithout(Rule.ADVICE_IDIOMS, Rule.PERSISTENCE);
     assertThat(without.compound("Never flying @acme again")).isZero();
     assertThat(pantau("Never flying @acme again")).isNegative();
     assertThat(pantau("We won't be back.")).isNegative();
@@ -334,7 +339,8 @@ class EnglishScorerTest {
     assertThat(pantau("@acme I've been on hold for 45 minutes")).isNegative();
     assertThat(pantau("still waiting for my refund after 2 weeks")).isNegative();
     assertThat(pantau("Still waiting...")).isNegative();
-    assertThat(pantau("still waiting for someone to write the sequel")).isZero();
+    assertThat(pantau("still waiting for someone to write the sequel"))
+        .isEqualTo(without.compound("still waiting for someone to write the sequel"));
     assertThat(pantau("I can walk around while waiting on hold for something")).isZero();
     // the writer's own work, and an infinitive, are no malfunction
     assertThat(pantau("I don't work on Fridays")).isZero();
@@ -407,7 +413,8 @@ class EnglishScorerTest {
 
   @Test
   void outagesInabilityLatenessAndWaitsAreComplaints() {
-    EnglishScorer without = pantauWithout(Rule.FAILURES);
+    // (without persistence either: "again", "still", "after 2 months" alone make complaints too)
+    EnglishScorer without = pantauWithout(Rule.FAILURES, Rule.PERSISTENCE);
     for (String complaint :
         List.of(
             "the @acme app is down",
@@ -456,7 +463,7 @@ class EnglishScorerTest {
             "late night snacks",
             "I can't wait",
             "still waiting for someone to write the sequel")) {
-      assertThat(pantau(other)).as(other).isEqualTo(without.compound(other));
+      assertThat(pantau(other)).as(other).isEqualTo(pantauWithout(Rule.FAILURES).compound(other));
     }
   }
 
@@ -474,8 +481,8 @@ class EnglishScorerTest {
     assertThat(without.compound("@acme the new spicy nuggets are fire")).isNegative();
     assertThat(pantau("@acme the new spicy nuggets are fire")).isPositive();
     assertThat(pantau("the building is on fire")).isEqualTo(without.compound("the building is on fire")).isNegative();
-    assertThat(without.compound("@acme customer service hung up on me twice")).isZero();
-    assertThat(pantau("@acme customer service hung up on me twice")).isNegative();
+    assertThat(without.compound("@acme customer service hung up on me")).isZero();
+    assertThat(pantau("@acme customer service hung up on me")).isNegative();
     assertThat(without.compound("@acme servers down again, great timing")).isPositive();
     assertThat(pantau("@acme servers down again, great timing")).isNegative();
     assertThat(pantau("great timing, the sale starts today")).isEqualTo(without.compound("great timing, the sale starts today")).isPositive();
@@ -493,6 +500,33 @@ class EnglishScorerTest {
     // "Great, another …" is sarcasm too, after a handle as well
     assertThat(without.compound("@acme great, another cancelled flight")).isPositive();
     assertThat(pantau("@acme great, another cancelled flight")).isNegative();
+  }
+
+  @Test
+  void persistenceWithNoOpinionWordIsTheComplaint() {
+    EnglishScorer without = pantauWithout(Rule.PERSISTENCE);
+    for (String complaint :
+        List.of(
+            "@acme charged me twice for the same order",
+            "@acme still no refund",
+            "the app logs me out every time I open it",
+            "bike screen went blank after 2 months",
+            "Battery lasts only a few hours.",
+            "@acme only one person working the counter")) {
+      assertThat(pantau(complaint)).as(complaint).isNegative();
+    }
+    assertThat(without.compound("the app logs me out every time I open it")).isZero();
+    assertThat(without.compound("Battery lasts only a few hours.")).isZero();
+    // chosen repetition is loyalty; "Still," concedes; a bargain is no shortfall; opinion words decide
+    for (String other :
+        List.of(
+            "Will order from them again!",
+            "Would come back again next time I'm in town",
+            "Still, it was the sets that got a big 10",
+            "Plus, it's only 8 bucks.",
+            "still love this phone")) {
+      assertThat(pantau(other)).as(other).isEqualTo(without.compound(other));
+    }
   }
 
   @Test
