@@ -36,7 +36,8 @@ final class ServiceFailures {
             || fellApart(lower, i)
             || wentDead(lower, i)
             || notCalledBack(raw, lower, i)
-            || longWait(lower, i))) {
+            || longWait(lower, i)
+            || tookLong(raw, lower, i))) {
       sentiments[i] = MALFUNCTION;
     }
     if (RISES.contains(lower[i]) && priceRise(raw, lower, i)) {
@@ -290,6 +291,34 @@ final class ServiceFailures {
     return false;
   }
 
+  private static final Set<String> TOOK = Set.of("took", "takes", "taking", "take");
+
+  private static final Set<String> TAKER = Set.of("me", "us", "them", "him", "her", "you");
+
+  /** Endless: "took forever", "takes ages". */
+  private static final Set<String> ENDLESS = Set.of("forever", "ages", "eternity");
+
+  /** More than it should: "took over an hour", "more than 3 weeks", "nearly a month". */
+  private static final Set<String> OVER = Set.of("over", "more", "almost", "nearly", "longer");
+
+  /**
+   * Something that took too long: "the refund took forever", "took me over an hour to get
+   * through"; not "took 5 minutes" (which may be praise) nor "took me only an hour".
+   */
+  private static boolean tookLong(String[] raw, String[] lower, int i) {
+    if (!TOOK.contains(lower[i]) || endsClause(raw[i])) {
+      return false;
+    }
+    int k = i + 1;
+    if (k < lower.length && TAKER.contains(lower[k]) && !endsClause(raw[k])) {
+      k++;
+    }
+    if (k >= lower.length) {
+      return false;
+    }
+    return ENDLESS.contains(lower[k]) || (OVER.contains(lower[k]) && k + 1 < lower.length);
+  }
+
   /** "a 45 minute wait", "2 hour wait": a wait measured is a wait complained of. */
   private static boolean longWait(String[] lower, int i) {
     return (lower[i].equals("wait") || lower[i].equals("waits")) && i > 0 && DELAY_UNITS.contains(lower[i - 1]);
@@ -448,6 +477,7 @@ final class ServiceFailures {
     t.addAll(RISES);
     t.addAll(List.of("down", "late", "apart", "hold", "waiting", "waited", "wait", "waits", "back"));
     t.addAll(DEAD);
+    t.addAll(TOOK);
     return Set.copyOf(t);
   }
 }

@@ -241,6 +241,9 @@ class EnglishScorerTest {
       assertThat(vaderLexicon.compound(failure)).as(failure).isZero();
       assertThat(pantau(failure)).as(failure).isNegative();
     }
+    // VADER's raters gave "sigh" +0.1
+    assertThat(vaderLexicon.compound("home at last. sigh.")).isPositive();
+    assertThat(pantau("home at last. sigh.")).isNegative();
   }
 
   @Test
@@ -435,7 +438,9 @@ class EnglishScorerTest {
             "@acme servers down during the tournament",
             "@acme bike screen went black after 2 months",
             "@acme service center has not called back in 3 weeks",
-            "a 45 minute wait at the pharmacy")) {
+            "a 45 minute wait at the pharmacy",
+            "the @acme refund took forever",
+            "took me over an hour to get through to support")) {
       assertThat(without.compound(complaint)).as(complaint).isNotNegative();
       assertThat(pantau(complaint)).as(complaint).isNegative();
     }
@@ -458,6 +463,7 @@ class EnglishScorerTest {
         List.of(
             "I'm down for it",
             "you let me down again",
+            "it took 5 minutes to set up",
             "the devil went down to georgia",
             "I was late",
             "late night snacks",
