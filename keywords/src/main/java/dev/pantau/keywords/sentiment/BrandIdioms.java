@@ -19,7 +19,8 @@ import java.util.Set;
  *   <li>"love how" a bad thing happens: "Love how @acme cancels my flight";
  *   <li>"you guys rock", rated as VADER's "cool"; "went above and beyond" as "outstanding"; slang
  *       "… is fire" as "awesome"; "hung up on me" as "rude";
- *   <li>"great timing" beside a complaint is sarcasm.
+ *   <li>"great timing" beside a complaint is sarcasm; "out of control" is rated as
+ *       "uncontrollable"; "give 'em hell" cheers, rated as "encourage".
  * </ul>
  *
  * <p>Stateless; works on the scorer's arrays ({@code raw} tokens with their punctuation, {@code
@@ -53,7 +54,7 @@ final class BrandIdioms {
   private static final Set<String> TRIGGERS =
       Set.of(
           "wait", "job", "good", "needed", "need", "wanted", "rock", "how", "beyond", "up", "fire",
-          "timing");
+          "timing", "control", "hell");
 
   static void apply(String[] raw, String[] lower, double[] sentiments) {
     int n = lower.length;
@@ -87,6 +88,10 @@ final class BrandIdioms {
         sentiments[i] = ROCK;
       } else if (negative && w.equals("how") && RELISH.contains(lower[i - 1]) && sentiments[i - 1] > 0) {
         loveHow(raw, sentiments, i);
+      } else if (w.equals("hell") && i >= 2 && THEM.contains(lower[i - 1]) && lower[i - 2].equals("give")) {
+        sentiments[i] = ENCOURAGE; // "give 'em hell!": cheering, not damnation
+      } else if (w.equals("control") && i >= 2 && lower[i - 1].equals("of") && lower[i - 2].equals("out")) {
+        sentiments[i] = UNCONTROLLABLE; // "prices are out of control"
       } else if (w.equals("beyond") && i >= 2 && lower[i - 1].equals("and") && lower[i - 2].equals("above")) {
         sentiments[i] = OUTSTANDING;
       } else if (w.equals("up") && HUNG.contains(lower[i - 1]) && i + 1 < n && lower[i + 1].equals("on")) {
@@ -109,6 +114,14 @@ final class BrandIdioms {
     }
     return false;
   }
+
+  /** VADER's "encourage": "give 'em hell". */
+  static final double ENCOURAGE = 2.3;
+
+  private static final Set<String> THEM = Set.of("em", "'em", "them");
+
+  /** VADER's "uncontrollable": "out of control". */
+  static final double UNCONTROLLABLE = -1.5;
 
   /** VADER's "outstanding": "went above and beyond". */
   static final double OUTSTANDING = 3.0;

@@ -133,11 +133,12 @@ record EnglishRules(
      */
     DEVICE_FAN,
     /**
-     * With no opinion word anywhere, persistence and repetition are the complaint: "@acme still no
-     * refund", "charged me twice", "every time I open it", "after 2 months", "since the update".
-     * See {@link Persistence}.
+     * With no opinion word anywhere, persistence, repetition, shortfall and reproach are the
+     * complaint: "@acme still no refund", "charged me twice", "every time I open it", "after 2
+     * months", "only a few hours", "not enough staff", "why haven't you replied?". See {@link
+     * ImplicitComplaints}.
      */
-    PERSISTENCE
+    IMPLICIT_COMPLAINTS
   }
 
   /** Positive words asked about count for nothing by default. */

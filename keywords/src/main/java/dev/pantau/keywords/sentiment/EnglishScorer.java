@@ -203,8 +203,8 @@ final class EnglishScorer {
       sarcasticInterjections(raw, lower, sentiments);
       BrandIdioms.apply(raw, lower, sentiments);
     }
-    if (on(Rule.PERSISTENCE)) {
-      Persistence.apply(raw, lower, question, sentiments);
+    if (on(Rule.IMPLICIT_COMPLAINTS)) {
+      ImplicitComplaints.apply(raw, lower, question, sentiments);
     }
     if (on(Rule.QUESTIONS)) {
       for (int i = 0; i < n; i++) {

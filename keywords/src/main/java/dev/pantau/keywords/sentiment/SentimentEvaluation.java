@@ -200,8 +200,8 @@ public final class SentimentEvaluation {
     variants.add(new Variant("  + faces not negated (\"no :(\")", EnglishSupport.scorer(vader.with(Rule.FACES, true))));
     variants.add(new Variant("  + remedies (\"fixed my broken screen\")", EnglishSupport.scorer(vader.with(Rule.REMEDIES, true))));
     variants.add(new Variant("  + long negation (\"wouldn't be such a bad idea\")", EnglishSupport.scorer(vader.with(Rule.LONG_NEGATION, true))));
-    variants.add(new Variant("  + persistence (\"charged me twice\", \"only a few hours\")", EnglishSupport.scorer(vader.with(Rule.PERSISTENCE, true))));
-    variants.add(new Variant("Pantau without persistence", EnglishSupport.scorer(EnglishRules.PANTAU.with(Rule.PERSISTENCE, false))));
+    variants.add(new Variant("  + persistence (\"charged me twice\", \"only a few hours\")", EnglishSupport.scorer(vader.with(Rule.IMPLICIT_COMPLAINTS, true))));
+    variants.add(new Variant("Pantau without persistence", EnglishSupport.scorer(EnglishRules.PANTAU.with(Rule.IMPLICIT_COMPLAINTS, false))));
     EnglishRules sentiment5 =
         EnglishRules.PANTAU
             .with(Rule.FACES, false)

@@ -32,7 +32,7 @@
  * for fixing my broken screen", {@link dev.pantau.keywords.sentiment.Remedies}); no negation flips
  * an emoticon or emoji ("no :("); a negation reaches across fillers ("wouldn't be such a bad
  * idea"); with no opinion word at all, persistence is the complaint ("charged me twice", "only a
- * few hours", {@link dev.pantau.keywords.sentiment.Persistence}); customer idioms ("can't wait",
+ * few hours", {@link dev.pantau.keywords.sentiment.ImplicitComplaints}); customer idioms ("can't wait",
  * "you had one job", {@link
  * dev.pantau.keywords.sentiment.BrandIdioms}); and review words VADER lacks ("unreliable",
  * "overpriced", "tasty") come from {@code review_lexicon.tsv}. The score is VADER's compound; the

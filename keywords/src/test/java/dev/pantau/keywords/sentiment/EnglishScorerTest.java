@@ -237,7 +237,11 @@ class EnglishScorerTest {
     assertThat(vaderLexicon.compound("the app keeps crashing")).isZero();
     assertThat(pantau("the app keeps crashing")).isNegative();
     assertThat(pantau("another outage today")).isNegative();
-    for (String failure : List.of("my card was declined", "the stream keeps buffering", "my booking vanished from the app")) {
+    for (String failure :
+        List.of(
+            "my card was declined", "the stream keeps buffering", "my booking vanished from the app",
+            "the battery dies in 2 hours", "forgot my charger", "sales decline again",
+            "@acme refuses to refund me")) {
       assertThat(vaderLexicon.compound(failure)).as(failure).isZero();
       assertThat(pantau(failure)).as(failure).isNegative();
     }
@@ -292,7 +296,7 @@ class EnglishScorerTest {
   @Test
   void refusalsToComeBackAreNegative() {
     // (without persistence either: "again" alone would make it a complaint)
-    EnglishScorer without = pantauWithout(Rule.ADVICE_IDIOMS, Rule.PERSISTENCE);
+    EnglishScorer without = pantauWithout(Rule.ADVICE_IDIOMS, Rule.IMPLICIT_COMPLAINTS);
     assertThat(without.compound("Never flying @acme again")).isZero();
     assertThat(pantau("Never flying @acme again")).isNegative();
     assertThat(pantau("We won't be back.")).isNegative();
@@ -417,7 +421,7 @@ class EnglishScorerTest {
   @Test
   void outagesInabilityLatenessAndWaitsAreComplaints() {
     // (without persistence either: "again", "still", "after 2 months" alone make complaints too)
-    EnglishScorer without = pantauWithout(Rule.FAILURES, Rule.PERSISTENCE);
+    EnglishScorer without = pantauWithout(Rule.FAILURES, Rule.IMPLICIT_COMPLAINTS);
     for (String complaint :
         List.of(
             "the @acme app is down",
@@ -487,6 +491,10 @@ class EnglishScorerTest {
     assertThat(without.compound("@acme the new spicy nuggets are fire")).isNegative();
     assertThat(pantau("@acme the new spicy nuggets are fire")).isPositive();
     assertThat(pantau("the building is on fire")).isEqualTo(without.compound("the building is on fire")).isNegative();
+    assertThat(without.compound("@acme prices are out of control")).isZero();
+    assertThat(pantau("@acme prices are out of control")).isNegative();
+    assertThat(without.compound("Give 'em hell, team!")).isNegative();
+    assertThat(pantau("Give 'em hell, team!")).isPositive();
     assertThat(without.compound("@acme customer service hung up on me")).isZero();
     assertThat(pantau("@acme customer service hung up on me")).isNegative();
     assertThat(without.compound("@acme servers down again, great timing")).isPositive();
@@ -510,7 +518,7 @@ class EnglishScorerTest {
 
   @Test
   void persistenceWithNoOpinionWordIsTheComplaint() {
-    EnglishScorer without = pantauWithout(Rule.PERSISTENCE);
+    EnglishScorer without = pantauWithout(Rule.IMPLICIT_COMPLAINTS);
     for (String complaint :
         List.of(
             "@acme charged me twice for the same order",
@@ -518,7 +526,11 @@ class EnglishScorerTest {
             "the app logs me out every time I open it",
             "bike screen went blank after 2 months",
             "Battery lasts only a few hours.",
-            "@acme only one person working the counter")) {
+            "@acme only one person working the counter",
+            "@acme not enough staff at the airport",
+            "I don't have enough time",
+            "@acme why haven't you replied to my email?",
+            "Oh @acme, why must you not have a desktop client?")) {
       assertThat(pantau(complaint)).as(complaint).isNegative();
     }
     assertThat(without.compound("the app logs me out every time I open it")).isZero();
@@ -530,6 +542,7 @@ class EnglishScorerTest {
             "Would come back again next time I'm in town",
             "Still, it was the sets that got a big 10",
             "Plus, it's only 8 bucks.",
+            "why don't you come over tonight",
             "still love this phone")) {
       assertThat(pantau(other)).as(other).isEqualTo(without.compound(other));
     }

@@ -3,8 +3,9 @@ package dev.pantau.keywords.sentiment;
 import java.util.Set;
 
 /**
- * Persistence and repetition as the only cue ({@link EnglishRules.Rule#PERSISTENCE}): a mention
- * with no opinion word at all that says something goes on or comes back ("still", "again",
+ * Complaints with no opinion word ({@link EnglishRules.Rule#IMPLICIT_COMPLAINTS}): a mention with
+ * no opinion word at all that reproaches ("why haven't you upgraded?", "why must you…"), says
+ * something is not enough ("not enough staff"), or says something goes on or comes back ("still", "again",
  * "twice", "every time", "3 times", "after 2 months", "since the update"), or falls short ("lasts
  * only a few hours", "only one person working"; not "only 8 bucks") is
  * complaining: "@acme charged me twice", "bike screen went black after 2 months", "Why do people
@@ -15,9 +16,9 @@ import java.util.Set;
  *
  * <p>Stateless; works on the scorer's arrays.
  */
-final class Persistence {
+final class ImplicitComplaints {
 
-  private Persistence() {}
+  private ImplicitComplaints() {}
 
   /** Rated as Pantau's mildest service-failure word, "slow". */
   static final double PERSISTENT = -1.0;
@@ -92,6 +93,13 @@ final class Persistence {
     if (w.equals("only") && shortfall(lower, i)) {
       return true; // "lasts only a few hours", "only one person working"
     }
+    if (w.equals("why") && (next.equals("must") || EnglishScorer.negated(next))
+        && !(next.equals("don't") || next.equals("dont"))) {
+      return true; // "why haven't you…", "why can't I…", "why must you…"; "why don't you" suggests
+    }
+    if (w.equals("enough") && (negatedBefore(lower, i, 1) || negatedBefore(lower, i, 2))) {
+      return true; // "not enough staff", "isn't enough", "don't have enough time"
+    }
     if (w.equals("every") && next.equals("time")) {
       return true;
     }
@@ -125,6 +133,10 @@ final class Persistence {
       }
     }
     return counted;
+  }
+
+  private static boolean negatedBefore(String[] lower, int i, int back) {
+    return i - back >= 0 && EnglishScorer.negated(lower[i - back]);
   }
 
   private static boolean count(String w) {
