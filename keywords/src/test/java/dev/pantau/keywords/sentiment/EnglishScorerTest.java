@@ -241,7 +241,7 @@ class EnglishScorerTest {
         List.of(
             "my card was declined", "the stream keeps buffering", "my booking vanished from the app",
             "the battery dies in 2 hours", "forgot my charger", "sales decline again",
-            "@acme refuses to refund me")) {
+            "@acme refuses to refund me", "@acme the app again -_-", "argh the app", "ew the food")) {
       assertThat(vaderLexicon.compound(failure)).as(failure).isZero();
       assertThat(pantau(failure)).as(failure).isNegative();
     }
