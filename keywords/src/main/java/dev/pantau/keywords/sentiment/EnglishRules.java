@@ -138,7 +138,12 @@ record EnglishRules(
      * months", "only a few hours", "not enough staff", "why haven't you replied?". See {@link
      * ImplicitComplaints}.
      */
-    IMPLICIT_COMPLAINTS
+    IMPLICIT_COMPLAINTS,
+    /**
+     * A superlative VADER lacks reads as its adjective when the lexicon rates that at least 1
+     * either way: "the coolest tool", "the nicest staff", "the happiest customers".
+     */
+    SUPERLATIVES
   }
 
   /** Positive words asked about count for nothing by default. */

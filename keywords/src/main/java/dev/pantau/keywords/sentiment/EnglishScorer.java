@@ -159,6 +159,13 @@ final class EnglishScorer {
           words[i] = isUpper(words[i]) ? squeezed.toUpperCase(java.util.Locale.ROOT) : squeezed;
         }
       }
+      if (on(Rule.SUPERLATIVES) && lower[i].length() > 5 && lower[i].endsWith("est") && !known(lower[i])) {
+        String base = superlativeBase(lower[i]);
+        if (base != null) {
+          lower[i] = base;
+          words[i] = isUpper(words[i]) ? base.toUpperCase(java.util.Locale.ROOT) : base;
+        }
+      }
     }
     if (on(Rule.QUESTIONS)) {
       markQuestions(raw, lower, question);
@@ -257,6 +264,29 @@ final class EnglishScorer {
     return on(Rule.DEGREE_ADVERBS)
         && (i == lower.length - 1 || endsClause(raw[i]))
         && lexicon.containsKey(lower[i]);
+  }
+
+  /**
+   * The adjective of a superlative VADER lacks, when the lexicon rates it at least 1 either way:
+   * "coolest" is "cool", "nicest" "nice", "happiest" "happy", "hottest" "hot"; null otherwise
+   * ("forest", "interest", "protest" have no rated base).
+   */
+  private String superlativeBase(String w) {
+    String stem = w.substring(0, w.length() - 3);
+    String[] candidates = {
+      stem, stem + "e",
+      stem.endsWith("i") ? stem.substring(0, stem.length() - 1) + "y" : null,
+      stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2) ? stem.substring(0, stem.length() - 1) : null
+    };
+    for (String c : candidates) {
+      if (c != null && c.length() >= 3) {
+        Double v = lexicon.get(c);
+        if (v != null && Math.abs(v) >= 1.0) {
+          return c;
+        }
+      }
+    }
+    return null;
   }
 
   private boolean known(String lower) {

@@ -549,6 +549,17 @@ class EnglishScorerTest {
   }
 
   @Test
+  void superlativesReadAsTheirAdjective() {
+    EnglishScorer without = pantauWithout(Rule.SUPERLATIVES);
+    assertThat(without.compound("the coolest tool in the app")).isZero();
+    assertThat(pantau("the coolest tool in the app")).isPositive();
+    assertThat(pantau("the nicest staff")).isPositive();
+    assertThat(pantau("the happiest customers")).isPositive();
+    assertThat(pantau("the forest behind the store")).isZero();
+    assertThat(pantau("the latest request from the guest")).isZero();
+  }
+
+  @Test
   void aMachinesFanIsAPart() {
     EnglishScorer without = pantauWithout(Rule.DEVICE_FAN);
     assertThat(without.compound("the laptop fan is so loud")).isPositive();
