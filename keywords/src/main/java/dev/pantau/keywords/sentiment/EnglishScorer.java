@@ -442,7 +442,43 @@ final class EnglishScorer {
       String r = raw[i];
       name[i] = r.startsWith("@") || r.startsWith(".@") || r.contains("://") || r.startsWith("www.");
     }
+    markCheckIns(raw, name);
     return name;
+  }
+
+  /**
+   * A check-in names a place: "I'm at Spirit Mountain Casino (27100 SW Salmon River Hwy) http://…"
+   * and "(@ True Fitness)". The place and its address count nothing: at a brand's store ("I'm at
+   * Best Buy", "I'm at United Club") a check-in is no praise.
+   */
+  private static void markCheckIns(String[] raw, boolean[] name) {
+    int n = raw.length;
+    for (int i = 0; i + 1 < n; i++) {
+      String r = raw[i];
+      if (r.equals("(@")) {
+        // "(@ Tessie McDaids Irish Pub)", the check-in's own form: up to the closing parenthesis
+        for (int k = i; k < n; k++) {
+          name[k] = true;
+          if (raw[k].endsWith(")")) {
+            break;
+          }
+        }
+      } else if ((r.equalsIgnoreCase("I'm") || r.equalsIgnoreCase("Im")) && raw[i + 1].equalsIgnoreCase("at")
+          && (i == 0 || endsSentence(raw[i - 1]) || raw[i - 1].startsWith("@"))) {
+        int link = -1;
+        for (int k = i + 2; k < n && link < 0; k++) {
+          if (raw[k].contains("://")) {
+            link = k;
+          }
+        }
+        if (link < 0) {
+          continue; // "I'm at work, so tired": no check-in without its link
+        }
+        for (int k = i + 2; k < link; k++) {
+          name[k] = true;
+        }
+      }
+    }
   }
 
   /** Most of at least three words Title-case: "Drunk Priest's Sermon Goes Viral". */

@@ -161,6 +161,18 @@ class EnglishScorerTest {
   }
 
   @Test
+  void aCheckInNamesAPlace() {
+    EnglishScorer without = pantauWithout(Rule.NAMES);
+    assertThat(without.compound("I'm at United Supermarket (45th, Bell, Amarillo). http://4sq.com/x")).isPositive();
+    assertThat(pantau("I'm at United Supermarket (45th, Bell, Amarillo). http://4sq.com/x")).isZero();
+    assertThat(pantau("Lunch break (@ Best Buy) http://4sq.com/x")).isZero();
+    // no link, no check-in: "I'm at work" says where the writer is, and what follows counts
+    assertThat(pantau("I'm at work, so happy it's Friday")).isPositive();
+    // a handle in parentheses is no check-in
+    assertThat(pantau("naps! (@acme Comfort Inn) http://x.co/y")).isEqualTo(without.compound("naps! (@acme Comfort Inn) http://x.co/y"));
+  }
+
+  @Test
   void likeAfterLooksCompares() {
     assertThat(VADER.compound("looks like rain")).isPositive();
     assertThat(pantau("looks like rain")).isZero();
