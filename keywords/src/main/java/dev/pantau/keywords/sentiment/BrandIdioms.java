@@ -51,17 +51,17 @@ final class BrandIdioms {
   static final int RELISHED_REACH = 4;
 
   /** The words an idiom turns on; every other token is skipped at one lookup. */
-  private static final Set<String> TRIGGERS =
+  static final Set<String> TRIGGERS =
       Set.of(
           "wait", "job", "good", "needed", "need", "wanted", "rock", "how", "beyond", "up", "fire",
           "timing", "control", "hell");
 
-  static void apply(String[] raw, String[] lower, double[] sentiments) {
+  static void apply(String[] raw, String[] lower, double[] sentiments, boolean[] ruleWord) {
     int n = lower.length;
     Boolean negativeSeen = null;
     for (int i = 1; i < n; i++) {
       String w = lower[i];
-      if (!TRIGGERS.contains(w)) {
+      if (!ruleWord[i] || !TRIGGERS.contains(w)) {
         continue;
       }
       if (negativeSeen == null) {

@@ -96,11 +96,12 @@ final class ComplaintSenses {
    * EnglishRules.Rule#ADVICE_IDIOMS}), standards not met ({@link EnglishRules.Rule#EXPECTATIONS}) and
    * functions not performed ({@link EnglishRules.Rule#FAILURES}).
    */
-  void apply(String[] raw, String[] lower, boolean[] question, double[] sentiments) {
+  void apply(
+      String[] raw, String[] lower, boolean[] question, double[] sentiments, boolean[] ruleWord) {
     int n = lower.length;
     for (int i = 0; i < n; i++) {
       String w = lower[i];
-      if (!TRIGGERS.contains(w)) {
+      if (!ruleWord[i] || !TRIGGERS.contains(w)) {
         continue;
       }
       if (on(Rule.CERTAINTY_ADVERBS)
@@ -348,7 +349,7 @@ final class ComplaintSenses {
   }
 
   /** The words a sense can start at; every other token is skipped at one lookup. */
-  private static final Set<String> TRIGGERS = triggers();
+  static final Set<String> TRIGGERS = triggers();
 
   private static Set<String> triggers() {
     Set<String> t = new HashSet<>();

@@ -51,6 +51,18 @@ final class EnglishScorer {
 
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
 
+  /** Every word a rule of {@link ComplaintSenses}, {@link Remedies}, {@link BrandIdioms} or the
+   * sarcastic thanks turns on. */
+  private static final Set<String> RULE_WORDS = ruleWords();
+
+  private static Set<String> ruleWords() {
+    java.util.Set<String> words = new java.util.HashSet<>(ComplaintSenses.TRIGGERS);
+    words.addAll(Remedies.VERBS);
+    words.addAll(BrandIdioms.TRIGGERS);
+    words.addAll(THANKS);
+    return java.util.Set.copyOf(words);
+  }
+
   /**
    * Stands around an emoji's words after {@link #expandEmoji} (with {@link Rule#FACES}): a
    * private-use character, removed from the input first.
@@ -151,7 +163,11 @@ final class EnglishScorer {
           lexicon.containsKey(words[i])
               ? words[i]
               : words[i].toLowerCase(java.util.Locale.ROOT);
-      if (on(Rule.REPEATED_LETTERS) && !known(lower[i])) {
+      // squeezing can change only a word with a run of three letters or a dropped g ("lovin"):
+      // test that first, it costs less than the three lookups of known()
+      if (on(Rule.REPEATED_LETTERS)
+          && (hasRunOfThree(lower[i]) || lower[i].endsWith("in"))
+          && !known(lower[i])) {
         String squeezed = squeezeRepeats(lower[i]);
         if (squeezed != null) {
           elongated[i] = hasRunOfThree(lower[i]);
@@ -171,6 +187,11 @@ final class EnglishScorer {
       markQuestions(raw, lower, question);
     }
     boolean capDiff = allCapDifferential(words);
+    // one lookup tells the tokens any later rule turns on from the rest, which every rule skips
+    boolean[] ruleWord = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      ruleWord[i] = RULE_WORDS.contains(lower[i]);
+    }
     boolean[] name = on(Rule.NAMES) ? markNames(raw) : new boolean[n];
     if (!names.isEmpty()) {
       for (int i = 0; i < n; i++) {
@@ -193,14 +214,14 @@ final class EnglishScorer {
       if (elongated[i] && sentiments[i] != 0) {
         sentiments[i] += Math.signum(sentiments[i]) * B_INCR;
       }
-      if (on(Rule.IDIOMS) && sarcasticThanks(lower, i)) {
+      if (ruleWord[i] && on(Rule.IDIOMS) && sarcasticThanks(lower, i)) {
         sentiments[i] = -Math.abs(sentiments[i]);
       }
     }
     wordSenses(raw, lower, sentiments);
-    complaints.apply(raw, lower, question, sentiments);
+    complaints.apply(raw, lower, question, sentiments, ruleWord);
     if (on(Rule.REMEDIES)) {
-      Remedies.apply(raw, lower, sentiments, lexicon);
+      Remedies.apply(raw, lower, sentiments, lexicon, ruleWord);
     }
     butCheck(lower, sentiments);
     if (on(Rule.COURTESY)) {
@@ -208,7 +229,7 @@ final class EnglishScorer {
     }
     if (on(Rule.IDIOMS)) {
       sarcasticInterjections(raw, lower, sentiments);
-      BrandIdioms.apply(raw, lower, sentiments);
+      BrandIdioms.apply(raw, lower, sentiments, ruleWord);
     }
     if (on(Rule.IMPLICIT_COMPLAINTS)) {
       ImplicitComplaints.apply(raw, lower, question, sentiments);

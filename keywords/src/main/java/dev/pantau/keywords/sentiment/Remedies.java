@@ -69,10 +69,15 @@ final class Remedies {
    *
    * @param lexicon the valences of the words, to tell a problem VADER's negation flipped
    */
-  static void apply(String[] raw, String[] lower, double[] sentiments, Map<String, Double> lexicon) {
+  static void apply(
+      String[] raw,
+      String[] lower,
+      double[] sentiments,
+      Map<String, Double> lexicon,
+      boolean[] ruleWord) {
     int n = lower.length;
     for (int i = 0; i < n; i++) {
-      if (!VERBS.contains(lower[i])) {
+      if (!ruleWord[i] || !VERBS.contains(lower[i])) {
         continue;
       }
       boolean denied = negatedBefore(raw, lower, i);
