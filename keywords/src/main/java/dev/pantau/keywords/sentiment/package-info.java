@@ -31,8 +31,11 @@
  * ("love a good 2 hour delay", "Great, another delay"); a problem put right is good news ("thanks
  * for fixing my broken screen", {@link dev.pantau.keywords.sentiment.Remedies}); no negation flips
  * an emoticon or emoji ("no :("); a negation reaches across fillers ("wouldn't be such a bad
- * idea"); with no opinion word at all, persistence is the complaint ("charged me twice", "only a
- * few hours", {@link dev.pantau.keywords.sentiment.ImplicitComplaints}); customer idioms ("can't wait",
+ * idea"); with no opinion word at all, persistence, shortfall and reproach are the complaint
+ * ("charged me twice", "only a few hours", "why haven't you replied?", {@link
+ * dev.pantau.keywords.sentiment.ImplicitComplaints}); a check-in names a place ("I'm at United
+ * Supermarket (…) http://…"); superlatives read as their adjective ("coolest"); customer idioms
+ * ("can't wait",
  * "you had one job", {@link
  * dev.pantau.keywords.sentiment.BrandIdioms}); and review words VADER lacks ("unreliable",
  * "overpriced", "tasty") come from {@code review_lexicon.tsv}. The score is VADER's compound; the
