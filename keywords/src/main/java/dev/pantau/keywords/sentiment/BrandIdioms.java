@@ -58,16 +58,13 @@ final class BrandIdioms {
 
   static void apply(String[] raw, String[] lower, double[] sentiments, boolean[] ruleWord) {
     int n = lower.length;
-    Boolean negativeSeen = null;
+    // whether the text complains, as it stood before these idioms
+    boolean negative = hasNegative(sentiments);
     for (int i = 1; i < n; i++) {
       String w = lower[i];
       if (!ruleWord[i] || !TRIGGERS.contains(w)) {
         continue;
       }
-      if (negativeSeen == null) {
-        negativeSeen = hasNegative(sentiments);
-      }
-      boolean negative = negativeSeen;
       if (w.equals("wait") && CANNOT.contains(lower[i - 1]) && sentiments[i] == 0) {
         sentiments[i] = EAGER;
       } else if (w.equals("job")

@@ -98,8 +98,10 @@ public final class SentimentEvaluation {
       double lo = Double.MAX_VALUE;
       double hi = -Double.MAX_VALUE;
       for (String b : brands) {
-        java.util.Set<String> names = java.util.Set.of(b.toLowerCase(java.util.Locale.ROOT).split(" "));
-        Sentiment s = scorer.score(String.format(t, b), lang, lang.equals("en") ? names : java.util.Set.of());
+        // English brands are passed as names, as the job does; Indonesian ones meet the model's list
+        java.util.Set<String> names =
+            lang.equals("en") ? java.util.Set.of(b.toLowerCase(java.util.Locale.ROOT).split(" ")) : java.util.Set.of();
+        Sentiment s = scorer.score(String.format(t, b), lang, names);
         labels.merge(s.label().json(), 1, Integer::sum);
         lo = Math.min(lo, s.score());
         hi = Math.max(hi, s.score());

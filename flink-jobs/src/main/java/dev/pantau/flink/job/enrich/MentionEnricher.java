@@ -23,6 +23,7 @@ import java.util.Map;
 public final class MentionEnricher implements Closeable {
   private MentionMatcher matcher;
   private Map<String, Brand> brands;
+  private NameWords nameWords;
   private final SentimentScorer scorer;
   private final boolean scoreUnmatched;
 
@@ -34,6 +35,7 @@ public final class MentionEnricher implements Closeable {
   public MentionEnricher(KeywordSet set, SentimentScorer scorer, boolean scoreUnmatched) throws KeywordSetException {
     this.matcher = MentionMatcher.create(set);
     this.brands = index(set);
+    this.nameWords = new NameWords(brands);
     this.scorer = scorer;
     this.scoreUnmatched = scoreUnmatched;
   }
@@ -46,6 +48,7 @@ public final class MentionEnricher implements Closeable {
     }
     matcher = next;
     brands = index(set);
+    nameWords = new NameWords(brands);
   }
 
   public KeywordSet keywordSet() {
@@ -92,7 +95,7 @@ public final class MentionEnricher implements Closeable {
     if (scorer != null && (em.matched() || scoreUnmatched)) {
       String text = m.title == null || m.title.isEmpty() ? m.text : m.title + "\n" + m.text;
       // the brands' own names are no opinion: "flying United", "Best Buy" (NameWords)
-      Sentiment s = scorer.score(text, em.lang, NameWords.of(em, brands));
+      Sentiment s = scorer.score(text, em.lang, nameWords.of(em));
       em.sentimentLabel = s.label().json();
       em.sentimentScore = s.score();
     }

@@ -23,13 +23,13 @@ class NameWordsTest {
     em.brands.add("bestbuy");
     em.matchedTerms.put("united", new ArrayList<>(List.of("united")));
     em.matchedTerms.put("bestbuy", new ArrayList<>(List.of("best buy", "bestbuy")));
-    assertThat(NameWords.of(em, BRANDS))
+    assertThat(new NameWords(BRANDS).of(em))
         .containsExactlyInAnyOrder("united", "airlines", "best", "buy", "bestbuy");
   }
 
   @Test
   void aMentionOfNoBrandNamesNothing() {
-    assertThat(NameWords.of(new EnrichedMention(), BRANDS)).isEmpty();
+    assertThat(new NameWords(BRANDS).of(new EnrichedMention())).isEmpty();
   }
 
   @Test
@@ -37,6 +37,6 @@ class NameWordsTest {
     EnrichedMention em = new EnrichedMention();
     em.brands.add("gone");
     em.matchedTerms.put("gone", new ArrayList<>(List.of("Acme-Air")));
-    assertThat(NameWords.of(em, BRANDS)).containsExactlyInAnyOrder("acme", "air");
+    assertThat(new NameWords(BRANDS).of(em)).containsExactlyInAnyOrder("acme", "air");
   }
 }
