@@ -17,7 +17,9 @@ public final class DecodingKafkaDeserializer implements KafkaRecordDeserializati
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out) {
-    out.collect(decoder.decode(record.value(), record.topic(), record.partition(), record.offset()));
+    out.collect(
+        decoder.decode(record.value(), record.topic(), record.partition(), record.offset())
+            .at(record.topic(), record.partition(), record.offset()));
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class JsonLinesFormat implements StreamFormat<Decoded> {
         }
         line++;
         if (!isBlank(bytes)) {
-          return decoder.decode(bytes, fileName, line);
+          return decoder.decode(bytes, fileName, line).at(fileName, line);
         }
       }
     }

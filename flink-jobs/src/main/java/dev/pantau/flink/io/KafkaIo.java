@@ -4,6 +4,8 @@ import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.KeywordUpdate;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
@@ -47,9 +49,23 @@ public final class KafkaIo {
 
   private KafkaIo() {}
 
+  private static Properties properties(Map<String, String> clientProperties) {
+    Properties p = new Properties();
+    p.putAll(clientProperties);
+    return p;
+  }
+
   public static KafkaSource<Decoded> mentionSource(
       String bootstrap, String topic, String groupId, StartFrom from, MentionDecoder decoder) {
+    return mentionSource(bootstrap, topic, groupId, from, decoder, Map.of());
+  }
+
+  /** The {@code mentions} source; {@code clientProperties} (security, timeouts) come first. */
+  public static KafkaSource<Decoded> mentionSource(
+      String bootstrap, String topic, String groupId, StartFrom from, MentionDecoder decoder,
+      Map<String, String> clientProperties) {
     return KafkaSource.<Decoded>builder()
+        .setProperties(properties(clientProperties))
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(groupId)
@@ -67,7 +83,13 @@ public final class KafkaIo {
    * compacted, so that is the whole current set.
    */
   public static KafkaSource<KeywordUpdate> keywordUpdateSource(String bootstrap, String topic, String groupId) {
+    return keywordUpdateSource(bootstrap, topic, groupId, Map.of());
+  }
+
+  public static KafkaSource<KeywordUpdate> keywordUpdateSource(
+      String bootstrap, String topic, String groupId, Map<String, String> clientProperties) {
     return KafkaSource.<KeywordUpdate>builder()
+        .setProperties(properties(clientProperties))
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(groupId)
@@ -79,7 +101,14 @@ public final class KafkaIo {
 
   public static KafkaSink<KeyedJson> exactlyOnceSink(
       String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout) {
+    return exactlyOnceSink(bootstrap, topic, transactionalIdPrefix, transactionTimeout, Map.of());
+  }
+
+  public static KafkaSink<KeyedJson> exactlyOnceSink(
+      String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
+      Map<String, String> clientProperties) {
     return KafkaSink.<KeyedJson>builder()
+        .setKafkaProducerConfig(properties(clientProperties))
         .setBootstrapServers(bootstrap)
         .setRecordSerializer(new KeyedJsonSerializer(topic))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

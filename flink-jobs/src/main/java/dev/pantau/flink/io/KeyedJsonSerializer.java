@@ -32,6 +32,9 @@ public final class KeyedJsonSerializer
   @Override
   public ProducerRecord<byte[], byte[]> serialize(KeyedJson element, KafkaSinkContext context, Long timestamp) {
     byte[] key = element.key == null ? null : element.key.getBytes(StandardCharsets.UTF_8);
-    return new ProducerRecord<>(topic, null, timestamp, key, element.json.getBytes(StandardCharsets.UTF_8));
+    // no timestamp: the producer stamps the time of writing, so the topic's retention counts from when
+    // the output was written, not from the event time of its mentions (a backfill's KPIs would otherwise
+    // be deleted by a 7-day retention minutes after they were written)
+    return new ProducerRecord<>(topic, null, null, key, element.json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -32,9 +32,15 @@ public final class KeywordSetPublisher implements AutoCloseable {
   private final Map<String, String> published;
 
   public KeywordSetPublisher(String bootstrap, String topic) {
+    this(bootstrap, topic, Map.of());
+  }
+
+  /** {@code clientProperties}: extra producer settings (security, timeouts). */
+  public KeywordSetPublisher(String bootstrap, String topic, Map<String, String> clientProperties) {
     this.topic = topic;
     this.published = readCurrent(bootstrap, topic);
     Properties p = new Properties();
+    p.putAll(clientProperties);
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -141,6 +141,11 @@ public final class OutputJson {
     return write(o);
   }
 
+  /** A valid mention as JSON input (SPEC §1): what a late mention's dead letter carries as {@code raw}. */
+  public static String inputMention(Mention m) {
+    return write(mention(m));
+  }
+
   static ObjectNode mention(Mention m) {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", m.id);

@@ -78,7 +78,7 @@ public final class PantauPipeline {
   public static Outputs build(
       DataStream<Decoded> decoded, DataStream<KeywordUpdate> keywordUpdates, PipelineConfig config) {
     SingleOutputStreamOperator<Mention> valid =
-        decoded.process(new SplitDecoded()).name("Split off invalid records").uid("split-decoded");
+        decoded.process(new SplitDecoded(config.windowSpecs(), config.allowedLateness())).name("Split off invalid records").uid("split-decoded");
     DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDecoded.DEAD_LETTERS);
 
     DataStream<Mention> unique =

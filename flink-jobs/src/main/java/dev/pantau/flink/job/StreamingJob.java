@@ -6,19 +6,48 @@ import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.job.alert.AlertNotifierSink;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.KeywordUpdate;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Wires the pipeline between Kafka topics, exactly once. */
+/**
+ * Wires the pipeline between Kafka topics, exactly once, with durable state: RocksDB with incremental
+ * checkpoints, so windows, deduplication, detector baselines and alert states survive a restart.
+ */
 public final class StreamingJob {
   public static final String JOB_NAME = "Pantau social listening";
+  /** The source's operator name: the status line counts its records as read. */
+  public static final String MENTIONS_SOURCE = "Mentions from Kafka";
+  /** A checkpoint slower than this fails (and is retried at the next interval). */
+  public static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(2);
+  /** Failed checkpoints in a row the job tolerates before it restarts. */
+  public static final int TOLERABLE_FAILED_CHECKPOINTS = 3;
+
+  /**
+   * The job's own settings of state and checkpoints, which hold on a cluster whatever its configuration
+   * sets (where checkpoints are stored and how the job restarts are the cluster's or {@code run}'s).
+   */
+  public static Configuration stateConfiguration() {
+    Configuration c = new Configuration();
+    c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    c.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
+    c.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, TOLERABLE_FAILED_CHECKPOINTS);
+    // a checkpoint is not started until the previous one is done, so a slow one never piles up
+    c.set(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, 1);
+    return c;
+  }
 
   private StreamingJob() {}
 
   public static PantauPipeline.Outputs build(
       StreamExecutionEnvironment env, KafkaJobOptions kafka, PipelineConfig config) {
+    env.configure(stateConfiguration());
     env.enableCheckpointing(kafka.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     DataStream<Decoded> decoded =
         env.fromSource(
@@ -27,23 +56,25 @@ public final class StreamingJob {
                     kafka.mentionsTopic(),
                     kafka.groupId(),
                     kafka.startFrom(),
-                    new MentionDecoder(config.maxRecordBytes())),
+                    new MentionDecoder(config.maxRecordBytes()),
+                    kafka.clientProperties()),
                 MentionWatermarks.streaming(config.outOfOrderness(), config.idleness()),
-                "Mentions from Kafka")
+                MENTIONS_SOURCE)
             .uid("mentions-source");
     DataStream<KeywordUpdate> keywordUpdates =
         env.fromSource(
-                KafkaIo.keywordUpdateSource(kafka.bootstrap(), kafka.keywordSetsTopic(), kafka.groupId() + "-keyword-sets"),
+                KafkaIo.keywordUpdateSource(
+                    kafka.bootstrap(), kafka.keywordSetsTopic(), kafka.groupId() + "-keyword-sets", kafka.clientProperties()),
                 WatermarkStrategy.noWatermarks(),
                 "Keyword sets from Kafka")
             .uid("keyword-sets-source")
             .setParallelism(1);
     PantauPipeline.Outputs outputs = PantauPipeline.build(decoded, keywordUpdates, config);
     outputs.sinkTo(
-        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.kpiTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout()),
-        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.enrichedTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout()),
-        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.deadLetterTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout()),
-        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.alertsTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout()));
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.kpiTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.enrichedTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.deadLetterTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.alertsTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
     if (!config.alerts().rules().isEmpty()) {
       outputs.alertEvents()
           .sinkTo(new AlertNotifierSink(config.alerts()))

@@ -8,6 +8,15 @@ package dev.pantau.flink.model;
 public class Decoded {
   public Mention mention;
   public DeadLetter deadLetter;
+  /**
+   * Where a valid mention came from (a Kafka position, or a file line when {@code file} is set), so a
+   * mention found late downstream can still be dead-lettered with its origin.
+   */
+  public String topic;
+  public int partition;
+  public long offset;
+  public String file;
+  public long line;
 
   public Decoded() {}
 
@@ -21,6 +30,21 @@ public class Decoded {
     Decoded d = new Decoded();
     d.deadLetter = dl;
     return d;
+  }
+
+  /** Notes the Kafka position this record was read from. */
+  public Decoded at(String topic, int partition, long offset) {
+    this.topic = topic;
+    this.partition = partition;
+    this.offset = offset;
+    return this;
+  }
+
+  /** Notes the file line this record was read from. */
+  public Decoded at(String file, long line) {
+    this.file = file;
+    this.line = line;
+    return this;
   }
 
   public boolean valid() {

@@ -1,8 +1,12 @@
 package dev.pantau.flink.job.decode;
 
+import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.job.kpi.WindowSpec;
 import dev.pantau.flink.model.DeadLetter;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.Mention;
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -13,9 +17,16 @@ import org.apache.flink.util.OutputTag;
 /**
  * Sends valid mentions on and invalid records to the {@link #DEAD_LETTERS} side output, counting both
  * (a metric for dashboards, accumulators for the {@code summary.json} of bounded runs).
+ *
+ * <p>A mention that comes after the watermark has passed its first window's end plus the allowed
+ * lateness can no longer change what was emitted (SPEC §1): it goes to the dead-letter output as
+ * {@code late}, whole, before it reaches deduplication or any window, so a mention is either counted in
+ * every window or in none. The check runs right behind the source, whose watermark is never behind the
+ * one the KPI windows see, so a mention let through here is never late there.
  */
 public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   private static final long serialVersionUID = 1L;
+  public static final String LATE = "late";
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
   public static final String DEAD_LETTER_METRIC = "deadLetterRecords";
@@ -23,9 +34,19 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   public static final String ACC_VALID = "records.valid";
   public static final String ACC_DEAD_PREFIX = "dead_letter.";
 
+  private final List<WindowSpec> windows;
+  private final long allowedLateness;
   private transient Counter deadLetters;
   private transient LongCounter read;
   private transient LongCounter valid;
+
+  public SplitDecoded(List<WindowSpec> windows, Duration allowedLateness) {
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("at least one window is required");
+    }
+    this.windows = List.copyOf(windows);
+    this.allowedLateness = allowedLateness.toMillis();
+  }
 
   @Override
   public void open(OpenContext openContext) {
@@ -38,12 +59,46 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   public void processElement(Decoded value, Context ctx, Collector<Mention> out) {
     read.add(1);
     if (value.valid()) {
+      long watermark = ctx.timerService().currentWatermark();
+      long deadline = deadline(value.mention.createdAt);
+      if (deadline <= watermark) {
+        deadLetter(late(value, deadline, watermark), ctx);
+        return;
+      }
       valid.add(1);
       out.collect(value.mention);
     } else {
-      deadLetters.inc();
-      getRuntimeContext().getLongCounter(ACC_DEAD_PREFIX + value.deadLetter.error).add(1);
-      ctx.output(DEAD_LETTERS, value.deadLetter);
+      deadLetter(value.deadLetter, ctx);
     }
+  }
+
+  private void deadLetter(DeadLetter d, Context ctx) {
+    deadLetters.inc();
+    getRuntimeContext().getLongCounter(ACC_DEAD_PREFIX + d.error).add(1);
+    ctx.output(DEAD_LETTERS, d);
+  }
+
+  /** The last watermark at which the mention can still change its earliest-closing window. */
+  private long deadline(long eventTime) {
+    long deadline = Long.MAX_VALUE;
+    for (WindowSpec w : windows) {
+      deadline = Math.min(deadline, w.end(w.start(eventTime)) - 1 + allowedLateness);
+    }
+    return deadline;
+  }
+
+  private static DeadLetter late(Decoded value, long deadline, long watermark) {
+    DeadLetter d = new DeadLetter();
+    d.error = LATE;
+    d.message = "created_at " + OutputJson.utc(value.mention.createdAt) + " is later than the allowed lateness: "
+        + "its windows closed for changes at " + OutputJson.utc(deadline + 1) + " and event time has reached "
+        + OutputJson.utc(watermark);
+    d.topic = value.topic;
+    d.partition = value.partition;
+    d.offset = value.offset;
+    d.file = value.file;
+    d.line = value.line;
+    d.raw = OutputJson.inputMention(value.mention);
+    return d;
   }
 }
