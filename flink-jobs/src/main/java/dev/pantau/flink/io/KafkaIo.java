@@ -65,16 +65,17 @@ public final class KafkaIo {
       String bootstrap, String topic, String groupId, StartFrom from, MentionDecoder decoder,
       Map<String, String> clientProperties) {
     return KafkaSource.<Decoded>builder()
-        .setProperties(properties(clientProperties))
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(from.initializer())
         .setDeserializer(new DecodingKafkaDeserializer(decoder))
+        .setProperty("partition.discovery.interval.ms", "60000")
+        // the user's settings may change the defaults above, not the two below
+        .setProperties(properties(clientProperties))
         // only what producers committed: Pantau's own generator and upstream jobs write transactionally
         .setProperty("isolation.level", "read_committed")
         .setProperty("commit.offsets.on.checkpoint", "true")
-        .setProperty("partition.discovery.interval.ms", "60000")
         .build();
   }
 

@@ -30,13 +30,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Producing to, bounded reading from and read_committed reading of a test's real broker. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KafkaTestSupport() {}
 
   /** A MiniCluster on 127.0.0.1 with one TaskManager of {@code slots} slots. */
-  static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(int slots) {
+  public static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(int slots) {
     return new org.apache.flink.test.junit5.MiniClusterExtension(
         new org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1)
@@ -49,7 +49,7 @@ final class KafkaTestSupport {
    * Sends every output of the pipeline exactly once to the topics {@code <prefix>-kpi},
    * {@code -enriched}, {@code -dead} and {@code -alerts}, with {@code prefix} as transactional id prefix.
    */
-  static void sinkExactlyOnce(PantauPipeline.Outputs outputs, LocalKafkaBroker kafka, String prefix) {
+  public static void sinkExactlyOnce(PantauPipeline.Outputs outputs, LocalKafkaBroker kafka, String prefix) {
     outputs.sinkTo(
         exactlyOnce(kafka, prefix + "-kpi", prefix),
         exactlyOnce(kafka, prefix + "-enriched", prefix),
@@ -63,7 +63,7 @@ final class KafkaTestSupport {
   }
 
   /** The mentions of {@code topic} from the earliest to the latest offset at start, then the end. */
-  static KafkaSource<Decoded> boundedSource(LocalKafkaBroker kafka, String topic) {
+  public static KafkaSource<Decoded> boundedSource(LocalKafkaBroker kafka, String topic) {
     return KafkaSource.<Decoded>builder()
         .setBootstrapServers(kafka.bootstrapServers())
         .setTopics(topic)
@@ -75,7 +75,7 @@ final class KafkaTestSupport {
   }
 
   /** Sends the lines in order, keyed by {@code key} (null keys spread over partitions). */
-  static void produce(LocalKafkaBroker kafka, String topic, List<String> lines, Function<String, String> key) {
+  public static void produce(LocalKafkaBroker kafka, String topic, List<String> lines, Function<String, String> key) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -92,7 +92,7 @@ final class KafkaTestSupport {
   }
 
   /** Every committed record of the topic, as a read_committed consumer sees it. */
-  static List<JsonNode> readCommitted(LocalKafkaBroker kafka, String topic) throws Exception {
+  public static List<JsonNode> readCommitted(LocalKafkaBroker kafka, String topic) throws Exception {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -121,7 +121,7 @@ final class KafkaTestSupport {
    * each to the compared fields ({@code withRevision}: the revision too). {@code shortTimes} keys windows
    * by their start's hour and minute only, for hand-written expectations within one hour.
    */
-  static Map<String, String> upserted(List<JsonNode> records, boolean withRevision, boolean shortTimes) {
+  public static Map<String, String> upserted(List<JsonNode> records, boolean withRevision, boolean shortTimes) {
     Map<String, String> out = new TreeMap<>();
     Map<String, Integer> revisions = new TreeMap<>();
     for (JsonNode r : records) {

@@ -54,6 +54,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   private transient MapState<WindowKey, KpiAccumulator> windowState;
   private transient MapState<String, BrandSeen> seenBrands;
   private transient ValueState<long[]> zeroFillNext;
+  /** The watermark at which this key's windows were last emitted. */
+  private transient ValueState<Long> handledWatermark;
   private transient ListState<Long> newestState;
   private transient long newestEventTime;
   private transient Counter lateDropped;
@@ -89,6 +91,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     zeroFillNext =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("kpi-zero-fill-next", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    handledWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("kpi-handled-watermark", Types.LONG));
     lateDropped = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
   }
 
@@ -141,7 +144,10 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         ctx.timerService().registerEventTimeTimer(end - 1);
       }
       windowState.put(key, acc);
-      if (all && next[i] == UNSET) {
+      // zero-filling starts from the earliest window any mention of the group fell in, whatever the
+      // order they came in: a brand first seen through a late mention gets its zero windows too, so the
+      // records do not depend on the order partitions were read in
+      if (all && (next[i] == UNSET || start < next[i])) {
         next[i] = start;
         nextChanged = true;
       }
@@ -154,12 +160,23 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out) throws Exception {
     long wm = ctx.timerService().currentWatermark();
+    // one watermark that jumps far (a backlog, the end of input) fires many timers of this key at once;
+    // the first emits everything closed up to it, the rest would only scan the state again (no element
+    // can arrive between them, and a change after them registers a timer past this watermark)
+    Long handled = handledWatermark.value();
+    if (handled != null && handled == wm) {
+      return;
+    }
+    handledWatermark.update(wm);
     String source = sourceOf(ctx.getCurrentKey());
     if (ALL_SOURCES.equals(source)) {
       zeroFill(wm, ctx);
     }
     emitClosed(wm, source, out);
     dropExpired(wm);
+    if (windowState.isEmpty() && zeroFillNext.value() == null) {
+      handledWatermark.clear();
+    }
   }
 
   /** Creates empty windows for seen brands without data, up to the watermark (or the newest event at the end). */

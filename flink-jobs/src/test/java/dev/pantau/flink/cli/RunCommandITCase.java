@@ -1,0 +1,254 @@
+package dev.pantau.flink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pantau.flink.generate.GeneratedMention;
+import dev.pantau.flink.generate.GeneratorOptions;
+import dev.pantau.flink.generate.MentionGenerator;
+import dev.pantau.flink.io.TopicProvisioner;
+import dev.pantau.flink.job.KafkaTestSupport;
+import dev.pantau.flink.job.PipelineConfig;
+import dev.pantau.flink.job.ReplayJob;
+import dev.pantau.flink.kafka.LocalKafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./pantau run} as users run it: a child process against a real broker, fed by a plain Kafka
+ * client, killed with SIGKILL and started again, stopped with SIGTERM, and compared with a replay of
+ * the same mentions.
+ */
+class RunCommandITCase {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path WORK = Paths.get("target", "run-command-itcase").toAbsolutePath();
+  private static LocalKafkaBroker kafka;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = LocalKafkaBroker.start(WORK.resolve("kafka"));
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void withNoCreateTopicsNamesTheMissingOnesAndExits1() throws Exception {
+    try (PantauProcess run = PantauProcess.start(WORK, "no-create", "run", "--bootstrap", kafka.bootstrapServers(),
+        "--no-create-topics", "--mentions-topic", "nc-mentions", "--kpi-topic", "nc-kpi",
+        "--state-dir", WORK.resolve("state-nc").toString())) {
+      assertThat(run.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+      assertThat(run.stderr()).contains("missing topics").contains("nc-mentions").contains("nc-kpi")
+          .contains("mentions-enriched").doesNotContain("Pantau is running");
+    }
+  }
+
+  @Test
+  void survivesTwoKillsAndStopsWithASavepointCountingExactlyAsAReplay() throws Exception {
+    String p = "kill-";
+    List<String> topics = List.of(p + "mentions", p + "kpi", p + "enriched", p + "alerts", p + "dead", p + "keywords");
+    // five days of mentions, older than a week by the wall clock: a stock 7-day retention would delete
+    // their KPIs at once if outputs carried the event time
+    List<GeneratedMention> generated =
+        new MentionGenerator(23, Instant.parse("2026-11-20T00:00:00Z"), 1.5, GeneratorOptions.defaults().malformedFraction(0.002))
+            .stream().limit(10_800).collect(Collectors.toList());
+    List<String> lines = generated.stream().map(GeneratedMention::json).collect(Collectors.toList());
+    Instant last = generated.stream().map(GeneratedMention::createdAt).max(Instant::compareTo).orElseThrow();
+    int third = lines.size() / 3;
+    List<String> part1 = lines.subList(0, third);
+    List<String> part2 = new ArrayList<>(lines.subList(third, 2 * third));
+    List<String> part3 = new ArrayList<>(lines.subList(2 * third, lines.size()));
+    // redeliveries: the last 200 of each part sent again after the kill (what a producer retrying does)
+    part2.addAll(0, part1.subList(part1.size() - 200, part1.size()));
+    part3.addAll(0, part2.subList(part2.size() - 200, part2.size()));
+    // one mention per partition two days after the end, so every window of the data closes in run too
+    List<String> sentinels = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sentinels.add(JSON.writeValueAsString(Map.of("id", "end-" + i, "source", "web", "text", "end of test",
+          "created_at", last.plus(Duration.ofDays(2)).plusSeconds(i).toString())));
+    }
+    List<String> sent = new ArrayList<>();
+    String[] args = {"run", "--bootstrap", kafka.bootstrapServers(), "--mentions-topic", topics.get(0),
+        "--kpi-topic", topics.get(1), "--enriched-topic", topics.get(2), "--alerts-topic", topics.get(3),
+        "--dead-letter-topic", topics.get(4), "--keyword-sets-topic", topics.get(5), "--group-id", "kill-test",
+        "--transactional-id-prefix", "kill-test", "--state-dir", WORK.resolve("state-kill").toString(),
+        "--checkpoint-interval", "2s", "--status-interval", "5s", "--parallelism", "2"};
+
+    send(topics.get(0), part1, false);
+    sent.addAll(part1);
+    try (PantauProcess first = PantauProcess.start(WORK, "kill-1", args)) {
+      first.awaitLine("^Created topics: .*kill-kpi", Duration.ofSeconds(60));
+      first.awaitLine("^Pantau is running", Duration.ofSeconds(120));
+      awaitKpiRecords(topics.get(1), 200, Duration.ofSeconds(120));
+      first.kill9();
+    }
+    send(topics.get(0), part2, false);
+    sent.addAll(part2);
+    try (PantauProcess second = PantauProcess.start(WORK, "kill-2", args)) {
+      second.awaitLine("^Resuming from .*chk-", Duration.ofSeconds(60));
+      second.awaitLine("^Pantau is running", Duration.ofSeconds(120));
+      Thread.sleep(4_000);
+      second.kill9();
+    }
+    send(topics.get(0), part3, false);
+    sent.addAll(part3);
+    send(topics.get(0), sentinels, true);
+    sent.addAll(sentinels);
+
+    Path replayInput = WORK.resolve("kill-input.jsonl");
+    Files.write(replayInput, sent, StandardCharsets.UTF_8);
+    Path replayOut = WORK.resolve("kill-replay");
+    PipelineConfig config = PipelineConfig.defaults(ConfigPaths.keywords(PantauProcess.ROOT.resolve("config/keywords")))
+        .withAlerts(ConfigPaths.alerts(PantauProcess.ROOT.resolve("config/alerts")));
+    ReplayJob.run(replayInput, replayOut, config);
+    Instant cutoff = last.plus(Duration.ofDays(2)).minus(Duration.ofHours(2));
+    Map<String, String> expected = closedBefore(KafkaTestSupport.upserted(
+        Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream().map(RunCommandITCase::json).toList(), false, false), cutoff);
+
+    try (PantauProcess last3 = PantauProcess.start(WORK, "kill-3", args)) {
+      last3.awaitLine("^Resuming from ", Duration.ofSeconds(60));
+      Map<String, String> actual = Map.of();
+      long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
+      while (System.nanoTime() < deadline) {
+        actual = closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, topics.get(1)), false, false), cutoff);
+        if (actual.keySet().containsAll(expected.keySet())) {
+          break;
+        }
+        Thread.sleep(3_000);
+      }
+      last3.term();
+      assertThat(last3.awaitExit(Duration.ofSeconds(60))).isZero();
+      assertThat(last3.stderr()).containsPattern("(?m)^Savepoint: ");
+      actual = closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, topics.get(1)), false, false), cutoff);
+      assertThat(expected).hasSizeGreaterThan(3_000);
+      assertThat(differences(expected, actual)).isEmpty();
+    }
+
+    List<JsonNode> enriched = KafkaTestSupport.readCommitted(kafka, topics.get(2));
+    Map<String, Long> perMention = enriched.stream()
+        .collect(Collectors.groupingBy(e -> e.get("source").asText() + ":" + e.get("id").asText(), TreeMap::new, Collectors.counting()));
+    assertThat(perMention.values()).as("every enriched mention once").allMatch(n -> n == 1);
+    assertThat((long) perMention.size())
+        .isEqualTo(Files.readAllLines(replayOut.resolve(ReplayJob.ENRICHED_FILE)).size());
+    Map<String, Long> firing = KafkaTestSupport.readCommitted(kafka, topics.get(3)).stream()
+        .filter(a -> "firing".equals(a.get("status").asText()))
+        .collect(Collectors.groupingBy(a -> a.get("id").asText(), Collectors.counting()));
+    assertThat(firing.values()).as("no firing alert id twice").allMatch(n -> n == 1);
+    assertThat(outputTimestampType(topics.get(1))).isEqualTo("LogAppendTime");
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The KPI keys whose window ended before {@code cutoff}: windows a streaming run has closed. */
+  private static Map<String, String> closedBefore(Map<String, String> upserted, Instant cutoff) {
+    Map<String, String> out = new TreeMap<>();
+    upserted.forEach((k, v) -> {
+      String[] parts = k.split(" ");
+      Instant start = Instant.parse(parts[2]);
+      Duration size = switch (parts[1]) {
+        case "1m" -> Duration.ofMinutes(1);
+        case "5m" -> Duration.ofMinutes(5);
+        case "1h" -> Duration.ofHours(1);
+        default -> Duration.ofDays(1);
+      };
+      if (!start.plus(size).isAfter(cutoff)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  private static List<String> differences(Map<String, String> expected, Map<String, String> actual) {
+    List<String> out = new ArrayList<>();
+    expected.forEach((k, v) -> {
+      if (!v.equals(actual.get(k))) {
+        out.add(k + ": replay " + v + ", run " + actual.get(k));
+      }
+    });
+    actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> out.add(k + ": only in run"));
+    return out.size() > 20 ? out.subList(0, 20) : out;
+  }
+
+  private static void awaitKpiRecords(String topic, int n, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (KafkaTestSupport.readCommitted(kafka, topic).size() >= n) {
+        return;
+      }
+      Thread.sleep(1_000);
+    }
+    throw new AssertionError("fewer than " + n + " KPI records within " + timeout);
+  }
+
+  /** Sends in order, keyed by mention id (a plain client, as kcat would); {@code everyPartition}: one each. */
+  private static void send(String topic, List<String> lines, boolean everyPartition) throws Exception {
+    try (TopicProvisioner t = new TopicProvisioner(kafka.bootstrapServers())) {
+      t.createMissing(List.of(new TopicProvisioner.Spec(topic, TopicProvisioner.Role.INPUT)), 3, java.util.Optional.empty());
+    }
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      int i = 0;
+      for (String line : lines) {
+        String id = idOf(line);
+        byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
+        Integer partition = everyPartition ? i++ % 3 : null;
+        producer.send(new ProducerRecord<>(topic, partition, key, line.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static String idOf(String line) {
+    try {
+      JsonNode n = JSON.readTree(line);
+      return n.path("id").isTextual() ? n.get("id").asText() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static String outputTimestampType(String topic) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (Admin admin = Admin.create(p)) {
+      ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      ConfigEntry e = admin.describeConfigs(List.of(r)).all().get().get(r).get("message.timestamp.type");
+      return e.value();
+    }
+  }
+}
