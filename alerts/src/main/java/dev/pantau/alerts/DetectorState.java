@@ -19,6 +19,8 @@ public final class DetectorState implements Serializable {
   double[] ring;
   int size;
   int head;
+  /** {@link #sortedValues()}: derived from the ring, transient so state and its serialised form are unchanged. */
+  private transient double[] sortedBuf;
   long samples;
   long lastSampleStart = NONE;
 
@@ -71,10 +73,25 @@ public final class DetectorState implements Serializable {
     if (ring.length == 0) {
       return;
     }
+    boolean full = size == ring.length;
+    double evicted = ring[head];
     ring[head] = v;
     head = (head + 1) % ring.length;
     if (size < ring.length) {
       size++;
+    }
+    if (sortedBuf != null) { // keep the sorted copy in step: one removal and one insertion, no sort
+      int n = size - 1; // entries in the sorted copy before the insertion
+      if (full) {
+        int at = java.util.Arrays.binarySearch(sortedBuf, 0, size, evicted);
+        System.arraycopy(sortedBuf, at + 1, sortedBuf, at, size - at - 1);
+      }
+      int at = java.util.Arrays.binarySearch(sortedBuf, 0, n, v);
+      if (at < 0) {
+        at = -at - 1;
+      }
+      System.arraycopy(sortedBuf, at, sortedBuf, at + 1, n - at);
+      sortedBuf[at] = v;
     }
   }
 
@@ -101,11 +118,22 @@ public final class DetectorState implements Serializable {
     }
   }
 
+  /**
+   * The baseline values in ascending order: the first {@link #size} entries of the returned array, which the
+   * caller must not change. Kept in step with the ring on every push (derived, so not serialised), rebuilt
+   * by one sort after a restore or a resize.
+   */
+  double[] sortedValues() {
+    if (sortedBuf == null || sortedBuf.length != ring.length) {
+      sortedBuf = Arrays.copyOf(ring, ring.length);
+      Arrays.sort(sortedBuf, 0, size);
+    }
+    return sortedBuf;
+  }
+
   /** The baseline values in ascending order (a copy). */
   double[] sorted() {
-    double[] copy = Arrays.copyOf(ring, size);
-    Arrays.sort(copy);
-    return copy;
+    return Arrays.copyOf(sortedValues(), size);
   }
 
   /** Format version of {@link #toBytes()}. */
@@ -220,6 +248,7 @@ public final class DetectorState implements Serializable {
       next[i] = ring[from];
     }
     ring = next;
+    sortedBuf = null;
     size = keep;
     head = capacity == 0 ? 0 : keep % capacity;
   }

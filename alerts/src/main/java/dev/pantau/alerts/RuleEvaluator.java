@@ -78,8 +78,8 @@ public final class RuleEvaluator {
     double offset = seasonalOffset(rule, st, hour, day);
     double absorbed = x;
     if (st.samples >= rule.warmupWindows()) {
-      double[] s = st.sorted();
-      int n = s.length;
+      double[] s = st.sortedValues();
+      int n = st.size;
       double median = (s[(n - 1) / 2] + s[n / 2]) / 2;
       double iqr = s[(3 * n) / 4 >= n ? n - 1 : (3 * n) / 4] - s[n / 4];
       double spread = Math.max(iqr / 1.349, ratio ? RATIO_SPREAD_FLOOR : COUNT_SPREAD_FLOOR);

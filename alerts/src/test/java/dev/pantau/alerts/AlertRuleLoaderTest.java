@@ -68,13 +68,13 @@ class AlertRuleLoaderTest {
     assertThat(r.baselineWindows()).isEqualTo(AlertRule.DEFAULT_BASELINE_WINDOWS);
     assertThat(r.warmupWindows()).isEqualTo(AlertRule.DEFAULT_WARMUP_WINDOWS);
     assertThat(r.dailySeasonality()).isTrue();
-    assertThat(r.weeklySeasonality()).isTrue();
+    assertThat(r.weeklySeasonality()).isEqualTo(AlertRule.DEFAULT_WEEKLY_SEASONALITY).isFalse();
     assertThat(r.brands()).containsExactly("*");
-    assertThat(r.sustainedWindows()).isEqualTo(24);
+    assertThat(r.sustainedWindows()).isEqualTo(48); // 4h of 5m windows
     AlertRule ratio = AlertRuleLoader.parse("rules: [{id: n, metric: sentiment.net, window: 1h, detector: drop}]", "x")
         .rules().get(0);
     assertThat(ratio.minCount()).isEqualTo(AlertRule.DEFAULT_MIN_MENTIONS_FOR_RATIO);
-    assertThat(ratio.sustainedWindows()).isEqualTo(2);
+    assertThat(ratio.sustainedWindows()).isEqualTo(4);
   }
 
   @Test

@@ -152,7 +152,8 @@ class RuleEvaluatorTest {
 
   @Test
   void sustainedRiseFiresWhereNoSingleWindowWould() {
-    Points p = new Points(spike().build());
+    // the mechanism at explicit settings (threshold 5, a 2h horizon), not at whatever the defaults are
+    Points p = new Points(spike().threshold(5).sustained(Duration.ofHours(2)).build());
     Instant t = p.feedAll(Points.T0, Points.noisy(600, 20, 11));
     double[] raised = new double[30];
     Arrays.fill(raised, 46); // 2.3x for 2.5 hours: each window ~4 spreads up, below the threshold of 5
@@ -160,7 +161,7 @@ class RuleEvaluatorTest {
     assertThat(p.firing()).hasSize(1);
     assertThat(p.firing().get(0).message()).contains(", for 2h");
 
-    Points single = new Points(spike().sustained(Duration.ZERO).build());
+    Points single = new Points(spike().threshold(5).sustained(Duration.ZERO).build());
     t = single.feedAll(Points.T0, Points.noisy(600, 20, 11));
     single.feedAll(t, raised);
     assertThat(single.firing()).as("no single window of the rise is extreme").isEmpty();
