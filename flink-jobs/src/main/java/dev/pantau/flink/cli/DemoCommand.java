@@ -6,6 +6,7 @@ import dev.pantau.flink.generate.GeneratorOptions;
 import dev.pantau.flink.generate.MentionGenerator;
 import dev.pantau.flink.generate.MentionPublisher;
 import dev.pantau.flink.io.KeywordSetPublisher;
+import dev.pantau.flink.io.TopicProvisioner;
 import dev.pantau.flink.io.Topics;
 import dev.pantau.flink.job.KafkaJobOptions;
 import dev.pantau.flink.job.LocalFlink;
@@ -15,7 +16,10 @@ import dev.pantau.flink.kafka.LocalKafkaBroker;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -85,8 +89,15 @@ final class DemoCommand extends PantauCommand {
     }, "pantau-demo-shutdown"));
 
     String bootstrap = broker.bootstrapServers();
-    broker.createTopics(2, Topics.MENTIONS, Topics.KPI_SERIES, Topics.MENTIONS_ENRICHED, Topics.ALERTS, Topics.DEAD_LETTER);
-    broker.createCompactedTopic(Topics.KEYWORD_SETS);
+    try (TopicProvisioner topics = new TopicProvisioner(bootstrap)) {
+      topics.createMissing(List.of(
+          new TopicProvisioner.Spec(Topics.MENTIONS, TopicProvisioner.Role.INPUT),
+          new TopicProvisioner.Spec(Topics.KEYWORD_SETS, TopicProvisioner.Role.CONTROL),
+          new TopicProvisioner.Spec(Topics.KPI_SERIES, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.MENTIONS_ENRICHED, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.ALERTS, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.DEAD_LETTER, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
+    }
     try (KeywordSetPublisher keywords = new KeywordSetPublisher(bootstrap, Topics.KEYWORD_SETS)) {
       keywords.publish(config.keywordSet());
     }
@@ -97,7 +108,12 @@ final class DemoCommand extends PantauCommand {
         KafkaJobOptions.defaults(bootstrap)
             .withCheckpointInterval(Duration.ofSeconds(1))
             .withTransactionalIdPrefix("pantau-demo-" + System.currentTimeMillis());
-    StreamExecutionEnvironment env = LocalFlink.environment(2, new Configuration());
+    // the same job as run, RocksDB state included; its checkpoints live in a temporary folder, as the
+    // demo's broker starts empty every time
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+        java.nio.file.Files.createTempDirectory("pantau-demo-state").toUri().toString());
+    StreamExecutionEnvironment env = LocalFlink.environment(2, conf);
     StreamingJob.build(env, kafka, config);
     job[0] = env.executeAsync(StreamingJob.JOB_NAME);
 

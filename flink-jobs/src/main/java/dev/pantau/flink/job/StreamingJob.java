@@ -25,8 +25,6 @@ public final class StreamingJob {
   public static final String MENTIONS_SOURCE = "Mentions from Kafka";
   /** A checkpoint slower than this fails (and is retried at the next interval). */
   public static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(2);
-  /** How long a checkpoint's barriers wait aligned before they overtake buffered records. */
-  public static final Duration ALIGNED_CHECKPOINT_TIMEOUT = Duration.ofSeconds(2);
   /** Failed checkpoints in a row the job tolerates before it restarts. */
   public static final int TOLERABLE_FAILED_CHECKPOINTS = 3;
 
@@ -42,10 +40,7 @@ public final class StreamingJob {
     c.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, TOLERABLE_FAILED_CHECKPOINTS);
     // a checkpoint is not started until the previous one is done, so a slow one never piles up
     c.set(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, 1);
-    // reading a backlog back-pressures the job; barriers then overtake the buffered records after a
-    // short wait instead of queueing behind them, so outputs keep being committed every few seconds
-    c.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
-    c.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, ALIGNED_CHECKPOINT_TIMEOUT);
+
     return c;
   }
 

@@ -87,11 +87,13 @@ class RunCommandITCase {
     // redeliveries: the last 200 of each part sent again after the kill (what a producer retrying does)
     part2.addAll(0, part1.subList(part1.size() - 200, part1.size()));
     part3.addAll(0, part2.subList(part2.size() - 200, part2.size()));
-    // one mention per partition two days after the end, so every window of the data closes in run too
+    // one brand mention per partition a day after the end, so every window of the data closes in run
+    // too, and replay zero-fills as far (it does so up to the newest mention a brand matched)
+    Instant end = last.plus(Duration.ofHours(26));
     List<String> sentinels = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      sentinels.add(JSON.writeValueAsString(Map.of("id", "end-" + i, "source", "web", "text", "end of test",
-          "created_at", last.plus(Duration.ofDays(2)).plusSeconds(i).toString())));
+      sentinels.add(JSON.writeValueAsString(Map.of("id", "end-" + i, "source", "web", "text", "telkomsel end of test",
+          "created_at", end.plusSeconds(i).toString())));
     }
     List<String> sent = new ArrayList<>();
     String[] args = {"run", "--bootstrap", kafka.bootstrapServers(), "--mentions-topic", topics.get(0),
@@ -127,7 +129,7 @@ class RunCommandITCase {
     PipelineConfig config = PipelineConfig.defaults(ConfigPaths.keywords(PantauProcess.ROOT.resolve("config/keywords")))
         .withAlerts(ConfigPaths.alerts(PantauProcess.ROOT.resolve("config/alerts")));
     ReplayJob.run(replayInput, replayOut, config);
-    Instant cutoff = last.plus(Duration.ofDays(2)).minus(Duration.ofHours(2));
+    Instant cutoff = end.minus(Duration.ofHours(2));
     Map<String, String> expected = closedBefore(KafkaTestSupport.upserted(
         Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream().map(RunCommandITCase::json).toList(), false, false), cutoff);
 
