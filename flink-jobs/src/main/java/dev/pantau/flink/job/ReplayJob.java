@@ -46,7 +46,7 @@ public final class ReplayJob {
     Files.createDirectories(outputDir);
     FileSource<Decoded> source =
         FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(input.getFileName().toString(), new MentionDecoder(config.maxRecordBytes())),
+                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder()),
                 new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
             .build();
     DataStream<Decoded> decoded =
