@@ -125,13 +125,18 @@ public final class MentionDecoder implements Serializable {
           DeadLetterReason.TOO_LARGE,
           "record of " + value.length + " bytes is larger than the limit of " + maxRecordBytes);
     }
-    // Jackson decodes overlong forms and encoded surrogates without complaint; Java's decoder does not
-    if (utf8OrNull(value) == null) {
+    // Java's decoder rejects what Jackson's byte parser lets through (overlong forms, encoded
+    // surrogates) and Jackson would guess UTF-16 or UTF-32 from zero bytes: SPEC §1 says UTF-8
+    String text = utf8OrNull(value);
+    if (text == null) {
       throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark, as Windows tools write at the start of a file
     }
     JsonNode root;
     try {
-      root = JSON.readTree(value);
+      root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       String why = e.getOriginalMessage();
       // STRICT_DUPLICATE_DETECTION has no exception type of its own, only this message
