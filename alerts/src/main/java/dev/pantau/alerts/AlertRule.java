@@ -88,49 +88,69 @@ public record AlertRule(
     Objects.requireNonNull(sensitivity, "sensitivity");
     Objects.requireNonNull(cooldown, "cooldown");
     Objects.requireNonNull(peakMemory, "peakMemory");
+    // every problem of the rule at once: a user fixing a file should not meet them one run at a time
+    List<String> problems = new java.util.ArrayList<>();
     if (!(threshold > 0)) {
-      throw new IllegalArgumentException("threshold must be > 0, was " + threshold);
-    }
-    if (!(resolveThreshold < threshold)) {
-      throw new IllegalArgumentException("resolve threshold must be below the threshold");
+      problems.add("threshold must be > 0, was " + threshold);
+    } else if (!(resolveThreshold < threshold)) {
+      problems.add("resolve threshold must be below the threshold");
     }
     if (minCount < 0 || Double.isNaN(minCount)) {
-      throw new IllegalArgumentException("min_count must be >= 0, was " + minCount);
+      problems.add("min_count must be >= 0, was " + minCount);
     }
     if (!(minRatio >= 1)) {
-      throw new IllegalArgumentException("min_ratio must be >= 1, was " + minRatio);
+      problems.add("min_ratio must be >= 1, was " + minRatio);
     }
     if (baselineWindows < 8 || baselineWindows > MAX_BASELINE_WINDOWS) {
-      throw new IllegalArgumentException("baseline must be 8.." + MAX_BASELINE_WINDOWS + " windows, was " + baselineWindows);
-    }
-    if (warmupWindows < 4 || warmupWindows > baselineWindows) {
-      throw new IllegalArgumentException("warmup must be 4..baseline (" + baselineWindows + ") windows, was " + warmupWindows);
+      problems.add("baseline must be 8.." + MAX_BASELINE_WINDOWS + " windows, was " + baselineWindows);
+    } else if (warmupWindows < 4 || warmupWindows > baselineWindows) {
+      problems.add("warmup must be 4..baseline (" + baselineWindows + ") windows, was " + warmupWindows);
     }
     Objects.requireNonNull(sustained, "sustained");
     if (cooldown.isNegative() || peakMemory.isNegative() || sustained.isNegative()) {
-      throw new IllegalArgumentException("cooldown, peak_memory and sustained must not be negative");
-    }
-    if (sustainedWindows(sustained, windowLength) > MAX_SUSTAINED_WINDOWS) {
-      throw new IllegalArgumentException("sustained covers more than " + MAX_SUSTAINED_WINDOWS + " windows");
+      problems.add("cooldown, peak_memory and sustained must not be negative");
+    } else if (sustainedWindows(sustained, windowLength) > MAX_SUSTAINED_WINDOWS) {
+      problems.add("sustained covers more than " + MAX_SUSTAINED_WINDOWS + " windows");
     }
     if (detector == DetectorType.THRESHOLD) {
       if (above == null && below == null) {
-        throw new IllegalArgumentException("a threshold rule needs 'above' or 'below'");
+        problems.add("a threshold rule needs 'above' or 'below'");
       }
       if (above != null && below != null && below >= above) {
-        throw new IllegalArgumentException("'below' (" + below + ") must be less than 'above' (" + above + ")");
+        problems.add("'below' (" + below + ") must be less than 'above' (" + above + ")");
       }
+      thresholdRangeProblem("above", above, metric, problems);
+      thresholdRangeProblem("below", below, metric, problems);
     } else if (above != null || below != null) {
-      throw new IllegalArgumentException("'above' and 'below' belong to threshold rules, not " + detector.label());
+      problems.add("'above' and 'below' belong to threshold rules, not " + detector.label());
     }
     if (!(paceTolerance >= 0 && paceTolerance < 1)) {
-      throw new IllegalArgumentException("tolerance must be in [0, 1), was " + paceTolerance);
+      problems.add("tolerance must be in [0, 1), was " + paceTolerance);
+    }
+    if (detector == DetectorType.TARGET_PACE && (targets == null || targets.isEmpty())) {
+      problems.add("a target_pace rule needs a target for metric '" + metric + "' in 'targets'");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRuleException(problems);
     }
     brands = List.copyOf(brands == null || brands.isEmpty() ? List.of("*") : brands);
     channels = List.copyOf(channels == null ? List.of() : channels);
     targets = List.copyOf(targets == null ? List.of() : targets);
-    if (detector == DetectorType.TARGET_PACE && targets.isEmpty()) {
-      throw new IllegalArgumentException("a target_pace rule needs a target for metric '" + metric + "' in 'targets'");
+  }
+
+  /**
+   * A threshold no value of the metric can cross is a mistake: counts are never negative, sentiment
+   * net and mean lie in [-1, 1], share of voice in [0, 1].
+   */
+  private static void thresholdRangeProblem(String field, Double v, String metric, List<String> problems) {
+    if (v == null) {
+      return;
+    }
+    double min = metric.startsWith("sentiment.net") || metric.startsWith("sentiment.mean") ? -1 : 0;
+    double max = RATIO_METRICS.contains(metric) ? 1 : Double.POSITIVE_INFINITY;
+    if (v < min || v > max) {
+      problems.add("'" + field + "' " + v + " can never be crossed: " + metric + " lies in [" + (long) min + ", "
+          + (max == Double.POSITIVE_INFINITY ? "∞" : String.valueOf((long) max)) + "]");
     }
   }
 

@@ -38,6 +38,14 @@ public final class AlertRuleLoader {
 
   /** Loads one file, or the top-level {@code *.yaml} / {@code *.yml} files of a folder, as one configuration. */
   public static AlertConfig load(Path fileOrDir) throws AlertConfigException {
+    return load(fileOrDir, null);
+  }
+
+  /**
+   * As {@link #load(Path)}, and a rule on a window the job does not compute (not in {@code windows})
+   * is one more problem with its file and line; null accepts any window.
+   */
+  public static AlertConfig load(Path fileOrDir, java.util.Collection<String> windows) throws AlertConfigException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {
       try (Stream<Path> s = Files.list(fileOrDir)) {
@@ -65,14 +73,14 @@ public final class AlertRuleLoader {
       p.read(text);
       parts.add(p);
     }
-    return assemble(parts, problems);
+    return assemble(parts, problems, windows);
   }
 
   /** Parses YAML text; {@code origin} names it in errors (a file name, a topic, "inline"). */
   public static AlertConfig parse(String yaml, String origin) throws AlertConfigException {
     Parsed p = new Parsed(origin);
     p.read(yaml);
-    return assemble(List.of(p), new ArrayList<>());
+    return assemble(List.of(p), new ArrayList<>(), null);
   }
 
   private static AlertConfigException single(String origin, String reason) {
@@ -163,7 +171,8 @@ public final class AlertRuleLoader {
     return loc == null ? 0 : loc.getLineNr();
   }
 
-  private static AlertConfig assemble(List<Parsed> parts, List<AlertConfigException.Problem> problems)
+  private static AlertConfig assemble(
+      List<Parsed> parts, List<AlertConfigException.Problem> problems, java.util.Collection<String> windows)
       throws AlertConfigException {
     Map<String, Channel> channels = new LinkedHashMap<>();
     List<Target> targets = new ArrayList<>();
@@ -203,6 +212,9 @@ public final class AlertRuleLoader {
           if (!ids.add(rule.id())) {
             throw new IllegalArgumentException("duplicate rule id");
           }
+          if (windows != null && !windows.contains(rule.window())) {
+            throw new IllegalArgumentException("window " + rule.window() + " is not one of the KPI windows " + windows);
+          }
           for (String c : rule.channels()) {
             if (!c.equals(Channel.KAFKA) && !channels.containsKey(c)) {
               throw new IllegalArgumentException("notify names unknown channel '" + c + "' (known: kafka"
@@ -210,6 +222,8 @@ public final class AlertRuleLoader {
             }
           }
           rules.add(rule);
+        } catch (InvalidRuleException ex) {
+          ex.reasons().forEach(reason -> problems.add(new AlertConfigException.Problem(p.origin, r.line(), id, reason)));
         } catch (IllegalArgumentException ex) {
           problems.add(new AlertConfigException.Problem(p.origin, r.line(), id, ex.getMessage()));
         }
@@ -298,92 +312,154 @@ public final class AlertRuleLoader {
     return (int) w;
   }
 
+  /** Runs each check of a rule and keeps every failure, so that one rule reports all its problems. */
+  private static final class Checks {
+    final List<String> problems = new ArrayList<>();
+
+    void run(Runnable check) {
+      try {
+        check.run();
+      } catch (InvalidRuleException e) {
+        problems.addAll(e.reasons());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+  }
+
   static AlertRule rule(JsonNode n, List<Target> targets) {
     onlyKnown(n, RULE_FIELDS, "rule");
     String id = text(n, "id", true);
+    Checks c = new Checks();
     if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
-      throw new IllegalArgumentException("id must be letters, digits, '_', '.' or '-' (at most 128)");
+      c.problems.add("id must be letters, digits, '_', '.' or '-' (at most 128)");
     }
-    AlertRule.Builder b = AlertRule.builder(id).metric(text(n, "metric", true)).window(text(n, "window", true));
-    String window = text(n, "window", true);
-    java.time.Duration length = Durations.parseWindow(window);
-    String det = text(n, "detector", true);
-    DetectorType type = DetectorType.parse(det);
-    if (type == null) {
-      throw new IllegalArgumentException("detector '" + det + "' is not one of spike, drop, threshold, target_pace");
-    }
-    b.detector(type);
-    String sens = text(n, "sensitivity", false);
-    if (sens != null) {
-      Sensitivity s = Sensitivity.parse(sens);
-      if (s == null) {
-        throw new IllegalArgumentException("sensitivity '" + sens + "' is not one of low, balanced, high");
+    AlertRule.Builder b = AlertRule.builder(id);
+    c.run(() -> b.metric(text(n, "metric", true)));
+    java.time.Duration[] length = new java.time.Duration[1];
+    c.run(() -> {
+      String window = text(n, "window", true);
+      length[0] = Durations.parseWindow(window);
+      b.window(window);
+    });
+    c.run(() -> {
+      String det = text(n, "detector", true);
+      DetectorType type = DetectorType.parse(det);
+      if (type == null) {
+        throw new IllegalArgumentException("detector '" + det + "' is not one of spike, drop, threshold, target_pace");
       }
-      b.sensitivity(s);
-    }
-    Double threshold = number(n, "threshold");
-    if (threshold != null) {
-      b.threshold(threshold);
-    }
-    Double minCount = number(n, "min_count");
-    if (minCount != null) {
-      b.minCount(minCount);
-    }
-    Double minRatio = number(n, "min_ratio");
-    if (minRatio != null) {
-      b.minRatio(minRatio);
-    }
-    if (n.hasNonNull("cooldown")) {
-      b.cooldown(Durations.parse(text(n, "cooldown", true)));
-    }
-    if (n.hasNonNull("peak_memory")) {
-      b.peakMemory(Durations.parse(text(n, "peak_memory", true)));
-    }
-    if (n.hasNonNull("sustained")) {
-      b.sustained(Durations.parse(text(n, "sustained", true)));
-    }
-    if (n.hasNonNull("baseline")) {
-      b.baselineWindows(windows(n, "baseline", length));
-    }
-    if (n.hasNonNull("warmup")) {
-      b.warmupWindows(windows(n, "warmup", length));
-    }
-    List<String> season = strings(n, "seasonality");
-    if (season != null) {
-      boolean daily = false;
-      boolean weekly = false;
-      for (String s : season) {
-        switch (s) {
-          case "daily" -> daily = true;
-          case "weekly" -> weekly = true;
-          case "none" -> { }
-          default -> throw new IllegalArgumentException("seasonality '" + s + "' is not daily, weekly or none");
+      b.detector(type);
+    });
+    c.run(() -> {
+      String sens = text(n, "sensitivity", false);
+      if (sens != null) {
+        Sensitivity s = Sensitivity.parse(sens);
+        if (s == null) {
+          throw new IllegalArgumentException("sensitivity '" + sens + "' is not one of low, balanced, high");
         }
+        b.sensitivity(s);
       }
-      b.seasonality(daily, weekly);
-    }
-    b.above(number(n, "above")).below(number(n, "below"));
-    Double tol = number(n, "tolerance");
-    if (tol != null) {
-      b.tolerance(tol);
-    }
-    String sev = text(n, "severity", false);
-    if (sev != null) {
-      Severity s = Severity.parse(sev);
-      if (s == null) {
-        throw new IllegalArgumentException("severity '" + sev + "' is not info, warning or critical");
+    });
+    c.run(() -> {
+      Double threshold = number(n, "threshold");
+      if (threshold != null) {
+        b.threshold(threshold);
       }
-      b.severity(s);
+    });
+    c.run(() -> {
+      Double minCount = number(n, "min_count");
+      if (minCount != null) {
+        b.minCount(minCount);
+      }
+    });
+    c.run(() -> {
+      Double minRatio = number(n, "min_ratio");
+      if (minRatio != null) {
+        b.minRatio(minRatio);
+      }
+    });
+    c.run(() -> {
+      if (n.hasNonNull("cooldown")) {
+        b.cooldown(Durations.parse(text(n, "cooldown", true)));
+      }
+    });
+    c.run(() -> {
+      if (n.hasNonNull("peak_memory")) {
+        b.peakMemory(Durations.parse(text(n, "peak_memory", true)));
+      }
+    });
+    c.run(() -> {
+      if (n.hasNonNull("sustained")) {
+        b.sustained(Durations.parse(text(n, "sustained", true)));
+      }
+    });
+    if (length[0] != null) {
+      c.run(() -> {
+        if (n.hasNonNull("baseline")) {
+          b.baselineWindows(windows(n, "baseline", length[0]));
+        }
+      });
+      c.run(() -> {
+        if (n.hasNonNull("warmup")) {
+          b.warmupWindows(windows(n, "warmup", length[0]));
+        }
+      });
     }
-    List<String> brands = strings(n, "brands");
-    if (brands != null) {
-      b.brands(brands);
+    c.run(() -> {
+      List<String> season = strings(n, "seasonality");
+      if (season != null) {
+        boolean daily = false;
+        boolean weekly = false;
+        for (String s : season) {
+          switch (s) {
+            case "daily" -> daily = true;
+            case "weekly" -> weekly = true;
+            case "none" -> { }
+            default -> throw new IllegalArgumentException("seasonality '" + s + "' is not daily, weekly or none");
+          }
+        }
+        b.seasonality(daily, weekly);
+      }
+    });
+    c.run(() -> b.above(number(n, "above")));
+    c.run(() -> b.below(number(n, "below")));
+    c.run(() -> {
+      Double tol = number(n, "tolerance");
+      if (tol != null) {
+        b.tolerance(tol);
+      }
+    });
+    c.run(() -> {
+      String sev = text(n, "severity", false);
+      if (sev != null) {
+        Severity s = Severity.parse(sev);
+        if (s == null) {
+          throw new IllegalArgumentException("severity '" + sev + "' is not info, warning or critical");
+        }
+        b.severity(s);
+      }
+    });
+    c.run(() -> {
+      List<String> brands = strings(n, "brands");
+      if (brands != null) {
+        b.brands(brands);
+      }
+    });
+    c.run(() -> {
+      List<String> notify = strings(n, "notify");
+      if (notify != null) {
+        b.channels(notify);
+      }
+    });
+    AlertRule[] built = new AlertRule[1];
+    // the rule's own checks (ranges, combinations) run whenever it can be built at all
+    if (length[0] != null && DetectorType.parse(String.valueOf(text(n, "detector", false))) != null && n.path("metric").isValueNode()) {
+      c.run(() -> built[0] = b.targets(targets).build());
     }
-    List<String> notify = strings(n, "notify");
-    if (notify != null) {
-      b.channels(notify);
+    if (!c.problems.isEmpty()) {
+      throw new InvalidRuleException(c.problems);
     }
-    return b.targets(targets).build();
+    return built[0];
   }
 
   static Channel channel(String name, JsonNode n) {

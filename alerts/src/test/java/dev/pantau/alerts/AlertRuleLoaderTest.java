@@ -188,4 +188,58 @@ class AlertRuleLoaderTest {
     assertThat(c.rules()).extracting(AlertRule::detector).contains(DetectorType.SPIKE, DetectorType.DROP,
         DetectorType.TARGET_PACE);
   }
+
+  @Test
+  void listsEveryProblemOfEveryRuleWithItsLine() {
+    String yaml = """
+        rules:
+          - {id: a, metric: mentions, window: 5m, detector: threshold, above: -10}
+          - id: b
+            metric: mentions
+            window: 1h
+            detector: spike
+            min_count: -3
+            cooldown: -5m
+            min_ratio: 0.5
+          - {id: c, metric: sentiment.net, window: 1h, detector: threshold, below: -1.5}
+          - {id: d, metric: share_of_voice, window: 1h, detector: threshold, above: 2}
+          - {id: e, metric: mentions, window: 1h, detector: spike, sensitivity: extreme, severity: loud}
+        """;
+    assertThatThrownBy(() -> AlertRuleLoader.parse(yaml, "rules.yaml"))
+        .isInstanceOfSatisfying(AlertConfigException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.line() + " " + p.id() + ": " + p.reason())
+            .containsExactly(
+                "2 a: 'above' -10.0 can never be crossed: mentions lies in [0, ∞]",
+                "3 b: '-5m' is not a duration like 30s, 5m, 1h, 1d or 1w",
+                "3 b: min_count must be >= 0, was -3.0",
+                "3 b: min_ratio must be >= 1, was 0.5",
+                "10 c: 'below' -1.5 can never be crossed: sentiment.net lies in [-1, 1]",
+                "11 d: 'above' 2.0 can never be crossed: share_of_voice lies in [0, 1]",
+                "12 e: sensitivity 'extreme' is not one of low, balanced, high",
+                "12 e: severity 'loud' is not info, warning or critical"));
+  }
+
+  @Test
+  void acceptsThresholdsInsideTheMetricsRange() throws Exception {
+    AlertConfig c = AlertRuleLoader.parse("""
+        rules:
+          - {id: dip, metric: sentiment.net, window: 1h, detector: threshold, below: -0.3}
+          - {id: quiet, metric: mentions, window: 1h, detector: threshold, below: 0.5, above: 100}
+        """, "rules.yaml");
+    assertThat(c.rules()).hasSize(2);
+  }
+
+  @Test
+  void namesRulesOnWindowsTheJobDoesNotCompute(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("r.yaml"), """
+        rules:
+          - {id: ok, metric: mentions, window: 5m, detector: spike}
+          - {id: odd, metric: mentions, window: 7m, detector: spike}
+          - {id: bad, metric: mentions, window: 1h, detector: spike, min_count: -1}
+        """);
+    assertThatThrownBy(() -> AlertRuleLoader.load(f, java.util.List.of("1m", "5m", "1h")))
+        .isInstanceOfSatisfying(AlertConfigException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.line() + " " + p.id())
+            .containsExactly("3 odd", "4 bad"));
+  }
 }

@@ -315,7 +315,8 @@ public final class MentionMatcher implements Closeable {
       AnalyzedMention a = s.analyze(analyzer, m);
       ids.clear();
       candidates.collect(a, ids);
-      out.add(result(a, verify(s, a, ids)));
+      List<String> overflowed = new ArrayList<>();
+      out.add(result(a, verify(s, a, ids, overflowed), overflowed));
     }
     return out;
   }
@@ -325,7 +326,7 @@ public final class MentionMatcher implements Closeable {
    * {position, field code}. A query that fails (for example a wildcard inside a NEAR exceeding its
    * expansion limit) is logged and counted, never dropped silently.
    */
-  private Map<String, List<int[]>> verify(State s, AnalyzedMention a, Set<String> ids) {
+  private Map<String, List<int[]>> verify(State s, AnalyzedMention a, Set<String> ids, List<String> overflowed) {
     Map<String, List<int[]>> hits = new HashMap<>();
     QueryEvaluator.Mention view = null;
     for (String id : ids) {
@@ -343,7 +344,12 @@ public final class MentionMatcher implements Closeable {
         }
       } catch (RuntimeException e) {
         queryErrors.incrementAndGet();
-        LOG.error("query {} failed on mention {}: {}", id, a.mention().id(), e.toString());
+        if (isExpansionOverflow(e)) {
+          overflowed.add(id);
+          LOG.warn("query {} not evaluated on mention {}: {}", id, a.mention().id(), e.getMessage());
+        } else {
+          LOG.error("query {} failed on mention {}: {}", id, a.mention().id(), e.toString());
+        }
       }
     }
     return hits;
@@ -438,7 +444,20 @@ public final class MentionMatcher implements Closeable {
   }
 
   /** The result from the hits of queries already known to be wanted ({@link #wanted}). */
+  /**
+   * Lucene's intervals throw this when a wildcard expands to more terms than allowed. The limit is capped
+   * by the JVM-wide {@code IndexSearcher} max clause count, which Pantau does not raise: on a shared
+   * Flink cluster it would change every other job's queries too.
+   */
+  static boolean isExpansionOverflow(RuntimeException e) {
+    return e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("expanded to too many terms");
+  }
+
   private MatchResult result(AnalyzedMention a, Map<String, List<int[]>> hits) {
+    return result(a, hits, List.of());
+  }
+
+  private MatchResult result(AnalyzedMention a, Map<String, List<int[]>> hits, List<String> overflowed) {
     TreeSet<String> brands = new TreeSet<>();
     TreeSet<String> topics = new TreeSet<>();
     Map<String, List<String>> terms = new TreeMap<>();
@@ -462,7 +481,16 @@ public final class MentionMatcher implements Closeable {
         terms.put(id, merged);
       }
     }
-    return new MatchResult(a.lang(), new ArrayList<>(brands), new ArrayList<>(topics), terms);
+    List<String> overflowedBrands = new ArrayList<>();
+    List<String> overflowedTopics = new ArrayList<>();
+    for (String key : overflowed) {
+      if (key.startsWith(BRAND_PREFIX)) {
+        overflowedBrands.add(key.substring(BRAND_PREFIX.length()));
+      } else {
+        overflowedTopics.add(key.substring(TOPIC_PREFIX.length()));
+      }
+    }
+    return new MatchResult(a.lang(), new ArrayList<>(brands), new ArrayList<>(topics), terms, overflowedBrands, overflowedTopics);
   }
 
   private static List<String> words(List<int[]> hits, AnalyzedMention a) {

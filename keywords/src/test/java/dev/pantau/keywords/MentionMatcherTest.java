@@ -27,6 +27,25 @@ class MentionMatcherTest {
   }
 
   @Test
+  void reportsAWildcardThatOverflowsOnAMentionPerBrand() throws Exception {
+    StringBuilder text = new StringBuilder("telkomsel");
+    for (int i = 0; i < MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS + 10; i++) {
+      text.append(" aaa").append(i);
+    }
+    KeywordSet set = new KeywordSet(
+        List.of(Brand.of("near", "aaa* NEAR/3 telkomsel"), Brand.of("plain", "telkomsel")), List.of(new Topic("t", "aaa* NEAR/3 telkomsel")));
+    try (MentionMatcher mm = MentionMatcher.create(set)) {
+      MatchResult r = mm.match(text(text.toString()));
+      assertThat(r.brands()).containsExactly("plain");
+      assertThat(r.overflowedBrands()).containsExactly("near");
+      assertThat(r.overflowedTopics()).containsExactly("t");
+      MatchResult few = mm.match(text("telkomsel aaa1 aaa2"));
+      assertThat(few.brands()).containsExactly("near", "plain");
+      assertThat(few.overflowedBrands()).isEmpty();
+    }
+  }
+
+  @Test
   void termsPhrasesAndBooleans() throws Exception {
     assertThat(matches("telkomsel", "Sinyal Telkomsel lagi jelek")).isTrue();
     assertThat(matches("telkomsel", "sinyal indosat")).isFalse();

@@ -6,7 +6,11 @@ import dev.pantau.flink.job.enrich.MentionEnricher;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.sentiment.SentimentScorer;
-import java.io.BufferedReader;
+import dev.pantau.flink.io.JsonLineSplitter;
+import dev.pantau.flink.io.OutputGuard;
+import dev.pantau.flink.io.ValidUnicode;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,22 +40,31 @@ final class AnalyzeCommand extends PantauCommand {
       throw new UserException("cannot read input file " + input);
     }
     MentionDecoder decoder = new MentionDecoder();
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    String file = input.getFileName().toString();
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     try (MentionEnricher enricher = enricher(); InputStream in = Files.newInputStream(input)) {
-      BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      long n = 0;
-      while ((line = reader.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        Decoded d = decoder.decode(line.getBytes(StandardCharsets.UTF_8), input.getFileName().toString(), n);
-        out.println(d.valid() ? OutputJson.analyzed(enricher.enrich(d.mention)) : OutputJson.deadLetter(d.deadLetter));
+      JsonLineSplitter lines = new JsonLineSplitter(in);
+      byte[] bytes;
+      while ((bytes = lines.next()) != null) {
+        Decoded d = decoder.decode(bytes, file, lines.lineNumber());
+        out.println(d.valid() ? analyzed(enricher, d, bytes, file, lines.lineNumber()) : OutputJson.deadLetter(d.deadLetter));
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** The line for a valid mention; when it cannot be made, that mention's dead letter instead of the run's end. */
+  private static String analyzed(MentionEnricher enricher, Decoded d, byte[] raw, String file, long line) {
+    try {
+      String json = OutputJson.analyzed(enricher.enrich(d.mention));
+      if (!ValidUnicode.isValid(json)) {
+        throw new IllegalStateException("not valid Unicode");
+      }
+      return json;
+    } catch (RuntimeException e) {
+      return OutputJson.deadLetter(OutputGuard.unwritable(raw, file, line, e));
+    }
   }
 
   private MentionEnricher enricher() throws UserException {

@@ -1,6 +1,10 @@
 package dev.pantau.flink.cli;
 
+import dev.pantau.keywords.Brand;
+import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
+import dev.pantau.keywords.MatcherConfig;
+import dev.pantau.keywords.Topic;
 import dev.pantau.keywords.MatchResult;
 import dev.pantau.keywords.MentionFields;
 import dev.pantau.keywords.MentionMatcher;
@@ -26,7 +30,8 @@ final class MatchCommand extends PantauCommand {
 
   @Override
   protected int execute() throws Exception {
-    try (MentionMatcher matcher = MentionMatcher.create(ConfigPaths.keywords(keywords))) {
+    KeywordSet set = ConfigPaths.keywords(keywords);
+    try (MentionMatcher matcher = MentionMatcher.create(set)) {
       for (String text : texts) {
         MatchResult r =
             matcher.match(new MentionFields(null, text, null, null, lang, null, null, null, null));
@@ -34,6 +39,14 @@ final class MatchCommand extends PantauCommand {
         out().println("  lang: " + r.lang());
         out().println("  brands: " + describe(r.brands(), r));
         out().println("  topics: " + describe(r.topics(), r));
+        for (String b : r.overflowedBrands()) {
+          out().println("  not evaluated: brand " + b + " (query " + set.brand(b).map(Brand::query).orElse("?")
+              + "): a wildcard matches more than " + MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS + " words of this text");
+        }
+        for (String t : r.overflowedTopics()) {
+          out().println("  not evaluated: topic " + t + " (query " + set.topic(t).map(Topic::query).orElse("?")
+              + "): a wildcard matches more than " + MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS + " words of this text");
+        }
       }
     } catch (KeywordSetException e) {
       throw new UserException(e.getMessage());

@@ -1,6 +1,7 @@
 package dev.pantau.flink.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -11,13 +12,21 @@ import picocli.CommandLine;
 abstract class PantauCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The commands that run Flink, and so get a temporary folder of their own ({@link TempFolders}). */
+  private static final Set<String> FLINK_COMMANDS = Set.of("replay", "demo", "run");
+
   @Override
   public final Integer call() throws Exception {
+    TempFolders temp = FLINK_COMMANDS.contains(spec.name()) ? TempFolders.claim() : null;
     try {
       return execute();
     } catch (UserException e) {
       err().println("pantau " + spec.name() + ": " + e.getMessage());
       return 1;
+    } finally {
+      if (temp != null) {
+        temp.release();
+      }
     }
   }
 

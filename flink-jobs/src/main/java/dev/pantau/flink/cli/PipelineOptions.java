@@ -9,6 +9,7 @@ import dev.pantau.alerts.AlertConfig;
 import dev.pantau.keywords.KeywordSet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,12 @@ public final class PipelineOptions {
   @Option(names = "--max-record-bytes", paramLabel = "N", description = "Larger records go to the dead-letter output (default: ${DEFAULT-VALUE}).")
   int maxRecordBytes = MentionDecoder.DEFAULT_MAX_RECORD_BYTES;
 
+  @Option(names = "--min-event-time", paramLabel = "DATE", description = "Earlier created_at values are dead-lettered as time_out_of_range: a date or an instant (default: 2000-01-01).", converter = InstantConverter.class)
+  Instant minEventTime = MentionDecoder.DEFAULT_MIN_EVENT_TIME;
+
+  @Option(names = "--max-event-time-ahead", paramLabel = "DURATION", description = "created_at values further ahead of the wall clock are dead-lettered as time_out_of_range (default: P1D).", converter = DurationConverter.class)
+  Duration maxEventTimeAhead = MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD;
+
   /** The pipeline configuration, with the keyword sets and alert rules loaded from their paths. */
   PipelineConfig toConfig() throws UserException {
     KeywordSet keywordSet = ConfigPaths.keywords(keywords);
@@ -46,7 +53,9 @@ public final class PipelineOptions {
           .withZone(zone)
           .withAllowedLateness(allowedLateness)
           .withOutOfOrderness(outOfOrderness)
-          .withMaxRecordBytes(maxRecordBytes);
+          .withMaxRecordBytes(maxRecordBytes)
+          .withMinEventTime(minEventTime)
+          .withMaxEventTimeAhead(maxEventTimeAhead);
       List<String> windowErrors =
           ConfigPaths.windowErrors(alertConfig, config.windowSpecs().stream().map(WindowSpec::name).toList());
       if (!windowErrors.isEmpty()) {

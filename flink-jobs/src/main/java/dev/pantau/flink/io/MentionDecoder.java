@@ -1,6 +1,7 @@
 package dev.pantau.flink.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -31,26 +35,59 @@ public final class MentionDecoder implements Serializable {
   /** Default largest record accepted, in bytes (SPEC §1). */
   public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
+  /** Default earliest accepted event time (SPEC §1): older data is a parsing mistake, not a backfill. */
+  public static final Instant DEFAULT_MIN_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z");
+  /** Default latest accepted event time, ahead of the wall clock (SPEC §1): clock skew, not the future. */
+  public static final Duration DEFAULT_MAX_EVENT_TIME_AHEAD = Duration.ofDays(1);
+  /**
+   * Largest accepted count ({@code followers}, {@code reach}, each metric): 10^12, far above any real
+   * post (the most viewed videos have about 2 * 10^10 views) and low enough that sums of thousands of
+   * them stay exact below the KPI ceiling ({@code KpiMath.CEILING}).
+   */
+  public static final long MAX_COUNT = 1_000_000_000_000L;
+
   public static final int MAX_ID_LENGTH = 256;
   private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
   private static final Pattern LANG = Pattern.compile("[a-z]{2}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final String[] METRICS = {"likes", "comments", "shares", "views", "quotes", "bookmarks"};
 
+  // a duplicate key is ambiguous (the last one would silently win): the record is dead-lettered
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private final int maxRecordBytes;
+  private final long minEventTime;
+  private final long maxEventTimeAheadMillis;
+  private final Clock clock;
 
   public MentionDecoder() {
     this(DEFAULT_MAX_RECORD_BYTES);
   }
 
   public MentionDecoder(int maxRecordBytes) {
+    this(maxRecordBytes, DEFAULT_MIN_EVENT_TIME, DEFAULT_MAX_EVENT_TIME_AHEAD, Clock.systemUTC());
+  }
+
+  /**
+   * @param minEventTime earliest accepted {@code created_at}
+   * @param maxEventTimeAhead how far {@code created_at} may be ahead of {@code clock}, read per record
+   *     (never the watermark: a backfill of old data passes, a long-running job moves its limit along)
+   */
+  public MentionDecoder(int maxRecordBytes, Instant minEventTime, Duration maxEventTimeAhead, Clock clock) {
     if (maxRecordBytes <= 0) {
       throw new IllegalArgumentException("maxRecordBytes must be positive: " + maxRecordBytes);
     }
+    if (maxEventTimeAhead.isNegative()) {
+      throw new IllegalArgumentException("max event time ahead must not be negative: " + maxEventTimeAhead);
+    }
     this.maxRecordBytes = maxRecordBytes;
+    this.minEventTime = minEventTime.toEpochMilli();
+    this.maxEventTimeAheadMillis = maxEventTimeAhead.toMillis();
+    this.clock = clock;
   }
 
   /** Decodes a Kafka record value. */
@@ -88,12 +125,25 @@ public final class MentionDecoder implements Serializable {
           DeadLetterReason.TOO_LARGE,
           "record of " + value.length + " bytes is larger than the limit of " + maxRecordBytes);
     }
+    // Java's decoder rejects what Jackson's byte parser lets through (overlong forms, encoded
+    // surrogates) and Jackson would guess UTF-16 or UTF-32 from zero bytes: SPEC §1 says UTF-8
+    String text = utf8OrNull(value);
+    if (text == null) {
+      throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark, as Windows tools write at the start of a file
+    }
     JsonNode root;
     try {
-      root = JSON.readTree(value);
+      root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidMentionException(
-          DeadLetterReason.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage());
+      String why = e.getOriginalMessage();
+      // STRICT_DUPLICATE_DETECTION has no exception type of its own, only this message
+      if (why != null && why.startsWith("Duplicate field")) {
+        throw new InvalidMentionException(DeadLetterReason.DUPLICATE_KEY, "a key appears twice in one object: " + why);
+      }
+      throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid JSON: " + why);
     } catch (IOException e) {
       throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid JSON: " + e.getMessage());
     }
@@ -104,7 +154,33 @@ public final class MentionDecoder implements Serializable {
       throw new InvalidMentionException(
           DeadLetterReason.NOT_AN_OBJECT, "expected a JSON object, got " + kind(root));
     }
-    return toMention(root);
+    Mention m = toMention(root);
+    checkRange(m.createdAt, root.get("created_at"));
+    return m;
+  }
+
+  /** Last, so that a record with several problems is named by its field errors first. */
+  private void checkRange(long t, JsonNode given) throws InvalidMentionException {
+    long max = saturatedAdd(clock.millis(), maxEventTimeAheadMillis);
+    if (t >= minEventTime && t <= max) {
+      return;
+    }
+    String as = given.isIntegralNumber() ? given.asText() + " (epoch milliseconds, " + Instant.ofEpochMilli(t) + ")" : given.asText();
+    String hint = "";
+    if (given.isIntegralNumber() && t > 0 && t < minEventTime && t <= Long.MAX_VALUE / 1000
+        && t * 1000 >= minEventTime && t * 1000 <= max) {
+      // SPEC §1 takes milliseconds; guessing the unit would misplace values that are truly milliseconds
+      hint = "; it looks like epoch seconds (" + Instant.ofEpochSecond(t) + "): send epoch milliseconds";
+    }
+    throw new InvalidMentionException(
+        DeadLetterReason.TIME_OUT_OF_RANGE,
+        "created_at " + as + " is outside " + Instant.ofEpochMilli(minEventTime) + " .. "
+            + Instant.ofEpochMilli(max) + " (wall clock + " + Duration.ofMillis(maxEventTimeAheadMillis) + ")" + hint);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
   }
 
   private static Mention toMention(JsonNode o) throws InvalidMentionException {
@@ -194,7 +270,7 @@ public final class MentionDecoder implements Serializable {
     }
     if (t.isIntegralNumber()) {
       if (!t.canConvertToLong()) {
-        throw new InvalidMentionException(DeadLetterReason.INVALID_TIME, "created_at is out of range: " + t.asText());
+        throw new InvalidMentionException(DeadLetterReason.TIME_OUT_OF_RANGE, "created_at is out of range: " + t.asText());
       }
       return t.longValue();
     }
@@ -202,13 +278,22 @@ public final class MentionDecoder implements Serializable {
       throw new InvalidMentionException(
           DeadLetterReason.INVALID_TIME, "created_at must be ISO-8601 with an offset or epoch milliseconds, got " + kind(t));
     }
+    Instant at;
     try {
-      return OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
-    } catch (DateTimeException e) {
+      at = OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidMentionException(
           DeadLetterReason.INVALID_TIME,
           "created_at \"" + t.textValue() + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:15:00Z)");
     }
+    // years beyond about 292 million do not fit epoch milliseconds: clamp, the range check rejects them
+    if (at.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))) {
+      return Long.MAX_VALUE;
+    }
+    if (at.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE))) {
+      return Long.MIN_VALUE;
+    }
+    return at.toEpochMilli();
   }
 
   private static String requiredString(JsonNode o, String field) throws InvalidMentionException {
@@ -231,7 +316,7 @@ public final class MentionDecoder implements Serializable {
     if (!v.isTextual()) {
       throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, path + " must be a string, got " + kind(v));
     }
-    return v.textValue();
+    return ValidUnicode.of(v.textValue());
   }
 
   private static Long optionalCount(JsonNode o, String field, String path) throws InvalidMentionException {
@@ -239,14 +324,17 @@ public final class MentionDecoder implements Serializable {
     if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+    if (!v.isIntegralNumber()) {
       throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, path + " must be an integer, got " + kind(v));
     }
-    long n = v.longValue();
-    if (n < 0) {
-      throw new InvalidMentionException(DeadLetterReason.NEGATIVE_COUNT, path + " must be >= 0, got " + n);
+    if (v.bigIntegerValue().signum() < 0) {
+      throw new InvalidMentionException(DeadLetterReason.NEGATIVE_COUNT, path + " must be >= 0, got " + v.asText());
     }
-    return n;
+    if (!v.canConvertToLong() || v.longValue() > MAX_COUNT) {
+      throw new InvalidMentionException(
+          DeadLetterReason.COUNT_OUT_OF_RANGE, path + " must be at most " + MAX_COUNT + ", got " + v.asText());
+    }
+    return v.longValue();
   }
 
   private static Boolean optionalBoolean(JsonNode o, String field, String path) throws InvalidMentionException {

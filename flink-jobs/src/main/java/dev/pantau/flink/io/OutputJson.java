@@ -114,10 +114,29 @@ public final class OutputJson {
     return write(o);
   }
 
+  /**
+   * Most words listed per brand in {@code matched_terms}: a wildcard can match thousands of words of one
+   * long text, and the list would outgrow the record. The brands whose list was cut are named in
+   * {@code matched_terms_omitted} with how many words were left out.
+   */
+  public static final int MAX_MATCHED_TERMS = 100;
+
   private static void putMatchedTerms(ObjectNode o, EnrichedMention em) {
     ObjectNode terms = o.putObject("matched_terms");
+    ObjectNode omitted = null;
     for (Map.Entry<String, ? extends List<String>> t : em.matchedTerms.entrySet()) {
-      stringArray(terms, t.getKey(), t.getValue());
+      List<String> words = t.getValue();
+      if (words.size() > MAX_MATCHED_TERMS) {
+        if (omitted == null) {
+          omitted = JSON.createObjectNode();
+        }
+        omitted.put(t.getKey(), words.size() - MAX_MATCHED_TERMS);
+        words = words.subList(0, MAX_MATCHED_TERMS);
+      }
+      stringArray(terms, t.getKey(), words);
+    }
+    if (omitted != null) {
+      o.set("matched_terms_omitted", omitted);
     }
   }
 
@@ -138,6 +157,9 @@ public final class OutputJson {
     stringArray(o, "brands", em.brands);
     stringArray(o, "topics", em.topics);
     putMatchedTerms(o, em);
+    if (!em.overflowedBrands.isEmpty()) {
+      stringArray(o, "expansion_overflows", em.overflowedBrands);
+    }
     return write(o);
   }
 

@@ -2,6 +2,8 @@ package dev.pantau.flink.job;
 
 import dev.pantau.alerts.Alert;
 import dev.pantau.flink.io.KeyedJson;
+import dev.pantau.flink.io.OutputGuard;
+import dev.pantau.flink.io.Topics;
 import dev.pantau.flink.io.OutputJson;
 import dev.pantau.flink.job.alert.AlertContextFunction;
 import dev.pantau.flink.job.alert.AlertEvent;
@@ -19,6 +21,7 @@ import dev.pantau.flink.job.kpi.KpiRecord;
 import dev.pantau.flink.job.kpi.KpiWindowFunction;
 import dev.pantau.flink.job.kpi.ToKpiContributions;
 import dev.pantau.flink.job.kpi.WindowSpec;
+import dev.pantau.flink.job.output.GuardOutput;
 import dev.pantau.flink.model.DeadLetter;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.EnrichedMention;
@@ -109,32 +112,35 @@ public final class PantauPipeline {
 
     DataStream<AlertEvent> alertEvents = alerts(kpis, enriched, config);
 
-    DataStream<KeyedJson> kpiJson =
-        kpis.map(r -> new KeyedJson(r.upsertKey(), OutputJson.kpi(r)))
-            .returns(KeyedJson.class)
+    // every output passes a guard: a record no sink could write becomes a dead letter, the job goes on
+    int maxBytes = OutputGuard.DEFAULT_MAX_BYTES;
+    SingleOutputStreamOperator<KeyedJson> kpiJson =
+        kpis.process(new GuardOutput<KpiRecord>(Topics.KPI_SERIES, r -> new KeyedJson(r.upsertKey(), OutputJson.kpi(r)), false, maxBytes))
             .name("KPI records to JSON")
             .uid("kpi-json");
-    DataStream<KeyedJson> enrichedJson =
+    SingleOutputStreamOperator<KeyedJson> enrichedJson =
         enriched
             .filter(em -> !em.mention.update)
             .name("New mentions only")
             .uid("enriched-new-only")
-            .map(em -> new KeyedJson(em.mention.source + ":" + em.mention.id, OutputJson.enriched(em)))
-            .returns(KeyedJson.class)
+            .process(new GuardOutput<EnrichedMention>(
+                Topics.MENTIONS_ENRICHED, em -> new KeyedJson(em.mention.source + ":" + em.mention.id, OutputJson.enriched(em)), false, maxBytes))
             .name("Enriched mentions to JSON")
             .uid("enriched-json");
-    DataStream<KeyedJson> deadJson =
-        deadLetters
-            .map(d -> new KeyedJson(null, OutputJson.deadLetter(d)))
-            .returns(KeyedJson.class)
-            .name("Dead letters to JSON")
-            .uid("dead-letter-json");
-    DataStream<KeyedJson> alertJson =
+    SingleOutputStreamOperator<KeyedJson> alertJson =
         alertEvents
-            .map(PantauPipeline::alertJson)
-            .returns(KeyedJson.class)
+            .process(new GuardOutput<AlertEvent>(Topics.ALERTS, PantauPipeline::alertJson, false, maxBytes))
             .name("Alerts to JSON")
             .uid("alerts-json");
+    DataStream<KeyedJson> deadJson =
+        deadLetters
+            .process(new GuardOutput<DeadLetter>(Topics.DEAD_LETTER, d -> new KeyedJson(null, OutputJson.deadLetter(d)), true, maxBytes))
+            .name("Dead letters to JSON")
+            .uid("dead-letter-json")
+            .union(
+                kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
+                enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
+                alertJson.getSideOutput(GuardOutput.DEAD_LETTERS));
     return new Outputs(kpis, kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
   }
 

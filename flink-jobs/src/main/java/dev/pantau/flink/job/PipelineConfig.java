@@ -7,7 +7,9 @@ import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.kpi.WindowSpec;
 import dev.pantau.keywords.KeywordSet;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +34,8 @@ public final class PipelineConfig implements Serializable {
   private Duration idleness = MentionWatermarks.DEFAULT_IDLENESS;
   private Duration dedupTtl = DeduplicateMentions.DEFAULT_TTL;
   private int maxRecordBytes = MentionDecoder.DEFAULT_MAX_RECORD_BYTES;
+  private Instant minEventTime = MentionDecoder.DEFAULT_MIN_EVENT_TIME;
+  private Duration maxEventTimeAhead = MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD;
   private boolean sentiment = true;
 
   private PipelineConfig() {}
@@ -53,6 +57,8 @@ public final class PipelineConfig implements Serializable {
     c.idleness = idleness;
     c.dedupTtl = dedupTtl;
     c.maxRecordBytes = maxRecordBytes;
+    c.minEventTime = minEventTime;
+    c.maxEventTimeAhead = maxEventTimeAhead;
     c.sentiment = sentiment;
     return c;
   }
@@ -118,6 +124,32 @@ public final class PipelineConfig implements Serializable {
     return c;
   }
 
+  /** Earlier {@code created_at} values are dead-lettered as {@code time_out_of_range}. */
+  public PipelineConfig withMinEventTime(Instant v) {
+    Objects.requireNonNull(v, "min event time");
+    try {
+      v.toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("min event time is out of range: " + v);
+    }
+    PipelineConfig c = copy();
+    c.minEventTime = v;
+    return c;
+  }
+
+  /** {@code created_at} values further ahead of the wall clock are dead-lettered as {@code time_out_of_range}. */
+  public PipelineConfig withMaxEventTimeAhead(Duration v) {
+    nonNegative(v, "max event time ahead");
+    try {
+      v.toMillis();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("max event time ahead is too long: " + v);
+    }
+    PipelineConfig c = copy();
+    c.maxEventTimeAhead = v;
+    return c;
+  }
+
   public PipelineConfig withSentiment(boolean v) {
     PipelineConfig c = copy();
     c.sentiment = v;
@@ -173,6 +205,19 @@ public final class PipelineConfig implements Serializable {
 
   public boolean sentiment() {
     return sentiment;
+  }
+
+  public Instant minEventTime() {
+    return minEventTime;
+  }
+
+  public Duration maxEventTimeAhead() {
+    return maxEventTimeAhead;
+  }
+
+  /** The decoder of input records with this configuration's limits, judged against the wall clock. */
+  public MentionDecoder mentionDecoder() {
+    return new MentionDecoder(maxRecordBytes, minEventTime, maxEventTimeAhead, Clock.systemUTC());
   }
 
 }

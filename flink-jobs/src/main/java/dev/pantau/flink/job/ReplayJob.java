@@ -46,7 +46,7 @@ public final class ReplayJob {
     Files.createDirectories(outputDir);
     FileSource<Decoded> source =
         FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(input.getFileName().toString(), new MentionDecoder(config.maxRecordBytes())),
+                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder()),
                 new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
             .build();
     DataStream<Decoded> decoded =
@@ -86,11 +86,14 @@ public final class ReplayJob {
     s.put("valid", count(acc, SplitDecoded.ACC_VALID));
     TreeMap<String, Long> byReason = new TreeMap<>();
     TreeMap<String, Long> matched = new TreeMap<>();
+    TreeMap<String, Long> overflows = new TreeMap<>();
     acc.forEach((k, v) -> {
       if (k.startsWith(SplitDecoded.ACC_DEAD_PREFIX)) {
         byReason.put(k.substring(SplitDecoded.ACC_DEAD_PREFIX.length()), ((Number) v).longValue());
       } else if (k.startsWith(EnrichMentionsOperator.ACC_MATCHED_PREFIX)) {
         matched.put(k.substring(EnrichMentionsOperator.ACC_MATCHED_PREFIX.length()), ((Number) v).longValue());
+      } else if (k.startsWith(EnrichMentionsOperator.ACC_OVERFLOW_PREFIX)) {
+        overflows.put(k.substring(EnrichMentionsOperator.ACC_OVERFLOW_PREFIX.length()), ((Number) v).longValue());
       }
     });
     ObjectNode dead = s.putObject("dead_lettered");
@@ -101,6 +104,9 @@ public final class ReplayJob {
     s.put("engagement_updates", count(acc, DeduplicateMentions.ACC_UPDATES));
     ObjectNode m = s.putObject("matched_mentions");
     matched.forEach(m::put);
+    // mentions a brand's query could not be evaluated on: they may be missed mentions of that brand
+    ObjectNode o = s.putObject("expansion_overflows");
+    overflows.forEach(o::put);
     s.put("kpi_records", lines(outputDir.resolve(KPI_FILE)));
     s.put("enriched_mentions", lines(outputDir.resolve(ENRICHED_FILE)));
     s.put("alerts", lines(outputDir.resolve(ALERTS_FILE)));

@@ -1,7 +1,6 @@
 package dev.pantau.flink.job;
 
 import dev.pantau.flink.io.KafkaIo;
-import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.job.alert.AlertNotifierSink;
 import dev.pantau.flink.model.Decoded;
@@ -57,7 +56,7 @@ public final class StreamingJob {
                     kafka.mentionsTopic(),
                     kafka.groupId(),
                     kafka.startFrom(),
-                    new MentionDecoder(config.maxRecordBytes()),
+                    config.mentionDecoder(),
                     kafka.clientProperties()),
                 MentionWatermarks.streaming(config.outOfOrderness(), config.idleness()),
                 MENTIONS_SOURCE)

@@ -20,6 +20,8 @@ public class EnrichedMention {
   public ArrayList<Boolean> brandEmployee = new ArrayList<>();
   public ArrayList<String> topics = new ArrayList<>();
   public TreeMap<String, ArrayList<String>> matchedTerms = new TreeMap<>();
+  /** Brands whose query could not be evaluated on this mention (a wildcard expanded too far): counted, shown. */
+  public ArrayList<String> overflowedBrands = new ArrayList<>();
   /** Null when sentiment is not scored by this job. */
   public String sentimentLabel;
   public double sentimentScore;

@@ -67,7 +67,7 @@ public class Mention {
   }
 
   public long engagementTotal() {
-    return n(likes) + n(comments) + n(shares) + n(quotes) + n(bookmarks);
+    return dev.pantau.flink.job.kpi.KpiMath.sum(n(likes), n(comments), n(shares), n(quotes), n(bookmarks));
   }
 
   public MentionFields toFields() {

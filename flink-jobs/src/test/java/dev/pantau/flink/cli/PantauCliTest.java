@@ -42,7 +42,7 @@ class PantauCliTest {
     assertThat(r.err)
         .contains("brand acme, position 0")
         .contains("brand globex")
-        .contains("rule r1: window 7m is not one of the KPI windows");
+        .contains("a.yaml:2: r1: window 7m is not one of the KPI windows");
   }
 
   @Test
@@ -57,6 +57,39 @@ class PantauCliTest {
     Result match = run("match", "--keywords", keywords.toString(), "I love #acme", "lowongan acme");
     assertThat(match.status).isZero();
     assertThat(match.out).contains("brands: acme").contains("brands: (none)");
+  }
+
+  @Test
+  void checkListsEveryWrongRuleOfOneFile() throws Exception {
+    Path alerts = Files.writeString(dir.resolve("a.yaml"), """
+        rules:
+          - {id: r1, metric: mentions, window: 7m, detector: spike}
+          - {id: r2, metric: mentions, window: 5m, detector: threshold, above: -10}
+          - {id: r3, metric: mentions, window: 1h, detector: spike, min_count: -1, cooldown: -5m}
+        """);
+    Files.writeString(dir.resolve("k.yaml"), "brands: []\n");
+    Result r = run("check", "--keywords", dir.resolve("k.yaml").toString(), "--alerts", alerts.toString());
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err)
+        .contains("a.yaml:2: r1: window 7m")
+        .contains("a.yaml:3: r2: 'above' -10.0 can never be crossed")
+        .contains("a.yaml:4: r3: '-5m' is not a duration")
+        .contains("a.yaml:4: r3: min_count must be >= 0");
+  }
+
+  @Test
+  void matchShowsAQueryThatCouldNotBeEvaluated() throws Exception {
+    Path keywords = Files.writeString(dir.resolve("k.yaml"),
+        "brands:\n  - id: tsel\n    query: 'aaa* NEAR/3 telkomsel'\n");
+    StringBuilder text = new StringBuilder("telkomsel");
+    for (int i = 0; i < 1_100; i++) {
+      text.append(" aaa").append(i);
+    }
+    Result r = run("match", "--keywords", keywords.toString(), text.toString(), "telkomsel aaa1");
+    assertThat(r.status).isZero();
+    assertThat(r.out)
+        .contains("not evaluated: brand tsel (query aaa* NEAR/3 telkomsel): a wildcard matches more than 1024 words")
+        .contains("brands: tsel [telkomsel, aaa1]");
   }
 
   private record Result(int status, String out, String err) {}

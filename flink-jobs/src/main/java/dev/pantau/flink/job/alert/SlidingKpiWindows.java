@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.alert;
 
+import dev.pantau.flink.job.kpi.KpiMath;
 import dev.pantau.flink.job.kpi.KpiRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
   // mentions, impressions, likes, comments, shares, quotes, bookmarks, total,
   // positive, neutral, negative, unscored, scoreSum, employeeMentions, employeeEngagement
   private static final int FIELDS = 15;
+  private static final int SCORE_SUM = 12;
 
   private final int[] sizes;
   private final boolean sentiment;
@@ -85,7 +87,8 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
       for (Map.Entry<Long, double[]> e : minutes.entries()) {
         if (e.getKey() >= from) {
           for (int i = 0; i < FIELDS; i++) {
-            sum[i] += e.getValue()[i];
+            // counts add exactly and saturate at the KPI ceiling; only the score sum is a real number
+            sum[i] = i == SCORE_SUM ? sum[i] + e.getValue()[i] : KpiMath.add((long) sum[i], (long) e.getValue()[i]);
           }
         }
       }

@@ -37,6 +37,9 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   private static final long serialVersionUID = 1L;
 
   public static final String ACC_MATCHED_PREFIX = "matched.";
+  /** Per brand: mentions on which the brand's query overflowed its wildcard expansion limit. */
+  public static final String ACC_OVERFLOW_PREFIX = "expansion_overflow.";
+  public static final String OVERFLOW_METRIC = "expansionOverflows";
   public static final String MATCHED_METRIC = "matchedMentions";
   public static final String UNMATCHED_METRIC = "unmatchedMentions";
   public static final String VERSION_METRIC = "keywordSetVersion";
@@ -59,6 +62,7 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   private transient Counter matched;
   private transient Counter unmatched;
   private transient Counter rejected;
+  private transient Counter overflows;
 
   public EnrichMentionsOperator(KeywordSet initialSet, boolean sentiment) {
     this.initialSet = initialSet;
@@ -93,6 +97,7 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     matched = getMetricGroup().counter(MATCHED_METRIC);
     unmatched = getMetricGroup().counter(UNMATCHED_METRIC);
     rejected = getMetricGroup().counter(REJECTED_METRIC);
+    overflows = getMetricGroup().counter(OVERFLOW_METRIC);
     getMetricGroup().gauge(VERSION_METRIC, () -> version);
     getMetricGroup().gauge(QUERY_ERRORS_METRIC, () -> enricher.queryErrorCount());
     LOG.info("Keyword set version {} active: {} brands, {} topics", version, activeSet.brands().size(), activeSet.topics().size());
@@ -101,6 +106,11 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   @Override
   public void processElement1(StreamRecord<Mention> element) {
     EnrichedMention em = enricher.enrich(element.getValue());
+    for (String brand : em.overflowedBrands) {
+      overflows.inc();
+      getRuntimeContext().getLongCounter(ACC_OVERFLOW_PREFIX + brand).add(1);
+      getMetricGroup().addGroup("brand", brand).counter(OVERFLOW_METRIC).inc();
+    }
     if (!em.matched()) {
       unmatched.inc();
       return;

@@ -72,6 +72,7 @@ public final class MentionEnricher implements Closeable {
     EnrichedMention em = new EnrichedMention();
     em.mention = m;
     em.lang = r.lang();
+    em.overflowedBrands.addAll(r.overflowedBrands());
     boolean authorIsEmployee = Boolean.TRUE.equals(m.employee);
     for (String id : r.brands()) {
       Brand b = brands.get(id);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The running totals of one brand's window. Authors are kept with their largest potential audience so
  * that reach counts each author once (SPEC §4). {@link #revision} is the last revision emitted (0:
- * never emitted); {@link #dirty} marks a change since then.
+ * never emitted); {@link #dirty} marks a change since then. Sums saturate at {@link KpiMath#CEILING}.
  */
 public class KpiAccumulator {
   public String brandName;
@@ -51,16 +51,16 @@ public class KpiAccumulator {
   public void add(KpiContribution c) {
     brandName = c.brandName;
     group = c.group;
-    likes += c.likes;
-    comments += c.comments;
-    shares += c.shares;
-    quotes += c.quotes;
-    bookmarks += c.bookmarks;
+    likes = KpiMath.add(likes, c.likes);
+    comments = KpiMath.add(comments, c.comments);
+    shares = KpiMath.add(shares, c.shares);
+    quotes = KpiMath.add(quotes, c.quotes);
+    bookmarks = KpiMath.add(bookmarks, c.bookmarks);
     if (c.views != null) {
-      impressions += c.views;
+      impressions = KpiMath.add(impressions, c.views);
     }
     if (c.employee) {
-      employeeEngagement += c.engagementTotal();
+      employeeEngagement = KpiMath.add(employeeEngagement, c.engagementTotal());
     }
     if (c.update) {
       return;
@@ -96,7 +96,7 @@ public class KpiAccumulator {
   }
 
   public long engagementTotal() {
-    return likes + comments + shares + quotes + bookmarks;
+    return KpiMath.sum(likes, comments, shares, quotes, bookmarks);
   }
 
   public SentimentTally sentiment() {
@@ -106,7 +106,7 @@ public class KpiAccumulator {
   private static long sum(Map<String, Long> m) {
     long s = 0;
     for (long v : m.values()) {
-      s += v;
+      s = KpiMath.add(s, v);
     }
     return s;
   }

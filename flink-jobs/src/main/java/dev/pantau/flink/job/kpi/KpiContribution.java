@@ -37,7 +37,7 @@ public class KpiContribution {
   }
 
   public long engagementTotal() {
-    return likes + comments + shares + quotes + bookmarks;
+    return KpiMath.sum(likes, comments, shares, quotes, bookmarks);
   }
 
   public KpiContribution withSource(String newSource) {
