@@ -76,7 +76,7 @@ public final class OutputJson {
     emp.put("reach", r.employeeReach);
     emp.put("engagement", r.employeeEngagement);
     ObjectNode topics = o.putObject("topics");
-    r.topics.forEach(topics::put);
+    new java.util.TreeMap<>(r.topics).forEach(topics::put);
     o.put("revision", r.revision);
     return write(o);
   }
@@ -124,8 +124,9 @@ public final class OutputJson {
   private static void putMatchedTerms(ObjectNode o, EnrichedMention em) {
     ObjectNode terms = o.putObject("matched_terms");
     ObjectNode omitted = null;
-    for (Map.Entry<String, ? extends List<String>> t : em.matchedTerms.entrySet()) {
-      List<String> words = t.getValue();
+    // sorted by brand id: the map's order is not kept between operators
+    for (Map.Entry<String, String[]> t : new java.util.TreeMap<>(em.matchedTerms).entrySet()) {
+      List<String> words = java.util.Arrays.asList(t.getValue());
       if (words.size() > MAX_MATCHED_TERMS) {
         if (omitted == null) {
           omitted = JSON.createObjectNode();

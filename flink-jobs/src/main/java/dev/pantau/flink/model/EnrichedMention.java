@@ -1,5 +1,6 @@
 package dev.pantau.flink.model;
 
+import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,16 +13,17 @@ import java.util.TreeMap;
 public class EnrichedMention {
   public Mention mention;
   public String lang;
-  public ArrayList<String> brands = new ArrayList<>();
+  public List<String> brands = new ArrayList<>();
   /** Parallel to {@link #brands}: display name and competitor group (null without one). */
-  public ArrayList<String> brandNames = new ArrayList<>();
-  public ArrayList<String> brandGroups = new ArrayList<>();
+  public List<String> brandNames = new ArrayList<>();
+  public List<String> brandGroups = new ArrayList<>();
   /** Parallel to {@link #brands}: whether the author is an advocate of that brand. */
-  public ArrayList<Boolean> brandEmployee = new ArrayList<>();
-  public ArrayList<String> topics = new ArrayList<>();
-  public TreeMap<String, ArrayList<String>> matchedTerms = new TreeMap<>();
+  public List<Boolean> brandEmployee = new ArrayList<>();
+  public List<String> topics = new ArrayList<>();
+  /** Per brand id, the words that matched (arrays: Flink serializes a map of them without Kryo). */
+  public Map<String, String[]> matchedTerms = new TreeMap<>();
   /** Brands whose query could not be evaluated on this mention (a wildcard expanded too far): counted, shown. */
-  public ArrayList<String> overflowedBrands = new ArrayList<>();
+  public List<String> overflowedBrands = new ArrayList<>();
   /** Null when sentiment is not scored by this job. */
   public String sentimentLabel;
   public double sentimentScore;
@@ -34,7 +36,7 @@ public class EnrichedMention {
   }
 
   public void putMatchedTerms(Map<String, ? extends java.util.List<String>> terms) {
-    terms.forEach((k, v) -> matchedTerms.put(k, new ArrayList<>(v)));
+    terms.forEach((k, v) -> matchedTerms.put(k, v.toArray(new String[0])));
   }
 
   @Override

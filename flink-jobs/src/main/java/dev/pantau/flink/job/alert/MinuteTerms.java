@@ -1,12 +1,14 @@
 package dev.pantau.flink.job.alert;
 
+import java.util.Map;
+import java.util.List;
 import java.util.ArrayList;
 import java.util.HashMap;
 
 /** One minute of a brand's mentions, as alert context needs it: term counts and the highest-reach samples. */
 public class MinuteTerms {
-  public HashMap<String, Long> terms = new HashMap<>();
-  public ArrayList<BrandMention> samples = new ArrayList<>();
+  public Map<String, Long> terms = new HashMap<>();
+  public List<BrandMention> samples = new ArrayList<>();
 
   public MinuteTerms() {}
 

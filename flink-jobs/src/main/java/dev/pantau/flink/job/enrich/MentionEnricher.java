@@ -87,7 +87,7 @@ public final class MentionEnricher implements Closeable {
       em.employee |= employee;
       List<String> terms = r.matchedTerms().get(id);
       if (terms != null) {
-        em.matchedTerms.put(id, new ArrayList<>(terms));
+        em.matchedTerms.put(id, terms.toArray(new String[0]));
       }
     }
     if (em.matched()) {

@@ -41,7 +41,7 @@ final class NameWords {
     Set<String> words = new HashSet<>();
     for (String id : em.brands) {
       words.addAll(nameWordsByBrand.getOrDefault(id, Set.of()));
-      List<String> terms = em.matchedTerms.get(id);
+      String[] terms = em.matchedTerms.get(id);
       if (terms != null) {
         for (String term : terms) {
           addWords(words, term);

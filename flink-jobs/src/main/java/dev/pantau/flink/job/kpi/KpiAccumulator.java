@@ -13,7 +13,7 @@ public class KpiAccumulator {
   public String brandName;
   public String group;
   public long mentions;
-  public HashMap<String, Long> authorReach = new HashMap<>();
+  public Map<String, Long> authorReach = new HashMap<>();
   public long impressions;
   public long likes;
   public long comments;
@@ -29,10 +29,10 @@ public class KpiAccumulator {
   public long scoreUnits;
 
   public long employeeMentions;
-  public HashMap<String, Long> employeeAuthorReach = new HashMap<>();
+  public Map<String, Long> employeeAuthorReach = new HashMap<>();
   public long employeeEngagement;
 
-  public HashMap<String, Long> topics = new HashMap<>();
+  public Map<String, Long> topics = new HashMap<>();
 
   public int revision;
   public boolean dirty;

@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.kpi;
 
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -40,7 +41,7 @@ public class KpiRecord {
   public long employeeReach;
   public long employeeEngagement;
 
-  public TreeMap<String, Long> topics = new TreeMap<>();
+  public Map<String, Long> topics = new TreeMap<>();
   public int revision;
   /**
    * True for a window that slides by a minute, summed from 1m records so that alerts need not wait for a

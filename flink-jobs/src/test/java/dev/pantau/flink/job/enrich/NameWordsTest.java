@@ -21,8 +21,8 @@ class NameWordsTest {
     EnrichedMention em = new EnrichedMention();
     em.brands.add("united");
     em.brands.add("bestbuy");
-    em.matchedTerms.put("united", new ArrayList<>(List.of("united")));
-    em.matchedTerms.put("bestbuy", new ArrayList<>(List.of("best buy", "bestbuy")));
+    em.matchedTerms.put("united", new String[] {"united"});
+    em.matchedTerms.put("bestbuy", new String[] {"best buy", "bestbuy"});
     assertThat(new NameWords(BRANDS).of(em))
         .containsExactlyInAnyOrder("united", "airlines", "best", "buy", "bestbuy");
   }
@@ -36,7 +36,7 @@ class NameWordsTest {
   void aBrandNoLongerInTheSetStillNamesItsMatchedTerms() {
     EnrichedMention em = new EnrichedMention();
     em.brands.add("gone");
-    em.matchedTerms.put("gone", new ArrayList<>(List.of("Acme-Air")));
+    em.matchedTerms.put("gone", new String[] {"Acme-Air"});
     assertThat(new NameWords(BRANDS).of(em)).containsExactlyInAnyOrder("acme", "air");
   }
 }
