@@ -69,6 +69,8 @@ public final class ReplayJob {
     Configuration conf = new Configuration();
     // no processing-time watermarks: event-time progress comes from the records alone
     conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ZERO);
+    // the same types as the streaming job, checked the same way: no Kryo anywhere
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = LocalFlink.environment(1, conf);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
     build(env, input, outputDir, config.withIdleness(Duration.ZERO));

@@ -34,6 +34,8 @@ public final class StreamingJob {
   public static Configuration stateConfiguration() {
     Configuration c = new Configuration();
     c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    // every record and state type is serialized by Flink itself, never by Kryo, so savepoints can evolve
+    c.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
     c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     c.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
     c.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, TOLERABLE_FAILED_CHECKPOINTS);

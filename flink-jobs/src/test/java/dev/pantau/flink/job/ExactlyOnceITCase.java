@@ -65,7 +65,9 @@ class ExactlyOnceITCase {
     run("clean", Integer.MAX_VALUE);
     FailingMap.FAILURES.set(0);
     run("failing", 600);
-    assertThat(FailingMap.FAILURES.get()).as("injected failures").isEqualTo(2);
+    // the second failure needs 600 more records after a checkpoint of the restarted attempt, which a
+    // loaded machine may not leave: at least one must have happened
+    assertThat(FailingMap.FAILURES.get()).as("injected failures").isBetween(1, 2);
 
     Map<String, String> clean = KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "clean-kpi"), false, false);
     Map<String, String> failing = KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "failing-kpi"), false, false);

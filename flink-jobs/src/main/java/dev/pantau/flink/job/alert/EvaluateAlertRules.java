@@ -33,7 +33,8 @@ public class EvaluateAlertRules extends KeyedProcessFunction<String, RulePoint, 
   private final long inactivity;
   private transient Map<String, AlertRule> byId;
   private transient RuleEvaluator evaluator;
-  private transient ValueState<DetectorState> detector;
+  /** The detector's state in its own versioned byte layout ({@link DetectorState#toBytes()}), not Kryo. */
+  private transient ValueState<byte[]> detector;
   private transient ValueState<Long> cleanupAt;
   private transient Counter fired;
 
@@ -49,7 +50,7 @@ public class EvaluateAlertRules extends KeyedProcessFunction<String, RulePoint, 
       byId.put(r.id(), r);
     }
     evaluator = new RuleEvaluator();
-    detector = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", TypeInformation.of(DetectorState.class)));
+    detector = getRuntimeContext().getState(new ValueStateDescriptor<>("detector-state", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("detector-cleanup", Types.LONG));
     fired = getRuntimeContext().getMetricGroup().counter(FIRED_METRIC);
   }
@@ -60,8 +61,9 @@ public class EvaluateAlertRules extends KeyedProcessFunction<String, RulePoint, 
     if (rule == null) {
       return;
     }
-    Evaluation ev = evaluator.evaluate(rule, detector.value(), KpiPoints.of(p.record));
-    detector.update(ev.state());
+    byte[] stored = detector.value();
+    Evaluation ev = evaluator.evaluate(rule, stored == null ? null : DetectorState.fromBytes(stored), KpiPoints.of(p.record));
+    detector.update(ev.state() == null ? null : ev.state().toBytes());
     for (Alert a : ev.alerts()) {
       fired.inc();
       out.collect(AlertEvent.of(a));

@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.enrich;
 
+import dev.pantau.flink.io.KeywordSetPublisher;
 import dev.pantau.flink.model.EnrichedMention;
 import dev.pantau.flink.model.KeywordUpdate;
 import dev.pantau.flink.model.Mention;
@@ -16,7 +17,6 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.util.InstantiationUtil;
 
 /**
  * Matches mentions (input 1) against the keyword set and scores their sentiment; applies keyword-set
@@ -47,15 +47,19 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   /** Queries that threw on a mention (logged with query and mention id; the rest of the set still matched). */
   public static final String QUERY_ERRORS_METRIC = "keywordQueryErrors";
 
-  static final MapStateDescriptor<String, byte[]> KEYWORD_STATE =
-      new MapStateDescriptor<>("keyword-set", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-  private static final String SET_KEY = "set";
+  /**
+   * The active set as the entries of the {@code keyword-sets} topic ({@code brand:<id>} or
+   * {@code topic:<id>} to the entry's JSON) plus its version: text that any later version of the
+   * classes reads, where Java serialization of {@code KeywordSet} would break with the first change.
+   */
+  static final MapStateDescriptor<String, String> KEYWORD_STATE =
+      new MapStateDescriptor<>("keyword-set-entries", Types.STRING, Types.STRING);
   private static final String VERSION_KEY = "version";
 
   private final KeywordSet initialSet;
   private final boolean sentiment;
 
-  private transient BroadcastState<String, byte[]> keywordState;
+  private transient BroadcastState<String, String> keywordState;
   private transient KeywordSet activeSet;
   private transient long version;
   private transient MentionEnricher enricher;
@@ -73,10 +77,20 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
     keywordState = context.getOperatorStateStore().getBroadcastState(KEYWORD_STATE);
-    byte[] stored = keywordState.get(SET_KEY);
-    if (stored != null) {
-      activeSet = InstantiationUtil.deserializeObject(stored, getUserCodeClassloader());
-      version = Long.parseLong(new String(keywordState.get(VERSION_KEY), java.nio.charset.StandardCharsets.UTF_8));
+    String storedVersion = keywordState.get(VERSION_KEY);
+    if (storedVersion != null) {
+      KeywordSet restored = KeywordSet.EMPTY;
+      java.util.TreeMap<String, String> entries = new java.util.TreeMap<>();
+      for (java.util.Map.Entry<String, String> e : keywordState.entries()) {
+        if (!e.getKey().equals(VERSION_KEY)) {
+          entries.put(e.getKey(), e.getValue());
+        }
+      }
+      for (java.util.Map.Entry<String, String> e : entries.entrySet()) {
+        restored = KeywordSetUpdates.apply(restored, new KeywordUpdate(e.getKey(), e.getValue(), "restored state"));
+      }
+      activeSet = restored;
+      version = Long.parseLong(storedVersion);
     } else {
       activeSet = initialSet;
       version = 1;
@@ -86,8 +100,9 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
 
   /** Broadcast state is a heap map snapshotted as it stands: it is written only when the set changes. */
   private void storeActiveSet() throws Exception {
-    keywordState.put(SET_KEY, InstantiationUtil.serializeObject(activeSet));
-    keywordState.put(VERSION_KEY, Long.toString(version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    keywordState.clear();
+    keywordState.putAll(KeywordSetPublisher.entries(activeSet));
+    keywordState.put(VERSION_KEY, Long.toString(version));
   }
 
   @Override
