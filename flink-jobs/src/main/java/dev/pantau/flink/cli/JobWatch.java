@@ -25,8 +25,12 @@ final class JobWatch {
   private final long statusIntervalMillis;
   private final String sourceOperator;
   private final String description;
+  /** A brand's query, to name it beside the brand's wildcard overflows. */
+  private final java.util.function.Function<String, String> queryOf;
 
-  JobWatch(LocalJobRunner runner, PrintStream err, Duration statusInterval, String sourceOperator, String description) {
+  JobWatch(LocalJobRunner runner, PrintStream err, Duration statusInterval, String sourceOperator, String description,
+      java.util.function.Function<String, String> queryOf) {
+    this.queryOf = queryOf;
     this.runner = runner;
     this.err = err;
     this.statusIntervalMillis = Math.max(1000, statusInterval.toMillis());
@@ -72,6 +76,12 @@ final class JobWatch {
       if (now >= nextStatus) {
         double rate = (r.recordsIn() - lastIn) * 1000.0 / Math.max(1, now - lastStatusAt);
         err.println(statusLine(status.get(), r, rate, now));
+        r.expansionOverflows().forEach((brand, n) -> {
+          if (n > 0) {
+            err.printf("  %s: %,d mention(s) not matched, the query's wildcards expand to too many words: %s%n",
+                brand, n, queryOf.apply(brand));
+          }
+        });
         lastIn = r.recordsIn();
         lastStatusAt = now;
         nextStatus = now + statusIntervalMillis;

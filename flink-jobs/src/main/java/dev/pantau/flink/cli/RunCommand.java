@@ -167,7 +167,9 @@ public final class RunCommand extends PantauCommand {
     try (LocalJobRunner runner = LocalJobRunner.start(env, conf, parallelism, StreamingJob.JOB_NAME)) {
       JobWatch watch = new JobWatch(runner, err(), statusInterval, StreamingJob.MENTIONS_SOURCE,
           String.format("%s -> %s, %s, %s, %s (%d brands)", mentionsTopic, kpiTopic, enrichedTopic, alertsTopic,
-              deadLetterTopic, config.keywordSet().brands().size()));
+              deadLetterTopic, config.keywordSet().brands().size()),
+          brand -> config.keywordSet().brands().stream().filter(b -> b.id().equals(brand)).map(b -> b.query())
+              .findFirst().orElse("(a brand added since the start)"));
       JobWatch.Outcome outcome = watch.until(stop);
       if (outcome == JobWatch.Outcome.STOP_REQUESTED) {
         return stopWithSavepoint(runner, state, identity);

@@ -25,7 +25,7 @@ public final class StatusMetrics implements MetricReporter {
   /** Metric identifier to metric, for every job of this JVM. */
   private static final Map<String, Tracked> METRICS = new ConcurrentHashMap<>();
 
-  private record Tracked(String jobId, String operator, String name, Metric metric) {}
+  private record Tracked(String jobId, String operator, String name, String brand, Metric metric) {}
 
   /** Adds the reporter to a local cluster's configuration. */
   static void enable(Configuration conf) {
@@ -44,7 +44,7 @@ public final class StatusMetrics implements MetricReporter {
     Map<String, String> vars = group.getAllVariables();
     METRICS.put(
         group.getMetricIdentifier(metricName),
-        new Tracked(vars.get("<job_id>"), vars.getOrDefault("<operator_name>", ""), metricName, metric));
+        new Tracked(vars.get("<job_id>"), vars.getOrDefault("<operator_name>", ""), metricName, vars.get("<brand>"), metric));
   }
 
   @Override
@@ -54,7 +54,8 @@ public final class StatusMetrics implements MetricReporter {
 
   /** One reading of a job's status figures. */
   record Reading(long recordsIn, long recordsOut, long lag, long restarts, long lastCheckpointId,
-      long lastCheckpointAt, long lastCheckpointBytes, long lastCheckpointMillis) {}
+      long lastCheckpointAt, long lastCheckpointBytes, long lastCheckpointMillis,
+      java.util.SortedMap<String, Long> expansionOverflows) {}
 
   /** The figures of one job now; absent metrics read as 0 (or -1 for "no checkpoint yet"). */
   static Reading read(String jobId, String sourceOperator) {
@@ -66,6 +67,7 @@ public final class StatusMetrics implements MetricReporter {
     long ckAt = -1;
     long ckBytes = 0;
     long ckMillis = 0;
+    java.util.SortedMap<String, Long> overflows = new java.util.TreeMap<>();
     for (Tracked t : METRICS.values()) {
       if (!jobId.equals(t.jobId)) {
         continue;
@@ -79,10 +81,15 @@ public final class StatusMetrics implements MetricReporter {
         case "lastCheckpointCompletedTimestamp" -> ckAt = value(t.metric);
         case "lastCheckpointSize" -> ckBytes = value(t.metric);
         case "lastCheckpointDuration" -> ckMillis = value(t.metric);
+        case "expansionOverflows" -> {
+          if (t.brand != null) {
+            overflows.merge(t.brand, value(t.metric), Long::sum);
+          }
+        }
         default -> {}
       }
     }
-    return new Reading(in, out, lag, restarts, ckId, ckAt, ckBytes, ckMillis);
+    return new Reading(in, out, lag, restarts, ckId, ckAt, ckBytes, ckMillis, overflows);
   }
 
   private static long value(Metric m) {

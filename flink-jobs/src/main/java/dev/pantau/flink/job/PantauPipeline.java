@@ -16,6 +16,7 @@ import dev.pantau.flink.job.alert.ToBrandMentions;
 import dev.pantau.flink.job.decode.SplitDecoded;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
+import dev.pantau.flink.job.kpi.DistinctAuthors;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.job.kpi.KpiRecord;
 import dev.pantau.flink.job.kpi.KpiWindowFunction;
@@ -105,6 +106,10 @@ public final class PantauPipeline {
             .flatMap(new ToKpiContributions())
             .name("Split into brand contributions")
             .uid("kpi-contributions")
+            .keyBy(DistinctAuthors::key, Types.STRING)
+            .process(new DistinctAuthors(config.windowSpecs(), config.allowedLateness()))
+            .name("Count each author once per window")
+            .uid("kpi-distinct-authors")
             .keyBy(KpiContribution::key, Types.STRING)
             .process(new KpiWindowFunction(config.windowSpecs(), config.allowedLateness(), config.sentiment()))
             .name("KPI windows")

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * that {@code mvn verify} made, so {@code PANTAU_SKIP_BUILD=1}), its terminal output kept in a file.
  */
 final class PantauProcess implements AutoCloseable {
-  static final Path ROOT = Paths.get("").toAbsolutePath().getParent();
+  /** The repository root: the working folder of a benchmark, or the parent of the module tests run in. */
+  static final Path ROOT = Files.exists(Paths.get("pantau").toAbsolutePath())
+      ? Paths.get("").toAbsolutePath()
+      : Paths.get("").toAbsolutePath().getParent();
 
   private final Process process;
   private final Path stderr;

@@ -48,7 +48,11 @@ class RunCommandITCase {
 
   @BeforeAll
   static void startBroker() {
-    kafka = LocalKafkaBroker.start(WORK.resolve("kafka"));
+    // retention enforced every second, with the stock 7 days: an output record stamped with its mentions'
+    // event time (these mentions are older than a week) would be deleted within seconds of being written
+    kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
+        .brokerProperty("log.retention.check.interval.ms", "1000")
+        .brokerProperty("log.retention.hours", "168"));
   }
 
   @AfterAll
@@ -67,6 +71,66 @@ class RunCommandITCase {
       assertThat(run.stderr()).contains("missing topics").contains("nc-mentions").contains("nc-kpi")
           .contains("mentions-enriched").doesNotContain("Pantau is running");
     }
+  }
+
+  @Test
+  void createsItsTopicsAndResumesASavepointAfterAKeywordChangeAndANewAlertRule() throws Exception {
+    Path config = WORK.resolve("evo-config");
+    Files.createDirectories(config);
+    Path keywords = config.resolve("keywords.yaml");
+    Path alerts = config.resolve("alerts.yaml");
+    Files.writeString(keywords, "brands:\n  - id: acme\n    query: acme\n");
+    Files.writeString(alerts, "rules:\n  - id: acme-spike\n    metric: mentions\n    window: 5m\n    detector: spike\n");
+    String[] args = {"run", "--bootstrap", kafka.bootstrapServers(), "--mentions-topic", "evo-mentions",
+        "--kpi-topic", "evo-kpi", "--enriched-topic", "evo-enriched", "--alerts-topic", "evo-alerts",
+        "--dead-letter-topic", "evo-dead", "--keyword-sets-topic", "evo-keywords", "--group-id", "evo",
+        "--transactional-id-prefix", "evo", "--state-dir", WORK.resolve("state-evo").toString(),
+        "--checkpoint-interval", "1s", "--keywords", keywords.toString(), "--alerts", alerts.toString()};
+    Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+    try (PantauProcess first = PantauProcess.start(WORK, "evo-1", args)) {
+      first.awaitLine("^Created topics: evo-mentions, evo-keywords, evo-kpi, evo-enriched, evo-alerts, evo-dead$", Duration.ofSeconds(60));
+      first.awaitLine("^Pantau is running", Duration.ofSeconds(120));
+      send("evo-mentions", mentions("a", "acme is great", t0, 120), false);
+      awaitKpiRecords("evo-kpi", 10, Duration.ofSeconds(120));
+      first.term();
+      assertThat(first.awaitExit(Duration.ofSeconds(60))).isZero();
+      first.awaitLine("^Savepoint: .*savepoint-", Duration.ofSeconds(1));
+    }
+    // a brand added, a rule added: the savepoint still restores
+    Files.writeString(keywords, "brands:\n  - id: acme\n    query: acme\n  - id: globex\n    query: globex\n");
+    Files.writeString(alerts, "rules:\n  - id: acme-spike\n    metric: mentions\n    window: 5m\n    detector: spike\n"
+        + "  - id: acme-drop\n    metric: mentions\n    window: 1h\n    detector: drop\n");
+    try (PantauProcess second = PantauProcess.start(WORK, "evo-2", args)) {
+      second.awaitLine("^Resuming from .*savepoint-", Duration.ofSeconds(60));
+      second.awaitLine("^Pantau is running", Duration.ofSeconds(120));
+      send("evo-mentions", mentions("g", "globex and acme", t0.plus(Duration.ofMinutes(150)), 120), false);
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      boolean globex = false;
+      while (!globex && System.nanoTime() < deadline) {
+        globex = KafkaTestSupport.readCommitted(kafka, "evo-kpi").stream().anyMatch(r -> "globex".equals(r.get("brand").asText()));
+        Thread.sleep(1_000);
+      }
+      assertThat(globex).as("KPIs of the brand added after the savepoint").isTrue();
+      // the first run's windows were not emitted again from scratch: acme's 1m windows of the first
+      // batch appear once per revision, never twice at revision 1
+      Map<String, Long> firstRevisions = KafkaTestSupport.readCommitted(kafka, "evo-kpi").stream()
+          .filter(r -> r.get("revision").asInt() == 1)
+          .collect(Collectors.groupingBy(r -> r.get("brand").asText() + r.get("window").asText() + r.get("start").asText()
+              + r.get("source").asText(), Collectors.counting()));
+      assertThat(firstRevisions.values()).allMatch(n -> n == 1);
+      second.term();
+      assertThat(second.awaitExit(Duration.ofSeconds(60))).isZero();
+    }
+  }
+
+  /** {@code n} mentions a minute apart from {@code start}, ids {@code prefix-i}. */
+  private static List<String> mentions(String prefix, String text, Instant start, int n) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(JSON.writeValueAsString(Map.of("id", prefix + "-" + i, "source", "twitter", "text", text,
+          "created_at", start.plus(Duration.ofMinutes(i)).toString(), "author", Map.of("handle", "@u" + (i % 7)))));
+    }
+    return out;
   }
 
   @Test

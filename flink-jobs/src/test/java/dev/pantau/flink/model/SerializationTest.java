@@ -5,6 +5,7 @@ import dev.pantau.flink.job.alert.AlertEvent;
 import dev.pantau.flink.job.alert.BrandMention;
 import dev.pantau.flink.job.alert.MinuteTerms;
 import dev.pantau.flink.job.alert.RulePoint;
+import dev.pantau.flink.job.kpi.AuthorWindows;
 import dev.pantau.flink.job.kpi.BrandSeen;
 import dev.pantau.flink.job.kpi.KpiAccumulator;
 import dev.pantau.flink.job.kpi.KpiContribution;
@@ -24,7 +25,7 @@ class SerializationTest {
   @ValueSource(classes = {
       Mention.class, Decoded.class, DeadLetter.class, EnrichedMention.class, KeywordUpdate.class,
       KeyedJson.class, KpiContribution.class, KpiRecord.class, KpiAccumulator.class, WindowKey.class,
-      BrandSeen.class, AlertEvent.class, BrandMention.class, MinuteTerms.class, RulePoint.class})
+      BrandSeen.class, AuthorWindows.class, AlertEvent.class, BrandMention.class, MinuteTerms.class, RulePoint.class})
   void isAPojoSerializedWithoutKryo(Class<?> type) {
     PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
   }

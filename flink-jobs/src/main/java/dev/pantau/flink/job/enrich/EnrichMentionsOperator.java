@@ -67,6 +67,7 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
   private transient Counter unmatched;
   private transient Counter rejected;
   private transient Counter overflows;
+  private transient java.util.Map<String, Counter> overflowsByBrand;
 
   public EnrichMentionsOperator(KeywordSet initialSet, boolean sentiment) {
     this.initialSet = initialSet;
@@ -113,6 +114,7 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     unmatched = getMetricGroup().counter(UNMATCHED_METRIC);
     rejected = getMetricGroup().counter(REJECTED_METRIC);
     overflows = getMetricGroup().counter(OVERFLOW_METRIC);
+    overflowsByBrand = new java.util.HashMap<>();
     getMetricGroup().gauge(VERSION_METRIC, () -> version);
     getMetricGroup().gauge(QUERY_ERRORS_METRIC, () -> enricher.queryErrorCount());
     LOG.info("Keyword set version {} active: {} brands, {} topics", version, activeSet.brands().size(), activeSet.topics().size());
@@ -124,7 +126,8 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     for (String brand : em.overflowedBrands) {
       overflows.inc();
       getRuntimeContext().getLongCounter(ACC_OVERFLOW_PREFIX + brand).add(1);
-      getMetricGroup().addGroup("brand", brand).counter(OVERFLOW_METRIC).inc();
+      // one counter per brand, registered once: a second registration of the name would be ignored
+      overflowsByBrand.computeIfAbsent(brand, b -> getMetricGroup().addGroup("brand", b).counter(OVERFLOW_METRIC)).inc();
     }
     if (!em.matched()) {
       unmatched.inc();

@@ -13,7 +13,9 @@ public class KpiAccumulator {
   public String brandName;
   public String group;
   public long mentions;
-  public Map<String, Long> authorReach = new HashMap<>();
+  /** Distinct authors and the sum of their largest audiences, counted by {@link DistinctAuthors}. */
+  public long uniqueAuthors;
+  public long reach;
   public long impressions;
   public long likes;
   public long comments;
@@ -29,7 +31,8 @@ public class KpiAccumulator {
   public long scoreUnits;
 
   public long employeeMentions;
-  public Map<String, Long> employeeAuthorReach = new HashMap<>();
+  public long employeeAuthors;
+  public long employeeReach;
   public long employeeEngagement;
 
   public Map<String, Long> topics = new HashMap<>();
@@ -48,7 +51,8 @@ public class KpiAccumulator {
     return a;
   }
 
-  public void add(KpiContribution c) {
+  /** Adds a contribution to this accumulator of window size {@code window} (its author counts from there). */
+  public void add(KpiContribution c, int window) {
     brandName = c.brandName;
     group = c.group;
     likes = KpiMath.add(likes, c.likes);
@@ -66,7 +70,12 @@ public class KpiAccumulator {
       return;
     }
     mentions++;
-    authorReach.merge(c.authorKey, c.reach, Math::max);
+    if (c.newAuthors != null) {
+      uniqueAuthors += c.newAuthors[window];
+      reach = KpiMath.add(reach, c.reachGrowth[window]);
+      employeeAuthors += c.newEmployeeAuthors[window];
+      employeeReach = KpiMath.add(employeeReach, c.employeeReachGrowth[window]);
+    }
     if (c.sentimentLabel != null) {
       switch (c.sentimentLabel) {
         case "positive" -> positive++;
@@ -80,19 +89,10 @@ public class KpiAccumulator {
     }
     if (c.employee) {
       employeeMentions++;
-      employeeAuthorReach.merge(c.authorKey, c.reach, Math::max);
     }
     for (String t : c.topics) {
       topics.merge(t, 1L, Long::sum);
     }
-  }
-
-  public long reach() {
-    return sum(authorReach);
-  }
-
-  public long employeeReach() {
-    return sum(employeeAuthorReach);
   }
 
   public long engagementTotal() {
@@ -101,13 +101,5 @@ public class KpiAccumulator {
 
   public SentimentTally sentiment() {
     return new SentimentTally(positive, neutral, negative, unscored, scoreUnits);
-  }
-
-  private static long sum(Map<String, Long> m) {
-    long s = 0;
-    for (long v : m.values()) {
-      s = KpiMath.add(s, v);
-    }
-    return s;
   }
 }

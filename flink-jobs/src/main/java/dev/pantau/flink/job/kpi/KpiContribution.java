@@ -29,6 +29,16 @@ public class KpiContribution {
   public boolean employee;
   public String[] topics = new String[0];
 
+  /**
+   * Filled by {@link DistinctAuthors}, per window size of the job: 1 when the author is new in that
+   * window, and how much the window's reach grows; the same for the author as an employee. Null on
+   * engagement growth ({@link #update}), which changes neither.
+   */
+  public long[] newAuthors;
+  public long[] reachGrowth;
+  public long[] newEmployeeAuthors;
+  public long[] employeeReachGrowth;
+
   public KpiContribution() {}
 
   /** The key: the competitor group (or the brand alone) and the source. */
@@ -60,6 +70,10 @@ public class KpiContribution {
     c.sentimentScore = sentimentScore;
     c.employee = employee;
     c.topics = topics;
+    c.newAuthors = newAuthors;
+    c.reachGrowth = reachGrowth;
+    c.newEmployeeAuthors = newEmployeeAuthors;
+    c.employeeReachGrowth = employeeReachGrowth;
     return c;
   }
 }

@@ -133,7 +133,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         acc = KpiAccumulator.empty(c.brandName, c.group);
         ctx.timerService().registerEventTimeTimer(end - 1 + allowedLateness);
       }
-      acc.add(c);
+      acc.add(c, i);
       if (acc.revision > 0 || end - 1 <= wm) {
         // emitted before (or closed empty): re-emit on the next watermark, coalescing changes. The
         // revision, not the watermark, says whether it was emitted: after a restore the watermark
@@ -306,8 +306,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     r.end = spec.end(k.start);
     r.source = source;
     r.mentions = acc.mentions;
-    r.uniqueAuthors = acc.authorReach.size();
-    r.reach = acc.reach();
+    r.uniqueAuthors = acc.uniqueAuthors;
+    r.reach = acc.reach;
     r.impressions = acc.impressions;
     r.likes = acc.likes;
     r.comments = acc.comments;
@@ -328,8 +328,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     }
     r.shareOfVoice = share;
     r.employeeMentions = acc.employeeMentions;
-    r.employeeAuthors = acc.employeeAuthorReach.size();
-    r.employeeReach = acc.employeeReach();
+    r.employeeAuthors = acc.employeeAuthors;
+    r.employeeReach = acc.employeeReach;
     r.employeeEngagement = acc.employeeEngagement;
     r.topics = new TreeMap<>(acc.topics);
     r.revision = acc.revision;

@@ -27,12 +27,19 @@ class KpiMathTest {
       c.views = MentionDecoder.MAX_COUNT;
       c.likes = c.comments = c.shares = c.quotes = c.bookmarks = MentionDecoder.MAX_COUNT;
       c.employee = true;
-      acc.add(c);
+      // a new author each time, as DistinctAuthors would say for window 0
+      c.newAuthors = new long[] {1};
+      c.reachGrowth = new long[] {c.reach};
+      c.newEmployeeAuthors = new long[] {1};
+      c.employeeReachGrowth = new long[] {c.reach};
+      acc.add(c, 0);
     }
     assertThat(acc.likes).isEqualTo(KpiMath.CEILING);
     assertThat(acc.impressions).isEqualTo(KpiMath.CEILING);
     assertThat(acc.engagementTotal()).isEqualTo(KpiMath.CEILING);
-    assertThat(acc.reach()).isEqualTo(KpiMath.CEILING);
+    assertThat(acc.reach).isEqualTo(KpiMath.CEILING);
+    assertThat(acc.employeeReach).isEqualTo(KpiMath.CEILING);
+    assertThat(acc.uniqueAuthors).isEqualTo(10_000);
     assertThat(acc.employeeEngagement).isEqualTo(KpiMath.CEILING);
     assertThat(acc.mentions).isEqualTo(10_000);
   }

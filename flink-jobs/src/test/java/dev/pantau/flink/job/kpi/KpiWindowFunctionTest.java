@@ -20,6 +20,8 @@ class KpiWindowFunctionTest {
   private static final long MIN = 60_000;
 
   private KeyedOneInputStreamOperatorTestHarness<String, KpiContribution, KpiRecord> harness;
+  private List<WindowSpec> specs;
+  private long lateness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -27,8 +29,10 @@ class KpiWindowFunctionTest {
   }
 
   private void open(Duration lateness, Duration retention) throws Exception {
-    KpiWindowFunction fn =
-        new KpiWindowFunction(WindowSpec.parseList("1m,5m", ZoneOffset.UTC), lateness, true, retention);
+    specs = WindowSpec.parseList("1m,5m", ZoneOffset.UTC);
+    this.lateness = lateness.toMillis();
+    authors.clear();
+    KpiWindowFunction fn = new KpiWindowFunction(specs, lateness, true, retention);
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), KpiContribution::key, Types.STRING);
     harness.open();
@@ -150,7 +154,13 @@ class KpiWindowFunctionTest {
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
+  /** Authors per brand, source and author, as the DistinctAuthors step in front of the windows keeps them. */
+  private final java.util.Map<String, AuthorWindows> authors = new java.util.HashMap<>();
+
   private void add(KpiContribution c) throws Exception {
+    if (!c.update) {
+      DistinctAuthors.count(c, authors.computeIfAbsent(DistinctAuthors.key(c), k -> new AuthorWindows()), specs, lateness);
+    }
     harness.processElement(new StreamRecord<>(c, c.eventTime));
   }
 
