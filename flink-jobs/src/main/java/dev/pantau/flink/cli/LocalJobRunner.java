@@ -30,6 +30,9 @@ import org.apache.flink.util.ExceptionUtils;
  */
 final class LocalJobRunner implements AutoCloseable {
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
+  /** Managed memory of the local TaskManager: RocksDB's cache and write buffers. */
+  static final org.apache.flink.configuration.MemorySize DEFAULT_MANAGED_MEMORY =
+      org.apache.flink.configuration.MemorySize.ofMebiBytes(512);
 
   private final ExposedMiniCluster cluster;
   private final JobID jobId;
@@ -49,6 +52,11 @@ final class LocalJobRunner implements AutoCloseable {
     Configuration c = LocalFlink.loopbackConfiguration();
     c.addAll(conf);
     c.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+    if (!c.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+      // RocksDB's block cache and write buffers come out of managed memory; a local mini-cluster gets
+      // 128 MB by default, which a day of per-author state outgrows
+      c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, DEFAULT_MANAGED_MEMORY);
+    }
     if (!c.contains(RestOptions.BIND_PORT)) {
       c.set(RestOptions.BIND_PORT, "0");
     }

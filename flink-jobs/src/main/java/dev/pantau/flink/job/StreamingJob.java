@@ -37,6 +37,9 @@ public final class StreamingJob {
     // every record and state type is serialized by Flink itself, never by Kryo, so savepoints can evolve
     c.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
     c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    // most lookups of the per-author and deduplication state are for keys never seen (a new author, a
+    // new mention): a Bloom filter answers those without reading every level of the store
+    c.set(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
     c.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
     c.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, TOLERABLE_FAILED_CHECKPOINTS);
     // a checkpoint is not started until the previous one is done, so a slow one never piles up
