@@ -92,8 +92,9 @@ final class JobWatch {
 
   static String statusLine(JobStatus status, StatusMetrics.Reading r, double ratePerSecond, long now) {
     String checkpoint = r.lastCheckpointId() > 0 && r.lastCheckpointAt() > 0
-        ? String.format("checkpoint #%d %ds ago (%s, %d ms)", r.lastCheckpointId(),
-            Math.max(0, (now - r.lastCheckpointAt()) / 1000), bytes(r.lastCheckpointBytes()), r.lastCheckpointMillis())
+        ? String.format("checkpoint #%d %ds ago (%s new of %s, %d ms)", r.lastCheckpointId(),
+            Math.max(0, (now - r.lastCheckpointAt()) / 1000), bytes(r.lastCheckpointBytes()),
+            bytes(r.lastCheckpointFullBytes()), r.lastCheckpointMillis())
         : "no checkpoint yet";
     return String.format("[%s] in %,d (%,.0f/s) · out %,d · lag %,d · %s · restarts %d",
         status.name().toLowerCase(java.util.Locale.ROOT), r.recordsIn(), ratePerSecond, r.recordsOut(), r.lag(),

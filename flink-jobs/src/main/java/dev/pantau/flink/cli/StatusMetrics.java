@@ -54,7 +54,7 @@ public final class StatusMetrics implements MetricReporter {
 
   /** One reading of a job's status figures. */
   record Reading(long recordsIn, long recordsOut, long lag, long restarts, long lastCheckpointId,
-      long lastCheckpointAt, long lastCheckpointBytes, long lastCheckpointMillis,
+      long lastCheckpointAt, long lastCheckpointBytes, long lastCheckpointFullBytes, long lastCheckpointMillis,
       java.util.SortedMap<String, Long> expansionOverflows) {}
 
   /** The figures of one job now; absent metrics read as 0 (or -1 for "no checkpoint yet"). */
@@ -67,6 +67,7 @@ public final class StatusMetrics implements MetricReporter {
     long ckAt = -1;
     long ckBytes = 0;
     long ckMillis = 0;
+    long ckFull = 0;
     java.util.SortedMap<String, Long> overflows = new java.util.TreeMap<>();
     for (Tracked t : METRICS.values()) {
       if (!jobId.equals(t.jobId)) {
@@ -81,6 +82,7 @@ public final class StatusMetrics implements MetricReporter {
         case "lastCheckpointCompletedTimestamp" -> ckAt = value(t.metric);
         case "lastCheckpointSize" -> ckBytes = value(t.metric);
         case "lastCheckpointDuration" -> ckMillis = value(t.metric);
+        case "lastCheckpointFullSize" -> ckFull = value(t.metric);
         case "expansionOverflows" -> {
           if (t.brand != null) {
             overflows.merge(t.brand, value(t.metric), Long::sum);
@@ -89,7 +91,7 @@ public final class StatusMetrics implements MetricReporter {
         default -> {}
       }
     }
-    return new Reading(in, out, lag, restarts, ckId, ckAt, ckBytes, ckMillis, overflows);
+    return new Reading(in, out, lag, restarts, ckId, ckAt, ckBytes, ckFull, ckMillis, overflows);
   }
 
   private static long value(Metric m) {
