@@ -29,6 +29,18 @@ final class PantauProcess implements AutoCloseable {
     this.stderr = stderr;
   }
 
+  /** Deletes a test's work folder, if there is one. */
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   static PantauProcess start(Path logDir, String name, String... args) throws IOException {
     Files.createDirectories(logDir);
     List<String> cmd = new ArrayList<>();

@@ -47,7 +47,9 @@ class RunCommandITCase {
   private static LocalKafkaBroker kafka;
 
   @BeforeAll
-  static void startBroker() {
+  static void startBroker() throws Exception {
+    // each run starts a new broker (a new cluster id): state left by an earlier run would be refused
+    PantauProcess.deleteRecursively(WORK);
     // retention enforced every second, with the stock 7 days: an output record stamped with its mentions'
     // event time (these mentions are older than a week) would be deleted within seconds of being written
     kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))

@@ -17,6 +17,8 @@ class RunFailureITCase {
 
   @Test
   void aBrokerStoppedForGoodMakesRunExit1WithTheCause() throws Exception {
+    // each run starts a new broker (a new cluster id): state left by an earlier run would be refused
+    PantauProcess.deleteRecursively(WORK);
     LocalKafkaBroker kafka = LocalKafkaBroker.start(WORK.resolve("kafka"));
     try (PantauProcess run = PantauProcess.start(WORK, "broker-gone", "run", "--bootstrap", kafka.bootstrapServers(),
         "--state-dir", WORK.resolve("state").toString(), "--checkpoint-interval", "1s",
