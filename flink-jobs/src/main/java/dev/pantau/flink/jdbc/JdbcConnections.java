@@ -1,0 +1,47 @@
+package dev.pantau.flink.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Connections for {@code --jdbc-url jdbc:postgresql://HOST:PORT/DB}: the user and password come from
+ * the URL, else from {@code PGUSER} and {@code PGPASSWORD} as for psql.
+ */
+public final class JdbcConnections {
+  public static final String PREFIX = "jdbc:postgresql:";
+
+  private JdbcConnections() {}
+
+  public static Connection open(String url) throws SQLException {
+    return open(url, System.getenv());
+  }
+
+  static Connection open(String url, Map<String, String> env) throws SQLException {
+    if (url == null || !url.startsWith(PREFIX)) {
+      throw new SQLException("not a PostgreSQL JDBC URL (" + PREFIX + "//HOST:PORT/DB): " + redacted(url));
+    }
+    Properties p = new Properties();
+    if (!url.contains("user=") && env.get("PGUSER") != null) {
+      p.setProperty("user", env.get("PGUSER"));
+    }
+    if (!url.contains("password=") && env.get("PGPASSWORD") != null) {
+      p.setProperty("password", env.get("PGPASSWORD"));
+    }
+    // a batch of single-row upserts is sent as multi-row INSERTs: several times fewer round trips
+    p.setProperty("reWriteBatchedInserts", "true");
+    p.setProperty("ApplicationName", "pantau");
+    return DriverManager.getConnection(url, p);
+  }
+
+  /** The URL without its query string, where a password may be. */
+  public static String redacted(String url) {
+    if (url == null) {
+      return "null";
+    }
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q) + "?...";
+  }
+}
