@@ -58,6 +58,9 @@ final class DemoCommand extends PantauCommand {
   @Option(names = "--work-dir", description = "Where the broker keeps its data (default: ${DEFAULT-VALUE}).")
   Path workDir = Paths.get(".pantau", "demo");
 
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "Also write the outputs to PostgreSQL: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD); tables created when missing.")
+  String jdbcUrl;
+
   @Mixin PipelineOptions pipeline;
 
   private volatile boolean shuttingDown;
@@ -66,6 +69,7 @@ final class DemoCommand extends PantauCommand {
   protected int execute() throws Exception {
     long t0 = System.nanoTime();
     PipelineConfig config = pipeline.toConfig();
+    JdbcOption.prepare(jdbcUrl);
     printLogLocation();
     err().println("Starting a Kafka broker on 127.0.0.1 ...");
     LocalKafkaBroker broker = LocalKafkaBroker.start(workDir.resolve("kafka-" + System.currentTimeMillis()));
@@ -114,7 +118,7 @@ final class DemoCommand extends PantauCommand {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         java.nio.file.Files.createTempDirectory("pantau-demo-state").toUri().toString());
     StreamExecutionEnvironment env = LocalFlink.environment(2, conf);
-    StreamingJob.build(env, kafka, config);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
     job[0] = env.executeAsync(StreamingJob.JOB_NAME);
 
     // the spike comes two simulated minutes into the live part

@@ -80,6 +80,17 @@ final class DbRows {
     return out;
   }
 
+  /** The keys whose rows differ, each with both rows, at most {@code limit}: a readable failure. */
+  static List<String> differences(Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b, int limit) {
+    java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    return keys.stream()
+        .filter(k -> !java.util.Objects.equals(a.get(k), b.get(k)))
+        .limit(limit)
+        .map(k -> k + ":\n  " + a.get(k) + "\n  " + b.get(k))
+        .toList();
+  }
+
   static String key(Map<String, Object> row, PostgresTable table) {
     return String.join("|", table.key().stream().map(k -> String.valueOf(row.get(k))).toList());
   }
