@@ -39,6 +39,8 @@ class PostgresReplayITCase {
   private static TestPostgres pg;
   private static Path input;
   private static PipelineConfig config;
+  /** The database a first replay filled, shared by the tests (none of them changes it). */
+  private static String url;
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -55,6 +57,8 @@ class PostgresReplayITCase {
     Files.write(input, lines, StandardCharsets.UTF_8);
     config = PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
         .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")));
+    url = pg.newDatabase("replay");
+    ReplayJob.run(input, DIR.resolve("first"), config, url);
   }
 
   private static String lastCreatedAt(List<String> lines) {
@@ -78,10 +82,7 @@ class PostgresReplayITCase {
   }
 
   @Test
-  void replayFillsTheTablesWithExactlyItsOutputsAndASecondReplayChangesNothing() throws Exception {
-    String url = pg.newDatabase("replay");
-    ReplayJob.run(input, DIR.resolve("first"), config, url);
-
+  void replayFillsTheTablesWithExactlyItsOutputs() throws Exception {
     assertSchema(url);
 
     // KPI records: the highest revision of each (brand, window, start, source)
@@ -135,7 +136,10 @@ class PostgresReplayITCase {
     Map<String, Map<String, Object>> stored = DbRows.read(url, PostgresTable.MENTIONS);
     assertThat(stored).isEqualTo(mentions);
     assertThat(stored.keySet()).anyMatch(k -> k.contains("nul-1"));
+  }
 
+  @Test
+  void aSecondReplayOfTheSameInputRewritesNoRow() throws Exception {
     // the same input again: every row kept as it was, none even rewritten (same xmin)
     List<Map<String, String>> before = new ArrayList<>();
     for (PostgresTable t : PostgresTable.values()) {
@@ -149,6 +153,91 @@ class PostgresReplayITCase {
           .isEqualTo(before.get(i));
     }
     assertThat(DbRows.read(url, PostgresTable.KPI_SERIES)).isEqualTo(kpiBefore);
+  }
+
+  /**
+   * Every panel, annotation and variable query of the provisioned Grafana dashboards, expanded as
+   * Grafana expands it, runs on the replayed data and returns rows of the shape its panel needs.
+   */
+  @Test
+  void everyGrafanaQueryReturnsRowsOfTheShapeItsPanelNeeds() throws Exception {
+    String provisioned = Files.readString(Paths.get("..", "deploy", "grafana", "provisioning", "datasources", "pantau.yaml"));
+    List<JsonNode> dashboards = GrafanaDashboards.dashboards();
+    assertThat(dashboards).extracting(d -> d.get("uid").asText()).containsExactlyInAnyOrder("pantau-brand", "pantau-overview");
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      java.time.Instant from;
+      java.time.Instant to;
+      List<String> brands = new ArrayList<>();
+      String alertedBrand;
+      try (ResultSet rs = st.executeQuery("SELECT min(start), max(\"end\") FROM kpi_series")) {
+        rs.next();
+        from = rs.getTimestamp(1).toInstant();
+        to = rs.getTimestamp(2).toInstant();
+      }
+      try (ResultSet rs = st.executeQuery("SELECT DISTINCT brand FROM kpi_series ORDER BY 1")) {
+        while (rs.next()) {
+          brands.add(rs.getString(1));
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT brand FROM alerts ORDER BY start LIMIT 1")) {
+        rs.next();
+        alertedBrand = rs.getString(1);
+      }
+      int checked = 0;
+      for (JsonNode d : dashboards) {
+        boolean multiBrand = false;
+        List<String> variables = new ArrayList<>();
+        for (JsonNode v : d.path("templating").path("list")) {
+          variables.add(v.get("name").asText());
+          if (v.get("name").asText().equals("brand")) {
+            multiBrand = v.path("multi").asBoolean();
+          }
+        }
+        assertThat(variables).as(d.get("uid") + " variables").contains("brand", "window");
+        assertThat(d.path("annotations").path("list")).as(d.get("uid") + " annotations").isNotEmpty();
+        Map<String, GrafanaMacros.Variable> vars = Map.of(
+            "brand", multiBrand ? new GrafanaMacros.Variable(brands, true) : GrafanaMacros.Variable.single(alertedBrand),
+            "window", GrafanaMacros.Variable.single("5m"));
+        for (GrafanaDashboards.Query q : GrafanaDashboards.queries(d)) {
+          String what = q.dashboard() + " / " + q.title();
+          assertThat(provisioned).as(what + ": data source").contains("uid: " + q.datasourceUid());
+          String sql = GrafanaMacros.expand(q.sql(), from, to, vars);
+          assertThat(sql).as(what).doesNotContain("$");
+          try (ResultSet rs = st.executeQuery(sql)) {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            Map<String, String> types = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              types.put(md.getColumnLabel(i), md.getColumnTypeName(i));
+            }
+            int rows = 0;
+            while (rs.next()) {
+              rows++;
+            }
+            assertThat(rows).as(what + ": rows of " + sql).isPositive();
+            switch (q.kind()) {
+              case TIME_SERIES -> {
+                assertThat(types).as(what).containsEntry("time", "timestamptz");
+                List<String> numeric = types.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("time"))
+                    .filter(e -> List.of("int2", "int4", "int8", "float4", "float8", "numeric").contains(e.getValue()))
+                    .map(Map.Entry::getKey).toList();
+                assertThat(numeric).as(what + ": value columns " + types).isNotEmpty();
+                if (types.containsKey("metric")) {
+                  assertThat(types).as(what).containsEntry("metric", "text").containsKey("value").hasSize(3);
+                }
+              }
+              case ANNOTATION -> assertThat(types).as(what)
+                  .containsEntry("time", "timestamptz").containsEntry("timeend", "timestamptz")
+                  .containsEntry("text", "text").containsEntry("tags", "text");
+              case VARIABLE -> assertThat(types).as(what).hasSize(1);
+              case TABLE -> assertThat(types).as(what).isNotEmpty();
+            }
+            checked++;
+          }
+        }
+      }
+      assertThat(checked).as("queries checked").isGreaterThanOrEqualTo(20);
+    }
   }
 
   private static void assertSchema(String url) throws Exception {
