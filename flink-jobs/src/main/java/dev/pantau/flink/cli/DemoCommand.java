@@ -58,6 +58,9 @@ final class DemoCommand extends PantauCommand {
   @Option(names = "--work-dir", description = "Where the broker keeps its data (default: ${DEFAULT-VALUE}).")
   Path workDir = Paths.get(".pantau", "demo");
 
+  @Option(names = "--ui-port", paramLabel = "N", description = "Port of the live dashboard on 127.0.0.1 (default: a free port).")
+  int uiPort = 0;
+
   @Option(names = "--jdbc-url", paramLabel = "URL", description = "Also write the outputs to PostgreSQL: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD); tables created when missing.")
   String jdbcUrl;
 
@@ -145,6 +148,7 @@ final class DemoCommand extends PantauCommand {
     producerThread.setDaemon(true);
     producerThread.start();
 
+    dev.pantau.flink.ui.UiOption.start(uiPort, bootstrap, Topics.KPI_SERIES, Topics.ALERTS, java.util.Map.of(), err());
     KpiTable table = KpiTable.forConsole();
     err().printf("Streaming sample mentions at %.0f per simulated minute, %.0fx real time. Ctrl-C stops.%n", rate, speed);
     try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, table, out())) {

@@ -116,6 +116,9 @@ public final class RunCommand extends PantauCommand {
   @Option(names = "--status-interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "How often the status line is printed (default: 30s).")
   Duration statusInterval = DEFAULT_STATUS_INTERVAL;
 
+  @Option(names = "--ui-port", paramLabel = "N", description = "Serve the live dashboard on 127.0.0.1:N (0: a free port).")
+  Integer uiPort;
+
   @Option(names = "--jdbc-url", paramLabel = "URL", description = "Also write the outputs to PostgreSQL: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD); tables created when missing.")
   String jdbcUrl;
 
@@ -168,6 +171,7 @@ public final class RunCommand extends PantauCommand {
           keywordPath.get(), new KeywordSetPublisher(bootstrap, keywordSetsTopic, kafkaProperties), err());
       watcher.start(config.keywordSet());
     }
+    dev.pantau.flink.ui.DashboardServer ui = dev.pantau.flink.ui.UiOption.start(uiPort, bootstrap, kpiTopic, alertsTopic, kafkaProperties, err());
     StopSignal stop = StopSignal.install();
     try (LocalJobRunner runner = LocalJobRunner.start(env, conf, parallelism, StreamingJob.JOB_NAME)) {
       JobWatch watch = new JobWatch(runner, err(), statusInterval, StreamingJob.MENTIONS_SOURCE,
@@ -180,6 +184,9 @@ public final class RunCommand extends PantauCommand {
       return outcome == JobWatch.Outcome.FAILED ? 1 : 0;
     } finally {
       stop.uninstall();
+      if (ui != null) {
+        ui.close();
+      }
       if (watcher != null) {
         watcher.close();
       }
