@@ -184,6 +184,8 @@ class DashboardITCase {
     double alertSeconds = (System.nanoTime() - committed) / 1e9;
     assertThat(browser.findElement(By.cssSelector("#alerts li[data-alert='" + fresh.get("id").asText() + "']")).getText())
         .contains("a new alert while the page is open").contains(fresh.get("brand").asText());
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(
+        By.cssSelector("article.brand[data-brand='" + fresh.get("brand").asText() + "']")).getAttribute("class").contains("alerting"));
 
     List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(l -> l.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
