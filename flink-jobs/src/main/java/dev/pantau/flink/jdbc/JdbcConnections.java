@@ -1,7 +1,6 @@
 package dev.pantau.flink.jdbc;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -12,6 +11,12 @@ import java.util.Properties;
  */
 public final class JdbcConnections {
   public static final String PREFIX = "jdbc:postgresql:";
+  /**
+   * The driver itself, not DriverManager: on a Flink cluster the driver is in the job jar, loaded by
+   * the user-code class loader, which DriverManager's service lookup (done once, by the system class
+   * loader) does not see ("No suitable driver").
+   */
+  private static final java.sql.Driver DRIVER = new org.postgresql.Driver();
 
   private JdbcConnections() {}
 
@@ -33,7 +38,11 @@ public final class JdbcConnections {
     // a batch of single-row upserts is sent as multi-row INSERTs: several times fewer round trips
     p.setProperty("reWriteBatchedInserts", "true");
     p.setProperty("ApplicationName", "pantau");
-    return DriverManager.getConnection(url, p);
+    Connection c = DRIVER.connect(url, p);
+    if (c == null) {
+      throw new SQLException("not a PostgreSQL JDBC URL: " + redacted(url));
+    }
+    return c;
   }
 
   /** The URL without its query string, where a password may be. */
