@@ -58,6 +58,12 @@ final class DemoCommand extends PantauCommand {
   @Option(names = "--work-dir", description = "Where the broker keeps its data (default: ${DEFAULT-VALUE}).")
   Path workDir = Paths.get(".pantau", "demo");
 
+  @Option(names = "--ui-port", paramLabel = "N", description = "Port of the live dashboard on 127.0.0.1 (default: a free port).")
+  int uiPort = 0;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "Also write the outputs to PostgreSQL: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD); tables created when missing.")
+  String jdbcUrl;
+
   @Mixin PipelineOptions pipeline;
 
   private volatile boolean shuttingDown;
@@ -66,6 +72,7 @@ final class DemoCommand extends PantauCommand {
   protected int execute() throws Exception {
     long t0 = System.nanoTime();
     PipelineConfig config = pipeline.toConfig();
+    JdbcOption.prepare(jdbcUrl);
     printLogLocation();
     err().println("Starting a Kafka broker on 127.0.0.1 ...");
     LocalKafkaBroker broker = LocalKafkaBroker.start(workDir.resolve("kafka-" + System.currentTimeMillis()));
@@ -114,7 +121,7 @@ final class DemoCommand extends PantauCommand {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         java.nio.file.Files.createTempDirectory("pantau-demo-state").toUri().toString());
     StreamExecutionEnvironment env = LocalFlink.environment(2, conf);
-    StreamingJob.build(env, kafka, config);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
     job[0] = env.executeAsync(StreamingJob.JOB_NAME);
 
     // the spike comes two simulated minutes into the live part
@@ -141,6 +148,7 @@ final class DemoCommand extends PantauCommand {
     producerThread.setDaemon(true);
     producerThread.start();
 
+    dev.pantau.flink.ui.UiOption.start(uiPort, bootstrap, Topics.KPI_SERIES, Topics.ALERTS, java.util.Map.of(), err());
     KpiTable table = KpiTable.forConsole();
     err().printf("Streaming sample mentions at %.0f per simulated minute, %.0fx real time. Ctrl-C stops.%n", rate, speed);
     try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, table, out())) {

@@ -24,6 +24,9 @@ final class ReplayCommand extends PantauCommand {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the output files (created if missing).")
   Path output;
 
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "Also write the outputs to PostgreSQL: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD); tables created when missing.")
+  String jdbcUrl;
+
   @Mixin PipelineOptions pipeline;
 
   @Override
@@ -33,8 +36,9 @@ final class ReplayCommand extends PantauCommand {
     }
     PipelineConfig config = pipeline.toConfig();
     printLogLocation();
+    JdbcOption.prepare(jdbcUrl);
     long t0 = System.nanoTime();
-    ObjectNode summary = ReplayJob.run(input, output, config);
+    ObjectNode summary = ReplayJob.run(input, output, config, jdbcUrl);
     double seconds = (System.nanoTime() - t0) / 1e9;
     long read = summary.get("records_read").asLong();
     out().printf(

@@ -5,6 +5,7 @@ import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.KeywordSetPublisher;
 import dev.pantau.flink.io.TopicProvisioner;
 import dev.pantau.flink.io.Topics;
+import dev.pantau.flink.jdbc.JdbcOutputs;
 import dev.pantau.flink.job.KafkaJobOptions;
 import dev.pantau.flink.job.LocalFlink;
 import dev.pantau.flink.job.PipelineConfig;
@@ -115,6 +116,12 @@ public final class RunCommand extends PantauCommand {
   @Option(names = "--status-interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "How often the status line is printed (default: 30s).")
   Duration statusInterval = DEFAULT_STATUS_INTERVAL;
 
+  @Option(names = "--ui-port", paramLabel = "N", description = "Serve the live dashboard on 127.0.0.1:N (0: a free port).")
+  Integer uiPort;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "Also write the outputs to PostgreSQL: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD); tables created when missing.")
+  String jdbcUrl;
+
   @Mixin PipelineOptions pipeline;
 
   @Override
@@ -135,10 +142,11 @@ public final class RunCommand extends PantauCommand {
             groupId, start, checkpointInterval, transactionalIdPrefix, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT,
             kafkaProperties);
     printLogLocation();
+    JdbcOption.prepare(jdbcUrl);
     Map<String, String> identity = prepareTopics(kafka);
     if (onCluster) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      StreamingJob.build(env, kafka, config);
+      JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
       env.execute(StreamingJob.JOB_NAME);
       return 0;
     }
@@ -151,7 +159,7 @@ public final class RunCommand extends PantauCommand {
     // an alert rule removed since the savepoint leaves state no operator claims: drop it, do not fail
     conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism, conf);
-    StreamingJob.build(env, kafka, config);
+    JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
     restore.ifPresentOrElse(
         p -> err().println("Resuming from " + p),
         () -> err().println("No state to resume in " + state.root() + ": starting from the " + from + " offsets"));
@@ -163,6 +171,7 @@ public final class RunCommand extends PantauCommand {
           keywordPath.get(), new KeywordSetPublisher(bootstrap, keywordSetsTopic, kafkaProperties), err());
       watcher.start(config.keywordSet());
     }
+    dev.pantau.flink.ui.DashboardServer ui = dev.pantau.flink.ui.UiOption.start(uiPort, bootstrap, kpiTopic, alertsTopic, kafkaProperties, err());
     StopSignal stop = StopSignal.install();
     try (LocalJobRunner runner = LocalJobRunner.start(env, conf, parallelism, StreamingJob.JOB_NAME)) {
       JobWatch watch = new JobWatch(runner, err(), statusInterval, StreamingJob.MENTIONS_SOURCE,
@@ -177,6 +186,9 @@ public final class RunCommand extends PantauCommand {
       return outcome == JobWatch.Outcome.FAILED ? 1 : 0;
     } finally {
       stop.uninstall();
+      if (ui != null) {
+        ui.close();
+      }
       if (watcher != null) {
         watcher.close();
       }

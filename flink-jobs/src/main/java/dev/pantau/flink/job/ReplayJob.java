@@ -41,7 +41,7 @@ public final class ReplayJob {
   private ReplayJob() {}
 
   /** Builds the replay graph on {@code env}; the caller executes it. */
-  public static void build(StreamExecutionEnvironment env, Path input, Path outputDir, PipelineConfig config)
+  public static PantauPipeline.Outputs build(StreamExecutionEnvironment env, Path input, Path outputDir, PipelineConfig config)
       throws IOException {
     Files.createDirectories(outputDir);
     FileSource<Decoded> source =
@@ -59,10 +59,16 @@ public final class ReplayJob {
         new JsonLinesFileSink(outputDir.resolve(DEAD_LETTER_FILE)),
         // alerts come out of multi-input operators: sorted, so the file does not depend on timing
         new JsonLinesFileSink(outputDir.resolve(ALERTS_FILE), true));
+    return outputs;
   }
 
   /** Runs the replay to completion and writes {@code summary.json}; returns the summary. */
   public static ObjectNode run(Path input, Path outputDir, PipelineConfig config) throws Exception {
+    return run(input, outputDir, config, null);
+  }
+
+  /** As {@link #run(Path, Path, PipelineConfig)}, also writing to PostgreSQL when {@code jdbcUrl} is set. */
+  public static ObjectNode run(Path input, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
     if (!Files.isReadable(input)) {
       throw new IOException("cannot read input file " + input);
     }
@@ -73,7 +79,7 @@ public final class ReplayJob {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = LocalFlink.environment(1, conf);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    build(env, input, outputDir, config.withIdleness(Duration.ZERO));
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(build(env, input, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
     JobExecutionResult result = env.execute("Pantau replay of " + input.getFileName());
     ObjectNode summary = summary(result.getAllAccumulatorResults(), outputDir);
     Files.writeString(
