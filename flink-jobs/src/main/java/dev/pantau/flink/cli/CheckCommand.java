@@ -3,6 +3,7 @@ package dev.pantau.flink.cli;
 import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
 import dev.pantau.alerts.AlertRuleLoader;
+import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.KeywordSetLoader;
@@ -47,7 +48,8 @@ final class CheckCommand extends PantauCommand {
     } else {
       try {
         AlertConfig config =
-            AlertRuleLoader.load(a.get(), java.util.Arrays.stream(windows.split(",")).map(String::strip).toList());
+            AlertRuleLoader.load(
+                a.get(), java.util.Arrays.stream(windows.split(",")).map(String::strip).toList(), KpiFields.STANDARD.metrics());
         out().printf("alerts: %s OK, %d rules%n", a.get(), config.rules().size());
       } catch (AlertConfigException e) {
         ok = false;

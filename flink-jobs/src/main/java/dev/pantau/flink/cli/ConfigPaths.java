@@ -4,6 +4,7 @@ import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
 import dev.pantau.alerts.AlertRule;
 import dev.pantau.alerts.AlertRuleLoader;
+import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.KeywordSetLoader;
@@ -55,7 +56,7 @@ public final class ConfigPaths {
       return AlertConfig.EMPTY;
     }
     try {
-      return AlertRuleLoader.load(p.get());
+      return AlertRuleLoader.load(p.get(), null, KpiFields.STANDARD.metrics());
     } catch (AlertConfigException e) {
       throw new UserException("invalid alert rules in " + p.get() + ":\n" + e.getMessage());
     }

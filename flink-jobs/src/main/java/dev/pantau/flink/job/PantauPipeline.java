@@ -171,7 +171,7 @@ public final class PantauPipeline {
               .name("Minute records of all sources")
               .uid("alert-minutes")
               .keyBy(r -> r.brand, Types.STRING)
-              .process(new SlidingKpiWindows(rules.slidingWindows(), config.sentiment()))
+              .process(new SlidingKpiWindows(rules.slidingWindows(), rules.fields()))
               .name("Sliding windows for alerts")
               .uid("alert-sliding-windows");
       feed = kpis.union(sliding);

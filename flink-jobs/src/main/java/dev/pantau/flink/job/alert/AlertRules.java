@@ -3,13 +3,15 @@ package dev.pantau.flink.job.alert;
 import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertRule;
 import dev.pantau.alerts.DetectorType;
+import dev.pantau.flink.job.kpi.KpiField;
+import dev.pantau.flink.job.kpi.KpiFields;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The alert rules as the job applies them: which KPI records feed which rule. A spike, drop or
- * threshold rule on an additive metric of a minute- or hour-window is fed windows that slide by a minute
+ * threshold rule on a metric computed from minutes ({@link KpiField#fromMinutes}) of a minute- or hour-window is fed windows that slide by a minute
  * (when 1m windows are computed), so it fires within about a minute; other rules get the tumbling
  * records of their window. Only records of all sources ({@code "*"}) and first revisions feed detectors.
  */
@@ -17,10 +19,20 @@ public final class AlertRules implements Serializable {
   private static final long serialVersionUID = 1L;
   private final AlertConfig config;
   private final boolean slidingAvailable;
+  private final KpiFields fields;
 
   public AlertRules(AlertConfig config, Set<String> kpiWindows) {
+    this(config, kpiWindows, KpiFields.STANDARD);
+  }
+
+  public AlertRules(AlertConfig config, Set<String> kpiWindows, KpiFields fields) {
     this.config = config;
     this.slidingAvailable = kpiWindows.contains("1m");
+    this.fields = fields;
+  }
+
+  public KpiFields fields() {
+    return fields;
   }
 
   public AlertConfig config() {
@@ -42,7 +54,7 @@ public final class AlertRules implements Serializable {
         && minutes > 1
         && minutes <= 24 * 60
         && rule.detector() != DetectorType.TARGET_PACE
-        && KpiPoints.ADDITIVE.contains(rule.metric());
+        && fields.find(rule.metric()).map(KpiField::fromMinutes).orElse(false);
   }
 
   /** Window sizes to slide, for {@link SlidingKpiWindows}. */

@@ -325,6 +325,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         r.sentimentNet = tally.net();
         r.sentimentMean = tally.mean();
       }
+      r.sentimentScoreUnits = tally.scoreSum();
     }
     r.shareOfVoice = share;
     r.employeeMentions = acc.employeeMentions;
