@@ -258,12 +258,13 @@ public record AlertRule(
         throw new IllegalArgumentException("detector is missing (spike, drop, threshold or target_pace)");
       }
       KpiMetric kpi = metrics.require(metric.trim());
-      Duration length = Durations.parseWindow(window);
+      WindowLabel label = WindowLabel.parse(window);
+      Duration length = label.length();
       double z = threshold != null ? threshold : sensitivity.threshold();
       boolean ratio = kpi.ratio();
       double floor = minCount != null ? minCount : ratio ? DEFAULT_MIN_MENTIONS_FOR_RATIO : DEFAULT_MIN_COUNT;
       List<Target> mine = targets.stream().filter(t -> t.metric().equals(metric)).toList();
-      return new AlertRule(id, metric.trim(), kpi, window.trim(), length, detector, sensitivity, z, z * RESOLVE_FRACTION,
+      return new AlertRule(id, metric.trim(), kpi, label.text(), length, detector, sensitivity, z, z * RESOLVE_FRACTION,
           floor, minRatio != null ? minRatio : DEFAULT_MIN_RATIO, cooldown, baselineWindows,
           warmupWindows != null ? warmupWindows : Math.min(DEFAULT_WARMUP_WINDOWS, baselineWindows),
           daily && length.compareTo(Duration.ofHours(1)) <= 0, weekly && length.compareTo(Duration.ofDays(1)) <= 0,

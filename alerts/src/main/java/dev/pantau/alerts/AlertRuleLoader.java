@@ -218,7 +218,7 @@ public final class AlertRuleLoader {
           if (!ids.add(rule.id())) {
             throw new IllegalArgumentException("duplicate rule id");
           }
-          if (windows != null && !windows.contains(rule.window())) {
+          if (windows != null && WindowLabel.among(rule.window(), windows).isEmpty()) {
             throw new IllegalArgumentException("window " + rule.window() + " is not one of the KPI windows " + windows);
           }
           for (String c : rule.channels()) {

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 public final class KpiMetrics implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code source} of a KPI record of all sources together (SPEC §4). */
+  public static final String ALL_SOURCES = "*";
+
   public static final KpiMetric MENTIONS = KpiMetric.additive("mentions");
   public static final KpiMetric UNIQUE_AUTHORS = KpiMetric.distinct("unique_authors");
   public static final KpiMetric REACH = KpiMetric.distinct("reach");

@@ -29,7 +29,7 @@ public record KpiPoint(String brand, String brandName, String window, Instant st
       throw new IllegalArgumentException("end " + end + " is not after start " + start);
     }
     brandName = brandName == null || brandName.isBlank() ? brand : brandName;
-    source = source == null ? "*" : source;
+    source = source == null ? KpiMetrics.ALL_SOURCES : source;
     metrics = Map.copyOf(Objects.requireNonNull(metrics, "metrics"));
   }
 

@@ -4,6 +4,7 @@ import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
 import dev.pantau.alerts.AlertRule;
 import dev.pantau.alerts.AlertRuleLoader;
+import dev.pantau.alerts.WindowLabel;
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
@@ -69,7 +70,7 @@ public final class ConfigPaths {
   public static List<String> windowErrors(AlertConfig alerts, Collection<String> windows) {
     List<String> errors = new ArrayList<>();
     for (AlertRule r : alerts.rules()) {
-      if (!windows.contains(r.window())) {
+      if (WindowLabel.among(r.window(), windows).isEmpty()) {
         errors.add("rule " + r.id() + ": window " + r.window() + " is not one of the KPI windows " + windows);
       }
     }

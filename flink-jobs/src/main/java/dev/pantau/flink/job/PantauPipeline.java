@@ -28,8 +28,7 @@ import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.EnrichedMention;
 import dev.pantau.flink.model.KeywordUpdate;
 import dev.pantau.flink.model.Mention;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -155,7 +154,7 @@ public final class PantauPipeline {
    */
   private static DataStream<AlertEvent> alerts(
       DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config) {
-    Set<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).collect(Collectors.toSet());
+    List<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).toList();
     AlertRules rules = new AlertRules(config.alerts(), windowNames);
     if (rules.isEmpty()) {
       // no rules: no per-mention term counting for alert context, an empty alert stream
@@ -167,7 +166,7 @@ public final class PantauPipeline {
     DataStream<KpiRecord> feed = kpis;
     if (!rules.slidingWindows().isEmpty()) {
       DataStream<KpiRecord> sliding =
-          kpis.filter(r -> "1m".equals(r.window) && "*".equals(r.source) && r.revision == 1)
+          kpis.filter(AlertRules::slidingFeed)
               .name("Minute records of all sources")
               .uid("alert-minutes")
               .keyBy(r -> r.brand, Types.STRING)

@@ -81,6 +81,17 @@ class PantauCliTest {
   }
 
   @Test
+  void checkTakesSixtyMinutesAndAnHourForTheSameWindow() throws Exception {
+    Path alerts = Files.writeString(dir.resolve("a.yaml"), "rules: [{id: hourly, metric: mentions, window: 60m, detector: spike}]\n");
+    Path keywords = Files.writeString(dir.resolve("k.yaml"), "brands: []\n");
+    Result ok = run("check", "--keywords", keywords.toString(), "--alerts", alerts.toString(), "--windows", "1m,1h");
+    assertThat(ok.status).as(ok.err).isZero();
+    Result twice = run("check", "--keywords", keywords.toString(), "--alerts", alerts.toString(), "--windows", "1m,60m,1h");
+    assertThat(twice.status).isEqualTo(1);
+    assertThat(twice.err).contains("--windows: window 1h is listed twice (as 60m)");
+  }
+
+  @Test
   void matchShowsAQueryThatCouldNotBeEvaluated() throws Exception {
     Path keywords = Files.writeString(dir.resolve("k.yaml"),
         "brands:\n  - id: tsel\n    query: 'aaa* NEAR/3 telkomsel'\n");

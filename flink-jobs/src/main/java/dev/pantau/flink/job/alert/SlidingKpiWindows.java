@@ -1,6 +1,7 @@
 package dev.pantau.flink.job.alert;
 
-import dev.pantau.flink.job.kpi.KpiField;
+import dev.pantau.alerts.KpiMetrics;
+import dev.pantau.alerts.WindowLabel;
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.job.kpi.KpiRecord;
 import dev.pantau.flink.job.kpi.MinuteSums;
@@ -35,26 +36,15 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
   private transient ValueState<Long> cleanupAt;
 
   /**
-   * @param sizeNames window names in minutes or hours ({@code 5m}, {@code 1h}) to slide; the records
+   * @param sizeNames window labels in minutes or hours ({@code 5m}, {@code 1h}) to slide; the records
    *     carry them as given
    * @param fields the KPIs, of which those computed from minutes are slid
    */
   public SlidingKpiWindows(List<String> sizeNames, KpiFields fields) {
-    this.sizes = sizeNames.stream().mapToInt(SlidingKpiWindows::minutesOf).toArray();
+    this.sizes = sizeNames.stream().mapToInt(w -> Math.toIntExact(WindowLabel.parse(w).minutes())).toArray();
     this.labels = sizeNames.toArray(String[]::new);
     this.sums = new MinuteSums(fields);
     this.maxMinutes = java.util.Arrays.stream(sizes).max().orElse(1);
-  }
-
-  /** Minutes in a window name like {@code 5m} or {@code 1h}; -1 for day windows and others. */
-  public static int minutesOf(String window) {
-    char unit = window.charAt(window.length() - 1);
-    int n = Integer.parseInt(window.substring(0, window.length() - 1));
-    return switch (unit) {
-      case 'm' -> n;
-      case 'h' -> n * 60;
-      default -> -1;
-    };
   }
 
   @Override
@@ -69,7 +59,7 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
 
   @Override
   public void processElement(KpiRecord r, Context ctx, Collector<KpiRecord> out) throws Exception {
-    if (r.revision != 1 || !"1m".equals(r.window) || !"*".equals(r.source)) {
+    if (!AlertRules.slidingFeed(r)) {
       return;
     }
     minutes.put(r.start, sums.of(r));
@@ -115,7 +105,7 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
     r.window = label;
     r.start = from;
     r.end = last.end;
-    r.source = "*";
+    r.source = KpiMetrics.ALL_SOURCES;
     r.sliding = true;
     r.revision = 1;
     r.slidingMetrics = sums.metrics(sum);
