@@ -46,7 +46,6 @@ public final class PantauPipeline {
 
   /** The job's outputs. The JSON streams are ready for a sink. */
   public record Outputs(
-      DataStream<KpiRecord> kpiRecords,
       DataStream<KeyedJson> kpis,
       DataStream<KeyedJson> enriched,
       DataStream<KeyedJson> deadLetters,
@@ -145,7 +144,7 @@ public final class PantauPipeline {
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 alertJson.getSideOutput(GuardOutput.DEAD_LETTERS));
-    return new Outputs(kpis, kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
+    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
   }
 
   /**
