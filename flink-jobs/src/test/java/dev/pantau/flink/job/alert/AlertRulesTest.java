@@ -7,6 +7,7 @@ import dev.pantau.alerts.AlertRule;
 import dev.pantau.alerts.AlertRuleLoader;
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.job.kpi.KpiRecord;
+import dev.pantau.flink.job.kpi.MinuteRecords;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** A rule's window and the KPI windows may be written differently and still be the same window. */
 class AlertRulesTest {
-  private static final long MIN = 60_000;
+  private static final long MIN = MinuteRecords.MINUTE;
 
   @Test
   void aSixtyMinuteRuleIsFedTheSlidingWindowsOfAOneHourKpiWindowAndTheOtherWayRound() throws Exception {
@@ -37,7 +38,7 @@ class AlertRulesTest {
     AlertRules rules = rules("1h", List.of("1m", "60m"), "reach");
     AlertRule rule = rules.rules().get(0);
     assertThat(rules.slides(rule)).isFalse();
-    KpiRecord tumbling = minute(0);
+    KpiRecord tumbling = MinuteRecords.minute(0, 3);
     tumbling.window = "60m";
     assertThat(rules.feeds(rule, tumbling)).isTrue();
     tumbling.revision = 2;
@@ -60,21 +61,10 @@ class AlertRulesTest {
             new KeyedProcessOperator<>(new SlidingKpiWindows(rules.slidingWindows(), KpiFields.STANDARD)),
             r -> r.brand, Types.STRING);
     h.open();
-    h.processElement(new StreamRecord<>(minute(0), MIN - 1));
+    h.processElement(new StreamRecord<>(MinuteRecords.minute(0, 3), MIN - 1));
     KpiRecord out = h.extractOutputValues().get(0);
     h.close();
     return out;
   }
 
-  private static KpiRecord minute(int i) {
-    KpiRecord r = new KpiRecord();
-    r.brand = "acme";
-    r.window = "1m";
-    r.source = "*";
-    r.revision = 1;
-    r.start = i * MIN;
-    r.end = (i + 1) * MIN;
-    r.mentions = 3;
-    return r;
-  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.job.kpi.KpiRecord;
+import dev.pantau.flink.job.kpi.MinuteRecords;
 import dev.pantau.keywords.sentiment.SentimentTally;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class SlidingKpiWindowsTest {
-  private static final long MIN = 60_000;
+  private static final long MIN = MinuteRecords.MINUTE;
 
   @Test
   void sumsTheLastMinutesEveryMinuteAndLeavesNothingBehind() throws Exception {
@@ -52,14 +53,7 @@ class SlidingKpiWindowsTest {
   }
 
   private static KpiRecord minute(int i, long mentions, String label) {
-    KpiRecord r = new KpiRecord();
-    r.brand = "acme";
-    r.window = "1m";
-    r.source = "*";
-    r.revision = 1;
-    r.start = i * MIN;
-    r.end = (i + 1) * MIN;
-    r.mentions = mentions;
+    KpiRecord r = MinuteRecords.minute(i, mentions);
     r.sentimentPositive = label.equals("positive") ? mentions : 0L;
     r.sentimentNegative = label.equals("negative") ? mentions : 0L;
     r.sentimentNeutral = 0L;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link KpiRecord} and its sum in {@link KpiAccumulator}.
  */
 class KpiRegistryExtensionTest {
-  private static final long MIN = 60_000;
+  private static final long MIN = MinuteRecords.MINUTE;
   private static final KpiMetric CONVERSATIONS = KpiMetric.additive("engagement.conversations");
   private static final KpiMetric PER_MENTION = KpiMetric.ratio("engagement.per_mention", 0, Double.POSITIVE_INFINITY);
   private static final KpiFields FIELDS =
@@ -81,14 +81,7 @@ class KpiRegistryExtensionTest {
   }
 
   private static KpiRecord minute(int i, long mentions, long comments, long quotes) {
-    KpiRecord r = new KpiRecord();
-    r.brand = "acme";
-    r.window = "1m";
-    r.source = "*";
-    r.revision = 1;
-    r.start = i * MIN;
-    r.end = (i + 1) * MIN;
-    r.mentions = mentions;
+    KpiRecord r = MinuteRecords.minute(i, mentions);
     r.comments = comments;
     r.quotes = quotes;
     r.engagementTotal = comments + quotes;
