@@ -12,10 +12,6 @@ import java.util.Map;
 public final class KpiPoints {
   private KpiPoints() {}
 
-  public static KpiPoint of(KpiRecord r) {
-    return of(r, KpiFields.STANDARD);
-  }
-
   public static KpiPoint of(KpiRecord r, KpiFields fields) {
     Map<String, Double> m = r.slidingMetrics != null ? r.slidingMetrics : metrics(r, fields);
     return new KpiPoint(
