@@ -3,7 +3,6 @@ package dev.pantau.alerts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One alert rule (SPEC §3), immutable and validated, with every default resolved. Build one with
@@ -21,6 +20,7 @@ import java.util.Set;
 public record AlertRule(
     String id,
     String metric,
+    KpiMetric kpi,
     String window,
     Duration windowLength,
     DetectorType detector,
@@ -77,12 +77,10 @@ public record AlertRule(
   /** A count spike must also be at least this many times the expected value (a drop this many times below). */
   public static final double DEFAULT_MIN_RATIO = 1.2;
 
-  /** Metrics that are ratios or means rather than counts: scored on their own scale. */
-  public static final Set<String> RATIO_METRICS = Set.of("sentiment.net", "sentiment.mean", "share_of_voice");
-
   public AlertRule {
     requireText(id, "id");
     requireText(metric, "metric");
+    Objects.requireNonNull(kpi, "kpi");
     Objects.requireNonNull(windowLength, "windowLength");
     Objects.requireNonNull(detector, "detector");
     Objects.requireNonNull(sensitivity, "sensitivity");
@@ -119,8 +117,8 @@ public record AlertRule(
       if (above != null && below != null && below >= above) {
         problems.add("'below' (" + below + ") must be less than 'above' (" + above + ")");
       }
-      thresholdRangeProblem("above", above, metric, problems);
-      thresholdRangeProblem("below", below, metric, problems);
+      thresholdRangeProblem("above", above, metric, kpi, problems);
+      thresholdRangeProblem("below", below, metric, kpi, problems);
     } else if (above != null || below != null) {
       problems.add("'above' and 'below' belong to threshold rules, not " + detector.label());
     }
@@ -138,16 +136,13 @@ public record AlertRule(
     targets = List.copyOf(targets == null ? List.of() : targets);
   }
 
-  /**
-   * A threshold no value of the metric can cross is a mistake: counts are never negative, sentiment
-   * net and mean lie in [-1, 1], share of voice in [0, 1].
-   */
-  private static void thresholdRangeProblem(String field, Double v, String metric, List<String> problems) {
+  /** A threshold no value of the metric can cross is a mistake (its range is in {@link KpiMetrics}). */
+  private static void thresholdRangeProblem(String field, Double v, String metric, KpiMetric kpi, List<String> problems) {
     if (v == null) {
       return;
     }
-    double min = metric.startsWith("sentiment.net") || metric.startsWith("sentiment.mean") ? -1 : 0;
-    double max = RATIO_METRICS.contains(metric) ? 1 : Double.POSITIVE_INFINITY;
+    double min = kpi.min();
+    double max = kpi.max();
     if (v < min || v > max) {
       problems.add("'" + field + "' " + v + " can never be crossed: " + metric + " lies in [" + (long) min + ", "
           + (max == Double.POSITIVE_INFINITY ? "∞" : String.valueOf((long) max)) + "]");
@@ -162,7 +157,7 @@ public record AlertRule(
 
   /** Whether the metric is a ratio or mean (scored as is) rather than a count (scored on a sqrt scale). */
   public boolean ratioMetric() {
-    return RATIO_METRICS.contains(metric);
+    return kpi.ratio();
   }
 
   /** Windows in the sustained scale; below 2 the scale is off. */
@@ -202,6 +197,7 @@ public record AlertRule(
   public static final class Builder {
     private final String id;
     private String metric;
+    private KpiMetrics metrics = KpiMetrics.STANDARD;
     private String window;
     private DetectorType detector;
     private Sensitivity sensitivity = Sensitivity.BALANCED;
@@ -228,6 +224,8 @@ public record AlertRule(
     }
 
     public Builder metric(String v) { metric = v; return this; }
+    /** The KPI fields {@code metric} may name (default {@link KpiMetrics#STANDARD}). */
+    public Builder metrics(KpiMetrics v) { metrics = Objects.requireNonNull(v); return this; }
     public Builder window(String v) { window = v; return this; }
     public Builder detector(DetectorType v) { detector = v; return this; }
     public Builder sensitivity(Sensitivity v) { sensitivity = Objects.requireNonNull(v); return this; }
@@ -259,12 +257,14 @@ public record AlertRule(
       if (detector == null) {
         throw new IllegalArgumentException("detector is missing (spike, drop, threshold or target_pace)");
       }
-      Duration length = Durations.parseWindow(window);
+      KpiMetric kpi = metrics.require(metric.trim());
+      WindowLabel label = WindowLabel.parse(window);
+      Duration length = label.length();
       double z = threshold != null ? threshold : sensitivity.threshold();
-      boolean ratio = RATIO_METRICS.contains(metric);
+      boolean ratio = kpi.ratio();
       double floor = minCount != null ? minCount : ratio ? DEFAULT_MIN_MENTIONS_FOR_RATIO : DEFAULT_MIN_COUNT;
       List<Target> mine = targets.stream().filter(t -> t.metric().equals(metric)).toList();
-      return new AlertRule(id, metric, window.trim(), length, detector, sensitivity, z, z * RESOLVE_FRACTION,
+      return new AlertRule(id, metric.trim(), kpi, label.text(), length, detector, sensitivity, z, z * RESOLVE_FRACTION,
           floor, minRatio != null ? minRatio : DEFAULT_MIN_RATIO, cooldown, baselineWindows,
           warmupWindows != null ? warmupWindows : Math.min(DEFAULT_WARMUP_WINDOWS, baselineWindows),
           daily && length.compareTo(Duration.ofHours(1)) <= 0, weekly && length.compareTo(Duration.ofDays(1)) <= 0,

@@ -46,6 +46,12 @@ public final class AlertRuleLoader {
    * is one more problem with its file and line; null accepts any window.
    */
   public static AlertConfig load(Path fileOrDir, java.util.Collection<String> windows) throws AlertConfigException {
+    return load(fileOrDir, windows, KpiMetrics.STANDARD);
+  }
+
+  /** As {@link #load(Path, java.util.Collection)}, with the KPI fields a rule's {@code metric} may name. */
+  public static AlertConfig load(Path fileOrDir, java.util.Collection<String> windows, KpiMetrics metrics)
+      throws AlertConfigException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {
       try (Stream<Path> s = Files.list(fileOrDir)) {
@@ -73,14 +79,14 @@ public final class AlertRuleLoader {
       p.read(text);
       parts.add(p);
     }
-    return assemble(parts, problems, windows);
+    return assemble(parts, problems, windows, metrics);
   }
 
   /** Parses YAML text; {@code origin} names it in errors (a file name, a topic, "inline"). */
   public static AlertConfig parse(String yaml, String origin) throws AlertConfigException {
     Parsed p = new Parsed(origin);
     p.read(yaml);
-    return assemble(List.of(p), new ArrayList<>(), null);
+    return assemble(List.of(p), new ArrayList<>(), null, KpiMetrics.STANDARD);
   }
 
   private static AlertConfigException single(String origin, String reason) {
@@ -172,8 +178,8 @@ public final class AlertRuleLoader {
   }
 
   private static AlertConfig assemble(
-      List<Parsed> parts, List<AlertConfigException.Problem> problems, java.util.Collection<String> windows)
-      throws AlertConfigException {
+      List<Parsed> parts, List<AlertConfigException.Problem> problems, java.util.Collection<String> windows,
+      KpiMetrics metrics) throws AlertConfigException {
     Map<String, Channel> channels = new LinkedHashMap<>();
     List<Target> targets = new ArrayList<>();
     for (Parsed p : parts) {
@@ -208,11 +214,11 @@ public final class AlertRuleLoader {
         String id = r.node().path("id").isTextual() ? r.node().get("id").asText() : "rules[" + index + "]";
         index++;
         try {
-          AlertRule rule = rule(r.node(), targets);
+          AlertRule rule = rule(r.node(), targets, metrics);
           if (!ids.add(rule.id())) {
             throw new IllegalArgumentException("duplicate rule id");
           }
-          if (windows != null && !windows.contains(rule.window())) {
+          if (windows != null && WindowLabel.among(rule.window(), windows).isEmpty()) {
             throw new IllegalArgumentException("window " + rule.window() + " is not one of the KPI windows " + windows);
           }
           for (String c : rule.channels()) {
@@ -327,15 +333,21 @@ public final class AlertRuleLoader {
     }
   }
 
-  static AlertRule rule(JsonNode n, List<Target> targets) {
+  static AlertRule rule(JsonNode n, List<Target> targets, KpiMetrics metrics) {
     onlyKnown(n, RULE_FIELDS, "rule");
     String id = text(n, "id", true);
     Checks c = new Checks();
     if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
       c.problems.add("id must be letters, digits, '_', '.' or '-' (at most 128)");
     }
-    AlertRule.Builder b = AlertRule.builder(id);
-    c.run(() -> b.metric(text(n, "metric", true)));
+    AlertRule.Builder b = AlertRule.builder(id).metrics(metrics);
+    boolean[] knownMetric = new boolean[1];
+    c.run(() -> {
+      String metric = text(n, "metric", true);
+      metrics.require(metric.trim());
+      b.metric(metric);
+      knownMetric[0] = true;
+    });
     java.time.Duration[] length = new java.time.Duration[1];
     c.run(() -> {
       String window = text(n, "window", true);
@@ -453,7 +465,7 @@ public final class AlertRuleLoader {
     });
     AlertRule[] built = new AlertRule[1];
     // the rule's own checks (ranges, combinations) run whenever it can be built at all
-    if (length[0] != null && DetectorType.parse(String.valueOf(text(n, "detector", false))) != null && n.path("metric").isValueNode()) {
+    if (length[0] != null && DetectorType.parse(String.valueOf(text(n, "detector", false))) != null && knownMetric[0]) {
       c.run(() -> built[0] = b.targets(targets).build());
     }
     if (!c.problems.isEmpty()) {

@@ -34,12 +34,9 @@ final class Durations {
     };
   }
 
-  /** Parses a KPI window label {@code <n><m|h|d>} with n at least 1. */
+  /** Parses a KPI window label (see {@link WindowLabel}). */
   static Duration parseWindow(String text) {
-    if (text == null || !text.trim().matches("[1-9][0-9]{0,8}[mhd]")) {
-      throw new IllegalArgumentException("window '" + text + "' is not a KPI window like 1m, 5m, 1h or 1d");
-    }
-    return parse(text.trim());
+    return WindowLabel.parse(text).length();
   }
 
   /** The shortest label for a duration, e.g. {@code 5m} or {@code 1d}. */

@@ -29,52 +29,13 @@ public record KpiPoint(String brand, String brandName, String window, Instant st
       throw new IllegalArgumentException("end " + end + " is not after start " + start);
     }
     brandName = brandName == null || brandName.isBlank() ? brand : brandName;
-    source = source == null ? "*" : source;
+    source = source == null ? KpiMetrics.ALL_SOURCES : source;
     metrics = Map.copyOf(Objects.requireNonNull(metrics, "metrics"));
   }
 
   /** The window's length. */
   public Duration length() {
     return Duration.between(start, end);
-  }
-
-  /**
-   * Reads a KPI record as the job writes it (SPEC §4): numeric fields become metrics, nested objects
-   * dotted ones ({@code engagement.total}, {@code sentiment.net}, {@code topics.purchase-intent}).
-   *
-   * @param brandName display name for messages, or null for the id
-   */
-  public static KpiPoint fromJson(com.fasterxml.jackson.databind.JsonNode record, String brandName) {
-    Map<String, Double> metrics = new java.util.HashMap<>();
-    flatten("", record, metrics);
-    metrics.remove("revision"); // bookkeeping, not a KPI
-    String brand = text(record, "brand");
-    String window = text(record, "window");
-    try {
-      return new KpiPoint(brand, brandName, window, Instant.parse(text(record, "start")),
-          Instant.parse(text(record, "end")), record.path("source").asText("*"), metrics);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("KPI record has an unreadable start or end: " + e.getParsedString(), e);
-    }
-  }
-
-  private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
-    com.fasterxml.jackson.databind.JsonNode v = n.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new IllegalArgumentException("KPI record lacks '" + field + "'");
-    }
-    return v.asText();
-  }
-
-  private static void flatten(String prefix, com.fasterxml.jackson.databind.JsonNode n, Map<String, Double> out) {
-    for (java.util.Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
-      if (e.getValue().isNumber()) {
-        out.put(prefix + e.getKey(), e.getValue().asDouble());
-      } else if (e.getValue().isObject()) {
-        flatten(prefix + e.getKey() + ".", e.getValue(), out);
-      }
-    }
   }
 
   /** The value of a metric, or {@code null} when the record does not carry it. */

@@ -118,6 +118,9 @@ class AlertRuleLoaderTest {
   void eachKindOfBadRuleIsRejectedWithItsReason() {
     assertThat(only("rules: [{id: a, window: 5m, detector: spike}]").reason()).isEqualTo("'metric' is required");
     assertThat(only("rules: [{id: a, metric: mentions, window: 7x, detector: spike}]").reason()).contains("window '7x'");
+    assertThat(only("rules: [{id: a, metric: sentiment.negatve, window: 5m, detector: spike}]").reason())
+        .startsWith("metric 'sentiment.negatve' is not a KPI field; valid: mentions, unique_authors, reach,")
+        .contains("sentiment.negative");
     assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, sensitivity: extreme}]").reason())
         .contains("sensitivity 'extreme'");
     assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, cooldown: soon}]").reason())

@@ -268,7 +268,7 @@ public final class MentionMatcher implements Closeable {
    * Candidate queries evaluated so far, summed over mentions (after brand filters): how well the
    * presearch filters.
    */
-  public long queriesRunCount() {
+  long queriesRunCount() {
     return queriesRun.get();
   }
 
@@ -358,9 +358,9 @@ public final class MentionMatcher implements Closeable {
   /**
    * The reference path: every query run on its own against each mention in a {@link MemoryIndex}
    * (brand queries only where the brand's filters admit the mention).
-   * Slow by design; for tests and benchmarks that check the fast path against it.
+   * Slow by design; tests and benchmarks check the fast path against it ({@code MatcherInternals}).
    */
-  public List<MatchResult> matchBruteForce(List<MentionFields> batch) {
+  List<MatchResult> matchBruteForce(List<MentionFields> batch) {
     State s = state;
     List<MatchResult> out = new ArrayList<>(batch.size());
     for (MentionFields m : batch) {
@@ -378,7 +378,7 @@ public final class MentionMatcher implements Closeable {
   }
 
   /** Analysis alone, as the fast path does it (for benchmarks). */
-  public String analyzeOnly(MentionFields m) {
+  String analyzeOnly(MentionFields m) {
     AnalyzedMention a = state.analyze(analyzer, m);
     a.document();
     return a.lang();

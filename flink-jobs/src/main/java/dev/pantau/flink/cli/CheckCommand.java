@@ -3,10 +3,14 @@ package dev.pantau.flink.cli;
 import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
 import dev.pantau.alerts.AlertRuleLoader;
+import dev.pantau.flink.job.kpi.KpiFields;
+import dev.pantau.flink.job.kpi.WindowSpec;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.KeywordSetLoader;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +27,7 @@ final class CheckCommand extends PantauCommand {
   Path alerts;
 
   @Option(names = "--windows", paramLabel = "LIST", description = "The KPI windows the job computes, which rules must use (default: ${DEFAULT-VALUE}).")
-  String windows = dev.pantau.flink.job.kpi.WindowSpec.DEFAULT_WINDOWS;
+  String windows = WindowSpec.DEFAULT_WINDOWS;
 
   @Override
   protected int execute() throws Exception {
@@ -47,7 +51,7 @@ final class CheckCommand extends PantauCommand {
     } else {
       try {
         AlertConfig config =
-            AlertRuleLoader.load(a.get(), java.util.Arrays.stream(windows.split(",")).map(String::strip).toList());
+            AlertRuleLoader.load(a.get(), windowNames(), KpiFields.STANDARD.metrics());
         out().printf("alerts: %s OK, %d rules%n", a.get(), config.rules().size());
       } catch (AlertConfigException e) {
         ok = false;
@@ -56,5 +60,14 @@ final class CheckCommand extends PantauCommand {
       }
     }
     return ok ? 0 : 1;
+  }
+
+  private List<String> windowNames() throws UserException {
+    try {
+      // the time zone only aligns day windows, which a rule names the same in any zone
+      return WindowSpec.parseList(windows, ZoneOffset.UTC).stream().map(WindowSpec::name).toList();
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--windows: " + e.getMessage());
+    }
   }
 }

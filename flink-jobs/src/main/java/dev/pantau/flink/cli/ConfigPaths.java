@@ -4,6 +4,8 @@ import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
 import dev.pantau.alerts.AlertRule;
 import dev.pantau.alerts.AlertRuleLoader;
+import dev.pantau.alerts.WindowLabel;
+import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.KeywordSetLoader;
@@ -55,7 +57,7 @@ public final class ConfigPaths {
       return AlertConfig.EMPTY;
     }
     try {
-      return AlertRuleLoader.load(p.get());
+      return AlertRuleLoader.load(p.get(), null, KpiFields.STANDARD.metrics());
     } catch (AlertConfigException e) {
       throw new UserException("invalid alert rules in " + p.get() + ":\n" + e.getMessage());
     }
@@ -68,7 +70,7 @@ public final class ConfigPaths {
   public static List<String> windowErrors(AlertConfig alerts, Collection<String> windows) {
     List<String> errors = new ArrayList<>();
     for (AlertRule r : alerts.rules()) {
-      if (!windows.contains(r.window())) {
+      if (WindowLabel.among(r.window(), windows).isEmpty()) {
         errors.add("rule " + r.id() + ": window " + r.window() + " is not one of the KPI windows " + windows);
       }
     }

@@ -3,18 +3,15 @@ package dev.pantau.flink.generate;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads a duration as people write it on a command line: {@code 500ms}, {@code 90s}, {@code 10m},
- * {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT10M}).
+ * Reads a duration as people write it on a command line: Flink's notation ({@code 500ms}, {@code 90s},
+ * {@code 10m}, {@code 2h}, {@code 1d}, {@code 10 min}), or ISO-8601 ({@code PT10M}).
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
-
-  private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   @Override
   public Duration convert(String value) {
@@ -23,23 +20,18 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
   /** Parses {@code value}; throws {@link TypeConversionException} naming the accepted forms. */
   public static Duration parse(String value) {
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    Matcher m = SHORT.matcher(v);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
+    String v = value.strip();
     try {
-      return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException e) {
-      throw new TypeConversionException(
-          "'" + value + "' is not a duration: use e.g. 500ms, 90s, 10m, 2h, 1d or PT10M");
+      if (v.toUpperCase(Locale.ROOT).startsWith("P")) {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      }
+      // Flink reads a bare number as milliseconds: on a command line that is more often a forgotten unit
+      if (!v.isEmpty() && !v.chars().allMatch(Character::isDigit)) {
+        return TimeUtils.parseDuration(v);
+      }
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      // the message below names the accepted forms
     }
+    throw new TypeConversionException("'" + value + "' is not a duration: use e.g. 500ms, 90s, 10m, 2h, 1d or PT10M");
   }
 }

@@ -121,11 +121,6 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     return nextMention();
   }
 
-  /** The next record's JSON line. */
-  public String nextJson() {
-    return nextMention().json();
-  }
-
   /** The event time of the record returned last, or null before the first. */
   public Instant lastEventTime() {
     return last == null ? null : last.createdAt();

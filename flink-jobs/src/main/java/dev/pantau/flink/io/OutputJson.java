@@ -3,6 +3,8 @@ package dev.pantau.flink.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pantau.flink.job.kpi.KpiField;
+import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.job.kpi.KpiRecord;
 import dev.pantau.flink.model.DeadLetter;
 import dev.pantau.flink.model.EnrichedMention;
@@ -36,6 +38,11 @@ public final class OutputJson {
   }
 
   public static String kpi(KpiRecord r) {
+    return kpi(r, KpiFields.STANDARD);
+  }
+
+  /** A KPI record (SPEC §4): its key, then each field of {@code fields} in order, dotted names nested. */
+  public static String kpi(KpiRecord r, KpiFields fields) {
     ObjectNode o = JSON.createObjectNode();
     o.put("brand", r.brand);
     if (r.group != null) {
@@ -45,40 +52,45 @@ public final class OutputJson {
     o.put("start", utc(r.start));
     o.put("end", utc(r.end));
     o.put("source", r.source);
-    o.put("mentions", r.mentions);
-    o.put("unique_authors", r.uniqueAuthors);
-    o.put("reach", r.reach);
-    o.put("impressions", r.impressions);
-    ObjectNode e = o.putObject("engagement");
-    e.put("likes", r.likes);
-    e.put("comments", r.comments);
-    e.put("shares", r.shares);
-    e.put("quotes", r.quotes);
-    e.put("bookmarks", r.bookmarks);
-    e.put("total", r.engagementTotal);
-    if (r.sentimentPositive != null) {
-      ObjectNode s = o.putObject("sentiment");
-      s.put("positive", r.sentimentPositive);
-      s.put("neutral", r.sentimentNeutral);
-      s.put("negative", r.sentimentNegative);
-      s.put("unscored", r.sentimentUnscored);
-      if (r.sentimentNet != null) {
-        s.put("net", round3(r.sentimentNet));
-        s.put("mean", round3(r.sentimentMean));
-      }
+    for (KpiField f : fields.all()) {
+      putKpi(o, f, r);
     }
-    if (r.shareOfVoice != null) {
-      o.put("share_of_voice", round3(r.shareOfVoice));
-    }
-    ObjectNode emp = o.putObject("employee");
-    emp.put("mentions", r.employeeMentions);
-    emp.put("authors", r.employeeAuthors);
-    emp.put("reach", r.employeeReach);
-    emp.put("engagement", r.employeeEngagement);
-    ObjectNode topics = o.putObject("topics");
-    new java.util.TreeMap<>(r.topics).forEach(topics::put);
     o.put("revision", r.revision);
     return write(o);
+  }
+
+  private static void putKpi(ObjectNode o, KpiField f, KpiRecord r) {
+    if (f.metric().family()) {
+      // written even when empty; keys sorted: the map's order is not kept between operators
+      ObjectNode family = parent(o, f.name());
+      new java.util.TreeMap<>(f.readFamily(r)).forEach(family::put);
+      return;
+    }
+    Number v = f.read(r);
+    if (v == null) {
+      return;
+    }
+    ObjectNode at = parent(o, f.name());
+    String leaf = f.name().substring(f.name().lastIndexOf('.') + 1);
+    if (f.metric().ratio()) {
+      at.put(leaf, round3(v.doubleValue()));
+    } else {
+      at.put(leaf, v.longValue());
+    }
+  }
+
+  /**
+   * The object a dotted name's last part goes in ({@code topics.} for a family: the object itself),
+   * created on first use, so objects appear in registry order.
+   */
+  private static ObjectNode parent(ObjectNode root, String dotted) {
+    ObjectNode at = root;
+    String[] parts = dotted.split("\\.", -1);
+    for (int i = 0; i < parts.length - 1; i++) {
+      ObjectNode next = (ObjectNode) at.get(parts[i]);
+      at = next != null ? next : at.putObject(parts[i]);
+    }
+    return at;
   }
 
   public static String deadLetter(DeadLetter d) {

@@ -28,8 +28,7 @@ import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.EnrichedMention;
 import dev.pantau.flink.model.KeywordUpdate;
 import dev.pantau.flink.model.Mention;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -47,7 +46,6 @@ public final class PantauPipeline {
 
   /** The job's outputs. The JSON streams are ready for a sink. */
   public record Outputs(
-      DataStream<KpiRecord> kpiRecords,
       DataStream<KeyedJson> kpis,
       DataStream<KeyedJson> enriched,
       DataStream<KeyedJson> deadLetters,
@@ -146,7 +144,7 @@ public final class PantauPipeline {
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 alertJson.getSideOutput(GuardOutput.DEAD_LETTERS));
-    return new Outputs(kpis, kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
+    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
   }
 
   /**
@@ -155,7 +153,7 @@ public final class PantauPipeline {
    */
   private static DataStream<AlertEvent> alerts(
       DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config) {
-    Set<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).collect(Collectors.toSet());
+    List<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).toList();
     AlertRules rules = new AlertRules(config.alerts(), windowNames);
     if (rules.isEmpty()) {
       // no rules: no per-mention term counting for alert context, an empty alert stream
@@ -167,11 +165,11 @@ public final class PantauPipeline {
     DataStream<KpiRecord> feed = kpis;
     if (!rules.slidingWindows().isEmpty()) {
       DataStream<KpiRecord> sliding =
-          kpis.filter(r -> "1m".equals(r.window) && "*".equals(r.source) && r.revision == 1)
+          kpis.filter(AlertRules::slidingFeed)
               .name("Minute records of all sources")
               .uid("alert-minutes")
               .keyBy(r -> r.brand, Types.STRING)
-              .process(new SlidingKpiWindows(rules.slidingWindows(), config.sentiment()))
+              .process(new SlidingKpiWindows(rules.slidingWindows(), rules.fields()))
               .name("Sliding windows for alerts")
               .uid("alert-sliding-windows");
       feed = kpis.union(sliding);

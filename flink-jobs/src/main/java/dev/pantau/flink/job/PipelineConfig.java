@@ -63,12 +63,6 @@ public final class PipelineConfig implements Serializable {
     return c;
   }
 
-  public PipelineConfig withKeywordSet(KeywordSet v) {
-    PipelineConfig c = copy();
-    c.keywordSet = Objects.requireNonNull(v, "keywordSet");
-    return c;
-  }
-
   public PipelineConfig withAlerts(AlertConfig v) {
     PipelineConfig c = copy();
     c.alerts = Objects.requireNonNull(v, "alerts");
@@ -106,12 +100,6 @@ public final class PipelineConfig implements Serializable {
   public PipelineConfig withIdleness(Duration v) {
     PipelineConfig c = copy();
     c.idleness = nonNegative(v, "idleness");
-    return c;
-  }
-
-  public PipelineConfig withDedupTtl(Duration v) {
-    PipelineConfig c = copy();
-    c.dedupTtl = nonNegative(v, "dedup TTL");
     return c;
   }
 

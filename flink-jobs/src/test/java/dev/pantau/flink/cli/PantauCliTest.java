@@ -66,6 +66,7 @@ class PantauCliTest {
           - {id: r1, metric: mentions, window: 7m, detector: spike}
           - {id: r2, metric: mentions, window: 5m, detector: threshold, above: -10}
           - {id: r3, metric: mentions, window: 1h, detector: spike, min_count: -1, cooldown: -5m}
+          - {id: r4, metric: sentiment.negatve, window: 1h, detector: spike}
         """);
     Files.writeString(dir.resolve("k.yaml"), "brands: []\n");
     Result r = run("check", "--keywords", dir.resolve("k.yaml").toString(), "--alerts", alerts.toString());
@@ -74,7 +75,20 @@ class PantauCliTest {
         .contains("a.yaml:2: r1: window 7m")
         .contains("a.yaml:3: r2: 'above' -10.0 can never be crossed")
         .contains("a.yaml:4: r3: '-5m' is not a duration")
-        .contains("a.yaml:4: r3: min_count must be >= 0");
+        .contains("a.yaml:4: r3: min_count must be >= 0")
+        .contains("a.yaml:5: r4: metric 'sentiment.negatve' is not a KPI field; valid: mentions, unique_authors,")
+        .contains("sentiment.negative");
+  }
+
+  @Test
+  void checkTakesSixtyMinutesAndAnHourForTheSameWindow() throws Exception {
+    Path alerts = Files.writeString(dir.resolve("a.yaml"), "rules: [{id: hourly, metric: mentions, window: 60m, detector: spike}]\n");
+    Path keywords = Files.writeString(dir.resolve("k.yaml"), "brands: []\n");
+    Result ok = run("check", "--keywords", keywords.toString(), "--alerts", alerts.toString(), "--windows", "1m,1h");
+    assertThat(ok.status).as(ok.err).isZero();
+    Result twice = run("check", "--keywords", keywords.toString(), "--alerts", alerts.toString(), "--windows", "1m,60m,1h");
+    assertThat(twice.status).isEqualTo(1);
+    assertThat(twice.err).contains("--windows: window 1h is listed twice (as 60m)");
   }
 
   @Test

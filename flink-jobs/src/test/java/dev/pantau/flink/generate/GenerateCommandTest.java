@@ -1,6 +1,7 @@
 package dev.pantau.flink.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,5 +81,9 @@ class GenerateCommandTest {
     assertThat(DurationConverter.parse("1d")).hasDays(1);
     assertThat(DurationConverter.parse("500ms")).hasMillis(500);
     assertThat(DurationConverter.parse("PT3M")).hasMinutes(3);
+    assertThat(DurationConverter.parse("10 min")).hasMinutes(10);
+    for (String bad : new String[] {"5", "", "soon", "-5m", "P"}) {
+      assertThatThrownBy(() -> DurationConverter.parse(bad)).as(bad).hasMessageContaining("is not a duration");
+    }
   }
 }

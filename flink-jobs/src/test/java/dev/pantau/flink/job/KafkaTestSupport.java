@@ -37,11 +37,22 @@ public final class KafkaTestSupport {
 
   /** A MiniCluster on 127.0.0.1 with one TaskManager of {@code slots} slots. */
   public static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(int slots) {
+    return miniCluster(slots, LocalFlink.loopbackConfiguration());
+  }
+
+  /** As {@link #miniCluster(int)}, with the job's metrics kept in {@code metrics} for tests to read. */
+  public static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(
+      int slots, org.apache.flink.runtime.testutils.InMemoryReporter metrics) {
+    return miniCluster(slots, metrics.addToConfiguration(LocalFlink.loopbackConfiguration()));
+  }
+
+  private static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(
+      int slots, org.apache.flink.configuration.Configuration configuration) {
     return new org.apache.flink.test.junit5.MiniClusterExtension(
         new org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(slots)
-            .setConfiguration(LocalFlink.loopbackConfiguration())
+            .setConfiguration(configuration)
             .build());
   }
 

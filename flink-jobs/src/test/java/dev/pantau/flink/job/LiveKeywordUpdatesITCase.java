@@ -1,11 +1,13 @@
 package dev.pantau.flink.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.KeywordSetPublisher;
 import dev.pantau.flink.io.Topics;
+import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
 import dev.pantau.keywords.Brand;
 import dev.pantau.keywords.KeywordSet;
@@ -15,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -26,8 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * last good set keeps running.
  */
 class LiveKeywordUpdatesITCase {
+  private static final InMemoryReporter METRICS = InMemoryReporter.create();
+
   @RegisterExtension
-  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(4);
+  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(4, METRICS);
+
+  private static final int PARALLELISM = 2;
 
   private static final Brand ACME = Brand.of("acme", "acme");
   private static final Brand GLOBEX = Brand.of("globex", "globex");
@@ -38,7 +46,7 @@ class LiveKeywordUpdatesITCase {
       kafka.createTopics(1, Topics.MENTIONS, Topics.KPI_SERIES, Topics.MENTIONS_ENRICHED, Topics.ALERTS, Topics.DEAD_LETTER);
       kafka.createCompactedTopic(Topics.KEYWORD_SETS);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      env.setParallelism(2);
+      env.setParallelism(PARALLELISM);
       KafkaJobOptions options =
           KafkaJobOptions.defaults(kafka.bootstrapServers())
               .withCheckpointInterval(Duration.ofMillis(500))
@@ -54,7 +62,8 @@ class LiveKeywordUpdatesITCase {
         assertThat(sendUntilMatched(kafka, "after", "[\"acme\",\"globex\"]")).isTrue();
 
         publisher.publish(new KeywordSet(List.of(ACME, Brand.of("globex", "(globex")), List.of()));
-        Thread.sleep(1_000);
+        // a mention sent before every subtask has seen the update would pass whether or not it is rejected
+        await().atMost(Duration.ofSeconds(60)).until(() -> rejectedUpdates(job) >= PARALLELISM);
         send(kafka, "rejected", "acme and globex");
         assertThat(awaitEnriched(kafka, "rejected")).as("the last good set stays active").isEqualTo("[\"acme\",\"globex\"]");
         assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
@@ -62,6 +71,13 @@ class LiveKeywordUpdatesITCase {
         job.cancel().get();
       }
     }
+  }
+
+  /** Keyword updates rejected so far, summed over the enrichment operator's subtasks. */
+  private static long rejectedUpdates(JobClient job) {
+    return METRICS.findMetrics(job.getJobID(), ".*" + EnrichMentionsOperator.REJECTED_METRIC).values().stream()
+        .mapToLong(m -> ((Counter) m).getCount())
+        .sum();
   }
 
   private static void send(LocalKafkaBroker kafka, String id, String text) {

@@ -100,11 +100,6 @@ public final class AnalyzedMention {
     return sites;
   }
 
-  /** Number of body terms, stacked forms included (for benchmarks). */
-  public int bodyTermCount() {
-    return body.size;
-  }
-
   /**
    * A fresh indexable field of one text field ({@code body}, {@code title}, {@code raw}) with its
    * positions, or null when the mention has no term there: for running a positional query on a

@@ -3,6 +3,7 @@ package dev.pantau.keywords.bench;
 import dev.pantau.keywords.Brand;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.MatchResult;
+import dev.pantau.keywords.MatcherInternals;
 import dev.pantau.keywords.MentionFields;
 import dev.pantau.keywords.MentionMatcher;
 import dev.pantau.keywords.MonitorBaseline;
@@ -81,24 +82,24 @@ public final class MatcherBenchmark {
       for (int round = 0; round < 2; round++) {
         analysis = rate(() -> {
           for (MentionFields f : mentions) {
-            m.analyzeOnly(f);
+            MatcherInternals.analyzeOnly(m, f);
           }
         }, mentions.size());
         brandsFound[0] = 0;
-        runs0 = m.queriesRunCount();
+        runs0 = MatcherInternals.queriesRunCount(m);
         matcher = rate(() -> {
           for (MatchResult r : m.match(mentions)) {
             brandsFound[0] += r.brands().size();
           }
         }, mentions.size(), wall);
       }
-      double candidates = (m.queriesRunCount() - runs0) / (double) mentions.size();
+      double candidates = (MatcherInternals.queriesRunCount(m) - runs0) / (double) mentions.size();
 
       int bruteCount = bruteForce ? (int) Math.max(10, Math.min(2000, 2_000_000L / size)) : 0;
       List<MentionFields> bruteMentions = mentions.subList(0, Math.min(Math.max(bruteCount, 10), mentions.size()));
-      double brute = bruteCount == 0 ? Double.NaN : rate(() -> m.matchBruteForce(bruteMentions), bruteMentions.size());
+      double brute = bruteCount == 0 ? Double.NaN : rate(() -> MatcherInternals.matchBruteForce(m, bruteMentions), bruteMentions.size());
       List<MatchResult> a = m.match(bruteMentions);
-      List<MatchResult> b = m.matchBruteForce(bruteMentions);
+      List<MatchResult> b = MatcherInternals.matchBruteForce(m, bruteMentions);
       if (!a.equals(b)) {
         System.out.println("!! matcher and brute force disagree at " + size + " queries");
       }

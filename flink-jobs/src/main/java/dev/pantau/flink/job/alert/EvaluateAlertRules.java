@@ -62,7 +62,7 @@ public class EvaluateAlertRules extends KeyedProcessFunction<String, RulePoint, 
       return;
     }
     byte[] stored = detector.value();
-    Evaluation ev = evaluator.evaluate(rule, stored == null ? null : DetectorState.fromBytes(stored), KpiPoints.of(p.record));
+    Evaluation ev = evaluator.evaluate(rule, stored == null ? null : DetectorState.fromBytes(stored), KpiPoints.of(p.record, rules.fields()));
     detector.update(ev.state() == null ? null : ev.state().toBytes());
     for (Alert a : ev.alerts()) {
       fired.inc();

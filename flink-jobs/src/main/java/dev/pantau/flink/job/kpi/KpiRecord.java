@@ -33,6 +33,11 @@ public class KpiRecord {
   /** Null when no mention of the window was scored. */
   public Double sentimentNet;
   public Double sentimentMean;
+  /**
+   * The scored mentions' score sum in {@link dev.pantau.keywords.sentiment.SentimentTally#SCALE} units,
+   * so that windows made of minutes get their mean from exact sums. Internal, never written out.
+   */
+  public Long sentimentScoreUnits;
 
   public Double shareOfVoice;
 
@@ -45,10 +50,14 @@ public class KpiRecord {
   public int revision;
   /**
    * True for a window that slides by a minute, summed from 1m records so that alerts need not wait for a
-   * tumbling window to close. Carries only the additive fields: unique authors, reach and share of
-   * voice are not known for it. Internal to alerting, never written out.
+   * tumbling window to close. Internal to alerting, never written out.
    */
   public boolean sliding;
+  /**
+   * A sliding window's KPIs by metric name ({@link KpiFields#fromMinutes}: unique authors, reach and
+   * share of voice are not known for it); null for other records, whose KPIs are their fields.
+   */
+  public Map<String, Double> slidingMetrics;
 
   public KpiRecord() {}
 

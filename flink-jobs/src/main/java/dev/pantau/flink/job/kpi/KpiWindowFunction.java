@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.kpi;
 
+import dev.pantau.alerts.KpiMetrics;
 import dev.pantau.keywords.sentiment.SentimentTally;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   /** Stop writing zero records for a brand that had no mention for this long (it went away). */
   public static final Duration DEFAULT_ZERO_FILL_RETENTION = Duration.ofDays(7);
   private static final long UNSET = Long.MIN_VALUE;
-  private static final String ALL_SOURCES = "*";
+  private static final String ALL_SOURCES = KpiMetrics.ALL_SOURCES;
 
   private final List<WindowSpec> windows;
   private final long allowedLateness;
@@ -325,6 +326,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         r.sentimentNet = tally.net();
         r.sentimentMean = tally.mean();
       }
+      r.sentimentScoreUnits = tally.scoreSum();
     }
     r.shareOfVoice = share;
     r.employeeMentions = acc.employeeMentions;

@@ -1,5 +1,6 @@
 package dev.pantau.flink.job.kpi;
 
+import dev.pantau.alerts.KpiMetrics;
 import dev.pantau.flink.model.EnrichedMention;
 import dev.pantau.flink.model.Mention;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -33,7 +34,7 @@ public class ToKpiContributions implements FlatMapFunction<EnrichedMention, KpiC
       c.sentimentScore = em.sentimentScore;
       c.topics = em.topics.toArray(new String[0]);
       out.collect(c);
-      out.collect(c.withSource("*"));
+      out.collect(c.withSource(KpiMetrics.ALL_SOURCES));
     }
   }
 
