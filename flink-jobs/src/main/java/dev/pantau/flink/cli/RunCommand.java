@@ -29,11 +29,11 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the job against your Kafka in a local Flink mini-cluster, until stopped, with durable state.",
-      "Creates the topics it uses when they are missing. Resumes from its own latest checkpoint or",
-      "savepoint (kept per group id under --state-dir), else from the consumer group's committed offsets,",
-      "else from the earliest. Ctrl-C or SIGTERM stops it with a savepoint; a job that keeps failing",
-      "makes it exit 1."
+      "Runs the job against your Kafka in a local Flink mini-cluster, until stopped, with durable state. "
+          + "Creates the topics it uses when they are missing. Resumes from its own latest checkpoint or "
+          + "savepoint (kept per group id under --state-dir), else from the consumer group's committed "
+          + "offsets, else from the earliest. Ctrl-C or SIGTERM stops it with a savepoint; a job that keeps "
+          + "failing makes it exit 1."
     })
 public final class RunCommand extends PantauCommand {
   public static final int DEFAULT_RESTART_ATTEMPTS = 8;
