@@ -32,6 +32,28 @@ class DeployFilesTest {
   }
 
   @Test
+  void composeKeepsFlinkStateOnAVolumeAndSubmitsOnceKafkaAndTheJobManagerAnswer() throws Exception {
+    JsonNode services = YAML.readTree(Paths.get("..", "docker-compose.yml").toFile()).get("services");
+    String jm = services.get("jobmanager").get("environment").get("FLINK_PROPERTIES").asText();
+    String tm = services.get("taskmanager").get("environment").get("FLINK_PROPERTIES").asText();
+    // checkpoints and savepoints on a volume both share: a restarted JobManager or TaskManager resumes
+    assertThat(jm).isEqualTo(tm).contains("execution.checkpointing.dir: file:///flink-state/")
+        .contains("parallelism.default: 2").contains("taskmanager.load-balance.mode: SLOTS");
+    assertThat(services.get("jobmanager").get("volumes").toString()).contains("flink-state:/flink-state");
+    assertThat(services.get("taskmanager").get("volumes").toString()).contains("flink-state:/flink-state");
+    assertThat(services.get("taskmanager").get("deploy").get("replicas").asInt()).isEqualTo(2);
+    // the notifier runs on the TaskManagers: the channels' secrets must reach them
+    assertThat(services.get("taskmanager").get("environment").has("SLACK_WEBHOOK_URL")).isTrue();
+    assertThat(services.get("taskmanager").get("environment").has("PANTAU_WEBHOOK_SECRET")).isTrue();
+    // health checks instead of a fixed sleep
+    assertThat(services.get("submit").get("depends_on").get("kafka").get("condition").asText()).isEqualTo("service_healthy");
+    assertThat(services.get("submit").get("depends_on").get("jobmanager").get("condition").asText()).isEqualTo("service_healthy");
+    assertThat(services.get("submit").get("command").toString()).doesNotContain("sleep");
+    assertThat(services.get("kafka").has("healthcheck")).isTrue();
+    assertThat(services.get("jobmanager").has("healthcheck")).isTrue();
+  }
+
+  @Test
   void grafanaProvisionsTheDataSourceTheDashboardsUseAndLoadsThemFromTheMountedFolder() throws Exception {
     JsonNode ds = YAML.readTree(Paths.get("..", "deploy", "grafana", "provisioning", "datasources", "pantau.yaml").toFile())
         .get("datasources").get(0);
