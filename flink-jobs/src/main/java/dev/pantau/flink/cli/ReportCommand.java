@@ -1,6 +1,7 @@
 package dev.pantau.flink.cli;
 
 import dev.pantau.flink.job.kpi.KpiFields;
+import dev.pantau.flink.report.AlertRow;
 import dev.pantau.flink.report.CsvLocale;
 import dev.pantau.flink.report.KpiColumns;
 import dev.pantau.flink.report.KpiCsvWriter;
@@ -9,6 +10,7 @@ import dev.pantau.flink.report.ReplayFolder;
 import dev.pantau.flink.report.ReportInputException;
 import dev.pantau.flink.report.ReportPeriod;
 import dev.pantau.flink.report.ReportRequest;
+import dev.pantau.flink.report.XlsxReportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
     description = {
       "A KPI report for a period from a replay's output folder (SPEC §7).",
       "The output's extension picks the format: .csv, one row per brand, window, start and source,",
-      "ready for a spreadsheet."
+      "ready for a spreadsheet; .xlsx, a KPI sheet and an alert sheet."
     })
 final class ReportCommand extends PantauCommand {
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "A replay's output folder (kpi-series.jsonl, alerts.jsonl).")
@@ -56,35 +58,47 @@ final class ReportCommand extends PantauCommand {
   @Option(names = "--no-bom", negatable = false, description = "Write the CSV without a UTF-8 byte-order mark.")
   boolean noBom;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "The report file; its extension is the format.")
+  @Option(names = "--output", required = true, paramLabel = "FILE.csv|FILE.xlsx", description = "The report file; its extension is the format.")
   Path output;
+
+  private static final List<String> FORMATS = List.of("csv", "xlsx");
 
   @Override
   protected int execute() throws Exception {
     String format = extension(output);
-    if (!format.equals("csv")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--output must end in .csv, not " + output.getFileName());
+    if (!FORMATS.contains(format)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--output must end in " + String.join(", ", FORMATS.stream().map(f -> "." + f).toList()) + ", not " + output.getFileName());
     }
     if (to.isBefore(from)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
     }
     ReportRequest request = new ReportRequest(new ReportPeriod(from, to, zone), brand, new LinkedHashSet<>(windows));
+    ReplayFolder folder;
     List<KpiRow> rows;
+    List<AlertRow> alerts;
     try {
-      rows = new ReplayFolder(input).kpis(KpiFields.STANDARD, request);
+      folder = new ReplayFolder(input);
+      rows = folder.kpis(KpiFields.STANDARD, request);
+      alerts = format.equals("csv") ? List.of() : folder.alerts(request);
     } catch (ReportInputException e) {
       throw new UserException(e.getMessage());
     }
+    KpiColumns columns = KpiColumns.of(KpiFields.STANDARD, rows, zone);
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     try (OutputStream out = Files.newOutputStream(output)) {
-      new KpiCsvWriter(csvLocale, !noBom).write(KpiColumns.of(KpiFields.STANDARD, rows, zone), rows, out);
+      switch (format) {
+        case "csv" -> new KpiCsvWriter(csvLocale, !noBom).write(columns, rows, out);
+        case "xlsx" -> new XlsxReportWriter(zone).write(columns, rows, alerts, out);
+        default -> throw new IllegalStateException(format);
+      }
     } catch (IOException e) {
       throw new UserException("cannot write " + output + ": " + e.getMessage());
     }
-    out().println("Wrote " + output + ": " + rows.size() + " KPI rows, " + from + " to " + to + " (" + zone + ")");
+    out().println("Wrote " + output + ": " + rows.size() + " KPI rows, " + (format.equals("csv") ? "" : alerts.size() + " alerts, ") + from + " to " + to + " (" + zone + ")");
     return 0;
   }
 

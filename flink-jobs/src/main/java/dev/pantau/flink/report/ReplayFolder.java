@@ -9,6 +9,7 @@ import java.util.List;
 /** A replay's output folder (SPEC §7) as the source of a report. */
 public final class ReplayFolder {
   public static final String KPI_SERIES = "kpi-series.jsonl";
+  public static final String ALERTS = "alerts.jsonl";
 
   private final Path dir;
 
@@ -30,5 +31,11 @@ public final class ReplayFolder {
       throw new ReportInputException("cannot read " + file + ": no such file (is " + dir + " a replay's output folder?)");
     }
     return new KpiSeriesReader(fields).read(file, request::covers);
+  }
+
+  /** The alerts the request covers; none when the folder has no alerts file (a replay without rules). */
+  public List<AlertRow> alerts(ReportRequest request) throws IOException, ReportInputException {
+    Path file = dir.resolve(ALERTS);
+    return Files.exists(file) ? new AlertsReader().read(file, request) : List.of();
   }
 }

@@ -54,6 +54,7 @@ final class ReplayFixture {
       lines.add(OutputJson.kpi(again));
     }
     Files.write(dir.resolve("kpi-series.jsonl"), lines, StandardCharsets.UTF_8);
+    Files.write(dir.resolve("alerts.jsonl"), f.alerts(), StandardCharsets.UTF_8);
     return f;
   }
 
@@ -98,6 +99,39 @@ final class ReplayFixture {
       lines.add(OutputJson.kpi(r));
     }
   }
+
+  /**
+   * A spike alert on each brand's busiest hour, fired then resolved, so its latest status is
+   * "resolved"; the first brand's stays firing.
+   */
+  private List<String> alerts() {
+    List<String> lines = new ArrayList<>();
+    Map<String, KpiRecord> busiest = new LinkedHashMap<>();
+    for (KpiRecord r : latest().values()) {
+      if (r.window.equals("1h")) {
+        busiest.merge(r.brand, r, (a, b) -> b.mentions > a.mentions ? b : a);
+      }
+    }
+    boolean first = true;
+    for (KpiRecord r : busiest.values()) {
+      String id = "mention-spike|" + r.brand + "|1h|" + OutputJson.utc(r.start);
+      String fields = "\"rule\":\"mention-spike\",\"type\":\"spike\",\"brand\":\"" + r.brand
+          + "\",\"severity\":\"warning\",\"metric\":\"mentions\",\"window\":\"1h\",\"start\":\""
+          + OutputJson.utc(r.start) + "\",\"end\":\"" + OutputJson.utc(r.end) + "\",\"observed\":" + r.mentions
+          + ",\"expected\":" + (r.mentions / 4.0) + ",\"score\":5.5,\"message\":\"" + r.brand + " mentions " + r.mentions
+          + "\",\"top_terms\":[\"sinyal\",\"gangguan\"]";
+      lines.add("{\"id\":\"" + id + "\",\"status\":\"firing\"," + fields + "}");
+      if (!first) {
+        lines.add("{\"id\":\"" + id + "\",\"status\":\"resolved\"," + fields + "}");
+      }
+      first = false;
+      alerts.put(id, r);
+    }
+    return lines;
+  }
+
+  /** The alerts written, by id, with the KPI record each fired on. */
+  final Map<String, KpiRecord> alerts = new LinkedHashMap<>();
 
   /** The latest revision of each key, as an upsert keeps them. */
   Map<String, KpiRecord> latest() {
