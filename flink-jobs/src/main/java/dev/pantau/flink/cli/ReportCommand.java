@@ -3,6 +3,7 @@ package dev.pantau.flink.cli;
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.report.AlertRow;
 import dev.pantau.flink.report.CsvLocale;
+import dev.pantau.flink.report.HtmlReportWriter;
 import dev.pantau.flink.report.KpiColumns;
 import dev.pantau.flink.report.KpiCsvWriter;
 import dev.pantau.flink.report.KpiRow;
@@ -10,6 +11,7 @@ import dev.pantau.flink.report.ReplayFolder;
 import dev.pantau.flink.report.ReportInputException;
 import dev.pantau.flink.report.ReportPeriod;
 import dev.pantau.flink.report.ReportRequest;
+import dev.pantau.flink.report.TopMentionsReader;
 import dev.pantau.flink.report.XlsxReportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Option;
     description = {
       "A KPI report for a period from a replay's output folder (SPEC §7).",
       "The output's extension picks the format: .csv, one row per brand, window, start and source,",
-      "ready for a spreadsheet; .xlsx, a KPI sheet and an alert sheet."
+      "ready for a spreadsheet; .xlsx, a KPI sheet and an alert sheet; .html, one self-contained page",
+      "with headline numbers against the previous period, charts, share of voice, alerts and top mentions."
     })
 final class ReportCommand extends PantauCommand {
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "A replay's output folder (kpi-series.jsonl, alerts.jsonl).")
@@ -58,10 +61,11 @@ final class ReportCommand extends PantauCommand {
   @Option(names = "--no-bom", negatable = false, description = "Write the CSV without a UTF-8 byte-order mark.")
   boolean noBom;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.csv|FILE.xlsx", description = "The report file; its extension is the format.")
+  @Option(names = "--output", required = true, paramLabel = "FILE.csv|.xlsx|.html", description = "The report file; its extension is the format.")
   Path output;
 
-  private static final List<String> FORMATS = List.of("csv", "xlsx");
+  private static final int TOP_MENTIONS = 10;
+  private static final List<String> FORMATS = List.of("csv", "xlsx", "html");
 
   @Override
   protected int execute() throws Exception {
@@ -77,10 +81,16 @@ final class ReportCommand extends PantauCommand {
     ReplayFolder folder;
     List<KpiRow> rows;
     List<AlertRow> alerts;
+    TopMentionsReader.Tops tops;
     try {
       folder = new ReplayFolder(input);
-      rows = folder.kpis(KpiFields.STANDARD, request);
+      // the HTML report compares with the previous period, and share of voice needs the whole group
+      ReportRequest read = format.equals("html")
+          ? new ReportRequest(new ReportPeriod(request.period().previous().from(), to, zone), null, request.windows())
+          : request;
+      rows = folder.kpis(KpiFields.STANDARD, read);
       alerts = format.equals("csv") ? List.of() : folder.alerts(request);
+      tops = format.equals("html") ? folder.topMentions(request, TOP_MENTIONS) : null;
     } catch (ReportInputException e) {
       throw new UserException(e.getMessage());
     }
@@ -93,6 +103,7 @@ final class ReportCommand extends PantauCommand {
       switch (format) {
         case "csv" -> new KpiCsvWriter(csvLocale, !noBom).write(columns, rows, out);
         case "xlsx" -> new XlsxReportWriter(zone).write(columns, rows, alerts, out);
+        case "html" -> new HtmlReportWriter(request).write(rows, alerts, tops, input.toString(), out);
         default -> throw new IllegalStateException(format);
       }
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 public final class ReplayFolder {
   public static final String KPI_SERIES = "kpi-series.jsonl";
   public static final String ALERTS = "alerts.jsonl";
+  public static final String ENRICHED = "mentions-enriched.jsonl";
 
   private final Path dir;
 
@@ -37,5 +38,11 @@ public final class ReplayFolder {
   public List<AlertRow> alerts(ReportRequest request) throws IOException, ReportInputException {
     Path file = dir.resolve(ALERTS);
     return Files.exists(file) ? new AlertsReader().read(file, request) : List.of();
+  }
+
+  /** The period's top {@code n} mentions, or null when the folder has no enriched mentions. */
+  public TopMentionsReader.Tops topMentions(ReportRequest request, int n) throws IOException, ReportInputException {
+    Path file = dir.resolve(ENRICHED);
+    return Files.exists(file) ? new TopMentionsReader().read(file, request, n) : null;
   }
 }
