@@ -29,14 +29,37 @@ public final class HtmlReportWriter {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
   /** The headline KPIs: label, how to read it from totals, how to show it. */
-  record Headline(String metric, String label, Function<PeriodTotals, Number> of, Function<Number, String> show) {}
+  record Headline(String metric, String label, Function<PeriodTotals, Number> of, Function<Number, String> show, boolean ratio) {
+    /**
+     * Counts change in percent; ratios in their own units (net sentiment) or percentage points (share
+     * of voice), since a percent change of a ratio near or across zero means nothing to a reader.
+     */
+    String change(Number now, Number before) {
+      if (!ratio) {
+        return Html.signedPercent(PeriodTotals.change(now, before));
+      }
+      if (now == null || before == null) {
+        return "–";
+      }
+      double d = now.doubleValue() - before.doubleValue();
+      return metric.equals("share_of_voice")
+          ? String.format(Locale.ROOT, "%+.1f pp", d * 100)
+          : String.format(Locale.ROOT, "%+.3f", d);
+    }
+
+    Double delta(Number now, Number before) {
+      return ratio
+          ? now == null || before == null ? null : now.doubleValue() - before.doubleValue()
+          : PeriodTotals.change(now, before);
+    }
+  }
 
   static final List<Headline> HEADLINES = List.of(
-      new Headline("mentions", "Mentions", t -> t.mentions(), n -> Html.count(n.longValue())),
-      new Headline("reach", "Reach", t -> t.reach(), n -> Html.count(n.longValue())),
-      new Headline("engagement", "Engagement", t -> t.engagement(), n -> Html.count(n.longValue())),
-      new Headline("sentiment_net", "Net sentiment", PeriodTotals::netSentiment, n -> Html.net(n.doubleValue())),
-      new Headline("share_of_voice", "Share of voice", PeriodTotals::shareOfVoice, n -> Html.percent(n.doubleValue())));
+      new Headline("mentions", "Mentions", t -> t.mentions(), n -> Html.count(n.longValue()), false),
+      new Headline("reach", "Reach", t -> t.reach(), n -> Html.count(n.longValue()), false),
+      new Headline("engagement", "Engagement", t -> t.engagement(), n -> Html.count(n.longValue()), false),
+      new Headline("sentiment_net", "Net sentiment", PeriodTotals::netSentiment, n -> Html.net(n.doubleValue()), true),
+      new Headline("share_of_voice", "Share of voice", PeriodTotals::shareOfVoice, n -> Html.percent(n.doubleValue()), true));
 
   private final ReportRequest request;
 
@@ -107,12 +130,12 @@ public final class HtmlReportWriter {
       for (Headline h : HEADLINES) {
         Number v = h.of().apply(t);
         Number was = h.of().apply(p);
-        Double change = PeriodTotals.change(v, was);
+        Double change = h.delta(v, was);
         b.append("<td class=\"kpi\" data-metric=\"").append(h.metric()).append("\" data-value=\"").append(Html.raw(v))
             .append("\" data-previous=\"").append(Html.raw(was)).append("\"><span class=\"value\">")
             .append(v == null ? "–" : h.show().apply(v)).append("</span><span class=\"change ")
             .append(change == null ? "flat" : change >= 0 ? "up" : "down").append("\">")
-            .append(Html.signedPercent(change)).append("</span></td>");
+            .append(h.change(v, was)).append("</span></td>");
       }
       b.append("</tr>");
     }

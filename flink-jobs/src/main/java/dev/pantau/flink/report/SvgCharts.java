@@ -98,7 +98,9 @@ final class SvgCharts {
     DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     int step = Math.max(1, axis.size() / 8);
     for (int i = 0; i < axis.size(); i += step) {
-      b.append("<text x=\"").append(fmt(x(i, axis.size()))).append("\" y=\"").append(H - 8).append("\" text-anchor=\"middle\">")
+      // the last label ends at the plot's edge instead of running past it
+      String anchor = i == axis.size() - 1 && axis.size() > 1 ? "end" : "middle";
+      b.append("<text x=\"").append(fmt(x(i, axis.size()))).append("\" y=\"").append(H - 8).append("\" text-anchor=\"").append(anchor).append("\">")
           .append(label.format(axis.get(i).atZone(zone))).append("</text>");
     }
     b.append("</g>");

@@ -57,6 +57,9 @@ class ReportHtmlTest {
       } else {
         double group = Sums.of(fixture, "telkomsel", period).mentions + Sums.of(fixture, "indosat", period).mentions;
         assertThat(Double.parseDouble(sov.attr("data-value"))).isCloseTo(now.mentions / group, within(1e-6));
+        double groupBefore = Sums.of(fixture, "telkomsel", period.previous()).mentions + Sums.of(fixture, "indosat", period.previous()).mentions;
+        double points = 100 * (now.mentions / group - before.mentions / groupBefore);
+        assertThat(sov.selectFirst(".change").text()).isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f pp", points));
       }
     }
 
