@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       MatchCommand.class,
       GenerateCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PantauCli implements Runnable {

@@ -1,0 +1,78 @@
+package dev.pantau.flink.report;
+
+import dev.pantau.flink.job.kpi.KpiField;
+import dev.pantau.flink.job.kpi.KpiFields;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The columns of a KPI table (SPEC §7): the key, then one per KPI field of the registry, named by its
+ * path with {@code _} for {@code .} as the PostgreSQL table's (§8). The topic family, a {@code jsonb}
+ * column there, becomes one {@code topics_<id>} column per topic the rows hold, so a spreadsheet can
+ * sum it.
+ */
+public final class KpiColumns {
+  public static final List<String> KEY = List.of("brand", "group", "window", "source", "start_utc", "start_local");
+  /** Local times as spreadsheets recognise a date and time without a zone. */
+  public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /** A KPI column: its header, the registry name it reads, and the topic id for a family column. */
+  public record Column(String header, String metric, String topic, boolean ratio) {
+    public Number of(KpiRow row) {
+      return topic != null ? row.topics().getOrDefault(topic, 0L) : row.value(metric);
+    }
+  }
+
+  private final List<Column> kpis;
+  private final ZoneId zone;
+
+  private KpiColumns(List<Column> kpis, ZoneId zone) {
+    this.kpis = kpis;
+    this.zone = zone;
+  }
+
+  public static KpiColumns of(KpiFields fields, Collection<KpiRow> rows, ZoneId zone) {
+    List<Column> kpis = new ArrayList<>();
+    for (KpiField f : fields.all()) {
+      if (f.metric().family()) {
+        TreeSet<String> ids = new TreeSet<>();
+        rows.forEach(r -> ids.addAll(r.topics().keySet()));
+        for (String id : ids) {
+          kpis.add(new Column(header(f.name()) + id, f.name(), id, false));
+        }
+      } else {
+        kpis.add(new Column(header(f.name()), f.name(), null, f.metric().ratio()));
+      }
+    }
+    return new KpiColumns(List.copyOf(kpis), zone);
+  }
+
+  static String header(String metric) {
+    return metric.replace('.', '_');
+  }
+
+  public List<String> headers() {
+    List<String> all = new ArrayList<>(KEY);
+    kpis.forEach(c -> all.add(c.header()));
+    return all;
+  }
+
+  public List<Column> kpis() {
+    return kpis;
+  }
+
+  /** The key cells of a row, in {@link #KEY} order. */
+  public List<String> key(KpiRow row) {
+    return List.of(
+        row.brand(),
+        row.group() == null ? "" : row.group(),
+        row.window(),
+        row.source(),
+        dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(row.start()),
+        LOCAL.format(row.start().atZone(zone)));
+  }
+}

@@ -1,0 +1,140 @@
+package dev.pantau.flink.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The report as an XLSX workbook: one sheet per table (KPIs, alerts), each with a frozen header row,
+ * a filter on it and set column widths; numbers are numeric cells and local times date cells, so a
+ * spreadsheet sums and charts them in any locale. Written streaming, so a month of minute windows does
+ * not need the whole workbook in memory.
+ */
+public final class XlsxReportWriter {
+  public static final String KPI_SHEET = "KPIs";
+  public static final String ALERT_SHEET = "Alerts";
+  static final List<String> ALERT_HEADERS = List.of(
+      "start_utc", "start_local", "brand", "rule", "type", "severity", "status", "metric", "window",
+      "observed", "expected", "score", "top_terms", "message");
+
+  private final ZoneId zone;
+
+  public XlsxReportWriter(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  public void write(KpiColumns columns, List<KpiRow> kpis, List<AlertRow> alerts, OutputStream out) throws IOException {
+    try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
+      Styles styles = new Styles(book);
+      writeKpis(book.createSheet(KPI_SHEET), styles, columns, kpis);
+      writeAlerts(book.createSheet(ALERT_SHEET), styles, alerts);
+      book.write(out);
+    }
+  }
+
+  private void writeKpis(Sheet sheet, Styles styles, KpiColumns columns, List<KpiRow> rows) {
+    List<String> headers = columns.headers();
+    header(sheet, styles, headers);
+    int r = 1;
+    for (KpiRow row : rows) {
+      Row x = sheet.createRow(r++);
+      List<String> key = columns.key(row);
+      for (int c = 0; c < 5; c++) {
+        x.createCell(c).setCellValue(key.get(c));
+      }
+      date(x.createCell(5), styles, LocalDateTime.ofInstant(row.start(), zone));
+      int c = KpiColumns.KEY.size();
+      for (KpiColumns.Column col : columns.kpis()) {
+        Number n = col.of(row);
+        Cell cell = x.createCell(c++);
+        if (n != null) {
+          cell.setCellValue(n.doubleValue());
+          cell.setCellStyle(col.ratio() ? styles.ratio : styles.count);
+        }
+      }
+    }
+    widths(sheet, headers, 12, 10, 8, 10, 22, 18);
+  }
+
+  private void writeAlerts(Sheet sheet, Styles styles, List<AlertRow> alerts) {
+    header(sheet, styles, ALERT_HEADERS);
+    int r = 1;
+    for (AlertRow a : alerts) {
+      Row x = sheet.createRow(r++);
+      x.createCell(0).setCellValue(dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(a.start()));
+      date(x.createCell(1), styles, LocalDateTime.ofInstant(a.start(), zone));
+      String[] texts = {a.brand(), a.rule(), a.type(), a.severity(), a.status(), a.metric(), a.window()};
+      for (int i = 0; i < texts.length; i++) {
+        x.createCell(2 + i).setCellValue(texts[i]);
+      }
+      Double[] numbers = {a.observed(), a.expected(), a.score()};
+      for (int i = 0; i < numbers.length; i++) {
+        Cell cell = x.createCell(9 + i);
+        if (numbers[i] != null) {
+          cell.setCellValue(numbers[i]);
+          cell.setCellStyle(styles.ratio);
+        }
+      }
+      x.createCell(12).setCellValue(String.join(", ", a.topTerms()));
+      x.createCell(13).setCellValue(a.message());
+    }
+    widths(sheet, ALERT_HEADERS, 22, 18, 14, 18, 10, 10, 10, 18, 8, 10, 10, 8, 30, 60);
+  }
+
+  private static void header(Sheet sheet, Styles styles, List<String> headers) {
+    Row h = sheet.createRow(0);
+    for (int c = 0; c < headers.size(); c++) {
+      Cell cell = h.createCell(c);
+      cell.setCellValue(headers.get(c));
+      cell.setCellStyle(styles.header);
+    }
+    sheet.createFreezePane(0, 1);
+    sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.size() - 1));
+  }
+
+  private static void date(Cell cell, Styles styles, LocalDateTime t) {
+    cell.setCellValue(t);
+    cell.setCellStyle(styles.dateTime);
+  }
+
+  /**
+   * Widths in characters: the given ones for the first columns, the header's length (room for the
+   * filter button, a number's width at least) for the rest. Auto-sizing would measure every cell with
+   * AWT fonts, slow and absent on a headless server without fonts.
+   */
+  private static void widths(Sheet sheet, List<String> headers, int... first) {
+    for (int c = 0; c < headers.size(); c++) {
+      int chars = c < first.length ? first[c] : Math.max(10, headers.get(c).length() + 3);
+      sheet.setColumnWidth(c, Math.min(255, chars) * 256);
+    }
+  }
+
+  private static final class Styles {
+    final CellStyle header;
+    final CellStyle count;
+    final CellStyle ratio;
+    final CellStyle dateTime;
+
+    Styles(SXSSFWorkbook book) {
+      Font bold = book.createFont();
+      bold.setBold(true);
+      header = book.createCellStyle();
+      header.setFont(bold);
+      count = book.createCellStyle();
+      count.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+      ratio = book.createCellStyle();
+      ratio.setDataFormat(book.createDataFormat().getFormat("0.000"));
+      dateTime = book.createCellStyle();
+      dateTime.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+    }
+  }
+}
