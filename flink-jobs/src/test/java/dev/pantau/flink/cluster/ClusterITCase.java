@@ -35,13 +35,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The shaded job jar on a standalone Flink cluster of separate JVMs, submitted with Flink's own
  * {@code flink run -p 2}, losing a TaskManager to SIGKILL mid-stream and getting a new one, and still
  * counting exactly as a replay of the same mentions.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path WORK = Paths.get("target", "cluster-itcase").toAbsolutePath();
@@ -71,12 +75,9 @@ class ClusterITCase {
   }
 
   @Test
+  @Order(1)
   void theJobJarAtParallelism2SurvivesALostTaskManagerAndCountsAsAReplay() throws Exception {
-    Path jar;
-    try (Stream<Path> files = Files.list(Paths.get("target").toAbsolutePath())) {
-      jar = files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no shaded job jar in target/: it is built at the package phase"));
-    }
+    Path jar = jobJar();
     List<GeneratedMention> generated =
         new MentionGenerator(31, Instant.parse("2026-11-20T00:00:00Z"), 1.5, GeneratorOptions.defaults().malformedFraction(0.002))
             .stream().limit(4_000).collect(Collectors.toList());
@@ -140,6 +141,35 @@ class ClusterITCase {
         .filter(a -> "firing".equals(a.get("status").asText()))
         .collect(Collectors.groupingBy(a -> a.get("id").asText(), Collectors.counting()));
     assertThat(firing.values()).as("no firing alert id twice").allMatch(n -> n == 1);
+  }
+
+  // after the kill test, whose checks read the JobManager's log: this job's deployments would blur them
+  @Test
+  @Order(2)
+  void anExplicitParallelismOptionOverridesFlinkRunP() throws Exception {
+    String p = "par-";
+    String jobId = flink.submit(jobJar(), 1, List.of("--bootstrap", kafka.bootstrapServers(), "--parallelism", "2",
+        "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
+        "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
+        "--group-id", "par-test", "--transactional-id-prefix", "par-test",
+        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
+        Duration.ofSeconds(120));
+    try {
+      JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + jobId));
+      Map<String, Integer> parallelism = new TreeMap<>();
+      job.get("vertices").forEach(v -> parallelism.put(v.get("name").asText(), v.get("parallelism").asInt()));
+      assertThat(parallelism.entrySet()).as("the Kafka source at --parallelism 2 despite -p 1")
+          .filteredOn(e -> e.getKey().startsWith("Source: Mentions")).extracting(Map.Entry::getValue).containsExactly(2);
+    } finally {
+      flink.rest("PATCH", "/jobs/" + jobId + "?mode=cancel");
+    }
+  }
+
+  private static Path jobJar() throws IOException {
+    try (Stream<Path> files = Files.list(Paths.get("target").toAbsolutePath())) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no shaded job jar in target/: it is built at the package phase"));
+    }
   }
 
   /** The TaskManagers (by resource id) the JobManager deployed the mentions source's subtasks to. */

@@ -208,6 +208,20 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
   }
 
+  /** A call to the REST API ({@code GET /jobs/ID}, {@code PATCH /jobs/ID?mode=cancel}); the body, on 2xx. */
+  public String rest(String method, String path) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> r = http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + address() + path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(30)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
   @Override
   public synchronized void close() {
     List<Process> all = new ArrayList<>(taskManagers);
