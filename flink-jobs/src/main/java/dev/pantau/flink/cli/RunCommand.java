@@ -59,7 +59,7 @@ public final class RunCommand extends PantauCommand {
   @Option(names = "--from", paramLabel = "WHERE", description = "Without state to resume from: committed (default), earliest or latest.")
   String from = "committed";
 
-  @Option(names = "--parallelism", description = "Parallelism of the local job (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--parallelism", description = "Parallelism of the job (default: ${DEFAULT-VALUE}; on a cluster, flink run -p or the cluster's default unless given).")
   int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "Checkpoint interval, also the outputs' visibility delay (default: 5s).")
@@ -146,6 +146,11 @@ public final class RunCommand extends PantauCommand {
     Map<String, String> identity = prepareTopics(kafka);
     if (onCluster) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      // the default (this machine's cores) says nothing about the cluster: only an explicit option
+      // overrides flink run -p and the cluster's parallelism.default
+      if (spec.commandLine().getParseResult().hasMatchedOption("--parallelism")) {
+        env.setParallelism(parallelism);
+      }
       JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
       env.execute(StreamingJob.JOB_NAME);
       return 0;
