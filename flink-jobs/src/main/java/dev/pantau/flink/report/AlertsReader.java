@@ -1,11 +1,7 @@
 package dev.pantau.flink.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,30 +15,16 @@ import java.util.Map;
  * the last line of an id is its status, as the PostgreSQL table keeps it.
  */
 public final class AlertsReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The alerts of the request's period and brand, by start then id. */
   public List<AlertRow> read(Path file, ReportRequest request) throws IOException, ReportInputException {
     Map<String, AlertRow> latest = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        AlertRow a;
-        try {
-          a = parse(JSON.readTree(line));
-        } catch (IOException | RuntimeException e) {
-          throw new ReportInputException(file + ":" + number + ": not an alert (" + e.getMessage() + ")");
-        }
-        if (request.period().contains(a.start()) && (request.brand() == null || request.brand().equals(a.brand()))) {
-          latest.put(a.id(), a);
-        }
+    JsonLinesReader.read(file, "an alert", o -> {
+      AlertRow a = parse(o);
+      if (request.period().contains(a.start()) && (request.brand() == null || request.brand().equals(a.brand()))) {
+        latest.put(a.id(), a);
       }
-    }
+    });
     List<AlertRow> rows = new ArrayList<>(latest.values());
     rows.sort(Comparator.comparing(AlertRow::start).thenComparing(AlertRow::id));
     return rows;

@@ -1,13 +1,9 @@
 package dev.pantau.flink.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pantau.flink.job.kpi.KpiField;
 import dev.pantau.flink.job.kpi.KpiFields;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +22,6 @@ import java.util.function.Predicate;
  * here.
  */
 public final class KpiSeriesReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KpiFields fields;
 
@@ -41,25 +36,12 @@ public final class KpiSeriesReader {
    */
   public List<KpiRow> read(Path file, Predicate<KpiRow> keep) throws IOException, ReportInputException {
     Map<String, KpiRow> latest = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        KpiRow row;
-        try {
-          row = parse(JSON.readTree(line));
-        } catch (IOException | RuntimeException e) {
-          throw new ReportInputException(file + ":" + number + ": not a KPI record (" + e.getMessage() + ")");
-        }
-        if (keep.test(row)) {
-          latest.merge(row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old);
-        }
+    JsonLinesReader.read(file, "a KPI record", o -> {
+      KpiRow row = parse(o);
+      if (keep.test(row)) {
+        latest.merge(row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old);
       }
-    }
+    });
     List<KpiRow> rows = new ArrayList<>(latest.values());
     rows.sort(Comparator.comparing(KpiRow::brand)
         .thenComparing(KpiRow::window, Comparator.comparing(KpiSeriesReader::windowLength))

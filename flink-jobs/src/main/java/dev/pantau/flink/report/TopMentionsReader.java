@@ -1,11 +1,7 @@
 package dev.pantau.flink.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,33 +19,17 @@ import java.util.function.ToLongFunction;
  * (a grown count, a late {@code copy_of}) counts once, in its last version.
  */
 public final class TopMentionsReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public record Tops(List<TopMention> byReach, List<TopMention> byEngagement) {}
 
   public Tops read(Path file, ReportRequest request, int n) throws IOException, ReportInputException {
     Map<String, TopMention> latest = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode o;
-        TopMention m;
-        try {
-          o = JSON.readTree(line);
-          m = parse(o);
-        } catch (IOException | RuntimeException e) {
-          throw new ReportInputException(file + ":" + number + ": not an enriched mention (" + e.getMessage() + ")");
-        }
-        if (request.period().contains(m.createdAt()) && (request.brand() == null || hasBrand(o, request.brand()))) {
-          latest.put(m.source() + '|' + m.id(), m);
-        }
+    JsonLinesReader.read(file, "an enriched mention", o -> {
+      TopMention m = parse(o);
+      if (request.period().contains(m.createdAt()) && (request.brand() == null || hasBrand(o, request.brand()))) {
+        latest.put(m.source() + '|' + m.id(), m);
       }
-    }
+    });
     return new Tops(top(latest.values(), TopMention::reach, n), top(latest.values(), TopMention::engagement, n));
   }
 

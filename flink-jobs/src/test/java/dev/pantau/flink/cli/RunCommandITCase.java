@@ -196,7 +196,7 @@ class RunCommandITCase {
         .withAlerts(ConfigPaths.alerts(PantauProcess.ROOT.resolve("config/alerts")));
     ReplayJob.run(replayInput, replayOut, config);
     Instant cutoff = end.minus(Duration.ofHours(2));
-    Map<String, String> expected = closedBefore(KafkaTestSupport.upserted(
+    Map<String, String> expected = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(
         Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream().map(RunCommandITCase::json).toList(), false, false), cutoff);
 
     try (PantauProcess last3 = PantauProcess.start(WORK, "kill-3", args)) {
@@ -204,7 +204,7 @@ class RunCommandITCase {
       Map<String, String> actual = Map.of();
       long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
       while (System.nanoTime() < deadline) {
-        actual = closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, topics.get(1)), false, false), cutoff);
+        actual = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, topics.get(1)), false, false), cutoff);
         if (actual.keySet().containsAll(expected.keySet())) {
           break;
         }
@@ -213,9 +213,9 @@ class RunCommandITCase {
       last3.term();
       assertThat(last3.awaitExit(Duration.ofSeconds(60))).isZero();
       assertThat(last3.stderr()).containsPattern("(?m)^Savepoint: ");
-      actual = closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, topics.get(1)), false, false), cutoff);
+      actual = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, topics.get(1)), false, false), cutoff);
       assertThat(expected).hasSizeGreaterThan(3_000);
-      assertThat(differences(expected, actual)).isEmpty();
+      assertThat(KafkaTestSupport.differences(expected, actual, "run")).isEmpty();
     }
 
     List<JsonNode> enriched = KafkaTestSupport.readCommitted(kafka, topics.get(2));
@@ -239,35 +239,6 @@ class RunCommandITCase {
     }
   }
 
-  /** The KPI keys whose window ended before {@code cutoff}: windows a streaming run has closed. */
-  private static Map<String, String> closedBefore(Map<String, String> upserted, Instant cutoff) {
-    Map<String, String> out = new TreeMap<>();
-    upserted.forEach((k, v) -> {
-      String[] parts = k.split(" ");
-      Instant start = Instant.parse(parts[2]);
-      Duration size = switch (parts[1]) {
-        case "1m" -> Duration.ofMinutes(1);
-        case "5m" -> Duration.ofMinutes(5);
-        case "1h" -> Duration.ofHours(1);
-        default -> Duration.ofDays(1);
-      };
-      if (!start.plus(size).isAfter(cutoff)) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
-
-  private static List<String> differences(Map<String, String> expected, Map<String, String> actual) {
-    List<String> out = new ArrayList<>();
-    expected.forEach((k, v) -> {
-      if (!v.equals(actual.get(k))) {
-        out.add(k + ": replay " + v + ", run " + actual.get(k));
-      }
-    });
-    actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> out.add(k + ": only in run"));
-    return out.size() > 20 ? out.subList(0, 20) : out;
-  }
 
   private static void awaitKpiRecords(String topic, int n, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();

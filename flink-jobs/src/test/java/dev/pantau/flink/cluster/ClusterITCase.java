@@ -121,14 +121,14 @@ class ClusterITCase {
         .withAlerts(ConfigPaths.alerts(ROOT.resolve("config/alerts")));
     ReplayJob.run(replayInput, replayOut, config);
     Instant cutoff = end.minus(Duration.ofHours(2));
-    Map<String, String> expected = closedBefore(KafkaTestSupport.upserted(
+    Map<String, String> expected = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(
         Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream().map(ClusterITCase::json).toList(), false, false), cutoff);
 
     Map<String, String> actual = Map.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      actual = closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "kpi-series"), false, false), cutoff);
-      if (actual.keySet().containsAll(expected.keySet()) && differences(expected, actual).isEmpty()) {
+      actual = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "kpi-series"), false, false), cutoff);
+      if (actual.keySet().containsAll(expected.keySet()) && KafkaTestSupport.differences(expected, actual, "cluster").isEmpty()) {
         break;
       }
       Thread.sleep(2_000);
@@ -136,7 +136,7 @@ class ClusterITCase {
     assertThat(flink.log("jobmanager")).as("the job failed over after the kill")
         .contains("switched from state RUNNING to RESTARTING");
     assertThat(expected).hasSizeGreaterThan(1_000);
-    assertThat(differences(expected, actual)).isEmpty();
+    assertThat(KafkaTestSupport.differences(expected, actual, "cluster")).isEmpty();
     Map<String, Long> firing = KafkaTestSupport.readCommitted(kafka, "alerts").stream()
         .filter(a -> "firing".equals(a.get("status").asText()))
         .collect(Collectors.groupingBy(a -> a.get("id").asText(), Collectors.counting()));
@@ -201,35 +201,6 @@ class ClusterITCase {
     }
   }
 
-  /** The KPI keys whose window ended before {@code cutoff}: windows a streaming run has closed. */
-  private static Map<String, String> closedBefore(Map<String, String> upserted, Instant cutoff) {
-    Map<String, String> out = new TreeMap<>();
-    upserted.forEach((k, v) -> {
-      String[] parts = k.split(" ");
-      Instant start = Instant.parse(parts[2]);
-      Duration size = switch (parts[1]) {
-        case "1m" -> Duration.ofMinutes(1);
-        case "5m" -> Duration.ofMinutes(5);
-        case "1h" -> Duration.ofHours(1);
-        default -> Duration.ofDays(1);
-      };
-      if (!start.plus(size).isAfter(cutoff)) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
-
-  private static List<String> differences(Map<String, String> expected, Map<String, String> actual) {
-    List<String> out = new ArrayList<>();
-    expected.forEach((k, v) -> {
-      if (!v.equals(actual.get(k))) {
-        out.add(k + ": replay " + v + ", cluster " + actual.get(k));
-      }
-    });
-    actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> out.add(k + ": only on the cluster"));
-    return out.size() > 20 ? out.subList(0, 20) : out;
-  }
 
   private static void awaitKpiRecords(int n, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -156,4 +156,35 @@ public final class KafkaTestSupport {
     }
     return out;
   }
+
+  /** The KPI keys of {@link #upserted} whose window ended by {@code cutoff}: windows a streaming run has closed. */
+  public static Map<String, String> closedBefore(Map<String, String> upserted, java.time.Instant cutoff) {
+    Map<String, String> out = new TreeMap<>();
+    upserted.forEach((k, v) -> {
+      String[] parts = k.split(" ");
+      java.time.Instant start = java.time.Instant.parse(parts[2]);
+      Duration size = switch (parts[1]) {
+        case "1m" -> Duration.ofMinutes(1);
+        case "5m" -> Duration.ofMinutes(5);
+        case "1h" -> Duration.ofHours(1);
+        default -> Duration.ofDays(1);
+      };
+      if (!start.plus(size).isAfter(cutoff)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  /** Where {@code actual} (from {@code what}) differs from a replay's {@code expected}: the first 20. */
+  public static List<String> differences(Map<String, String> expected, Map<String, String> actual, String what) {
+    List<String> out = new ArrayList<>();
+    expected.forEach((k, v) -> {
+      if (!v.equals(actual.get(k))) {
+        out.add(k + ": replay " + v + ", " + what + " " + actual.get(k));
+      }
+    });
+    actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> out.add(k + ": only in " + what));
+    return out.size() > 20 ? out.subList(0, 20) : out;
+  }
 }
