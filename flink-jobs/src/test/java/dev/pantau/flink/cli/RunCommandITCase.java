@@ -28,10 +28,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +51,15 @@ class RunCommandITCase {
     kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
         .brokerProperty("log.retention.check.interval.ms", "1000")
         .brokerProperty("log.retention.hours", "168"));
+  }
+
+  /** Sends in order as a plain client does (kcat): keyed by mention id, or one record to each partition. */
+  private static void send(String topic, List<String> lines, boolean everyPartition) throws Exception {
+    // the tests' input topic has three partitions, as the users had
+    try (TopicProvisioner t = new TopicProvisioner(kafka.bootstrapServers())) {
+      t.createMissing(List.of(new TopicProvisioner.Spec(topic, TopicProvisioner.Role.INPUT)), 3, java.util.Optional.empty());
+    }
+    KafkaTestSupport.produceMentions(kafka, topic, lines, everyPartition ? 3 : 0);
   }
 
   @AfterAll
@@ -251,35 +256,6 @@ class RunCommandITCase {
     throw new AssertionError("fewer than " + n + " KPI records within " + timeout);
   }
 
-  /** Sends in order, keyed by mention id (a plain client, as kcat would); {@code everyPartition}: one each. */
-  private static void send(String topic, List<String> lines, boolean everyPartition) throws Exception {
-    try (TopicProvisioner t = new TopicProvisioner(kafka.bootstrapServers())) {
-      t.createMissing(List.of(new TopicProvisioner.Spec(topic, TopicProvisioner.Role.INPUT)), 3, java.util.Optional.empty());
-    }
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-      int i = 0;
-      for (String line : lines) {
-        String id = idOf(line);
-        byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
-        Integer partition = everyPartition ? i++ % 3 : null;
-        producer.send(new ProducerRecord<>(topic, partition, key, line.getBytes(StandardCharsets.UTF_8)));
-      }
-      producer.flush();
-    }
-  }
-
-  private static String idOf(String line) {
-    try {
-      JsonNode n = JSON.readTree(line);
-      return n.path("id").isTextual() ? n.get("id").asText() : null;
-    } catch (Exception e) {
-      return null;
-    }
-  }
 
   private static String outputTimestampType(String topic) throws Exception {
     Properties p = new Properties();

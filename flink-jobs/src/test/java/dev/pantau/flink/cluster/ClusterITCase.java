@@ -29,10 +29,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -102,14 +98,14 @@ class ClusterITCase {
     assertThat(jobId).hasSize(32);
     assertThat(partitions("mentions")).as("mentions partitions, created by the job's main").isEqualTo(3);
 
-    send("mentions", part1, false);
+    KafkaTestSupport.produceMentions(kafka, "mentions", part1, 0);
     awaitKpiRecords(200, Duration.ofSeconds(90));
     // both TaskManagers run subtasks before one of them is lost, or the kill would prove nothing
     assertThat(deployedTaskManagers()).as("TaskManagers the Kafka source's two subtasks went to").hasSize(2);
     flink.killTaskManager(0);
     flink.startTaskManager();
-    send("mentions", part2, false);
-    send("mentions", sentinels, true);
+    KafkaTestSupport.produceMentions(kafka, "mentions", part2, 0);
+    KafkaTestSupport.produceMentions(kafka, "mentions", sentinels, 3);
 
     List<String> sent = new ArrayList<>(part1);
     sent.addAll(part2);
@@ -213,32 +209,6 @@ class ClusterITCase {
     throw new AssertionError("fewer than " + n + " KPI records within " + timeout + "; logs in " + flink.logDir());
   }
 
-  /** Sends in order, keyed by mention id (a plain client); {@code everyPartition}: one record each. */
-  private static void send(String topic, List<String> lines, boolean everyPartition) throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-      int i = 0;
-      for (String line : lines) {
-        String id = idOf(line);
-        byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
-        Integer partition = everyPartition ? i++ % 3 : null;
-        producer.send(new ProducerRecord<>(topic, partition, key, line.getBytes(StandardCharsets.UTF_8)));
-      }
-      producer.flush();
-    }
-  }
-
-  private static String idOf(String line) {
-    try {
-      JsonNode n = JSON.readTree(line);
-      return n.path("id").isTextual() ? n.get("id").asText() : null;
-    } catch (Exception e) {
-      return null;
-    }
-  }
 
   private static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {

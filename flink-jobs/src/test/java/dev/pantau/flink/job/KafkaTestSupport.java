@@ -102,6 +102,36 @@ public final class KafkaTestSupport {
     }
   }
 
+  /**
+   * Sends mentions in order, as a plain client (kcat) does: keyed by mention id (a line without one has
+   * no key), or with {@code roundRobinPartitions > 0} one record to each partition in turn.
+   */
+  public static void produceMentions(LocalKafkaBroker kafka, String topic, List<String> lines, int roundRobinPartitions) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      int i = 0;
+      for (String line : lines) {
+        String id = mentionId(line);
+        byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
+        Integer partition = roundRobinPartitions > 0 ? i++ % roundRobinPartitions : null;
+        producer.send(new ProducerRecord<>(topic, partition, key, line.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static String mentionId(String line) {
+    try {
+      JsonNode n = JSON.readTree(line);
+      return n.path("id").isTextual() ? n.get("id").asText() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
   /** Every committed record of the topic, as a read_committed consumer sees it. */
   public static List<JsonNode> readCommitted(LocalKafkaBroker kafka, String topic) throws Exception {
     Properties p = new Properties();
