@@ -1,0 +1,224 @@
+package dev.pantau.flink.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pantau.flink.launch.ConfigPaths;
+import dev.pantau.flink.generate.GeneratedMention;
+import dev.pantau.flink.generate.GeneratorOptions;
+import dev.pantau.flink.generate.MentionGenerator;
+import dev.pantau.flink.job.KafkaTestSupport;
+import dev.pantau.flink.job.PipelineConfig;
+import dev.pantau.flink.job.ReplayJob;
+import dev.pantau.flink.kafka.LocalKafkaBroker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The shaded job jar on a standalone Flink cluster of separate JVMs, submitted with Flink's own
+ * {@code flink run -p 2}, losing a TaskManager to SIGKILL mid-stream and getting a new one, and still
+ * counting exactly as a replay of the same mentions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterITCase {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path WORK = Paths.get("target", "cluster-itcase").toAbsolutePath();
+  private static final Path ROOT = Paths.get("").toAbsolutePath().getParent();
+  private static LocalKafkaBroker kafka;
+  private static StandaloneFlinkCluster flink;
+
+  @BeforeAll
+  static void start() throws Exception {
+    deleteRecursively(WORK);
+    // retention enforced every second with the stock 7 days: output stamped with these old mentions'
+    // event time would vanish within seconds
+    kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
+        .brokerProperty("log.retention.check.interval.ms", "1000")
+        .brokerProperty("log.retention.hours", "168"));
+    flink = StandaloneFlinkCluster.start(WORK.resolve("flink"), 2, 2, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (flink != null) {
+      flink.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theJobJarAtParallelism2SurvivesALostTaskManagerAndCountsAsAReplay() throws Exception {
+    Path jar = jobJar();
+    List<GeneratedMention> generated =
+        new MentionGenerator(31, Instant.parse("2026-11-20T00:00:00Z"), 1.5, GeneratorOptions.defaults().malformedFraction(0.002))
+            .stream().limit(4_000).collect(Collectors.toList());
+    List<String> lines = generated.stream().map(GeneratedMention::json).collect(Collectors.toList());
+    Instant last = generated.stream().map(GeneratedMention::createdAt).max(Instant::compareTo).orElseThrow();
+    List<String> part1 = lines.subList(0, lines.size() / 2);
+    List<String> part2 = lines.subList(lines.size() / 2, lines.size());
+    // one brand mention per partition a day after the end closes every window of the data on the
+    // cluster, and replay zero-fills as far
+    Instant end = last.plus(Duration.ofHours(26));
+    List<String> sentinels = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sentinels.add(JSON.writeValueAsString(Map.of("id", "end-" + i, "source", "web", "text", "telkomsel end of test",
+          "created_at", end.plusSeconds(i).toString())));
+    }
+
+    String jobId = flink.submit(jar, 2, List.of("--bootstrap", kafka.bootstrapServers(), "--from", "earliest",
+        "--partitions", "3", "--checkpoint-interval", "2s", "--group-id", "cluster-test",
+        "--transactional-id-prefix", "cluster-test",
+        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
+        Duration.ofSeconds(120));
+    assertThat(jobId).hasSize(32);
+    assertThat(partitions("mentions")).as("mentions partitions, created by the job's main").isEqualTo(3);
+
+    KafkaTestSupport.produceMentions(kafka, "mentions", part1, 0);
+    awaitKpiRecords(200, Duration.ofSeconds(90));
+    // both TaskManagers run subtasks before one of them is lost, or the kill would prove nothing
+    assertThat(deployedTaskManagers()).as("TaskManagers the Kafka source's two subtasks went to").hasSize(2);
+    flink.killTaskManager(0);
+    flink.startTaskManager();
+    KafkaTestSupport.produceMentions(kafka, "mentions", part2, 0);
+    KafkaTestSupport.produceMentions(kafka, "mentions", sentinels, 3);
+
+    List<String> sent = new ArrayList<>(part1);
+    sent.addAll(part2);
+    sent.addAll(sentinels);
+    Path replayInput = WORK.resolve("input.jsonl");
+    Files.write(replayInput, sent, StandardCharsets.UTF_8);
+    Path replayOut = WORK.resolve("replay");
+    PipelineConfig config = PipelineConfig.defaults(ConfigPaths.keywords(ROOT.resolve("config/keywords")))
+        .withAlerts(ConfigPaths.alerts(ROOT.resolve("config/alerts")));
+    ReplayJob.run(replayInput, replayOut, config);
+    Instant cutoff = end.minus(Duration.ofHours(2));
+    Map<String, String> expected = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(
+        Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream().map(ClusterITCase::json).toList(), false, false), cutoff);
+
+    Map<String, String> actual = Map.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      actual = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "kpi-series"), false, false), cutoff);
+      if (actual.keySet().containsAll(expected.keySet()) && KafkaTestSupport.differences(expected, actual, "cluster").isEmpty()) {
+        break;
+      }
+      Thread.sleep(2_000);
+    }
+    assertThat(flink.log("jobmanager")).as("the job failed over after the kill")
+        .contains("switched from state RUNNING to RESTARTING");
+    assertThat(expected).hasSizeGreaterThan(1_000);
+    assertThat(KafkaTestSupport.differences(expected, actual, "cluster")).isEmpty();
+    Map<String, Long> firing = KafkaTestSupport.readCommitted(kafka, "alerts").stream()
+        .filter(a -> "firing".equals(a.get("status").asText()))
+        .collect(Collectors.groupingBy(a -> a.get("id").asText(), Collectors.counting()));
+    assertThat(firing.values()).as("no firing alert id twice").allMatch(n -> n == 1);
+  }
+
+  // after the kill test, whose checks read the JobManager's log: this job's deployments would blur them
+  @Test
+  @Order(2)
+  void anExplicitParallelismOptionOverridesFlinkRunP() throws Exception {
+    String p = "par-";
+    String jobId = flink.submit(jobJar(), 1, List.of("--bootstrap", kafka.bootstrapServers(), "--parallelism", "2",
+        "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
+        "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
+        "--group-id", "par-test", "--transactional-id-prefix", "par-test",
+        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
+        Duration.ofSeconds(120));
+    try {
+      JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + jobId));
+      Map<String, Integer> parallelism = new TreeMap<>();
+      job.get("vertices").forEach(v -> parallelism.put(v.get("name").asText(), v.get("parallelism").asInt()));
+      assertThat(parallelism.entrySet()).as("the Kafka source at --parallelism 2 despite -p 1")
+          .filteredOn(e -> e.getKey().startsWith("Source: Mentions")).extracting(Map.Entry::getValue).containsExactly(2);
+    } finally {
+      flink.rest("PATCH", "/jobs/" + jobId + "?mode=cancel");
+    }
+  }
+
+  private static Path jobJar() throws IOException {
+    // the runtime module builds it, before this module's tests run
+    try (Stream<Path> files = Files.list(Paths.get("..", "flink-jobs", "target").toAbsolutePath().normalize())) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no shaded job jar in flink-jobs/target/: it is built at the package phase"));
+    }
+  }
+
+  /** The TaskManagers (by resource id) the JobManager deployed the mentions source's subtasks to. */
+  private static List<String> deployedTaskManagers() throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Deploying Source: Mentions from Kafka .* to (\\S+) @ ")
+        .matcher(flink.log("jobmanager"));
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      if (!out.contains(m.group(1))) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  private static int partitions(String topic) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (Admin admin = Admin.create(p)) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+
+  private static void awaitKpiRecords(int n, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (KafkaTestSupport.readCommitted(kafka, "kpi-series").size() >= n) {
+        return;
+      }
+      Thread.sleep(1_000);
+    }
+    throw new AssertionError("fewer than " + n + " KPI records within " + timeout + "; logs in " + flink.logDir());
+  }
+
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
