@@ -1,11 +1,11 @@
 #!/bin/bash
 # Replay of 1,000,000 generated mentions without and with --jdbc-url, back to back (BENCHMARKS.md).
-# Uses the PostgreSQL 17 binaries the tests unpack into flink-jobs/target/postgres-17 (run
-# `mvn -B verify -pl flink-jobs -am -Dit.test=PostgresReplayITCase -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false` once).
+# Uses the PostgreSQL 17 binaries the tests unpack into tools/target/postgres-17 (run
+# `mvn -B verify -pl tools -am -Dit.test=PostgresReplayITCase -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false` once).
 set -u
 cd "$(dirname "$0")/../.."
 B=${BENCH_DIR:-/tmp/pantau-bench}
-PGBIN=$PWD/flink-jobs/target/postgres-17/bin
+PGBIN=$PWD/tools/target/postgres-17/bin
 mkdir -p "$B"
 AS=()
 if [ "$(id -u)" = 0 ]; then AS=(setpriv --reuid=postgres --regid=postgres --init-groups); fi

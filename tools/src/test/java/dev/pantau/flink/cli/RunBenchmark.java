@@ -41,7 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Run after {@code mvn -DskipTests package}, from the repository root:
  *
  * <pre>
- * java -cp "flink-jobs/target/test-classes:flink-jobs/target/classes:$(cat flink-jobs/target/classpath.txt)" \
+ * java -cp "tools/target/test-classes:tools/target/classes:flink-jobs/target/classes:$(cat tools/target/classpath.txt)" \
  *   dev.pantau.flink.cli.RunBenchmark recovery|authors [N]
  * </pre>
  */
@@ -51,7 +51,7 @@ public final class RunBenchmark {
   private RunBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path work = Paths.get("flink-jobs", "target", "run-benchmark").toAbsolutePath();
+    Path work = Paths.get("tools", "target", "run-benchmark").toAbsolutePath();
     try (LocalKafkaBroker kafka = LocalKafkaBroker.start(work.resolve("kafka-" + System.currentTimeMillis()))) {
       if (args.length > 0 && args[0].equals("authors")) {
         authors(kafka, work, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);

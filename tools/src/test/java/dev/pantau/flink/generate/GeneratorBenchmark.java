@@ -7,7 +7,7 @@ import java.time.Instant;
  * no I/O). Run after {@code mvn package} from the repository root:
  *
  * <pre>
- * java -cp "flink-jobs/target/test-classes:flink-jobs/target/classes:$(cat flink-jobs/target/classpath.txt)" \
+ * java -cp "tools/target/test-classes:tools/target/classes:flink-jobs/target/classes:$(cat tools/target/classpath.txt)" \
  *   dev.pantau.flink.generate.GeneratorBenchmark [COUNT]
  * </pre>
  */
