@@ -18,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers alerts to the Slack and webhook channels of a configuration, asynchronously: {@link #dispatch}
  * returns at once and never throws, so a slow or failing endpoint cannot block or fail the job. Deliveries
- * are retried with exponential backoff on network errors, timeouts, 408, 429 and 5xx; at most
+ * are retried ({@link DeliveryRetry}: Resilience4j, exponential backoff with jitter, {@code Retry-After}
+ * honoured) on network errors, timeouts, 408, 429 and 5xx; at most
  * {@link Options#queueCapacity} are in flight or waiting, beyond that new ones are dropped and counted.
  * Logs name the channel and the URL's host, never the secret or the URL's path (Slack keeps its token there).
  *
@@ -158,7 +160,7 @@ public final class AlertDispatcher implements Closeable {
           continue;
         }
         String body = e.channel().type() == Channel.Type.SLACK ? SlackMessage.of(alert) : alert.toJson();
-        attempt(e, alert, body, WebhookSigner.messageId(alert), 1);
+        deliver(e, alert, body, WebhookSigner.messageId(alert));
       } catch (RuntimeException ex) {
         failed.incrementAndGet();
         LOG.warn("alert {} to channel {} not sent: {}", alert.id(), name, ex.getClass().getSimpleName());
@@ -166,7 +168,35 @@ public final class AlertDispatcher implements Closeable {
     }
   }
 
-  private void attempt(Endpoint e, Alert alert, String body, String msgId, int attempt) {
+  private void deliver(Endpoint e, Alert alert, String body, String msgId) {
+    Retry retry = DeliveryRetry.create(e.where(), options.maxAttempts, options.initialBackoff, options.maxBackoff,
+        java.time.Instant::now);
+    AtomicInteger attempts = new AtomicInteger();
+    retry.getEventPublisher().onRetry(event -> {
+      retried.incrementAndGet();
+      LOG.debug("alert {} to {} attempt {} failed, retrying in {} ms", alert.id(), e.where(),
+          event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis());
+    });
+    retry.executeCompletionStage(retries, () -> {
+      attempts.incrementAndGet();
+      return client.sendAsync(request(e, body, msgId), HttpResponse.BodyHandlers.discarding());
+    }).whenComplete((resp, err) -> {
+      int status = resp == null ? -1 : resp.statusCode();
+      if (err == null && status >= 200 && status < 300) {
+        delivered.incrementAndGet();
+        done();
+        return;
+      }
+      String reason = err != null ? describe(err, e) : "HTTP " + status;
+      // logged before it is counted: whoever sees the count (close(), stats()) also sees the log
+      LOG.warn("alert {} to channel {} failed after {} attempt(s): {}", alert.id(), e.where(), attempts.get(), reason);
+      failed.incrementAndGet();
+      done();
+    });
+  }
+
+  /** A new request per attempt: the webhook timestamp and signature are of the moment it is sent. */
+  private HttpRequest request(Endpoint e, String body, String msgId) {
     HttpRequest.Builder req = HttpRequest.newBuilder(e.uri()).timeout(options.requestTimeout)
         .header("Content-Type", "application/json").header("User-Agent", "pantau-alerts")
         .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -177,40 +207,11 @@ public final class AlertDispatcher implements Closeable {
         req.header("webhook-signature", WebhookSigner.sign(e.key(), msgId, ts, body));
       }
     }
-    client.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-      int status = resp == null ? -1 : resp.statusCode();
-      if (err == null && status >= 200 && status < 300) {
-        delivered.incrementAndGet();
-        done();
-        return;
-      }
-      boolean retryable = err != null || status == 408 || status == 429 || status >= 500;
-      String reason = err != null ? describe(err, e) : "HTTP " + status;
-      if (retryable && attempt < options.maxAttempts && !closed) {
-        retried.incrementAndGet();
-        long delay = backoff(attempt).toMillis();
-        LOG.debug("alert {} to {} attempt {} failed ({}), retrying in {} ms", alert.id(), e.where(), attempt, reason, delay);
-        try {
-          retries.schedule(() -> attempt(e, alert, body, msgId, attempt + 1), delay, TimeUnit.MILLISECONDS);
-          return;
-        } catch (RuntimeException rejected) {
-          // closing: fall through and count it as failed
-        }
-      }
-      // logged before it is counted: whoever sees the count (close(), stats()) also sees the log
-      LOG.warn("alert {} to channel {} failed after {} attempt(s): {}", alert.id(), e.where(), attempt, reason);
-      failed.incrementAndGet();
-      done();
-    });
+    return req.build();
   }
 
   private void done() {
     pending.updateAndGet(n -> Math.max(0, n - 1)); // close() may have zeroed it already
-  }
-
-  Duration backoff(int attempt) {
-    long ms = options.initialBackoff.toMillis() << Math.min(20, attempt - 1);
-    return Duration.ofMillis(Math.min(ms, options.maxBackoff.toMillis()));
   }
 
   private static String describe(Throwable err, Endpoint e) {

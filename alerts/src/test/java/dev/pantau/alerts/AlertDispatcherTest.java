@@ -191,11 +191,29 @@ class AlertDispatcherTest {
   }
 
   @Test
-  void backoffDoublesUpToTheMaximum() throws Exception {
-    try (AlertDispatcher d = new AlertDispatcher(AlertConfig.EMPTY, AlertDispatcher.options()
-        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)).closeTimeout(Duration.ZERO))) {
-      assertThat(List.of(d.backoff(1), d.backoff(2), d.backoff(3), d.backoff(4)))
-          .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
+  void waitsAsLongAsRetryAfterAsks() throws Exception {
+    List<Long> hits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/busy", ex -> {
+      hits.add(System.nanoTime());
+      ex.getRequestBody().readAllBytes();
+      if (hits.size() == 1) {
+        ex.getResponseHeaders().add("Retry-After", "1");
+        reply(ex, 429);
+      } else {
+        reply(ex, 200);
+      }
+    });
+    AlertConfig config = AlertRuleLoader.parse("""
+        channels:
+          busy-hook: {type: webhook, url: "${BASE}/busy"}
+        """, "test");
+    // the backoff alone would retry after 20 ms (±50%)
+    try (AlertDispatcher d = new AlertDispatcher(config, options())) {
+      d.dispatch(alert("mention-spike"), List.of("busy-hook"));
+      await(() -> d.stats().delivered() == 1);
+      assertThat(hits).hasSize(2);
+      assertThat(hits.get(1) - hits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+      assertThat(d.stats().retried()).isEqualTo(1);
     }
   }
 

@@ -4,6 +4,9 @@ import dev.pantau.keywords.analysis.AnalyzedMention;
 import dev.pantau.keywords.analysis.MentionAnalyzer;
 import dev.pantau.keywords.analysis.MentionFieldNames;
 import dev.pantau.keywords.query.QueryCompiler;
+import dev.pantau.keywords.query.QueryNode;
+import dev.pantau.keywords.query.QueryParser;
+import dev.pantau.keywords.query.QueryText;
 import dev.pantau.keywords.query.QuerySyntaxException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -377,6 +380,78 @@ public final class MentionMatcher implements Closeable {
     return out;
   }
 
+  /**
+   * Why each brand's and topic's query matches the mention or not, clause by clause, with the words that
+   * fired each clause. Slow by design (every clause runs on its own on an index of the mention): it is
+   * for people trying queries ({@code ./pantau match --explain}), not for the stream. {@code matched}
+   * is the matcher's own verdict; the clause tree agrees with it ({@code MatchExplainTest}).
+   */
+  public List<QueryExplanation> explain(MentionFields mention) {
+    State s = state;
+    AnalyzedMention a = s.analyze(analyzer, mention);
+    IndexSearcher searcher = memorySearcher(a);
+    MatchResult verdict = match(mention);
+    List<QueryExplanation> out = new ArrayList<>();
+    for (Brand b : s.set().brands()) {
+      out.add(explain("brand", b.id(), b.query(), verdict.brands().contains(b.id()), filterReason(b, a), searcher, a));
+    }
+    for (Topic t : s.set().topics()) {
+      out.add(explain("topic", t.id(), t.query(), verdict.topics().contains(t.id()), null, searcher, a));
+    }
+    return out;
+  }
+
+  private QueryExplanation explain(String kind, String id, String query, boolean matched, String filteredOut,
+      IndexSearcher searcher, AnalyzedMention a) {
+    try {
+      QueryNode root = QueryParser.parse(query, config);
+      return new QueryExplanation(kind, id, query, matched, filteredOut, clause(root, new QueryCompiler(config), searcher, a));
+    } catch (QuerySyntaxException e) {
+      // a loaded set holds only valid queries; kept for a set changed under our feet
+      return new QueryExplanation(kind, id, query, matched, filteredOut,
+          new QueryExplanation.Clause(query + " (" + e.getMessage() + ")", null, false, List.of(), List.of()));
+    }
+  }
+
+  /** The words of the clauses that hold (a NOT that holds found none). */
+  private static List<String> firedWords(List<QueryExplanation.Clause> children) {
+    return children.stream().filter(QueryExplanation.Clause::holds).flatMap(c -> c.words().stream()).distinct().toList();
+  }
+
+  private QueryExplanation.Clause clause(QueryNode node, QueryCompiler compiler, IndexSearcher searcher, AnalyzedMention a)
+      throws QuerySyntaxException {
+    String text = QueryText.of(node);
+    if (node instanceof QueryNode.And and) {
+      List<QueryExplanation.Clause> children = new ArrayList<>();
+      for (QueryNode c : and.clauses()) {
+        children.add(clause(c, compiler, searcher, a));
+      }
+      return new QueryExplanation.Clause(text, "AND", children.stream().allMatch(QueryExplanation.Clause::holds), firedWords(children), children);
+    }
+    if (node instanceof QueryNode.Or or) {
+      List<QueryExplanation.Clause> children = new ArrayList<>();
+      for (QueryNode c : or.clauses()) {
+        children.add(clause(c, compiler, searcher, a));
+      }
+      return new QueryExplanation.Clause(text, "OR", children.stream().anyMatch(QueryExplanation.Clause::holds), firedWords(children), children);
+    }
+    if (node instanceof QueryNode.Not not) {
+      QueryExplanation.Clause inner = clause(not.clause(), compiler, searcher, a);
+      return new QueryExplanation.Clause(text, "NOT", !inner.holds(), inner.holds() ? inner.words() : List.of(), List.of(inner));
+    }
+    // terms, phrases, tags, wildcards, fields and proximity: Lucene decides, and says where
+    try {
+      List<int[]> hits = run(searcher, compiler.compile(node), a);
+      return new QueryExplanation.Clause(text, null, hits != null, hits == null ? List.of() : words(hits, a), List.of());
+    } catch (RuntimeException e) {
+      if (!isExpansionOverflow(e)) {
+        throw e;
+      }
+      return new QueryExplanation.Clause(text + " (not evaluated: the wildcard matches more than "
+          + config.wildcardExpansions() + " words of this text)", null, false, List.of(), List.of());
+    }
+  }
+
   /** Analysis alone, as the fast path does it (for benchmarks). */
   String analyzeOnly(MentionFields m) {
     AnalyzedMention a = state.analyze(analyzer, m);
@@ -512,27 +587,32 @@ public final class MentionMatcher implements Closeable {
 
   /** Brand filters: languages, sources, exclude_authors, exclude_sites. */
   static boolean admits(Brand b, AnalyzedMention a) {
+    return filterReason(b, a) == null;
+  }
+
+  /** Which of the brand's filters keeps the mention out, or null when they all admit it. */
+  static String filterReason(Brand b, AnalyzedMention a) {
     if (!b.languages().isEmpty() && !b.languages().contains(a.lang())) {
-      return false;
+      return "language " + a.lang() + " is not in its languages " + b.languages();
     }
     if (!b.sources().isEmpty() && !b.sources().contains(a.source())) {
-      return false;
+      return "source " + a.source() + " is not in its sources " + b.sources();
     }
     for (String author : a.authors()) {
       if (b.excludeAuthors().contains(author)) {
-        return false;
+        return "author " + author + " is excluded";
       }
     }
     if (!b.excludeSites().isEmpty()) {
       for (String site : a.sites()) {
         for (String ex : b.excludeSites()) {
           if (site.equals(Objects.requireNonNullElse(MentionAnalyzer.host(ex), ex))) {
-            return false;
+            return "site " + site + " is excluded";
           }
         }
       }
     }
-    return true;
+    return null;
   }
 
   @Override

@@ -102,7 +102,7 @@ class MatcherEqualsBruteForceTest {
     };
   }
 
-  private static String query(Random r, int depth) {
+  static String query(Random r, int depth) {
     if (depth >= 3) {
       return leaf(r);
     }
@@ -119,7 +119,7 @@ class MatcherEqualsBruteForceTest {
     };
   }
 
-  private static MentionFields mention(Random r, int i) {
+  static MentionFields mention(Random r, int i) {
     int n = 3 + r.nextInt(20);
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < n; k++) {

@@ -60,6 +60,37 @@ class PantauCliTest {
   }
 
   @Test
+  void matchExplainsTheClauseThatFiredAndTheOneThatFailed() throws Exception {
+    Path keywords = Files.writeString(dir.resolve("k.yaml"), """
+        brands:
+          - {id: acme, query: '(acme OR title:roadrunner) AND NOT (lowongan OR loker)'}
+        topics:
+          - {id: complaint, query: '"sinyal hilang" OR kecewa'}
+        """);
+    Result fired = run("match", "--explain", "--keywords", keywords.toString(), "--title", "Roadrunner news",
+        "sinyal acme hilang, sinyal hilang lagi");
+    assertThat(fired.status).as(fired.err).isZero();
+    assertThat(fired.out)
+        .contains("brand acme: MATCH")
+        .contains("fired: acme [acme]")
+        .contains("fired: title:roadrunner [roadrunner]")
+        .contains("fired: NOT (lowongan OR loker) (none of it in the text)")
+        .contains("topic complaint: MATCH")
+        .contains("fired: \"sinyal hilang\" [sinyal, hilang]")
+        .doesNotContain("fired: kecewa");
+    Result failed = run("match", "--explain", "--keywords", keywords.toString(), "lowongan kerja acme");
+    assertThat(failed.out)
+        .contains("brand acme: no match")
+        .contains("failed: NOT (lowongan OR loker) matched [lowongan]")
+        .contains("failed: none of \"sinyal hilang\" OR kecewa");
+    // without --explain, the words are those of the clause that fired, not every query word in the text
+    Result plain = run("match", "--keywords", keywords.toString(), "sinyal hilang, kecewa? sinyal bagus");
+    assertThat(plain.out).contains("topics: complaint [sinyal, hilang, kecewa]");
+    Result one = run("match", "--keywords", keywords.toString(), "kecewa, sinyal bagus");
+    assertThat(one.out).contains("topics: complaint [kecewa]");
+  }
+
+  @Test
   void checkListsEveryWrongRuleOfOneFile() throws Exception {
     Path alerts = Files.writeString(dir.resolve("a.yaml"), """
         rules:
