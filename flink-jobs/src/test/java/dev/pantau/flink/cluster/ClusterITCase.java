@@ -168,6 +168,54 @@ class ClusterITCase {
     }
   }
 
+  @Test
+  @Order(3)
+  void theClusterCommandSubmitsTellsWhatRunsAndStopsItAll() throws Exception {
+    // ./pantau cluster submit finds the cluster by its folder; --parallelism is flink run -p and the job's
+    String p = "cli-";
+    String submitted = cli("submit", "--jar", jobJar().toString(), "--parallelism", "1", "--bootstrap", kafka.bootstrapServers(),
+        "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
+        "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
+        "--group-id", "cli-test", "--transactional-id-prefix", "cli-test",
+        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString());
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("Submitted job ([0-9a-f]{32})").matcher(submitted);
+    assertThat(id.find()).as(submitted).isTrue();
+    JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + id.group(1)));
+    List<Integer> levels = new ArrayList<>();
+    job.get("vertices").forEach(v -> levels.add(v.get("parallelism").asInt()));
+    assertThat(levels).isNotEmpty().containsOnly(1);
+
+    String status = cli("status");
+    assertThat(status).contains("Flink 2.2.1 at http://" + flink.address()).contains("2 TaskManagers")
+        .containsPattern("taskmanager-0 +pid [0-9]+ +exited").containsPattern("taskmanager-2 +pid [0-9]+ +running http://127.0.0.1:")
+        .containsPattern("job " + id.group(1) + " (INITIALIZING|CREATED|RUNNING) +Pantau social listening");
+    assertThat(cli("stop")).contains("Stopped 3 Flink processes");
+    assertThat(flink.members()).isEmpty();
+    assertThat(cliStatus("status")).isEqualTo(1);
+  }
+
+  /** {@code ./pantau cluster --cluster-dir DIR ARGS} in this JVM; its standard output, exit status 0 required. */
+  private static String cli(String... args) throws Exception {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    System.setOut(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = cliStatus(args);
+    } finally {
+      System.setOut(before);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertThat(status).as("pantau cluster " + String.join(" ", args) + ":\n" + out).isZero();
+    return out;
+  }
+
+  private static int cliStatus(String... args) {
+    List<String> all = new ArrayList<>(List.of("cluster", "--cluster-dir", WORK.resolve("flink").toString()));
+    all.addAll(List.of(args));
+    return dev.pantau.flink.cli.PantauCli.execute(all.toArray(String[]::new));
+  }
+
   /**
    * Every JVM serves Prometheus metrics on 127.0.0.1 only, and the TaskManagers' include Pantau's own
    * counters with the records the job has read so far.
@@ -190,10 +238,14 @@ class ClusterITCase {
       }
     }
     assertThat(read).as("mentionsRead over both TaskManagers").isPositive();
-    for (String metric : List.of("deadLetterRecords", "lateMentions", "matchedMentions", "kpiLateContributionsDropped",
-        "alertsFired", "alertDeliveriesFailed", "outputDeadLetters")) {
+    // the metrics README's table names
+    for (String metric : List.of("deadLetterRecords", "lateMentions", "outputDeadLetters", "duplicateMentions",
+        "matchedMentions", "unmatchedMentions", "expansionOverflows", "keywordSetVersion", "keywordUpdatesRejected",
+        "keywordQueryErrors", "kpiLateContributionsDropped", "alertsFired", "alertsDelivered", "alertDeliveriesFailed")) {
       assertThat(all).as(metric).contains("flink_taskmanager_job_task_operator_" + metric + "{");
     }
+    assertThat(all).contains("flink_taskmanager_job_task_busyTimeMsPerSecond{", "flink_taskmanager_job_task_backPressuredTimeMsPerSecond{",
+        "flink_taskmanager_job_task_operator_numRecordsInPerSecond{");
   }
 
   private static Path jobJar() throws IOException {
