@@ -30,15 +30,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Scale-out of the job jar on the local standalone cluster ({@link LocalFlinkCluster}: a JobManager and
  * two TaskManagers of two slots): the same topic of generated mentions read from the earliest offset at
- * parallelism 1, 2 and 4, one after the other in the same minutes. For each it prints the time from
- * submission to the last mention read (Pantau's {@code mentionsRead} counter over all subtasks, through
- * the REST API), the rate, and where the time goes: each job vertex's busy and backpressured milliseconds
- * per second, averaged over samples taken while it reads. Not part of {@code mvn verify}.
+ * parallelism 1, 2 and 4, one after the other in the same minutes. For each it prints the rate at which
+ * the job reads (Pantau's {@code mentionsRead} counter over all subtasks, through the REST API): from
+ * submission to the last mention, or, given a window of W seconds, over W seconds that start once the
+ * job has read {@value #WARM} mentions (start-up and warm-up left out; on a busy machine a whole
+ * topic at every parallelism takes too long). And where the time goes: each job vertex's busy and
+ * backpressured milliseconds per second, averaged over samples taken while it reads. Not part of
+ * {@code mvn verify}.
  *
  * <pre>
  * mvn -B -o -DskipTests package -pl flink-jobs -am
  * java -cp "flink-jobs/target/test-classes:flink-jobs/target/classes:keywords/target/classes:alerts/target/classes:$(cat flink-jobs/target/classpath.txt)" \
- *   dev.pantau.flink.cluster.ClusterScaleBenchmark [COUNT [PARALLELISM,...]]
+ *   dev.pantau.flink.cluster.ClusterScaleBenchmark [COUNT [PARALLELISM,... [WINDOW_SECONDS]]]
  * </pre>
  * Run from the checkout's root. The mentions are those of {@code ./pantau generate --count COUNT --seed 1}.
  */
@@ -48,6 +51,8 @@ public final class ClusterScaleBenchmark {
   private static final Path WORK = ROOT.resolve("flink-jobs/target/cluster-benchmark");
   private static final String TOPIC = "bench-mentions";
   private static final int PARTITIONS = 4;
+  /** Mentions read before a measurement window starts. */
+  private static final long WARM = 10_000;
 
   private ClusterScaleBenchmark() {}
 
@@ -57,6 +62,7 @@ public final class ClusterScaleBenchmark {
     for (String p : (args.length > 1 ? args[1] : "1,2,4").split(",")) {
       levels.add(Integer.parseInt(p));
     }
+    long window = args.length > 2 ? Long.parseLong(args[2]) : 0;
     deleteTree(WORK);
     System.out.println("load before: " + loadAverage());
     try (LocalKafkaBroker kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
@@ -72,7 +78,7 @@ public final class ClusterScaleBenchmark {
       Path jar = jobJar();
       Map<Integer, Double> rates = new LinkedHashMap<>();
       for (int p : levels) {
-        rates.put(p, run(flink, kafka.bootstrapServers(), jar, p, count));
+        rates.put(p, run(flink, kafka.bootstrapServers(), jar, p, count, window));
         System.out.println("load now: " + loadAverage());
       }
       double base = rates.values().iterator().next();
@@ -84,7 +90,7 @@ public final class ClusterScaleBenchmark {
   }
 
   /** One submission at parallelism {@code p}; returns mentions read per second, submission to last. */
-  private static double run(LocalFlinkCluster flink, String bootstrap, Path jar, int p, long count) throws Exception {
+  private static double run(LocalFlinkCluster flink, String bootstrap, Path jar, int p, long count, long window) throws Exception {
     String n = "p" + p + "-";
     long start = System.nanoTime();
     String job = flink.submit(jar, p, null, List.of("--bootstrap", bootstrap, "--parallelism", String.valueOf(p),
@@ -99,7 +105,9 @@ public final class ClusterScaleBenchmark {
     long read = 0;
     int samples = 0;
     long lastSample = 0;
-    while (read < count) {
+    long windowStart = 0;
+    long readAtWindowStart = 0;
+    while (read < count && (windowStart == 0 || window == 0 || System.nanoTime() - windowStart < window * 1_000_000_000L)) {
       Thread.sleep(500);
       if (vertices.isEmpty()) {
         flink.tryRest("/jobs/" + job).ifPresent(j -> j.path("vertices").forEach(v -> vertices.put(v.get("id").asText(), v.get("name").asText())));
@@ -109,8 +117,13 @@ public final class ClusterScaleBenchmark {
       for (String vid : vertices.keySet()) {
         read += sum(flink, job, vid, "mentionsRead");
       }
+      if (window > 0 && windowStart == 0 && read >= WARM) {
+        windowStart = System.nanoTime();
+        readAtWindowStart = read;
+      }
       // busy and backpressure while it reads (not during start-up, not at the tail)
-      if (read > count / 10 && read < count * 9 / 10 && System.nanoTime() - lastSample > 2_000_000_000L) {
+      boolean reading = window > 0 ? windowStart > 0 : read > count / 10 && read < count * 9 / 10;
+      if (reading && System.nanoTime() - lastSample > 2_000_000_000L) {
         lastSample = System.nanoTime();
         samples++;
         for (Map.Entry<String, String> v : vertices.entrySet()) {
@@ -123,9 +136,17 @@ public final class ClusterScaleBenchmark {
         throw new IllegalStateException("parallelism " + p + ": only " + read + " read after 20 min");
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double rate = count / seconds;
-    System.out.printf("%nparallelism %d: %,d mentions read in %.1f s from submission = %,.0f mentions/s%n", p, count, seconds, rate);
+    double rate;
+    if (window > 0) {
+      double seconds = (System.nanoTime() - windowStart) / 1e9;
+      rate = (read - readAtWindowStart) / seconds;
+      System.out.printf("%nparallelism %d: %,d mentions read in %.1f s after the first %,d = %,.0f mentions/s (%,d read in all, %.1f s since submission)%n",
+          p, read - readAtWindowStart, seconds, readAtWindowStart, rate, read, (System.nanoTime() - start) / 1e9);
+    } else {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rate = count / seconds;
+      System.out.printf("%nparallelism %d: %,d mentions read in %.1f s from submission = %,.0f mentions/s%n", p, count, seconds, rate);
+    }
     System.out.println("  busy / backpressured ms per s, mean over subtasks, " + samples + " samples while reading:");
     for (Map.Entry<String, double[]> e : load.entrySet()) {
       String name = e.getKey().length() > 110 ? e.getKey().substring(0, 110) + "..." : e.getKey();
@@ -164,17 +185,13 @@ public final class ClusterScaleBenchmark {
   private static String metricId(LocalFlinkCluster flink, String job, String vertex, String suffix) {
     String key = job + vertex + suffix;
     if (!IDS.containsKey(key)) {
+      // asked again until found: a vertex reports its operators' metrics some seconds after it starts
       JsonNode list = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics").orElse(null);
-      if (list == null || list.size() == 0) {
-        return null; // not yet reported
-      }
-      String found = null;
-      for (JsonNode m : list) {
+      for (JsonNode m : list == null ? JSON.createArrayNode() : list) {
         if (m.get("id").asText().endsWith(suffix)) {
-          found = m.get("id").asText();
+          IDS.put(key, m.get("id").asText());
         }
       }
-      IDS.put(key, found);
     }
     return IDS.get(key);
   }
@@ -191,7 +208,6 @@ public final class ClusterScaleBenchmark {
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     // the mentions of ./pantau generate --count COUNT --seed 1
     MentionGenerator generator = new MentionGenerator(1, MentionGenerator.DEFAULT_START,
         MentionGenerator.DEFAULT_MENTIONS_PER_MINUTE, GeneratorOptions.defaults());
