@@ -150,7 +150,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
     Files.createDirectories(home.resolve("conf"));
     Files.createDirectories(home.resolve("tmp"));
-    Files.createDirectories(s.logDir());
+    Files.createDirectories(s.logDir().resolve("rocksdb"));
     deleteTree(home.resolve("pids"));
     Files.createDirectories(home.resolve("pids"));
     int restPort = s.restPort() == 0 ? freePort() : s.restPort();
@@ -208,10 +208,15 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.put("restart-strategy.type", "exponential-delay");
     conf.put("restart-strategy.exponential-delay.initial-backoff", "1 s");
     conf.put("restart-strategy.exponential-delay.max-backoff", "30 s");
+    // on a busy machine the RPC system may take longer than the default 10 s to start
+    conf.put("pekko.startup-timeout", "60 s");
     // a SIGKILLed TaskManager answers no heartbeat: notice it in seconds, not the default 50 s
     conf.put("heartbeat.interval", "2000");
     conf.put("heartbeat.timeout", "10000");
     conf.put("io.tmp.dirs", home.resolve("tmp").toString());
+    // RocksDB writes a LOG file per stateful operator and subtask: in a folder of their own, not
+    // between the JobManager's and TaskManagers' logs
+    conf.put("state.backend.rocksdb.log.dir", s.logDir().toAbsolutePath().normalize().resolve("rocksdb").toString());
     // Prometheus: every JVM serves its metrics on 127.0.0.1 (Flink's own reporter binds every interface)
     conf.put("metrics.reporter." + REPORTER + ".factory.class", LoopbackPrometheusReporterFactory.class.getName());
     conf.put("metrics.reporter." + REPORTER + ".host", "127.0.0.1");

@@ -34,7 +34,8 @@ import org.apache.flink.util.PortRange;
 public final class FlinkConfigCheck {
   private static final List<Class<?>> OPTION_CLASSES = List.of(CoreOptions.class, JobManagerOptions.class,
       TaskManagerOptions.class, StateBackendOptions.class, CheckpointingOptions.class, RestartStrategyOptions.class,
-      MetricOptions.class, RestOptions.class, HeartbeatManagerOptions.class);
+      MetricOptions.class, RestOptions.class, HeartbeatManagerOptions.class,
+      org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.class, org.apache.flink.configuration.RpcOptions.class);
   private static final Pattern REPORTER = Pattern.compile("metrics\\.reporter\\.([A-Za-z0-9_-]+)\\.(.+)");
 
   private FlinkConfigCheck() {}
