@@ -20,6 +20,7 @@ import dev.pantau.flink.job.kpi.DistinctAuthors;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.job.kpi.KpiRecord;
 import dev.pantau.flink.job.kpi.KpiWindowFunction;
+import dev.pantau.flink.job.kpi.ShareOfVoice;
 import dev.pantau.flink.job.kpi.ToKpiContributions;
 import dev.pantau.flink.job.kpi.WindowSpec;
 import dev.pantau.flink.job.output.GuardOutput;
@@ -52,7 +53,7 @@ public final class PantauPipeline {
       DataStream<AlertEvent> alertEvents,
       DataStream<KeyedJson> alerts) {
 
-    /** Attaches one sink per output. */
+    /** Attaches one sink per output, at the job's parallelism (Kafka, PostgreSQL). */
     public void sinkTo(
         Sink<KeyedJson> kpiSink, Sink<KeyedJson> enrichedSink, Sink<KeyedJson> deadLetterSink, Sink<KeyedJson> alertSink) {
       kpis.sinkTo(kpiSink).name("KPI series sink").uid("sink-kpi-series");
@@ -60,7 +61,29 @@ public final class PantauPipeline {
       deadLetters.sinkTo(deadLetterSink).name("Dead-letter sink").uid("sink-dead-letter");
       alerts.sinkTo(alertSink).name("Alerts sink").uid("sink-alerts");
     }
+
+    /**
+     * Attaches one single-file sink per output at parallelism 1, whatever the job's: one writer per file
+     * is what makes replay's files ordered and byte-identical (the name says so in the job graph).
+     */
+    public void sinkToFiles(
+        Sink<KeyedJson> kpiSink, Sink<KeyedJson> enrichedSink, Sink<KeyedJson> deadLetterSink, Sink<KeyedJson> alertSink) {
+      kpis.sinkTo(kpiSink).name(SINGLE_FILE_PREFIX + "KPI series" + SINGLE_FILE_SUFFIX).uid("sink-kpi-series").setParallelism(1);
+      enriched.sinkTo(enrichedSink).name(SINGLE_FILE_PREFIX + "enriched mentions" + SINGLE_FILE_SUFFIX)
+          .uid("sink-mentions-enriched").setParallelism(1);
+      deadLetters.sinkTo(deadLetterSink).name(SINGLE_FILE_PREFIX + "dead letters" + SINGLE_FILE_SUFFIX)
+          .uid("sink-dead-letter").setParallelism(1);
+      alerts.sinkTo(alertSink).name(SINGLE_FILE_PREFIX + "alerts" + SINGLE_FILE_SUFFIX).uid("sink-alerts").setParallelism(1);
+    }
   }
+
+  /** Names of the operators that run at parallelism 1 whatever the job's, saying why. */
+  public static final String SINGLE_FILE_PREFIX = "File of ";
+  public static final String SINGLE_FILE_SUFFIX = " (parallelism 1: one writer keeps one ordered, byte-identical file)";
+  public static final String KEYWORD_SETS_SOURCE =
+      "Keyword sets from Kafka (parallelism 1: a few control records, one ordered stream broadcast to every matcher)";
+  public static final String NOTIFIER =
+      "Alert notifications, Slack and webhooks (parallelism 1: a few alerts, one delivery queue and retry budget per channel)";
 
   /** The graph with the keyword set of {@code config} fixed for the whole run (replay, tests). */
   public static Outputs build(DataStream<Decoded> decoded, PipelineConfig config) {
@@ -108,10 +131,16 @@ public final class PantauPipeline {
             .process(new DistinctAuthors(config.windowSpecs(), config.allowedLateness()))
             .name("Count each author once per window")
             .uid("kpi-distinct-authors")
-            .keyBy(KpiContribution::key, Types.STRING)
+            // by brand and source, not by competitor group: a group's mentions spread over the subtasks
+            .keyBy(KpiWindowFunction::key, Types.STRING)
             .process(new KpiWindowFunction(config.windowSpecs(), config.allowedLateness(), config.sentiment()))
             .name("KPI windows")
-            .uid("kpi-windows");
+            .uid("kpi-windows-by-brand")
+            // one record per brand and window per change, not per mention: cheap to gather by group
+            .keyBy(ShareOfVoice::key, Types.STRING)
+            .process(new ShareOfVoice(config.allowedLateness()))
+            .name("Share of voice per competitor group")
+            .uid("kpi-share-of-voice");
 
     DataStream<AlertEvent> alertEvents = alerts(kpis, enriched, config);
 

@@ -53,7 +53,7 @@ public final class ReplayJob {
         env.fromSource(source, MentionWatermarks.replay(config.outOfOrderness()), "Mentions file")
             .uid("mentions-file-source");
     PantauPipeline.Outputs outputs = PantauPipeline.build(decoded, config);
-    outputs.sinkTo(
+    outputs.sinkToFiles(
         new JsonLinesFileSink(outputDir.resolve(KPI_FILE)),
         new JsonLinesFileSink(outputDir.resolve(ENRICHED_FILE)),
         new JsonLinesFileSink(outputDir.resolve(DEAD_LETTER_FILE)),

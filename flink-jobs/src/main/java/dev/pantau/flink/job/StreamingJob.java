@@ -71,7 +71,7 @@ public final class StreamingJob {
                 KafkaIo.keywordUpdateSource(
                     kafka.bootstrap(), kafka.keywordSetsTopic(), kafka.groupId() + "-keyword-sets", kafka.clientProperties()),
                 WatermarkStrategy.noWatermarks(),
-                "Keyword sets from Kafka")
+                PantauPipeline.KEYWORD_SETS_SOURCE)
             .uid("keyword-sets-source")
             .setParallelism(1);
     PantauPipeline.Outputs outputs = PantauPipeline.build(decoded, keywordUpdates, config);
@@ -83,7 +83,7 @@ public final class StreamingJob {
     if (!config.alerts().rules().isEmpty()) {
       outputs.alertEvents()
           .sinkTo(new AlertNotifierSink(config.alerts()))
-          .name("Alert notifications (Slack, webhooks)")
+          .name(PantauPipeline.NOTIFIER)
           .uid("sink-alert-notifications")
           .setParallelism(1);
     }

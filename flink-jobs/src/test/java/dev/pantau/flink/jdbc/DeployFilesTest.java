@@ -9,6 +9,15 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.pantau.flink.job.PantauJob;
+import dev.pantau.flink.cluster.FlinkConfigCheck;
+import dev.pantau.flink.io.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /** docker-compose wires PostgreSQL and Grafana to the job with the files of deploy/, at pinned versions. */
 class DeployFilesTest {
@@ -65,5 +74,77 @@ class DeployFilesTest {
       assertThat(GrafanaDashboards.queries(d)).isNotEmpty()
           .allSatisfy(q -> assertThat(q.datasourceUid()).as(q.title()).isEqualTo(ds.get("uid").asText()));
     }
+  }
+
+  @Test
+  void composesFlinkConfigurationIsAcceptedByFlinksOwnParserWithThePrometheusReporterOnLoopbackPorts() throws Exception {
+    JsonNode services = YAML.readTree(Paths.get("..", "docker-compose.yml").toFile()).get("services");
+    for (String service : List.of("jobmanager", "taskmanager")) {
+      String conf = services.get(service).get("environment").get("FLINK_PROPERTIES").asText();
+      assertThat(FlinkConfigCheck.problems(conf, Paths.get("target", "deploy-files-test", service).toAbsolutePath()))
+          .as(service).isEmpty();
+      assertThat(conf).contains("metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+          .contains("metrics.reporter.prom.port: 9249");
+    }
+    assertThat(services.get("jobmanager").get("ports").toString()).contains("127.0.0.1:9249:9249");
+    assertThat(services.get("taskmanager").get("ports").toString()).contains("127.0.0.1:9250-9251:9249");
+  }
+
+  @Test
+  void composeSubmitsTheJarTheBuildProducesWithOptionsTheJobHas() throws Exception {
+    JsonNode services = YAML.readTree(Paths.get("..", "docker-compose.yml").toFile()).get("services");
+    List<String> words = shellWords(services.get("submit").get("command").get(0).asText());
+    int jar = words.indexOf(words.stream().filter(w -> w.endsWith("-job.jar")).findFirst().orElseThrow());
+    // the jar the build names (artifactId-version-job.jar), in the folder mounted from flink-jobs/target
+    String built = "pantau-flink-jobs-" + projectVersion() + "-job.jar";
+    assertThat(words.get(jar)).isEqualTo("/opt/pantau/jobs/" + built);
+    assertThat(services.get("submit").get("volumes").toString()).contains("./flink-jobs/target:/opt/pantau/jobs");
+    // picocli parses them as PantauJob's main does: an unknown option or a bad value throws
+    List<String> jobArgs = words.subList(jar + 1, words.size());
+    CommandLine.ParseResult parsed = new CommandLine(new PantauJob()).parseArgs(jobArgs.toArray(String[]::new));
+    assertThat(parsed.matchedOptions()).extracting(o -> o.longestName())
+        .contains("--bootstrap", "--keywords", "--alerts", "--jdbc-url", "--no-create-topics");
+    assertThat(parsed.unmatched()).isEmpty();
+  }
+
+  @Test
+  void composeCreatesEveryTopicWithTheKafkaImagesToolsBeforeTheJobIsSubmitted() throws Exception {
+    JsonNode services = YAML.readTree(Paths.get("..", "docker-compose.yml").toFile()).get("services");
+    JsonNode init = services.get("kafka-init");
+    assertThat(init.get("image").asText()).isEqualTo(services.get("kafka").get("image").asText());
+    assertThat(init.get("depends_on").get("kafka").get("condition").asText()).isEqualTo("service_healthy");
+    assertThat(services.get("submit").get("depends_on").get("kafka-init").get("condition").asText())
+        .isEqualTo("service_completed_successfully");
+    // compose turns $$ into $ before bash sees it
+    String script = init.get("command").get(0).asText().replace("$$", "$");
+    assertThat(script).contains("/opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists");
+    Matcher vars = Pattern.compile("topics=\"([^\"]+)\"").matcher(script);
+    assertThat(vars.find()).isTrue();
+    String expanded = script.replace("$topics", vars.group(1));
+    // the job's topics, as run creates them: keyword-sets compacted, outputs stamped when written
+    Map<String, String> configOf = Map.of(Topics.MENTIONS, "", Topics.KEYWORD_SETS, "--config cleanup.policy=compact");
+    for (Map.Entry<String, String> t : configOf.entrySet()) {
+      assertThat(expanded).contains("--topic " + t.getKey() + (t.getValue().isEmpty() ? ";" : " " + t.getValue()));
+    }
+    assertThat(expanded).contains("for t in " + String.join(" ", Topics.KPI_SERIES, Topics.MENTIONS_ENRICHED, Topics.ALERTS, Topics.DEAD_LETTER) + ";")
+        .contains("--topic $t --config message.timestamp.type=LogAppendTime");
+    assertThat(expanded).contains("--partitions 3").startsWith("set -e;");
+  }
+
+  private static String projectVersion() throws Exception {
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher m = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL).matcher(pom);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  /** Words of a shell command line, with single-quoted parts kept whole. */
+  private static List<String> shellWords(String command) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("'([^']*)'|(\\S+)").matcher(command);
+    while (m.find()) {
+      out.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.pantau.flink.cli;
 
+import dev.pantau.flink.cluster.ClusterCommand;
 import dev.pantau.flink.generate.GenerateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       MatchCommand.class,
       GenerateCommand.class,
       ReportCommand.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PantauCli implements Runnable {

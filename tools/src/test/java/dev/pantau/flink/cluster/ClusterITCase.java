@@ -47,7 +47,7 @@ class ClusterITCase {
   private static final Path WORK = Paths.get("target", "cluster-itcase").toAbsolutePath();
   private static final Path ROOT = Paths.get("").toAbsolutePath().getParent();
   private static LocalKafkaBroker kafka;
-  private static StandaloneFlinkCluster flink;
+  private static LocalFlinkCluster flink;
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,7 +57,10 @@ class ClusterITCase {
     kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
         .brokerProperty("log.retention.check.interval.ms", "1000")
         .brokerProperty("log.retention.hours", "168"));
-    flink = StandaloneFlinkCluster.start(WORK.resolve("flink"), 2, 2, Map.of());
+    // the class path ./pantau cluster start takes from its own JVM; the build writes it for the tests
+    List<String> classPath = LocalFlinkCluster.clusterClassPath(Files.readString(Paths.get("target", "classpath.txt").toAbsolutePath()).trim());
+    flink = LocalFlinkCluster.start(LocalFlinkCluster.Settings.of(WORK.resolve("flink"), WORK.resolve("flink").resolve("log"), classPath)
+        .taskManagers(2, 2).restPort(0).prometheusPorts("0").memory("1024m", "768m"));
   }
 
   @AfterAll
@@ -90,7 +93,7 @@ class ClusterITCase {
           "created_at", end.plusSeconds(i).toString())));
     }
 
-    String jobId = flink.submit(jar, 2, List.of("--bootstrap", kafka.bootstrapServers(), "--from", "earliest",
+    String jobId = flink.submit(jar, 2, null, List.of("--bootstrap", kafka.bootstrapServers(), "--from", "earliest",
         "--partitions", "3", "--checkpoint-interval", "2s", "--group-id", "cluster-test",
         "--transactional-id-prefix", "cluster-test",
         "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
@@ -102,6 +105,7 @@ class ClusterITCase {
     awaitKpiRecords(200, Duration.ofSeconds(90));
     // both TaskManagers run subtasks before one of them is lost, or the kill would prove nothing
     assertThat(deployedTaskManagers()).as("TaskManagers the Kafka source's two subtasks went to").hasSize(2);
+    assertPantauMetricsOnPrometheus();
     flink.killTaskManager(0);
     flink.startTaskManager();
     KafkaTestSupport.produceMentions(kafka, "mentions", part2, 0);
@@ -144,7 +148,7 @@ class ClusterITCase {
   @Order(2)
   void anExplicitParallelismOptionOverridesFlinkRunP() throws Exception {
     String p = "par-";
-    String jobId = flink.submit(jobJar(), 1, List.of("--bootstrap", kafka.bootstrapServers(), "--parallelism", "2",
+    String jobId = flink.submit(jobJar(), 1, null, List.of("--bootstrap", kafka.bootstrapServers(), "--parallelism", "2",
         "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
         "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
         "--group-id", "par-test", "--transactional-id-prefix", "par-test",
@@ -154,11 +158,94 @@ class ClusterITCase {
       JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + jobId));
       Map<String, Integer> parallelism = new TreeMap<>();
       job.get("vertices").forEach(v -> parallelism.put(v.get("name").asText(), v.get("parallelism").asInt()));
+      // every operator at the job's parallelism, or its name says why not
+      assertThat(parallelism).allSatisfy((name, n) -> assertThat(n == 2 || name.contains("(parallelism 1:")).as(name + " at " + n).isTrue());
+      assertThat(parallelism.keySet()).anyMatch(n -> n.startsWith("Source: Keyword sets")).anyMatch(n -> n.contains("KPI windows"));
       assertThat(parallelism.entrySet()).as("the Kafka source at --parallelism 2 despite -p 1")
           .filteredOn(e -> e.getKey().startsWith("Source: Mentions")).extracting(Map.Entry::getValue).containsExactly(2);
     } finally {
       flink.rest("PATCH", "/jobs/" + jobId + "?mode=cancel");
     }
+  }
+
+  @Test
+  @Order(3)
+  void theClusterCommandSubmitsTellsWhatRunsAndStopsItAll() throws Exception {
+    // ./pantau cluster submit finds the cluster by its folder; --parallelism is flink run -p and the job's
+    String p = "cli-";
+    String submitted = cli("submit", "--jar", jobJar().toString(), "--parallelism", "1", "--bootstrap", kafka.bootstrapServers(),
+        "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
+        "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
+        "--group-id", "cli-test", "--transactional-id-prefix", "cli-test",
+        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString());
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("Submitted job ([0-9a-f]{32})").matcher(submitted);
+    assertThat(id.find()).as(submitted).isTrue();
+    JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + id.group(1)));
+    List<Integer> levels = new ArrayList<>();
+    job.get("vertices").forEach(v -> levels.add(v.get("parallelism").asInt()));
+    assertThat(levels).isNotEmpty().containsOnly(1);
+
+    String status = cli("status");
+    assertThat(status).contains("Flink 2.2.1 at http://" + flink.address()).contains("2 TaskManagers")
+        .containsPattern("taskmanager-0 +pid [0-9]+ +exited").containsPattern("taskmanager-2 +pid [0-9]+ +running http://127.0.0.1:")
+        .containsPattern("job " + id.group(1) + " (INITIALIZING|CREATED|RUNNING) +Pantau social listening");
+    assertThat(cli("stop")).contains("Stopped 3 Flink processes");
+    assertThat(flink.members()).isEmpty();
+    assertThat(cliStatus("status")).isEqualTo(1);
+  }
+
+  /** {@code ./pantau cluster --cluster-dir DIR ARGS} in this JVM; its standard output, exit status 0 required. */
+  private static String cli(String... args) throws Exception {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    System.setOut(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = cliStatus(args);
+    } finally {
+      System.setOut(before);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertThat(status).as("pantau cluster " + String.join(" ", args) + ":\n" + out).isZero();
+    return out;
+  }
+
+  private static int cliStatus(String... args) {
+    List<String> all = new ArrayList<>(List.of("cluster", "--cluster-dir", WORK.resolve("flink").toString()));
+    all.addAll(List.of(args));
+    return dev.pantau.flink.cli.PantauCli.execute(all.toArray(String[]::new));
+  }
+
+  /**
+   * Every JVM serves Prometheus metrics on 127.0.0.1 only, and the TaskManagers' include Pantau's own
+   * counters with the records the job has read so far.
+   */
+  private static void assertPantauMetricsOnPrometheus() throws Exception {
+    Map<String, String> endpoints = flink.prometheusEndpoints();
+    assertThat(endpoints.keySet()).containsExactly("jobmanager", "taskmanager-0", "taskmanager-1");
+    assertThat(endpoints.values()).allMatch(u -> u.startsWith("http://127.0.0.1:"));
+    double read = 0;
+    String all = "";
+    for (String tm : List.of("taskmanager-0", "taskmanager-1")) {
+      String text = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoints.get(tm))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      all += text;
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("(?m)^flink_taskmanager_job_task_operator_mentionsRead\\{[^}]*\\} ([0-9.eE+]+)$").matcher(text);
+      while (m.find()) {
+        read += Double.parseDouble(m.group(1));
+      }
+    }
+    assertThat(read).as("mentionsRead over both TaskManagers").isPositive();
+    // the metrics README's table names
+    for (String metric : List.of("deadLetterRecords", "lateMentions", "outputDeadLetters", "duplicateMentions",
+        "matchedMentions", "unmatchedMentions", "expansionOverflows", "keywordSetVersion", "keywordUpdatesRejected",
+        "keywordQueryErrors", "kpiLateContributionsDropped", "alertsFired", "alertsDelivered", "alertDeliveriesFailed")) {
+      assertThat(all).as(metric).contains("flink_taskmanager_job_task_operator_" + metric + "{");
+    }
+    assertThat(all).contains("flink_taskmanager_job_task_busyTimeMsPerSecond{", "flink_taskmanager_job_task_backPressuredTimeMsPerSecond{",
+        "flink_taskmanager_job_task_operator_numRecordsInPerSecond{");
   }
 
   private static Path jobJar() throws IOException {

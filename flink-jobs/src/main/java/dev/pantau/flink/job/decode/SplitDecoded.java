@@ -30,6 +30,10 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
   public static final String DEAD_LETTER_METRIC = "deadLetterRecords";
+  /** Every record read, valid or not: the job's records in, as Pantau counts them. */
+  public static final String READ_METRIC = "mentionsRead";
+  /** Mentions later than the allowed lateness (also counted in {@value #DEAD_LETTER_METRIC}). */
+  public static final String LATE_METRIC = "lateMentions";
   public static final String ACC_READ = "records.read";
   public static final String ACC_VALID = "records.valid";
   public static final String ACC_DEAD_PREFIX = "dead_letter.";
@@ -37,6 +41,8 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   private final List<WindowSpec> windows;
   private final long allowedLateness;
   private transient Counter deadLetters;
+  private transient Counter readCounter;
+  private transient Counter lateCounter;
   private transient LongCounter read;
   private transient LongCounter valid;
 
@@ -51,6 +57,8 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   @Override
   public void open(OpenContext openContext) {
     deadLetters = getRuntimeContext().getMetricGroup().counter(DEAD_LETTER_METRIC);
+    readCounter = getRuntimeContext().getMetricGroup().counter(READ_METRIC);
+    lateCounter = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
     read = getRuntimeContext().getLongCounter(ACC_READ);
     valid = getRuntimeContext().getLongCounter(ACC_VALID);
   }
@@ -58,10 +66,12 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   @Override
   public void processElement(Decoded value, Context ctx, Collector<Mention> out) {
     read.add(1);
+    readCounter.inc();
     if (value.valid()) {
       long watermark = ctx.timerService().currentWatermark();
       long deadline = deadline(value.mention.createdAt);
       if (deadline <= watermark) {
+        lateCounter.inc();
         deadLetter(late(value, deadline, watermark), ctx);
         return;
       }

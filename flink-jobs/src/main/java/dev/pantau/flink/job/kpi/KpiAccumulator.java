@@ -39,8 +39,6 @@ public class KpiAccumulator {
 
   public int revision;
   public boolean dirty;
-  /** Share of voice as last emitted, to re-emit a sibling only when its share changed. */
-  public double emittedShare = -1;
 
   public KpiAccumulator() {}
 

@@ -1,9 +1,8 @@
 package dev.pantau.flink.job.kpi;
 
 /**
- * What one mention adds to one brand's windows for one source ({@code "*"} for all sources). Keyed by
- * {@link #key()}: every brand of a competitor group shares a key, so share of voice is computed where
- * all of the group's counts are at hand.
+ * What one mention adds to one brand's windows for one source ({@code "*"} for all sources), keyed by
+ * brand and source ({@link KpiWindowFunction#key}).
  */
 public class KpiContribution {
   public String brand;
@@ -40,11 +39,6 @@ public class KpiContribution {
   public long[] employeeReachGrowth;
 
   public KpiContribution() {}
-
-  /** The key: the competitor group (or the brand alone) and the source. */
-  public String key() {
-    return (group != null ? "g:" + group : "b:" + brand) + '|' + source;
-  }
 
   public long engagementTotal() {
     return KpiMath.sum(likes, comments, shares, quotes, bookmarks);

@@ -26,11 +26,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Tumbling event-time KPI windows of every configured size for one key: a competitor group (or a
- * lone brand) and a source. A hand-written operator rather than Flink's window API because SPEC §4
- * asks for what windows do not give: zero records for quiet windows of {@code "*"}, revisions when
- * late data or engagement growth changes an emitted window, and share of voice across the brands of a
- * group, which are all in this key.
+ * Tumbling event-time KPI windows of every configured size for one key: a brand and a source
+ * ({@link #key}). A hand-written operator rather than Flink's window API because SPEC §4 asks for what
+ * windows do not give: zero records for quiet windows of {@code "*"}, and revisions when late data or
+ * engagement growth changes an emitted window. Share of voice, which needs every brand of a competitor
+ * group, is left to {@link ShareOfVoice} behind it: keying this operator by group would put all of a
+ * group's mentions on one subtask, whatever the parallelism.
  *
  * <p>Every emission happens in {@link #onTimer}: a window is emitted when the watermark passes its end,
  * re-emitted with {@code revision + 1} on the next watermark after a change, and its state is dropped
@@ -60,6 +61,11 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   private transient ListState<Long> newestState;
   private transient long newestEventTime;
   private transient Counter lateDropped;
+
+  /** The key of this operator: one brand and one source (or {@code "*"}). */
+  public static String key(KpiContribution c) {
+    return c.brand + '|' + c.source;
+  }
 
   public KpiWindowFunction(List<WindowSpec> windows, Duration allowedLateness, boolean sentiment) {
     this(windows, allowedLateness, sentiment, DEFAULT_ZERO_FILL_RETENTION);
@@ -239,7 +245,6 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   }
 
   private void emitClosed(long wm, String source, Collector<KpiRecord> out) throws Exception {
-    // group the closed windows by (size, start) so share of voice sees every brand of the group
     TreeMap<WindowKey, KpiAccumulator> closed = new TreeMap<>(WINDOW_ORDER);
     for (Map.Entry<WindowKey, KpiAccumulator> e : windowState.entries()) {
       WindowKey k = e.getKey();
@@ -261,25 +266,14 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   }
 
   private void emitSlot(List<Map.Entry<WindowKey, KpiAccumulator>> slot, String source, Collector<KpiRecord> out) throws Exception {
-    long groupMentions = 0;
-    boolean anyChange = false;
-    for (Map.Entry<WindowKey, KpiAccumulator> e : slot) {
-      groupMentions += e.getValue().mentions;
-      anyChange |= e.getValue().revision == 0 || e.getValue().dirty;
-    }
-    if (!anyChange) {
-      return;
-    }
     for (Map.Entry<WindowKey, KpiAccumulator> e : slot) {
       KpiAccumulator acc = e.getValue();
-      Double share = acc.group == null ? null : (groupMentions == 0 ? 0.0 : (double) acc.mentions / groupMentions);
-      boolean shareChanged = share != null && acc.revision > 0 && share != acc.emittedShare;
-      if (acc.revision == 0 || acc.dirty || shareChanged) {
+      if (acc.revision == 0 || acc.dirty) {
         acc.revision++;
         acc.dirty = false;
-        acc.emittedShare = share == null ? -1 : share;
         windowState.put(e.getKey(), acc);
-        out.collect(toRecord(e.getKey(), source, acc, share));
+        // share of voice: ShareOfVoice, which sees every brand of the group
+        out.collect(toRecord(e.getKey(), source, acc, null));
       }
     }
   }

@@ -1,0 +1,242 @@
+package dev.pantau.flink.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pantau.flink.generate.GeneratedMention;
+import dev.pantau.flink.generate.GeneratorOptions;
+import dev.pantau.flink.generate.MentionGenerator;
+import dev.pantau.flink.kafka.LocalKafkaBroker;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Scale-out of the job jar on the local standalone cluster ({@link LocalFlinkCluster}: a JobManager and
+ * two TaskManagers of two slots): the same topic of generated mentions read from the earliest offset at
+ * parallelism 1, 2 and 4, one after the other in the same minutes. For each it prints the rate at which
+ * the job reads (Pantau's {@code mentionsRead} counter over all subtasks, through the REST API): from
+ * submission to the last mention, or, given a window of W seconds, over W seconds that start once the
+ * job has read {@value #WARM} mentions (start-up and warm-up left out; on a busy machine a whole
+ * topic at every parallelism takes too long). And where the time goes: each job vertex's busy and
+ * backpressured milliseconds per second, averaged over samples taken while it reads. Not part of
+ * {@code mvn verify}.
+ *
+ * <pre>
+ * mvn -B -o -DskipTests package -pl tools -am
+ * java -cp "tools/target/test-classes:tools/target/classes:flink-jobs/target/classes:keywords/target/classes:alerts/target/classes:$(cat tools/target/classpath.txt)" \
+ *   dev.pantau.flink.cluster.ClusterScaleBenchmark [COUNT [PARALLELISM,... [WINDOW_SECONDS]]]
+ * </pre>
+ * Run from the checkout's root. The mentions are those of {@code ./pantau generate --count COUNT --seed 1}.
+ */
+public final class ClusterScaleBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path ROOT = Paths.get("").toAbsolutePath();
+  private static final Path WORK = ROOT.resolve("tools/target/cluster-benchmark");
+  private static final String TOPIC = "bench-mentions";
+  private static final int PARTITIONS = 4;
+  /** Mentions read before a measurement window starts. */
+  private static final long WARM = 10_000;
+
+  private ClusterScaleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long count = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    List<Integer> levels = new ArrayList<>();
+    for (String p : (args.length > 1 ? args[1] : "1,2,4").split(",")) {
+      levels.add(Integer.parseInt(p));
+    }
+    long window = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    deleteTree(WORK);
+    System.out.println("load before: " + loadAverage());
+    try (LocalKafkaBroker kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
+            .brokerProperty("log.retention.hours", "100000"));
+        LocalFlinkCluster flink = LocalFlinkCluster.start(LocalFlinkCluster.Settings.of(WORK.resolve("flink"),
+                WORK.resolve("flink/log"), LocalFlinkCluster.clusterClassPath(
+                    Files.readString(ROOT.resolve("tools/target/classpath.txt")).trim()))
+            .taskManagers(2, 2).restPort(0).prometheusPorts("0"))) {
+      long t0 = System.nanoTime();
+      produce(kafka.bootstrapServers(), count);
+      System.out.printf("produced %,d mentions to %s (%d partitions) in %.1f s%n", count, TOPIC, PARTITIONS,
+          (System.nanoTime() - t0) / 1e9);
+      Path jar = jobJar();
+      Map<Integer, Double> rates = new LinkedHashMap<>();
+      for (int p : levels) {
+        rates.put(p, run(flink, kafka.bootstrapServers(), jar, p, count, window));
+        System.out.println("load now: " + loadAverage());
+      }
+      double base = rates.values().iterator().next();
+      System.out.println();
+      System.out.println("| parallelism | mentions/s | vs. the first |");
+      rates.forEach((p, r) -> System.out.printf("| %d | %,.0f | %.2fx |%n", p, r, r / base));
+    }
+    System.out.println("load after: " + loadAverage());
+  }
+
+  /** One submission at parallelism {@code p}; returns mentions read per second, submission to last. */
+  private static double run(LocalFlinkCluster flink, String bootstrap, Path jar, int p, long count, long window) throws Exception {
+    String n = "p" + p + "-";
+    long start = System.nanoTime();
+    String job = flink.submit(jar, p, null, List.of("--bootstrap", bootstrap, "--parallelism", String.valueOf(p),
+        "--from", "earliest", "--mentions-topic", TOPIC, "--partitions", String.valueOf(PARTITIONS),
+        "--keyword-sets-topic", n + "keywords", "--kpi-topic", n + "kpi", "--enriched-topic", n + "enriched",
+        "--alerts-topic", n + "alerts", "--dead-letter-topic", n + "dead", "--group-id", "bench-" + n,
+        "--transactional-id-prefix", "bench-" + n, "--checkpoint-interval", "10s",
+        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
+        Duration.ofMinutes(3));
+    Map<String, String> vertices = new LinkedHashMap<>();
+    Map<String, double[]> load = new TreeMap<>();
+    long read = 0;
+    int samples = 0;
+    long lastSample = 0;
+    long windowStart = 0;
+    long readAtWindowStart = 0;
+    while (read < count && (windowStart == 0 || window == 0 || System.nanoTime() - windowStart < window * 1_000_000_000L)) {
+      Thread.sleep(500);
+      if (vertices.isEmpty()) {
+        flink.tryRest("/jobs/" + job).ifPresent(j -> j.path("vertices").forEach(v -> vertices.put(v.get("id").asText(), v.get("name").asText())));
+        continue;
+      }
+      read = 0;
+      for (String vid : vertices.keySet()) {
+        read += sum(flink, job, vid, "mentionsRead");
+      }
+      if (window > 0 && windowStart == 0 && read >= WARM) {
+        windowStart = System.nanoTime();
+        readAtWindowStart = read;
+      }
+      // busy and backpressure while it reads (not during start-up, not at the tail)
+      boolean reading = window > 0 ? windowStart > 0 : read > count / 10 && read < count * 9 / 10;
+      if (reading && System.nanoTime() - lastSample > 2_000_000_000L) {
+        lastSample = System.nanoTime();
+        samples++;
+        for (Map.Entry<String, String> v : vertices.entrySet()) {
+          double[] acc = load.computeIfAbsent(v.getValue(), k -> new double[2]);
+          acc[0] += avg(flink, job, v.getKey(), "busyTimeMsPerSecond");
+          acc[1] += avg(flink, job, v.getKey(), "backPressuredTimeMsPerSecond");
+        }
+      }
+      if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
+        throw new IllegalStateException("parallelism " + p + ": only " + read + " read after 20 min");
+      }
+    }
+    double rate;
+    if (window > 0) {
+      double seconds = (System.nanoTime() - windowStart) / 1e9;
+      rate = (read - readAtWindowStart) / seconds;
+      System.out.printf("%nparallelism %d: %,d mentions read in %.1f s after the first %,d = %,.0f mentions/s (%,d read in all, %.1f s since submission)%n",
+          p, read - readAtWindowStart, seconds, readAtWindowStart, rate, read, (System.nanoTime() - start) / 1e9);
+    } else {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rate = count / seconds;
+      System.out.printf("%nparallelism %d: %,d mentions read in %.1f s from submission = %,.0f mentions/s%n", p, count, seconds, rate);
+    }
+    System.out.println("  busy / backpressured ms per s, mean over subtasks, " + samples + " samples while reading:");
+    for (Map.Entry<String, double[]> e : load.entrySet()) {
+      String name = e.getKey().length() > 110 ? e.getKey().substring(0, 110) + "..." : e.getKey();
+      System.out.printf("  %5.0f %5.0f  %s%n", e.getValue()[0] / Math.max(1, samples), e.getValue()[1] / Math.max(1, samples), name);
+    }
+    flink.rest("PATCH", "/jobs/" + job + "?mode=cancel");
+    // the next run gets all slots: wait for the cancellation to finish
+    for (int i = 0; i < 120; i++) {
+      JsonNode state = flink.tryRest("/jobs/" + job).orElse(null);
+      if (state != null && "CANCELED".equals(state.path("state").asText())) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    return rate;
+  }
+
+  /** The sum over a vertex's subtasks of the operator metric ending in {@code .name}, 0 if it has none. */
+  private static long sum(LocalFlinkCluster flink, String job, String vertex, String name) throws Exception {
+    String id = metricId(flink, job, vertex, "." + name);
+    if (id == null) {
+      return 0;
+    }
+    JsonNode r = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics?agg=sum&get="
+        + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse(null);
+    return r == null || r.size() == 0 ? 0 : (long) r.get(0).path("sum").asDouble();
+  }
+
+  private static double avg(LocalFlinkCluster flink, String job, String vertex, String name) {
+    JsonNode r = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics?agg=avg&get=" + name).orElse(null);
+    return r == null || r.size() == 0 ? 0 : r.get(0).path("avg").asDouble();
+  }
+
+  private static final Map<String, String> IDS = new TreeMap<>();
+
+  private static String metricId(LocalFlinkCluster flink, String job, String vertex, String suffix) {
+    String key = job + vertex + suffix;
+    if (!IDS.containsKey(key)) {
+      // asked again until found: a vertex reports its operators' metrics some seconds after it starts
+      JsonNode list = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics").orElse(null);
+      for (JsonNode m : list == null ? JSON.createArrayNode() : list) {
+        if (m.get("id").asText().endsWith(suffix)) {
+          IDS.put(key, m.get("id").asText());
+        }
+      }
+    }
+    return IDS.get(key);
+  }
+
+  private static void produce(String bootstrap, long count) throws Exception {
+    Properties a = new Properties();
+    a.put("bootstrap.servers", bootstrap);
+    try (Admin admin = Admin.create(a)) {
+      admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+    }
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    // the mentions of ./pantau generate --count COUNT --seed 1
+    MentionGenerator generator = new MentionGenerator(1, MentionGenerator.DEFAULT_START,
+        MentionGenerator.DEFAULT_MENTIONS_PER_MINUTE, GeneratorOptions.defaults());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (long i = 0; i < count; i++) {
+        GeneratedMention m = generator.nextMention();
+        producer.send(new ProducerRecord<>(TOPIC, m.key(), m.json()));
+      }
+      producer.flush();
+    }
+  }
+
+  private static Path jobJar() throws Exception {
+    try (Stream<Path> files = Files.list(ROOT.resolve("flink-jobs/target"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
+    }
+  }
+
+  private static String loadAverage() throws Exception {
+    return Files.readString(Paths.get("/proc/loadavg")).trim();
+  }
+
+  private static void deleteTree(Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(q);
+        }
+      }
+    }
+  }
+}
