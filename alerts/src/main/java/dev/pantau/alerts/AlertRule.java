@@ -15,7 +15,8 @@ import java.util.Objects;
  * windows. An alert fires when the score reaches {@link #threshold()} and exceeds the recent peak score
  * (which decays with half-life {@link #peakMemory()}: after a big spike, the next alert must be bigger
  * until the memory fades); it resolves when the score stays below {@link #resolveThreshold()} for two
- * window lengths.
+ * window lengths. After {@link #levelShift()} of windows all beyond the baseline's clipping band on one side, the
+ * baseline restarts at the new level.
  */
 public record AlertRule(
     String id,
