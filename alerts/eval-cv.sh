@@ -22,6 +22,7 @@ cpfile="$here/target/eval-classpath.txt"
   && { [ -f "$cpfile" ] || mvn -B -q -pl alerts dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime; })
 out="$here/target/nab-cv"
 mkdir -p "$out"
+rm -f "$out"/*.jsonl # alert files of an earlier run (or of a family since renamed) would be scored too
 java -cp "$here/target/classes:$here/target/test-classes:$(cat "$cpfile")" dev.pantau.alerts.NabCrossValidation \
   "$shared" "$out" "$@"
 
