@@ -125,8 +125,6 @@ public record AlertRule(
     Objects.requireNonNull(levelShift, "levelShift");
     if (cooldown.isNegative() || peakMemory.isNegative() || sustained.isNegative() || levelShift.isNegative()) {
       problems.add("cooldown, peak_memory, sustained and level_shift must not be negative");
-    } else if (levelShiftWindows(levelShift, windowLength) > MAX_SUSTAINED_WINDOWS) {
-      problems.add("level_shift covers more than " + MAX_SUSTAINED_WINDOWS + " windows");
     } else if (sustainedWindows(sustained, windowLength) > MAX_SUSTAINED_WINDOWS) {
       problems.add("sustained covers more than " + MAX_SUSTAINED_WINDOWS + " windows");
     }
@@ -190,7 +188,10 @@ public record AlertRule(
     return k < 2 ? 0 : (int) Math.min(k, Integer.MAX_VALUE);
   }
 
-  /** Windows of the level-shift run ({@link #levelShift()}, at least {@value #MIN_LEVEL_SHIFT_WINDOWS}); 0 when off. */
+  /**
+   * Windows of the level-shift run ({@link #levelShift()}, at least {@value #MIN_LEVEL_SHIFT_WINDOWS} and at most
+   * {@link #MAX_SUSTAINED_WINDOWS}, so the default fits a 1m rule too); 0 when off.
+   */
   public int levelShiftWindows() {
     return levelShiftWindows(levelShift, windowLength);
   }
@@ -200,7 +201,7 @@ public record AlertRule(
       return 0;
     }
     long k = shift.toMillis() / Math.max(1, window.toMillis());
-    return (int) Math.max(MIN_LEVEL_SHIFT_WINDOWS, Math.min(k, Integer.MAX_VALUE));
+    return (int) Math.max(MIN_LEVEL_SHIFT_WINDOWS, Math.min(k, MAX_SUSTAINED_WINDOWS));
   }
 
   /** Whether this rule watches a brand. */

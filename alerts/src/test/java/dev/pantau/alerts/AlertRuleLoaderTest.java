@@ -78,6 +78,9 @@ class AlertRuleLoaderTest {
     assertThat(ratio.minCount()).isEqualTo(AlertRule.DEFAULT_MIN_MENTIONS_FOR_RATIO);
     assertThat(ratio.sustainedWindows()).isEqualTo(4);
     assertThat(ratio.levelShiftWindows()).isEqualTo(AlertRule.MIN_LEVEL_SHIFT_WINDOWS); // 6h of 1h, raised to 8
+    AlertRule minute = AlertRuleLoader.parse("rules: [{id: m, metric: mentions, window: 1m, detector: spike}]", "x")
+        .rules().get(0);
+    assertThat(minute.levelShiftWindows()).isEqualTo(AlertRule.MAX_SUSTAINED_WINDOWS); // 6h of 1m, capped at 288
   }
 
   @Test
