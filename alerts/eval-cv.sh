@@ -3,6 +3,7 @@
 # builds the alerts module's test classes, runs NabCrossValidation over ../shared/data/nab-dev (the five
 # Twitter-volume series) and nab-more (all but the held-out series), then scores the alert files it wrote
 # with ../shared/tools/nab_score.py, so every reported figure also comes from the Python scorer.
+# Last, EvaluatorBench times the shipped detector against two references in the same run (points/s).
 #   alerts/eval-cv.sh [--held-out]     (--held-out also scores the held-out series once)
 # Env: PANTAU_SHARED (default: ../shared beside the repository), PYTHON. Single-threaded; run it niced.
 set -euo pipefail
@@ -21,6 +22,7 @@ cpfile="$here/target/eval-classpath.txt"
   && { [ -f "$cpfile" ] || mvn -B -q -pl alerts dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime; })
 out="$here/target/nab-cv"
 mkdir -p "$out"
+rm -f "$out"/*.jsonl # alert files of an earlier run (or of a family since renamed) would be scored too
 java -cp "$here/target/classes:$here/target/test-classes:$(cat "$cpfile")" dev.pantau.alerts.NabCrossValidation \
   "$shared" "$out" "$@"
 
@@ -54,3 +56,7 @@ PY
   done
   echo "$line"
 done
+
+echo
+echo "== evaluator throughput, one core (EvaluatorBench 200 3000)"
+java -cp "$here/target/classes:$here/target/test-classes:$(cat "$cpfile")" dev.pantau.alerts.EvaluatorBench 200 3000

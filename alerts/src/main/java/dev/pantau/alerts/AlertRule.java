@@ -15,7 +15,8 @@ import java.util.Objects;
  * windows. An alert fires when the score reaches {@link #threshold()} and exceeds the recent peak score
  * (which decays with half-life {@link #peakMemory()}: after a big spike, the next alert must be bigger
  * until the memory fades); it resolves when the score stays below {@link #resolveThreshold()} for two
- * window lengths.
+ * window lengths. After {@link #levelShift()} of windows all beyond the baseline's clipping band on one side, the
+ * baseline restarts at the new level.
  */
 public record AlertRule(
     String id,
@@ -36,6 +37,8 @@ public record AlertRule(
     boolean weeklySeasonality,
     Duration peakMemory,
     Duration sustained,
+    Duration levelShift,
+    double gaugeSpreadFloor,
     Double above,
     Double below,
     double paceTolerance,
@@ -62,6 +65,20 @@ public record AlertRule(
    * profile alone (docs/alerts.md); {@code seasonality: [daily, weekly]} turns it on.
    */
   public static final boolean DEFAULT_WEEKLY_SEASONALITY = false;
+  /**
+   * A level shift: once the windows of this long have all fallen beyond the baseline's clipping band on the
+   * same side, the baseline restarts from them (the new level is the new normal, and the detector is armed
+   * again instead of staying deaf until a median of days catches up). Cross-validated on NAB (docs/alerts.md).
+   */
+  public static final Duration DEFAULT_LEVEL_SHIFT = Duration.ofHours(6);
+  /** The level-shift run is at least this many windows, so a rebased baseline has a median and quartiles. */
+  public static final int MIN_LEVEL_SHIFT_WINDOWS = 8;
+  /**
+   * Smallest spread of a ratio metric without a finite range (a gauge, e.g. an extension KPI), as a fraction
+   * of the baseline median's magnitude: scale-free, where the 0.05 of a bounded ratio such as sentiment.net
+   * would hide every change of a metric that lives around 0.1 (cross-validated on NAB).
+   */
+  public static final double DEFAULT_GAUGE_SPREAD_FLOOR = 0.001;
   /** The sustained scale fires at this fraction of the threshold (a mean over many windows is steadier). */
   public static final double SUSTAINED_FRACTION = 0.6;
   /** Most windows the sustained scale keeps. */
@@ -105,8 +122,9 @@ public record AlertRule(
       problems.add("warmup must be 4..baseline (" + baselineWindows + ") windows, was " + warmupWindows);
     }
     Objects.requireNonNull(sustained, "sustained");
-    if (cooldown.isNegative() || peakMemory.isNegative() || sustained.isNegative()) {
-      problems.add("cooldown, peak_memory and sustained must not be negative");
+    Objects.requireNonNull(levelShift, "levelShift");
+    if (cooldown.isNegative() || peakMemory.isNegative() || sustained.isNegative() || levelShift.isNegative()) {
+      problems.add("cooldown, peak_memory, sustained and level_shift must not be negative");
     } else if (sustainedWindows(sustained, windowLength) > MAX_SUSTAINED_WINDOWS) {
       problems.add("sustained covers more than " + MAX_SUSTAINED_WINDOWS + " windows");
     }
@@ -170,6 +188,22 @@ public record AlertRule(
     return k < 2 ? 0 : (int) Math.min(k, Integer.MAX_VALUE);
   }
 
+  /**
+   * Windows of the level-shift run ({@link #levelShift()}, at least {@value #MIN_LEVEL_SHIFT_WINDOWS} and at most
+   * {@link #MAX_SUSTAINED_WINDOWS}, so the default fits a 1m rule too); 0 when off.
+   */
+  public int levelShiftWindows() {
+    return levelShiftWindows(levelShift, windowLength);
+  }
+
+  private static int levelShiftWindows(Duration shift, Duration window) {
+    if (shift.isZero()) {
+      return 0;
+    }
+    long k = shift.toMillis() / Math.max(1, window.toMillis());
+    return (int) Math.max(MIN_LEVEL_SHIFT_WINDOWS, Math.min(k, MAX_SUSTAINED_WINDOWS));
+  }
+
   /** Whether this rule watches a brand. */
   public boolean appliesTo(String brandId) {
     return brands.contains("*") || brands.contains(brandId);
@@ -211,6 +245,8 @@ public record AlertRule(
     private boolean weekly = DEFAULT_WEEKLY_SEASONALITY;
     private Duration peakMemory = DEFAULT_PEAK_MEMORY;
     private Duration sustained = DEFAULT_SUSTAINED;
+    private Duration levelShift = DEFAULT_LEVEL_SHIFT;
+    private double gaugeSpreadFloor = DEFAULT_GAUGE_SPREAD_FLOOR;
     private Double above;
     private Double below;
     private Double tolerance;
@@ -240,6 +276,10 @@ public record AlertRule(
     public Builder peakMemory(Duration v) { peakMemory = v; return this; }
     /** Horizon of the sustained scale; {@code Duration.ZERO} turns it off. */
     public Builder sustained(Duration v) { sustained = v; return this; }
+    /** Run after which the baseline restarts at a shifted level; {@code Duration.ZERO} turns it off. */
+    public Builder levelShift(Duration v) { levelShift = v; return this; }
+    /** Relative spread floor of unbounded ratio metrics (for the cross-validation harness). */
+    Builder gaugeSpreadFloor(double v) { gaugeSpreadFloor = v; return this; }
     public Builder above(Double v) { above = v; return this; }
     public Builder below(Double v) { below = v; return this; }
     /** Tolerated shortfall of a target_pace rule, overriding the sensitivity preset. */
@@ -268,7 +308,7 @@ public record AlertRule(
           floor, minRatio != null ? minRatio : DEFAULT_MIN_RATIO, cooldown, baselineWindows,
           warmupWindows != null ? warmupWindows : Math.min(DEFAULT_WARMUP_WINDOWS, baselineWindows),
           daily && length.compareTo(Duration.ofHours(1)) <= 0, weekly && length.compareTo(Duration.ofDays(1)) <= 0,
-          peakMemory, sustained, above, below, tolerance != null ? tolerance : sensitivity.paceTolerance(), severity,
+          peakMemory, sustained, levelShift, gaugeSpreadFloor, above, below, tolerance != null ? tolerance : sensitivity.paceTolerance(), severity,
           brands, channels, detector == DetectorType.TARGET_PACE ? mine : List.of());
     }
   }

@@ -30,7 +30,7 @@ public final class AlertRuleLoader {
   private static final Set<String> TOP_LEVEL = Set.of("rules", "channels", "targets");
   private static final Set<String> RULE_FIELDS = Set.of("id", "metric", "window", "detector", "sensitivity",
       "threshold", "min_count", "min_ratio", "cooldown", "baseline", "warmup", "seasonality", "peak_memory", "sustained",
-      "above", "below", "tolerance", "severity", "brands", "notify");
+      "level_shift", "above", "below", "tolerance", "severity", "brands", "notify");
   private static final Set<String> CHANNEL_FIELDS = Set.of("type", "url", "secret");
   private static final Set<String> TARGET_FIELDS = Set.of("brand", "metric", "period", "value");
 
@@ -403,6 +403,11 @@ public final class AlertRuleLoader {
     c.run(() -> {
       if (n.hasNonNull("sustained")) {
         b.sustained(Durations.parse(text(n, "sustained", true)));
+      }
+    });
+    c.run(() -> {
+      if (n.hasNonNull("level_shift")) {
+        b.levelShift(Durations.parse(text(n, "level_shift", true)));
       }
     });
     if (length[0] != null) {

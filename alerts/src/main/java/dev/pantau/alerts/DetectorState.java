@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * What a detector remembers for one (rule, brand, window) key. Small and bounded: a ring buffer of at most
  * {@link AlertRule#baselineWindows()} doubles, a 24-slot hour-of-day and a 7-slot day-of-week profile, and a
- * few scalars for the open alert, the cooldown and the peak bar. The caller owns it (the Flink job keeps it
+ * few scalars for the open alert, the cooldown and the peak bar, and the last windows of a level-shift run (at
+ * most {@link AlertRule#MAX_SUSTAINED_WINDOWS}). The caller owns it (the Flink job keeps it
  * in keyed state); {@link RuleEvaluator} updates it in place and returns it.
  */
 public final class DetectorState implements Serializable {
@@ -42,6 +43,38 @@ public final class DetectorState implements Serializable {
   long peakAt = NONE;
   double sustainedPeak;
   long sustainedPeakAt = NONE;
+
+  // level shift: unclipped de-seasonalised values of the last sampled windows, and the run out of band
+  double[] shiftBuf = new double[0];
+  int shiftSize;
+  int shiftHead;
+  int shiftRun;
+  int shiftSide;
+
+  void pushShift(double v, int capacity) {
+    if (shiftBuf.length != capacity) {
+      shiftBuf = new double[capacity];
+      shiftSize = 0;
+      shiftHead = 0;
+    }
+    shiftBuf[shiftHead] = v;
+    shiftHead = (shiftHead + 1) % capacity;
+    if (shiftSize < capacity) {
+      shiftSize++;
+    }
+  }
+
+  /** The baseline becomes the last out-of-band windows: the level has moved. */
+  void rebase() {
+    size = 0;
+    head = 0;
+    sortedBuf = null;
+    for (int i = 0; i < shiftSize; i++) {
+      push(shiftBuf[Math.floorMod(shiftHead - shiftSize + i, shiftBuf.length)]);
+    }
+    shiftSize = 0;
+    shiftHead = 0;
+  }
 
   // the open (firing) alert, if any
   boolean open;
@@ -136,8 +169,8 @@ public final class DetectorState implements Serializable {
     return Arrays.copyOf(sortedValues(), size);
   }
 
-  /** Format version of {@link #toBytes()}. */
-  private static final int VERSION = 1;
+  /** Format version of {@link #toBytes()}: 2 added the level-shift run (version 1 is still read). */
+  private static final int VERSION = 2;
 
   /**
    * A compact, versioned binary form (about 8 bytes per baseline window plus ~500), for a job that keeps
@@ -145,7 +178,8 @@ public final class DetectorState implements Serializable {
    */
   public byte[] toBytes() {
     try {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + 8 * size + 24 * recentSize);
+      java.io.ByteArrayOutputStream bytes =
+          new java.io.ByteArrayOutputStream(64 + 8 * size + 24 * recentSize + 8 * shiftSize);
       java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
       out.writeByte(VERSION);
       out.writeInt(ring.length);
@@ -183,6 +217,13 @@ public final class DetectorState implements Serializable {
       out.writeLong(periodStart);
       out.writeLong(trackStart);
       out.writeDouble(periodTotal);
+      out.writeInt(shiftBuf.length);
+      out.writeInt(shiftSize);
+      for (int i = 0; i < shiftSize; i++) {
+        out.writeDouble(shiftBuf[Math.floorMod(shiftHead - shiftSize + i, shiftBuf.length)]);
+      }
+      out.writeInt(shiftRun);
+      out.writeInt(shiftSide);
       out.flush();
       return bytes.toByteArray();
     } catch (java.io.IOException e) {
@@ -195,7 +236,7 @@ public final class DetectorState implements Serializable {
     try {
       java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data));
       int version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new IllegalArgumentException("unknown detector state version " + version);
       }
       DetectorState st = new DetectorState(in.readInt());
@@ -230,6 +271,15 @@ public final class DetectorState implements Serializable {
       st.periodStart = in.readLong();
       st.trackStart = in.readLong();
       st.periodTotal = in.readDouble();
+      if (version >= 2) {
+        int capacity = in.readInt();
+        int k = in.readInt();
+        for (int i = 0; i < k; i++) {
+          st.pushShift(in.readDouble(), capacity);
+        }
+        st.shiftRun = in.readInt();
+        st.shiftSide = in.readInt();
+      }
       return st;
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("truncated detector state", e);

@@ -31,7 +31,9 @@ public final class RuleEvaluator {
   static final double CLIP = 3;
   /** Smallest spread on the sqrt scale: one Poisson standard deviation. */
   static final double COUNT_SPREAD_FLOOR = 1.0;
-  /** Smallest spread for ratio metrics such as sentiment.net. */
+  /** Smallest spread of an unbounded ratio metric (a gauge) whose baseline median is 0. */
+  static final double GAUGE_SPREAD_MIN = 1e-9;
+  /** Smallest spread for bounded ratio metrics such as sentiment.net. */
   static final double RATIO_SPREAD_FLOOR = 0.05;
   /** An alert resolves after this many window lengths back below the resolve threshold. */
   static final int RESOLVE_AFTER_WINDOWS = 2;
@@ -82,7 +84,10 @@ public final class RuleEvaluator {
       int n = st.size;
       double median = (s[(n - 1) / 2] + s[n / 2]) / 2;
       double iqr = s[(3 * n) / 4 >= n ? n - 1 : (3 * n) / 4] - s[n / 4];
-      double spread = Math.max(iqr / 1.349, ratio ? RATIO_SPREAD_FLOOR : COUNT_SPREAD_FLOOR);
+      double floor = !ratio ? COUNT_SPREAD_FLOOR
+          : rule.gaugeSpreadFloor() >= 0 && (Double.isInfinite(rule.kpi().max()) || Double.isInfinite(rule.kpi().min()))
+          ? Math.max(GAUGE_SPREAD_MIN, rule.gaugeSpreadFloor() * Math.abs(median)) : RATIO_SPREAD_FLOOR;
+      double spread = Math.max(iqr / 1.349, floor);
       double ex = median + offset;
       double score = (up ? x - ex : ex - x) / spread;
       double expected = ratio ? ex : inverseAnscombe(ex);
@@ -140,6 +145,27 @@ public final class RuleEvaluator {
         st.pushRecent(score, v, expected);
       }
       absorbed = Math.max(ex - CLIP * spread, Math.min(ex + CLIP * spread, x));
+      int run = rule.levelShiftWindows();
+      if (sample && run > 0) {
+        // a level shift: every window of the run beyond the clipping band on one side
+        int side = x > ex + CLIP * spread ? 1 : x < ex - CLIP * spread ? -1 : 0;
+        st.shiftRun = side == 0 ? 0 : side == st.shiftSide ? st.shiftRun + 1 : 1;
+        st.shiftSide = side;
+        st.pushShift(x - offset, run);
+        if (st.shiftRun >= run) {
+          // the new level is the new normal: the baseline restarts from the run's own (unclipped) windows,
+          // and the peak bars and the sustained scale, measured against the old level, are forgotten
+          st.rebase();
+          st.peakAt = DetectorState.NONE;
+          st.sustainedPeakAt = DetectorState.NONE;
+          st.recentSize = 0;
+          st.shiftRun = 0;
+          st.shiftSide = 0;
+          learnSeason(rule, st, hour, day, x);
+          st.samples++;
+          return;
+        }
+      }
     }
     if (sample) {
       st.push(absorbed - offset);

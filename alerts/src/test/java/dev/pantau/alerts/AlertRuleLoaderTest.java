@@ -71,10 +71,16 @@ class AlertRuleLoaderTest {
     assertThat(r.weeklySeasonality()).isEqualTo(AlertRule.DEFAULT_WEEKLY_SEASONALITY).isFalse();
     assertThat(r.brands()).containsExactly("*");
     assertThat(r.sustainedWindows()).isEqualTo(48); // 4h of 5m windows
+    assertThat(r.levelShift()).isEqualTo(AlertRule.DEFAULT_LEVEL_SHIFT);
+    assertThat(r.levelShiftWindows()).isEqualTo(72); // 6h of 5m windows
     AlertRule ratio = AlertRuleLoader.parse("rules: [{id: n, metric: sentiment.net, window: 1h, detector: drop}]", "x")
         .rules().get(0);
     assertThat(ratio.minCount()).isEqualTo(AlertRule.DEFAULT_MIN_MENTIONS_FOR_RATIO);
     assertThat(ratio.sustainedWindows()).isEqualTo(4);
+    assertThat(ratio.levelShiftWindows()).isEqualTo(AlertRule.MIN_LEVEL_SHIFT_WINDOWS); // 6h of 1h, raised to 8
+    AlertRule minute = AlertRuleLoader.parse("rules: [{id: m, metric: mentions, window: 1m, detector: spike}]", "x")
+        .rules().get(0);
+    assertThat(minute.levelShiftWindows()).isEqualTo(AlertRule.MAX_SUSTAINED_WINDOWS); // 6h of 1m, capped at 288
   }
 
   @Test
@@ -82,7 +88,8 @@ class AlertRuleLoaderTest {
     AlertRule r = AlertRuleLoader.parse("""
         rules:
           - {id: s, metric: engagement.total, window: 1h, detector: spike, sensitivity: high, threshold: 7,
-             baseline: 14d, warmup: 12, seasonality: none, peak_memory: 0, sustained: 0, min_ratio: 2, severity: info}
+             baseline: 14d, warmup: 12, seasonality: none, peak_memory: 0, sustained: 0, min_ratio: 2, severity: info,
+             level_shift: 0}
         """, "x").rules().get(0);
     assertThat(r.threshold()).isEqualTo(7);
     assertThat(r.baselineWindows()).isEqualTo(14 * 24);
@@ -90,6 +97,7 @@ class AlertRuleLoaderTest {
     assertThat(r.dailySeasonality()).isFalse();
     assertThat(r.peakMemory()).isZero();
     assertThat(r.sustainedWindows()).isZero();
+    assertThat(r.levelShiftWindows()).isZero();
     assertThat(r.minRatio()).isEqualTo(2);
     assertThat(r.severity()).isEqualTo(Severity.INFO);
   }

@@ -151,6 +151,62 @@ class RuleEvaluatorTest {
   }
 
   @Test
+  void levelShiftRebasesTheBaselineAndArmsTheDetectorAgain() {
+    // 50 a window, then a new level of 200 for 12 hours, then a spike on top of the new level
+    double[] level = new double[144];
+    Arrays.fill(level, 200);
+    Points shifted = new Points(spike().build()); // level_shift 6h by default
+    Instant t = shifted.feedAll(Points.T0, Points.noisy(1000, 50, 21));
+    Instant afterLevel = shifted.feedAll(t, level);
+    assertThat(shifted.firing()).hasSize(1);
+    assertThat(shifted.resolved()).as("after 6h the new level is the normal").hasSize(1);
+    assertThat(shifted.resolved().get(0).resolvedAt()).isBefore(t.plus(Duration.ofHours(7)));
+    // the state mid-run survives the compact form: a copy decides as the original
+    DetectorState copy = DetectorState.fromBytes(shifted.state.toBytes());
+    assertThat(copy.toBytes()).isEqualTo(shifted.state.toBytes());
+    shifted.feedAll(afterLevel, 600);
+    assertThat(shifted.firing()).as("a spike above the new level is news").hasSize(2);
+    assertThat(shifted.firing().get(1).expected()).isBetween(180.0, 220.0);
+
+    Points stuck = new Points(spike().levelShift(Duration.ZERO).build());
+    t = stuck.feedAll(Points.T0, Points.noisy(1000, 50, 21));
+    stuck.feedAll(stuck.feedAll(t, level), 600);
+    assertThat(stuck.firing()).as("without it the first alert never resolves").hasSize(1);
+    assertThat(stuck.resolved()).isEmpty();
+  }
+
+  @Test
+  void levelShiftNeedsEveryWindowOfTheRunOutOfBand() {
+    Points p = new Points(spike().build());
+    Instant t = p.feedAll(Points.T0, Points.noisy(1000, 50, 22));
+    for (int i = 0; i < 100; i++) { // out of band, back, out again: never 6h on end
+      t = p.feedAll(t, i % 50 == 49 ? 50 : 200);
+    }
+    assertThat(p.resolved()).isEmpty();
+    assertThat(p.state.shiftRun).isLessThan(p.rule.levelShiftWindows());
+  }
+
+  @Test
+  void aGaugeWithoutARangeGetsARelativeSpreadFloor() {
+    // CPU-like values around 0.1: a 30% rise is a change for a gauge; on a bounded ratio such as
+    // sentiment.mean the absolute floor of 0.05 rightly calls it noise
+    KpiMetrics metrics = KpiMetrics.STANDARD.with(KpiMetric.ratio("cpu", 0, Double.POSITIVE_INFINITY));
+    for (String metric : List.of("cpu", "sentiment.mean")) {
+      Points p = new Points(AlertRule.builder("g").metrics(metrics).metric(metric).window("5m")
+          .detector(DetectorType.SPIKE).build());
+      java.util.Random r = new java.util.Random(23);
+      Instant t = Points.T0;
+      for (int i = 0; i < 600; i++) {
+        p.feed(t, 0.1 + 0.002 * r.nextGaussian());
+        t = t.plus(W);
+      }
+      assertThat(p.alerts).isEmpty();
+      p.feed(t, 0.13);
+      assertThat(p.firing()).as(metric).hasSize(metric.equals("cpu") ? 1 : 0);
+    }
+  }
+
+  @Test
   void sustainedRiseFiresWhereNoSingleWindowWould() {
     // the mechanism at explicit settings (threshold 5, a 2h horizon), not at whatever the defaults are
     Points p = new Points(spike().threshold(5).sustained(Duration.ofHours(2)).build());
@@ -179,7 +235,10 @@ class RuleEvaluatorTest {
     // no peak memory, so every daily rise the detector does not expect shows as an alert
     Points seasonal = new Points(spike().peakMemory(Duration.ZERO).build());
     Instant t = seasonal.feedAll(Points.T0, v);
-    Points flat = new Points(spike().peakMemory(Duration.ZERO).seasonality(false, false).build());
+    // and no level shift: after two 6-hour rises a flat baseline rebased on them spans both levels, and its
+    // wide spread, not a profile, would keep it quiet
+    Points flat = new Points(spike().peakMemory(Duration.ZERO).seasonality(false, false).levelShift(Duration.ZERO)
+        .build());
     flat.feedAll(Points.T0, v);
     Instant dayTwo = Points.T0.plus(Duration.ofDays(2)); // the profile needs a day to learn the hours
     assertThat(seasonal.firing()).filteredOn(a -> a.start().isAfter(dayTwo)).isEmpty();
