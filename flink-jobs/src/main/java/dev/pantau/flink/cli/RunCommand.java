@@ -208,7 +208,9 @@ public final class RunCommand extends PantauCommand {
         new TopicProvisioner.Spec(kafka.kpiTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.enrichedTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.alertsTopic(), TopicProvisioner.Role.OUTPUT),
-        new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT));
+        new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT),
+        new TopicProvisioner.Spec(Topics.LEADS, TopicProvisioner.Role.OUTPUT),
+        new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT));
     try (TopicProvisioner topics = new TopicProvisioner(bootstrap, kafkaProperties)) {
       if (noCreateTopics) {
         List<String> missing = topics.missing(specs);
