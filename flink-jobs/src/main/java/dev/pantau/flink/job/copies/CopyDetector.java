@@ -296,9 +296,12 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
     }
   }
 
-  /** An hour after {@code t}, or just past the watermark for a mention that came that late. */
+  /**
+   * An hour after {@code t}. A timer at or below the watermark fires at the next watermark (or at once
+   * while the watermark is being advanced): keyed by its own time, the state finds it either way.
+   */
   private long dueAt(long t, Context ctx) {
-    return Math.max(t + window, ctx.timerService().currentWatermark() + 1);
+    return t + window;
   }
 
   private static String textOf(BrandPost p) {
