@@ -70,6 +70,25 @@ public enum PostgresTable {
       }
       return rows;
     }
+  },
+  /** One row per lead (SPEC §4b): a lead is emitted once and never withdrawn; a re-delivery changes nothing. */
+  LEADS("leads", List.of("source", "id", "brand")) {
+    @Override
+    String replaceWhen() {
+      return "ROW(leads.*) IS DISTINCT FROM ROW(excluded.*)";
+    }
+  },
+  /** The advocacy leaderboard (SPEC §4c); replaced only by a higher revision. */
+  ADVOCACY("advocacy", List.of("brand", "period", "start", "employee")) {
+    @Override
+    String replaceWhen() {
+      return "excluded.revision > advocacy.revision";
+    }
+
+    @Override
+    boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
+      return candidate.get("revision").asLong() > old.get("revision").asLong();
+    }
   };
 
   private final String table;
