@@ -169,6 +169,9 @@ public final class PantauPipeline {
             .uid("leads-json");
     SingleOutputStreamOperator<KeyedJson> advocacyJson =
         posts
+            .filter(BrandPost::employee)
+            .name("Employees' posts")
+            .uid("advocacy-employee-posts")
             .keyBy(BrandPost::brand, Types.STRING)
             .process(new AdvocacyLeaderboard(config.zone(), config.allowedLateness(), config.advocacyPoints()))
             .name("Employee advocacy leaderboard")

@@ -3,8 +3,6 @@ package dev.pantau.flink.job.copies;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What "the same or nearly the same text" means (SPEC §6), and how candidates are found fast.
@@ -33,9 +31,6 @@ public final class NearDuplicates {
   /** Shingles kept of one text: enough for a long post; a longer one is compared on its first ones. */
   public static final int MAX_SHINGLES = 256;
 
-  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-  private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_@])@[A-Za-z0-9_]+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** The seeds of the min-hash functions: fixed, so signatures are the same in every run. */
   private static final long[] SEEDS = new long[HASHES];
@@ -50,21 +45,60 @@ public final class NearDuplicates {
 
   private NearDuplicates() {}
 
-  /** The normalised words of a text (SPEC §6). */
+  /**
+   * The normalised words of a text (SPEC §6): lower-cased; URLs ({@code http://}, {@code https://},
+   * {@code www.} up to the next space) and handles ({@code @} and word characters, not after a letter,
+   * digit, {@code _} or {@code @}) left out; anything but letters and digits (punctuation, emoji)
+   * separates words. One pass over the characters, no regular expression: it runs on every mention.
+   */
   public static List<String> words(String text) {
-    if (text == null || text.isEmpty()) {
-      return List.of();
-    }
-    String t = text.toLowerCase(Locale.ROOT);
-    t = URL.matcher(t).replaceAll(" ");
-    t = HANDLE.matcher(t).replaceAll(" ");
     List<String> out = new ArrayList<>();
-    for (String w : NOT_WORD.split(t)) {
-      if (!w.isEmpty()) {
-        out.add(w);
+    if (text == null || text.isEmpty()) {
+      return out;
+    }
+    int n = text.length();
+    StringBuilder w = new StringBuilder();
+    int i = 0;
+    while (i < n) {
+      int c = text.codePointAt(i);
+      if (w.length() == 0 && (startsWithIgnoreCase(text, i, "http://") || startsWithIgnoreCase(text, i, "https://")
+          || startsWithIgnoreCase(text, i, "www."))) {
+        while (i < n && !Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+        continue;
       }
+      if (c == '@' && w.length() == 0 && (i == 0 || !isHandlePrefix(text.codePointBefore(i)))) {
+        i++;
+        while (i < n && isHandleChar(text.charAt(i))) {
+          i++;
+        }
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        w.appendCodePoint(Character.toLowerCase(c));
+      } else if (w.length() > 0) {
+        out.add(w.toString());
+        w.setLength(0);
+      }
+      i += Character.charCount(c);
+    }
+    if (w.length() > 0) {
+      out.add(w.toString());
     }
     return out;
+  }
+
+  private static boolean startsWithIgnoreCase(String s, int at, String prefix) {
+    return s.regionMatches(true, at, prefix, 0, prefix.length());
+  }
+
+  private static boolean isHandlePrefix(int c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '@';
+  }
+
+  private static boolean isHandleChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
   }
 
   /** The sorted, distinct 64-bit hashes of the text's word bigrams; null when it is too short to be a copy. */
@@ -87,25 +121,33 @@ public final class NearDuplicates {
     return Arrays.copyOf(h, n);
   }
 
-  /** The LSH keys of a shingle set: one per band, the band's index mixed in. */
+  /**
+   * The LSH keys of a shingle set: one per band, the band's index mixed in. The {@link #HASHES}
+   * hash functions are {@code a + i * b} of two hashes of the shingle (Kirsch and Mitzenmacher's double
+   * hashing): one multiply-add per function instead of a full mix.
+   */
   public static long[] bandKeys(long[] shingles) {
     long[] min = new long[HASHES];
     Arrays.fill(min, Long.MAX_VALUE);
     for (long s : shingles) {
+      long a = mix(s ^ SEEDS[0]);
+      long b = mix(s ^ SEEDS[1]) | 1;
+      long h = a;
       for (int i = 0; i < HASHES; i++) {
-        long v = mix(s ^ SEEDS[i]);
+        long v = h ^ (h >>> 29); // the low bits of a + i * b repeat with a short period: fold the high ones in
         if (v < min[i]) {
           min[i] = v;
         }
+        h += b;
       }
     }
     long[] keys = new long[BANDS];
-    for (int b = 0; b < BANDS; b++) {
-      long k = mix(b + 1L);
+    for (int band = 0; band < BANDS; band++) {
+      long k = mix(band + 1L);
       for (int r = 0; r < ROWS; r++) {
-        k = mix(k * 31 + min[b * ROWS + r]);
+        k = mix(k * 31 + min[band * ROWS + r]);
       }
-      keys[b] = k;
+      keys[band] = k;
     }
     return keys;
   }
