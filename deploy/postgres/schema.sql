@@ -103,3 +103,42 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 
 CREATE INDEX IF NOT EXISTS mentions_brand_created_at ON mentions (brand, created_at);
+
+-- one row per social lead: a mention and brand (SPEC §4b); a lead is never withdrawn
+CREATE TABLE IF NOT EXISTS leads (
+  source text NOT NULL,
+  id text NOT NULL,
+  brand text NOT NULL,
+  topics jsonb,
+  author_handle text,
+  author_followers bigint,
+  text text,
+  url text,
+  created_at timestamptz NOT NULL,
+  lang text,
+  sentiment text,
+  PRIMARY KEY (source, id, brand)
+);
+
+CREATE INDEX IF NOT EXISTS leads_brand_created_at ON leads (brand, created_at);
+
+-- the employee advocacy leaderboard (SPEC §4c); a row is replaced only by a higher revision
+CREATE TABLE IF NOT EXISTS advocacy (
+  brand text NOT NULL,
+  period text NOT NULL,
+  start timestamptz NOT NULL,
+  "end" timestamptz NOT NULL,
+  employee text NOT NULL,
+  posts bigint NOT NULL,
+  original_posts bigint,
+  copies bigint,
+  reach bigint,
+  engagement_likes bigint,
+  engagement_comments bigint,
+  engagement_shares bigint,
+  engagement_total bigint,
+  points double precision,
+  rank integer,
+  revision integer NOT NULL,
+  PRIMARY KEY (brand, period, start, employee)
+);

@@ -39,6 +39,12 @@ public final class KpiMetrics implements Serializable {
   public static final KpiMetric EMPLOYEE_REACH = KpiMetric.distinct("employee.reach");
   public static final KpiMetric EMPLOYEE_ENGAGEMENT = KpiMetric.additive("employee.engagement");
   public static final KpiMetric TOPICS = KpiMetric.additive("topics.");
+  /** Mentions carrying {@code copy_of} (SPEC §6). */
+  public static final KpiMetric COPIES = KpiMetric.additive("copies");
+  /** Social leads (SPEC §4b). */
+  public static final KpiMetric LEADS = KpiMetric.additive("leads");
+  /** The share of the brand's listed employees who posted in the window. */
+  public static final KpiMetric EMPLOYEE_PARTICIPATION = KpiMetric.ratio("employee.participation", 0, 1);
 
   public static final KpiMetrics STANDARD =
       new KpiMetrics(
@@ -46,7 +52,8 @@ public final class KpiMetrics implements Serializable {
               MENTIONS, UNIQUE_AUTHORS, REACH, IMPRESSIONS, LIKES, COMMENTS, SHARES, QUOTES, BOOKMARKS,
               ENGAGEMENT_TOTAL, SENTIMENT_POSITIVE, SENTIMENT_NEUTRAL, SENTIMENT_NEGATIVE, SENTIMENT_UNSCORED,
               SENTIMENT_NET, SENTIMENT_MEAN, SHARE_OF_VOICE, EMPLOYEE_MENTIONS, EMPLOYEE_AUTHORS,
-              EMPLOYEE_REACH, EMPLOYEE_ENGAGEMENT, TOPICS));
+              EMPLOYEE_REACH, EMPLOYEE_ENGAGEMENT, TOPICS,
+              COPIES, LEADS, EMPLOYEE_PARTICIPATION));
 
   private final List<KpiMetric> metrics;
 

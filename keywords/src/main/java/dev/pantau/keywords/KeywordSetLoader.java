@@ -31,7 +31,7 @@ public final class KeywordSetLoader {
   static final Set<String> BRAND_KEYS = Set.of(
       "id", "query", "name", "group", "languages", "sources", "employees", "exclude_authors",
       "exclude_sites");
-  static final Set<String> TOPIC_KEYS = Set.of("id", "query");
+  static final Set<String> TOPIC_KEYS = Set.of("id", "query", "lead");
 
   private KeywordSetLoader() {}
 
@@ -140,8 +140,9 @@ public final class KeywordSetLoader {
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!k.equals("brands") && !k.equals("topics")) {
-        errors.add(new KeywordError(origin, "file", null, -1, "unknown key '" + k + "' (expected 'brands' and 'topics')"));
+      // 'advocacy' (the leaderboard's points, SPEC §2) is read by AdvocacyPoints.load, not part of the set
+      if (!k.equals("brands") && !k.equals("topics") && !k.equals("advocacy")) {
+        errors.add(new KeywordError(origin, "file", null, -1, "unknown key '" + k + "' (expected 'brands', 'topics' and 'advocacy')"));
       }
     }
     Map<String, Boolean> seenBrands = new HashMap<>();
@@ -230,10 +231,14 @@ public final class KeywordSetLoader {
     if (query != null) {
       checkQuery(query, "topic", id, origin, errors);
     }
+    JsonNode lead = n.get("lead");
+    if (lead != null && !lead.isNull() && !lead.isBoolean()) {
+      errors.add(new KeywordError(origin, "topic", id, -1, "'lead' must be true or false"));
+    }
     if (errors.size() > before) {
       return null;
     }
-    return new Topic(id, query);
+    return new Topic(id, query, lead != null && lead.asBoolean(false));
   }
 
   private static String entryId(JsonNode n, String kind, String origin, int index, List<KeywordError> errors) {

@@ -5,8 +5,14 @@ package dev.pantau.keywords;
  *
  * @param id {@code [a-z0-9][a-z0-9_-]{0,63}}, unique among topics
  * @param query the Boolean query
+ * @param lead whether a brand mention matching it is a social lead (SPEC §4b)
  */
-public record Topic(String id, String query) implements java.io.Serializable {
+public record Topic(String id, String query, boolean lead) implements java.io.Serializable {
+
+  /** A topic that is no lead signal. */
+  public Topic(String id, String query) {
+    this(id, query, false);
+  }
 
   public Topic {
     if (id == null || !Brand.ID_PATTERN.matcher(id).matches()) {

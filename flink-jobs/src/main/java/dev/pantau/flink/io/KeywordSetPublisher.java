@@ -93,6 +93,9 @@ public final class KeywordSetPublisher implements AutoCloseable {
       ObjectNode o = JSON.createObjectNode();
       o.put("id", t.id());
       o.put("query", t.query());
+      if (t.lead()) {
+        o.put("lead", true);
+      }
       out.put("topic:" + t.id(), o.toString());
     }
     return out;

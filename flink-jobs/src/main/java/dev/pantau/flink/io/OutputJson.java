@@ -123,6 +123,52 @@ public final class OutputJson {
     putMatchedTerms(o, em);
     putSentiment(o, em);
     o.put("employee", em.employee);
+    if (em.copyOf != null) {
+      o.put("copy_of", em.copyOf);
+    }
+    return write(o);
+  }
+
+  /** A social lead (SPEC §4b). */
+  public static String lead(dev.pantau.flink.job.copies.Lead l) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", l.id);
+    o.put("source", l.source);
+    o.put("brand", l.brand);
+    stringArray(o, "topics", l.topics);
+    if (l.authorHandle != null || l.authorFollowers != null) {
+      ObjectNode a = o.putObject("author");
+      putIfPresent(a, "handle", l.authorHandle);
+      putIfPresent(a, "followers", l.authorFollowers);
+    }
+    o.put("text", l.text);
+    putIfPresent(o, "url", l.url);
+    o.put("created_at", utcMillis(l.createdAt));
+    putIfPresent(o, "lang", l.lang);
+    putIfPresent(o, "sentiment", l.sentiment);
+    return write(o);
+  }
+
+  /** One row of the employee advocacy leaderboard (SPEC §4c). */
+  public static String advocacy(dev.pantau.flink.job.advocacy.AdvocacyRow r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("brand", r.brand);
+    o.put("period", r.period);
+    o.put("start", utc(r.start));
+    o.put("end", utc(r.end));
+    o.put("employee", r.employee);
+    o.put("posts", r.posts);
+    o.put("original_posts", r.originalPosts);
+    o.put("copies", r.copies);
+    o.put("reach", r.reach);
+    ObjectNode e = o.putObject("engagement");
+    e.put("likes", r.likes);
+    e.put("comments", r.comments);
+    e.put("shares", r.shares);
+    e.put("total", r.engagementTotal);
+    o.put("points", r.points);
+    o.put("rank", r.rank);
+    o.put("revision", r.revision);
     return write(o);
   }
 

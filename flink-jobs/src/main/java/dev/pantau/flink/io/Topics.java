@@ -8,6 +8,10 @@ public final class Topics {
   public static final String MENTIONS_ENRICHED = "mentions-enriched";
   public static final String ALERTS = "alerts";
   public static final String DEAD_LETTER = "mentions-dead-letter";
+  /** Social leads (SPEC §4b). */
+  public static final String LEADS = "leads";
+  /** The employee advocacy leaderboard (SPEC §4c). */
+  public static final String ADVOCACY = "advocacy";
 
   private Topics() {}
 }

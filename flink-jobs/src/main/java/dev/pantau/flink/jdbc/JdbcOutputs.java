@@ -45,6 +45,14 @@ public final class JdbcOutputs {
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.MENTIONS))
         .name("Mentions to PostgreSQL")
         .uid("sink-postgres-mentions");
+    outputs.leads()
+        .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.LEADS))
+        .name("Leads to PostgreSQL")
+        .uid("sink-postgres-leads");
+    outputs.advocacy()
+        .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.ADVOCACY))
+        .name("Advocacy to PostgreSQL")
+        .uid("sink-postgres-advocacy");
     return outputs;
   }
 }

@@ -49,9 +49,19 @@ public enum PostgresTable {
    * wins (a mention is re-emitted with {@code copy_of}, SPEC §6); rewriting an equal row is skipped.
    */
   MENTIONS("mentions", List.of("source", "id", "brand")) {
+    /**
+     * A copy stays one: the record without {@code copy_of} that went out before the mention was found
+     * to be a copy never replaces the one with it (a second replay of the same input then rewrites no row).
+     */
     @Override
     String replaceWhen() {
-      return "ROW(mentions.*) IS DISTINCT FROM ROW(excluded.*)";
+      return "(mentions.copy_of IS NULL OR excluded.copy_of IS NOT NULL)"
+          + " AND ROW(mentions.*) IS DISTINCT FROM ROW(excluded.*)";
+    }
+
+    @Override
+    boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
+      return !old.containsKey("copy_of") || candidate.containsKey("copy_of");
     }
 
     @Override
@@ -69,6 +79,25 @@ public enum PostgresTable {
         rows.add(row);
       }
       return rows;
+    }
+  },
+  /** One row per lead (SPEC §4b): a lead is emitted once and never withdrawn; a re-delivery changes nothing. */
+  LEADS("leads", List.of("source", "id", "brand")) {
+    @Override
+    String replaceWhen() {
+      return "ROW(leads.*) IS DISTINCT FROM ROW(excluded.*)";
+    }
+  },
+  /** The advocacy leaderboard (SPEC §4c); replaced only by a higher revision. */
+  ADVOCACY("advocacy", List.of("brand", "period", "start", "employee")) {
+    @Override
+    String replaceWhen() {
+      return "excluded.revision > advocacy.revision";
+    }
+
+    @Override
+    boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
+      return candidate.get("revision").asLong() > old.get("revision").asLong();
     }
   };
 

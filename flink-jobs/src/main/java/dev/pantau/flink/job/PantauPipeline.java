@@ -14,6 +14,12 @@ import dev.pantau.flink.job.alert.RulePoint;
 import dev.pantau.flink.job.alert.SlidingKpiWindows;
 import dev.pantau.flink.job.alert.ToBrandMentions;
 import dev.pantau.flink.job.decode.SplitDecoded;
+import dev.pantau.flink.job.advocacy.AdvocacyLeaderboard;
+import dev.pantau.flink.job.advocacy.AdvocacyRow;
+import dev.pantau.flink.job.copies.BrandPost;
+import dev.pantau.flink.job.copies.CopyDetector;
+import dev.pantau.flink.job.copies.Lead;
+import dev.pantau.flink.job.copies.ToBrandPosts;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
 import dev.pantau.flink.job.kpi.DistinctAuthors;
@@ -51,7 +57,9 @@ public final class PantauPipeline {
       DataStream<KeyedJson> enriched,
       DataStream<KeyedJson> deadLetters,
       DataStream<AlertEvent> alertEvents,
-      DataStream<KeyedJson> alerts) {
+      DataStream<KeyedJson> alerts,
+      DataStream<KeyedJson> leads,
+      DataStream<KeyedJson> advocacy) {
 
     /** Attaches one sink per output, at the job's parallelism (Kafka, PostgreSQL). */
     public void sinkTo(
@@ -74,6 +82,19 @@ public final class PantauPipeline {
       deadLetters.sinkTo(deadLetterSink).name(SINGLE_FILE_PREFIX + "dead letters" + SINGLE_FILE_SUFFIX)
           .uid("sink-dead-letter").setParallelism(1);
       alerts.sinkTo(alertSink).name(SINGLE_FILE_PREFIX + "alerts" + SINGLE_FILE_SUFFIX).uid("sink-alerts").setParallelism(1);
+    }
+
+    /** Attaches the sinks of the leads (SPEC §4b) and the advocacy leaderboard (SPEC §4c). */
+    public void sinkLeadsAndAdvocacyTo(Sink<KeyedJson> leadSink, Sink<KeyedJson> advocacySink) {
+      leads.sinkTo(leadSink).name("Leads sink").uid("sink-leads");
+      advocacy.sinkTo(advocacySink).name("Advocacy sink").uid("sink-advocacy");
+    }
+
+    /** The leads and the leaderboard as single files, at parallelism 1 like {@link #sinkToFiles}. */
+    public void sinkLeadsAndAdvocacyToFiles(Sink<KeyedJson> leadSink, Sink<KeyedJson> advocacySink) {
+      leads.sinkTo(leadSink).name(SINGLE_FILE_PREFIX + "leads" + SINGLE_FILE_SUFFIX).uid("sink-leads").setParallelism(1);
+      advocacy.sinkTo(advocacySink).name(SINGLE_FILE_PREFIX + "advocacy" + SINGLE_FILE_SUFFIX).uid("sink-advocacy")
+          .setParallelism(1);
     }
   }
 
@@ -122,8 +143,19 @@ public final class PantauPipeline {
                 new EnrichMentionsOperator(config.keywordSet(), config.sentiment()))
             .uid("enrich-mentions");
 
-    DataStream<KpiRecord> kpis =
+    // copies and leads are judged per brand, in event-time order: every later output reads the result
+    SingleOutputStreamOperator<BrandPost> posts =
         enriched
+            .flatMap(new ToBrandPosts())
+            .name("Split into brand posts")
+            .uid("brand-posts")
+            .keyBy(BrandPost::brand, Types.STRING)
+            .process(new CopyDetector())
+            .name("Copy bursts and leads")
+            .uid("copy-detector");
+
+    DataStream<KpiRecord> kpis =
+        posts
             .flatMap(new ToKpiContributions())
             .name("Split into brand contributions")
             .uid("kpi-contributions")
@@ -151,9 +183,10 @@ public final class PantauPipeline {
             .name("KPI records to JSON")
             .uid("kpi-json");
     SingleOutputStreamOperator<KeyedJson> enrichedJson =
-        enriched
-            .filter(em -> !em.mention.update)
-            .name("New mentions only")
+        posts
+            .flatMap(PantauPipeline::enrichedOnce)
+            .returns(EnrichedMention.class)
+            .name("New mentions only, again when found to be a copy")
             .uid("enriched-new-only")
             .process(new GuardOutput<EnrichedMention>(
                 Topics.MENTIONS_ENRICHED, em -> new KeyedJson(em.mention.source + ":" + em.mention.id, OutputJson.enriched(em)), false, maxBytes))
@@ -164,6 +197,24 @@ public final class PantauPipeline {
             .process(new GuardOutput<AlertEvent>(Topics.ALERTS, PantauPipeline::alertJson, false, maxBytes))
             .name("Alerts to JSON")
             .uid("alerts-json");
+    SingleOutputStreamOperator<KeyedJson> leadJson =
+        posts
+            .getSideOutput(CopyDetector.LEADS)
+            .process(new GuardOutput<Lead>(Topics.LEADS, l -> new KeyedJson(l.key(), OutputJson.lead(l)), false, maxBytes))
+            .name("Leads to JSON")
+            .uid("leads-json");
+    SingleOutputStreamOperator<KeyedJson> advocacyJson =
+        posts
+            .filter(BrandPost::employee)
+            .name("Employees' posts")
+            .uid("advocacy-employee-posts")
+            .keyBy(BrandPost::brand, Types.STRING)
+            .process(new AdvocacyLeaderboard(config.zone(), config.allowedLateness(), config.advocacyPoints()))
+            .name("Employee advocacy leaderboard")
+            .uid("advocacy-leaderboard")
+            .process(new GuardOutput<AdvocacyRow>(Topics.ADVOCACY, r -> new KeyedJson(r.key(), OutputJson.advocacy(r)), false, maxBytes))
+            .name("Advocacy to JSON")
+            .uid("advocacy-json");
     DataStream<KeyedJson> deadJson =
         deadLetters
             .process(new GuardOutput<DeadLetter>(Topics.DEAD_LETTER, d -> new KeyedJson(null, OutputJson.deadLetter(d)), true, maxBytes))
@@ -172,8 +223,22 @@ public final class PantauPipeline {
             .union(
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
-                alertJson.getSideOutput(GuardOutput.DEAD_LETTERS));
-    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
+                alertJson.getSideOutput(GuardOutput.DEAD_LETTERS),
+                leadJson.getSideOutput(GuardOutput.DEAD_LETTERS),
+                advocacyJson.getSideOutput(GuardOutput.DEAD_LETTERS));
+    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson, leadJson, advocacyJson);
+  }
+
+  /**
+   * The enriched mention once per mention (from its first brand's view, SPEC §6), and once more with
+   * {@code copy_of} when it was found to be a copy after it went out; engagement growth not at all.
+   */
+  private static void enrichedOnce(BrandPost p, Collector<EnrichedMention> out) {
+    if (p.brandIndex != 0 || p.kind == BrandPost.UPDATE) {
+      return;
+    }
+    p.em.copyOf = p.copyOf;
+    out.collect(p.em);
   }
 
   /**

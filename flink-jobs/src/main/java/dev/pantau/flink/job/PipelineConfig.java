@@ -37,6 +37,7 @@ public final class PipelineConfig implements Serializable {
   private Instant minEventTime = MentionDecoder.DEFAULT_MIN_EVENT_TIME;
   private Duration maxEventTimeAhead = MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD;
   private boolean sentiment = true;
+  private dev.pantau.keywords.AdvocacyPoints advocacyPoints = dev.pantau.keywords.AdvocacyPoints.DEFAULTS;
 
   private PipelineConfig() {}
 
@@ -60,7 +61,19 @@ public final class PipelineConfig implements Serializable {
     c.minEventTime = minEventTime;
     c.maxEventTimeAhead = maxEventTimeAhead;
     c.sentiment = sentiment;
+    c.advocacyPoints = advocacyPoints;
     return c;
+  }
+
+  /** The weights of the advocacy leaderboard (SPEC §2 {@code advocacy.points}). */
+  public PipelineConfig withAdvocacyPoints(dev.pantau.keywords.AdvocacyPoints v) {
+    PipelineConfig c = copy();
+    c.advocacyPoints = Objects.requireNonNull(v, "advocacy points");
+    return c;
+  }
+
+  public dev.pantau.keywords.AdvocacyPoints advocacyPoints() {
+    return advocacyPoints;
   }
 
   public PipelineConfig withAlerts(AlertConfig v) {

@@ -36,6 +36,8 @@ public final class ReplayJob {
   public static final String ENRICHED_FILE = "mentions-enriched.jsonl";
   public static final String ALERTS_FILE = "alerts.jsonl";
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+  public static final String LEADS_FILE = "leads.jsonl";
+  public static final String ADVOCACY_FILE = "advocacy.jsonl";
   public static final String SUMMARY_FILE = "summary.json";
 
   private ReplayJob() {}
@@ -59,6 +61,8 @@ public final class ReplayJob {
         new JsonLinesFileSink(outputDir.resolve(DEAD_LETTER_FILE)),
         // alerts come out of multi-input operators: sorted, so the file does not depend on timing
         new JsonLinesFileSink(outputDir.resolve(ALERTS_FILE), true));
+    outputs.sinkLeadsAndAdvocacyToFiles(
+        new JsonLinesFileSink(outputDir.resolve(LEADS_FILE)), new JsonLinesFileSink(outputDir.resolve(ADVOCACY_FILE)));
     return outputs;
   }
 
@@ -118,6 +122,8 @@ public final class ReplayJob {
     s.put("kpi_records", lines(outputDir.resolve(KPI_FILE)));
     s.put("enriched_mentions", lines(outputDir.resolve(ENRICHED_FILE)));
     s.put("alerts", lines(outputDir.resolve(ALERTS_FILE)));
+    s.put("leads", lines(outputDir.resolve(LEADS_FILE)));
+    s.put("advocacy_rows", lines(outputDir.resolve(ADVOCACY_FILE)));
     return s;
   }
 

@@ -2,6 +2,7 @@ package dev.pantau.flink.job;
 
 import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.MentionWatermarks;
+import dev.pantau.flink.io.Topics;
 import dev.pantau.flink.job.alert.AlertNotifierSink;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.KeywordUpdate;
@@ -80,6 +81,9 @@ public final class StreamingJob {
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.enrichedTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.deadLetterTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.alertsTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
+    outputs.sinkLeadsAndAdvocacyTo(
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), Topics.LEADS, kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), Topics.ADVOCACY, kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
     if (!config.alerts().rules().isEmpty()) {
       outputs.alertEvents()
           .sinkTo(new AlertNotifierSink(config.alerts()))

@@ -88,4 +88,17 @@ public final class ConfigPaths {
       throw new UserException("invalid keyword sets in " + p.get() + ":\n" + e.getMessage());
     }
   }
+
+  /** The advocacy leaderboard's weights from the keyword files ({@code advocacy.points}), else the defaults. */
+  public static dev.pantau.keywords.AdvocacyPoints advocacyPoints(Path given) throws UserException {
+    Optional<Path> p = resolve(given, DEFAULT_KEYWORDS);
+    if (p.isEmpty()) {
+      return dev.pantau.keywords.AdvocacyPoints.DEFAULTS;
+    }
+    try {
+      return dev.pantau.keywords.AdvocacyPoints.load(p.get());
+    } catch (KeywordSetException e) {
+      throw new UserException("invalid advocacy points in " + p.get() + ":\n" + e.getMessage());
+    }
+  }
 }

@@ -88,7 +88,9 @@ public final class JobOptions {
         new TopicProvisioner.Spec(kafka.kpiTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.enrichedTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.alertsTopic(), TopicProvisioner.Role.OUTPUT),
-        new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT));
+        new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT),
+        new TopicProvisioner.Spec(Topics.LEADS, TopicProvisioner.Role.OUTPUT),
+        new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT));
     try (TopicProvisioner topics = new TopicProvisioner(bootstrap, kafkaProperties)) {
       if (noCreateTopics) {
         List<String> missing = topics.missing(specs);

@@ -54,7 +54,8 @@ public final class PipelineOptions {
           .withOutOfOrderness(outOfOrderness)
           .withMaxRecordBytes(maxRecordBytes)
           .withMinEventTime(minEventTime)
-          .withMaxEventTimeAhead(maxEventTimeAhead);
+          .withMaxEventTimeAhead(maxEventTimeAhead)
+          .withAdvocacyPoints(ConfigPaths.advocacyPoints(keywords));
       List<String> windowErrors =
           ConfigPaths.windowErrors(alertConfig, config.windowSpecs().stream().map(WindowSpec::name).toList());
       if (!windowErrors.isEmpty()) {

@@ -19,7 +19,13 @@ public class EnrichedMention {
   public List<String> brandGroups = new ArrayList<>();
   /** Parallel to {@link #brands}: whether the author is an advocate of that brand. */
   public List<Boolean> brandEmployee = new ArrayList<>();
+  /** Parallel to {@link #brands}: whether the author is on that brand's {@code employees} roster. */
+  public List<Boolean> brandListedEmployee = new ArrayList<>();
+  /** Parallel to {@link #brands}: how many employees that brand lists (for {@code employee.participation}). */
+  public List<Integer> brandRoster = new ArrayList<>();
   public List<String> topics = new ArrayList<>();
+  /** The matched topics with {@code lead: true} (SPEC §4b), a subset of {@link #topics}. */
+  public List<String> leadTopics = new ArrayList<>();
   /** Per brand id, the words that matched (arrays: Flink serializes a map of them without Kryo). */
   public Map<String, String[]> matchedTerms = new TreeMap<>();
   /** Brands whose query could not be evaluated on this mention (a wildcard expanded too far): counted, shown. */
@@ -28,6 +34,8 @@ public class EnrichedMention {
   public String sentimentLabel;
   public double sentimentScore;
   public boolean employee;
+  /** SPEC §6: the id of the earliest mention of the burst of copies this one belongs to; null otherwise. */
+  public String copyOf;
 
   public EnrichedMention() {}
 

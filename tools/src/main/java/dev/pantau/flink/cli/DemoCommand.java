@@ -106,7 +106,9 @@ final class DemoCommand extends PantauCommand {
           new TopicProvisioner.Spec(Topics.KPI_SERIES, TopicProvisioner.Role.OUTPUT),
           new TopicProvisioner.Spec(Topics.MENTIONS_ENRICHED, TopicProvisioner.Role.OUTPUT),
           new TopicProvisioner.Spec(Topics.ALERTS, TopicProvisioner.Role.OUTPUT),
-          new TopicProvisioner.Spec(Topics.DEAD_LETTER, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
+          new TopicProvisioner.Spec(Topics.DEAD_LETTER, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.LEADS, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
     }
     try (KeywordSetPublisher keywords = new KeywordSetPublisher(bootstrap, Topics.KEYWORD_SETS)) {
       keywords.publish(config.keywordSet());

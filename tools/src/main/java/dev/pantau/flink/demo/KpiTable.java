@@ -64,7 +64,14 @@ public final class KpiTable {
 
   /** One KPI record, the fields the view shows. */
   record Kpi(String brand, String group, String window, String start, String source, long mentions,
-      long reach, long engagement, Double net, Double shareOfVoice, int revision) {}
+      long reach, long engagement, Double net, Double shareOfVoice, int revision, long leads, long copies,
+      Double participation) {
+
+    Kpi(String brand, String group, String window, String start, String source, long mentions,
+        long reach, long engagement, Double net, Double shareOfVoice, int revision) {
+      this(brand, group, window, start, source, mentions, reach, engagement, net, shareOfVoice, revision, 0, 0, null);
+    }
+  }
 
   /** One alert record, the fields the view shows. */
   record Alert(String id, String status, String rule, String brand, String severity, String window,
@@ -229,6 +236,12 @@ public final class KpiTable {
     if (k.net() != null) {
       line.append(" net=").append(decimal(k.net()));
     }
+    if (k.leads() > 0) {
+      line.append(" leads=").append(k.leads());
+    }
+    if (k.copies() > 0) {
+      line.append(" copies=").append(k.copies());
+    }
     return line.toString();
   }
 
@@ -264,6 +277,8 @@ public final class KpiTable {
       latest.sort(Comparator.comparing((Kpi k) -> k.group() == null ? "~" : k.group()).thenComparing(Kpi::brand));
       boolean hasNet = latest.stream().anyMatch(k -> k.net() != null);
       boolean hasSov = latest.stream().anyMatch(k -> k.shareOfVoice() != null);
+      // leads, copies and employee participation (SPEC §4): where a social media lead looks next
+      boolean hasSocial = latest.stream().anyMatch(k -> k.leads() != 0 || k.copies() != 0 || k.participation() != null);
       String newest = latest.stream().map(Kpi::start).max(String::compareTo).orElse("");
       lines.add(BOLD + window + " windows" + RESET + DIM + "  newest closed: " + newest + RESET);
       StringBuilder head = new StringBuilder(String.format("%-14s %-13s %8s  %-16s %11s %11s",
@@ -273,6 +288,9 @@ public final class KpiTable {
       }
       if (hasSov) {
         head.append(String.format(" %5s", "SOV"));
+      }
+      if (hasSocial) {
+        head.append(String.format(" %5s %6s %5s", "LEADS", "COPIES", "EMP"));
       }
       head.append("  START");
       lines.add(DIM + head + RESET);
@@ -285,6 +303,11 @@ public final class KpiTable {
         }
         if (hasSov) {
           row.append(String.format(" %4.0f%%", k.shareOfVoice() == null ? 0 : k.shareOfVoice() * 100));
+        }
+        if (hasSocial) {
+          String copies = String.format("%6d", k.copies());
+          row.append(String.format(" %5d ", k.leads())).append(k.copies() > 0 ? YELLOW + copies + RESET : copies)
+              .append(k.participation() == null ? String.format(" %5s", "-") : String.format(" %4.0f%%", k.participation() * 100));
         }
         row.append("  ").append(k.start().equals(newest) ? k.start() : YELLOW + k.start() + RESET);
         lines.add(row.toString());
@@ -336,7 +359,9 @@ public final class KpiTable {
         n.path("engagement").path("total").asLong(0),
         n.path("sentiment").path("net").isNumber() ? n.path("sentiment").path("net").asDouble() : null,
         n.path("share_of_voice").isNumber() ? n.get("share_of_voice").asDouble() : null,
-        n.path("revision").asInt(1));
+        n.path("revision").asInt(1),
+        n.path("leads").asLong(0), n.path("copies").asLong(0),
+        n.path("employee").path("participation").isNumber() ? n.path("employee").path("participation").asDouble() : null);
   }
 
   static Alert parseAlert(String json) {

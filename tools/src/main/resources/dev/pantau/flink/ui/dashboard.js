@@ -85,11 +85,15 @@
       [["mentions", "Mentions", r && r.mentions], ["reach", "Reach", r && r.reach],
        ["engagement", "Engagement", r && r.engagement && r.engagement.total],
        ["net", "Net sentiment", r && r.sentiment ? r.sentiment.net : null],
-       ["sov", "Share of voice", r && r.share_of_voice !== undefined ? Math.round(r.share_of_voice * 1000) / 10 + "%" : null]]
+       ["sov", "Share of voice", r && r.share_of_voice !== undefined ? Math.round(r.share_of_voice * 1000) / 10 + "%" : null],
+       ["leads", "Leads", r && r.leads],
+       ["copies", "Copies", r && r.copies],
+       ["participation", "Employees posting", r && r.employee && r.employee.participation !== undefined
+           ? Math.round(r.employee.participation * 1000) / 10 + "%" : null]]
         .forEach(function (k) {
           dl.appendChild(el("dt", {}, k[1]));
           var raw = k[2] === undefined || k[2] === null ? "" : String(k[2]);
-          dl.appendChild(el("dd", { "data-kpi": k[0], "data-value": raw, "title": raw }, k[0] === "sov" || k[0] === "net" ? (raw || "–") : fmt(k[2])));
+          dl.appendChild(el("dd", { "data-kpi": k[0], "data-value": raw, "title": raw }, k[0] === "sov" || k[0] === "net" || k[0] === "participation" ? (raw || "–") : fmt(k[2])));
         });
       card.appendChild(dl);
       box.appendChild(card);

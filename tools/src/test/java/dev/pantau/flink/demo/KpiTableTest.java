@@ -59,6 +59,25 @@ class KpiTableTest {
   }
 
   @Test
+  void leadsCopiesAndParticipationAreShownWhereTheRecordsCarryThem() {
+    String withSocial = kpi("telkomsel", "telco-id", "1h", "2026-11-22T10:00:00Z", "*", 40, 9000, 120, "0.1", "0.5", 1)
+        .replace(",\"revision\":1}", ",\"employee\":{\"mentions\":2,\"participation\":0.5},\"copies\":7,\"leads\":3,\"revision\":1}");
+    KpiTable plain = new KpiTable(KpiTable.Mode.PLAIN);
+    plain.accept(withSocial);
+    assertThat(plain.renderToString())
+        .isEqualTo("telkomsel 1h 2026-11-22T10:00:00Z mentions=40 reach=9000 engagement=120 net=0.1 leads=3 copies=7\n");
+    KpiTable table = new KpiTable(KpiTable.Mode.TABLE).windows(List.of("1h"));
+    table.accept(withSocial);
+    table.accept(kpi("indosat", "telco-id", "1h", "2026-11-22T10:00:00Z", "*", 5, 100, 1, null, "0.5", 1));
+    String screen = table.renderToString().replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "");
+    assertThat(screen).contains("LEADS").contains("COPIES").contains("EMP");
+    assertThat(screen.lines().filter(l -> l.startsWith("telkomsel")).findFirst().orElseThrow())
+        .containsPattern("\\s3\\s+7\\s+50%");
+    assertThat(screen.lines().filter(l -> l.startsWith("indosat")).findFirst().orElseThrow())
+        .containsPattern("\\s0\\s+0\\s+-");
+  }
+
+  @Test
   void netIsPrintedWithAtMostThreeDecimals() {
     assertThat(KpiTable.decimal(0.25)).isEqualTo("0.25");
     assertThat(KpiTable.decimal(-0.16666)).isEqualTo("-0.167");

@@ -35,7 +35,8 @@ class ReplayITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DIR = Paths.get("target", "replay-itcase");
   private static final List<String> FILES =
-      List.of(ReplayJob.KPI_FILE, ReplayJob.ENRICHED_FILE, ReplayJob.ALERTS_FILE, ReplayJob.DEAD_LETTER_FILE, ReplayJob.SUMMARY_FILE);
+      List.of(ReplayJob.KPI_FILE, ReplayJob.ENRICHED_FILE, ReplayJob.ALERTS_FILE, ReplayJob.DEAD_LETTER_FILE, ReplayJob.LEADS_FILE,
+          ReplayJob.ADVOCACY_FILE, ReplayJob.SUMMARY_FILE);
   private static Path input;
   private static KeywordSet keywords;
 

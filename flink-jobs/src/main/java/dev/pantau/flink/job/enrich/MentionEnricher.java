@@ -24,6 +24,9 @@ public final class MentionEnricher implements Closeable {
   private MentionMatcher matcher;
   private Map<String, Brand> brands;
   private NameWords nameWords;
+  private java.util.Set<String> leadTopics;
+  /** Every handle some brand lists as its employee: such an author advocates only for the brands listing them. */
+  private java.util.Set<String> listedAnywhere;
   private final SentimentScorer scorer;
   private final boolean scoreUnmatched;
 
@@ -36,6 +39,8 @@ public final class MentionEnricher implements Closeable {
     this.matcher = MentionMatcher.create(set);
     this.brands = index(set);
     this.nameWords = new NameWords(brands);
+    this.leadTopics = leadTopics(set);
+    this.listedAnywhere = listedAnywhere(set);
     this.scorer = scorer;
     this.scoreUnmatched = scoreUnmatched;
   }
@@ -49,6 +54,8 @@ public final class MentionEnricher implements Closeable {
     matcher = next;
     brands = index(set);
     nameWords = new NameWords(brands);
+    leadTopics = leadTopics(set);
+    listedAnywhere = listedAnywhere(set);
   }
 
   public KeywordSet keywordSet() {
@@ -73,17 +80,25 @@ public final class MentionEnricher implements Closeable {
     em.mention = m;
     em.lang = r.lang();
     em.overflowedBrands.addAll(r.overflowedBrands());
-    boolean authorIsEmployee = Boolean.TRUE.equals(m.employee);
+    // SPEC §4c: an employee counts only for the brand they work for: a brand listing them, or, for an
+    // unlisted author.employee, the single brand the mention matches (with several, whose employee
+    // they are is unknown, and a competitor must not gain an advocate)
+    boolean listedSomewhere = isListed(listedAnywhere, m.authorHandle) || isListed(listedAnywhere, m.authorId);
+    long known = r.brands().stream().filter(brands::containsKey).count();
+    boolean unlistedEmployee = Boolean.TRUE.equals(m.employee) && !listedSomewhere && known == 1;
     for (String id : r.brands()) {
       Brand b = brands.get(id);
       if (b == null) {
         continue;
       }
-      boolean employee = authorIsEmployee || b.isEmployee(m.authorHandle) || b.isEmployee(m.authorId);
+      boolean listed = b.isEmployee(m.authorHandle) || b.isEmployee(m.authorId);
+      boolean employee = listed || unlistedEmployee;
       em.brands.add(id);
       em.brandNames.add(b.name());
       em.brandGroups.add(b.group());
       em.brandEmployee.add(employee);
+      em.brandListedEmployee.add(listed);
+      em.brandRoster.add(b.employees().size());
       em.employee |= employee;
       List<String> terms = r.matchedTerms().get(id);
       if (terms != null) {
@@ -92,6 +107,11 @@ public final class MentionEnricher implements Closeable {
     }
     if (em.matched()) {
       em.topics.addAll(r.topics());
+      for (String t : r.topics()) {
+        if (leadTopics.contains(t)) {
+          em.leadTopics.add(t);
+        }
+      }
     }
     if (scorer != null && (em.matched() || scoreUnmatched)) {
       String text = m.title == null || m.title.isEmpty() ? m.text : m.title + "\n" + m.text;
@@ -101,6 +121,22 @@ public final class MentionEnricher implements Closeable {
       em.sentimentScore = s.score();
     }
     return em;
+  }
+
+  private static java.util.Set<String> leadTopics(KeywordSet set) {
+    java.util.Set<String> s = new java.util.HashSet<>();
+    set.topics().stream().filter(dev.pantau.keywords.Topic::lead).forEach(t -> s.add(t.id()));
+    return s;
+  }
+
+  private static java.util.Set<String> listedAnywhere(KeywordSet set) {
+    java.util.Set<String> s = new java.util.HashSet<>();
+    set.brands().forEach(b -> s.addAll(b.employees()));
+    return s;
+  }
+
+  private static boolean isListed(java.util.Set<String> listed, String handleOrId) {
+    return handleOrId != null && listed.contains(Brand.normaliseHandle(handleOrId));
   }
 
   private static Map<String, Brand> index(KeywordSet set) {

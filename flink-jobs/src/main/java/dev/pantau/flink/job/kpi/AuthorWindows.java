@@ -15,18 +15,46 @@ public class AuthorWindows {
   public long[] reach = new long[0];
   /** The largest reach among the author's mentions as an employee, or -1 when none was. */
   public long[] employeeReach = new long[0];
+  /** Whether the author was seen as a listed employee in the entry's window. */
+  public boolean[] listed = new boolean[0];
   /** The event time of the cleanup timer registered for this author, or Long.MIN_VALUE. */
   public long cleanupAt = Long.MIN_VALUE;
 
   public AuthorWindows() {}
 
   /** What one mention changes in one window: new authors and reach added, plain and as employee. */
-  public record Delta(long authors, long reach, long employeeAuthors, long employeeReach) {
-    static final Delta NONE = new Delta(0, 0, 0, 0);
+  public record Delta(long authors, long reach, long employeeAuthors, long employeeReach, long listedAuthors) {
+    static final Delta NONE = new Delta(0, 0, 0, 0, 0);
+
+    Delta(long authors, long reach, long employeeAuthors, long employeeReach) {
+      this(authors, reach, employeeAuthors, employeeReach, 0);
+    }
+
+    Delta withListed(long n) {
+      return n == 0 ? this : new Delta(authors, reach, employeeAuthors, employeeReach, n);
+    }
   }
 
   /** Records a mention of this author in window (w, s) with potential audience r. */
   public Delta observe(int w, long s, long r, boolean employee) {
+    return observe(w, s, r, employee, false);
+  }
+
+  /** As {@link #observe(int, long, long, boolean)}, also counting the author once as a listed employee. */
+  public Delta observe(int w, long s, long r, boolean employee, boolean listedEmployee) {
+    if (listed.length != window.length) {
+      listed = Arrays.copyOf(listed, window.length); // state written before the field existed
+    }
+    int at = indexOf(w, s);
+    long newListed = listedEmployee && (at < 0 || !listed[at]) ? 1 : 0;
+    Delta d = observeReach(w, s, r, employee);
+    if (listedEmployee) {
+      listed[indexOf(w, s)] = true;
+    }
+    return d.withListed(newListed);
+  }
+
+  private Delta observeReach(int w, long s, long r, boolean employee) {
     int i = indexOf(w, s);
     if (i < 0) {
       i = append(w, s);
@@ -50,6 +78,9 @@ public class AuthorWindows {
 
   /** Drops the entries whose window can no longer change: {@code closedAt(entry) <= watermark}. */
   public void expire(long watermark, java.util.function.LongBinaryOperator closedAt) {
+    if (listed.length != window.length) {
+      listed = Arrays.copyOf(listed, window.length);
+    }
     int kept = 0;
     for (int i = 0; i < window.length; i++) {
       if (closedAt.applyAsLong(window[i], start[i]) > watermark) {
@@ -57,6 +88,7 @@ public class AuthorWindows {
         start[kept] = start[i];
         reach[kept] = reach[i];
         employeeReach[kept] = employeeReach[i];
+        listed[kept] = i < listed.length && listed[i];
         kept++;
       }
     }
@@ -65,6 +97,7 @@ public class AuthorWindows {
       start = Arrays.copyOf(start, kept);
       reach = Arrays.copyOf(reach, kept);
       employeeReach = Arrays.copyOf(employeeReach, kept);
+      listed = Arrays.copyOf(listed, kept);
     }
   }
 
@@ -87,6 +120,7 @@ public class AuthorWindows {
     start = Arrays.copyOf(start, n + 1);
     reach = Arrays.copyOf(reach, n + 1);
     employeeReach = Arrays.copyOf(employeeReach, n + 1);
+    listed = Arrays.copyOf(listed, n + 1);
     window[n] = w;
     start[n] = s;
     return n;

@@ -6,6 +6,8 @@ public class BrandSeen {
   public String group;
   public long firstEventTime;
   public long lastEventTime;
+  /** How many employees the brand lists, for the participation of its zero windows. */
+  public int roster;
 
   public BrandSeen() {}
 

@@ -74,15 +74,17 @@ public class DistinctAuthors extends KeyedProcessFunction<String, KpiContributio
     c.reachGrowth = new long[n];
     c.newEmployeeAuthors = new long[n];
     c.employeeReachGrowth = new long[n];
+    c.newListedEmployees = new long[n];
     long cleanup = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       WindowSpec w = windows.get(i);
       long start = w.start(c.eventTime);
-      AuthorWindows.Delta d = aw.observe(i, start, c.reach, c.employee);
+      AuthorWindows.Delta d = aw.observe(i, start, c.reach, c.employee, c.listedEmployee);
       c.newAuthors[i] = d.authors();
       c.reachGrowth[i] = d.reach();
       c.newEmployeeAuthors[i] = d.employeeAuthors();
       c.employeeReachGrowth[i] = d.employeeReach();
+      c.newListedEmployees[i] = d.listedAuthors();
       cleanup = Math.max(cleanup, w.end(start) - 1 + allowedLateness);
     }
     return cleanup;

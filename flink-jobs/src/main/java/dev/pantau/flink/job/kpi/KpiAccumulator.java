@@ -36,6 +36,11 @@ public class KpiAccumulator {
   public long employeeEngagement;
 
   public Map<String, Long> topics = new HashMap<>();
+  public long copies;
+  public long leads;
+  /** Listed employees who posted, and how many the brand lists (0: none, no participation). */
+  public long listedEmployees;
+  public int roster;
 
   public int revision;
   public boolean dirty;
@@ -43,9 +48,14 @@ public class KpiAccumulator {
   public KpiAccumulator() {}
 
   public static KpiAccumulator empty(String brandName, String group) {
+    return empty(brandName, group, 0);
+  }
+
+  public static KpiAccumulator empty(String brandName, String group, int roster) {
     KpiAccumulator a = new KpiAccumulator();
     a.brandName = brandName;
     a.group = group;
+    a.roster = roster;
     return a;
   }
 
@@ -64,15 +74,21 @@ public class KpiAccumulator {
     if (c.employee) {
       employeeEngagement = KpiMath.add(employeeEngagement, c.engagementTotal());
     }
+    copies += c.copies;
+    leads += c.leads;
     if (c.update) {
       return;
     }
+    roster = c.roster;
     mentions++;
     if (c.newAuthors != null) {
       uniqueAuthors += c.newAuthors[window];
       reach = KpiMath.add(reach, c.reachGrowth[window]);
       employeeAuthors += c.newEmployeeAuthors[window];
       employeeReach = KpiMath.add(employeeReach, c.employeeReachGrowth[window]);
+      if (c.newListedEmployees != null) {
+        listedEmployees += c.newListedEmployees[window];
+      }
     }
     if (c.sentimentLabel != null) {
       switch (c.sentimentLabel) {
@@ -95,6 +111,11 @@ public class KpiAccumulator {
 
   public long engagementTotal() {
     return KpiMath.sum(likes, comments, shares, quotes, bookmarks);
+  }
+
+  /** SPEC §4 {@code employee.participation}: null when the brand lists no employees. */
+  public Double participation() {
+    return roster <= 0 ? null : Math.min(1.0, (double) listedEmployees / roster);
   }
 
   public SentimentTally sentiment() {

@@ -27,6 +27,12 @@ public class KpiContribution {
   public double sentimentScore;
   public boolean employee;
   public String[] topics = new String[0];
+  /** On the brand's {@code employees} roster, and the roster's size (for {@code employee.participation}). */
+  public boolean listedEmployee;
+  public int roster;
+  /** 1 for a copy (SPEC §6); a lead is 1, and -1 when a counted lead turned out to be a copy. */
+  public int copies;
+  public int leads;
 
   /**
    * Filled by {@link DistinctAuthors}, per window size of the job: 1 when the author is new in that
@@ -37,6 +43,8 @@ public class KpiContribution {
   public long[] reachGrowth;
   public long[] newEmployeeAuthors;
   public long[] employeeReachGrowth;
+  /** Per window size: 1 when the author is a listed employee new in that window. */
+  public long[] newListedEmployees;
 
   public KpiContribution() {}
 
@@ -64,6 +72,11 @@ public class KpiContribution {
     c.sentimentScore = sentimentScore;
     c.employee = employee;
     c.topics = topics;
+    c.listedEmployee = listedEmployee;
+    c.roster = roster;
+    c.copies = copies;
+    c.leads = leads;
+    c.newListedEmployees = newListedEmployees;
     c.newAuthors = newAuthors;
     c.reachGrowth = reachGrowth;
     c.newEmployeeAuthors = newEmployeeAuthors;

@@ -63,7 +63,10 @@ public final class KpiFields implements Serializable {
               KpiField.count(EMPLOYEE_AUTHORS, r -> r.employeeAuthors),
               KpiField.count(EMPLOYEE_REACH, r -> r.employeeReach),
               KpiField.count(EMPLOYEE_ENGAGEMENT, r -> r.employeeEngagement),
-              KpiField.family(TOPICS, r -> r.topics)));
+              KpiField.family(TOPICS, r -> r.topics),
+              KpiField.count(KpiMetrics.COPIES, r -> r.copies),
+              KpiField.count(KpiMetrics.LEADS, r -> r.leads),
+              KpiField.ratio(KpiMetrics.EMPLOYEE_PARTICIPATION, r -> r.employeeParticipation)));
 
   private final List<KpiField> fields;
   private final KpiMetrics metrics;

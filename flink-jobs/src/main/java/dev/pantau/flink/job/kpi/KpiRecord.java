@@ -47,6 +47,11 @@ public class KpiRecord {
   public long employeeEngagement;
 
   public Map<String, Long> topics = new TreeMap<>();
+  /** SPEC §4: mentions carrying {@code copy_of}; social leads (§4b). */
+  public long copies;
+  public long leads;
+  /** Share of the brand's listed employees who posted; null when it lists none. */
+  public Double employeeParticipation;
   public int revision;
   /**
    * True for a window that slides by a minute, summed from 1m records so that alerts need not wait for a

@@ -112,7 +112,11 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
       BrandSeen seen = seenBrands.get(c.brand);
       if (seen == null) {
         seen = new BrandSeen(c.brandName, c.group, c.eventTime, c.eventTime);
+        seen.roster = c.roster;
       } else {
+        if (!c.update) {
+          seen.roster = c.roster;
+        }
         seen.brandName = c.brandName;
         seen.group = c.group;
         seen.firstEventTime = Math.min(seen.firstEventTime, c.eventTime);
@@ -137,7 +141,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
       WindowKey key = new WindowKey(c.brand, i, start);
       KpiAccumulator acc = windowState.get(key);
       if (acc == null) {
-        acc = KpiAccumulator.empty(c.brandName, c.group);
+        acc = KpiAccumulator.empty(c.brandName, c.group, c.roster);
         ctx.timerService().registerEventTimeTimer(end - 1 + allowedLateness);
       }
       acc.add(c, i);
@@ -219,7 +223,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
           }
           WindowKey key = new WindowKey(b.getKey(), i, s);
           if (!windowState.contains(key)) {
-            windowState.put(key, KpiAccumulator.empty(seen.brandName, seen.group));
+            windowState.put(key, KpiAccumulator.empty(seen.brandName, seen.group, seen.roster));
             if (e - 1 + allowedLateness > wm) {
               ctx.timerService().registerEventTimeTimer(e - 1 + allowedLateness);
             }
@@ -328,6 +332,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     r.employeeReach = acc.employeeReach;
     r.employeeEngagement = acc.employeeEngagement;
     r.topics = new TreeMap<>(acc.topics);
+    r.copies = acc.copies;
+    r.leads = acc.leads;
+    r.employeeParticipation = acc.participation();
     r.revision = acc.revision;
     return r;
   }

@@ -45,7 +45,7 @@ class KpiRegistryExtensionTest {
     assertThat(json)
         .contains("\"engagement\":{\"likes\":0,\"comments\":3,\"shares\":0,\"quotes\":1,\"bookmarks\":0,\"total\":4,"
             + "\"conversations\":4,\"per_mention\":1.0}")
-        .endsWith("\"topics\":{},\"revision\":1}");
+        .endsWith("\"topics\":{},\"copies\":0,\"leads\":0,\"revision\":1}");
     assertThat(OutputJson.kpi(r)).doesNotContain("conversations");
     assertThat(KpiPoints.of(r, FIELDS).metrics()).containsEntry("engagement.conversations", 4.0);
   }
