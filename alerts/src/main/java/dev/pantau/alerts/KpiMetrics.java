@@ -39,6 +39,11 @@ public final class KpiMetrics implements Serializable {
   public static final KpiMetric EMPLOYEE_REACH = KpiMetric.distinct("employee.reach");
   public static final KpiMetric EMPLOYEE_ENGAGEMENT = KpiMetric.additive("employee.engagement");
   public static final KpiMetric TOPICS = KpiMetric.additive("topics.");
+  /** Owned accounts' followers at the window's end (SPEC §1b, §4): a level, not a sum over time. */
+  public static final KpiMetric FOLLOWERS_END = KpiMetric.distinct("followers.end");
+  /** Their change over the window: adds up over consecutive windows, and may be negative. */
+  public static final KpiMetric FOLLOWERS_GROWTH =
+      new KpiMetric("followers.growth", KpiMetric.Kind.ADDITIVE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
   public static final KpiMetrics STANDARD =
       new KpiMetrics(
@@ -46,7 +51,7 @@ public final class KpiMetrics implements Serializable {
               MENTIONS, UNIQUE_AUTHORS, REACH, IMPRESSIONS, LIKES, COMMENTS, SHARES, QUOTES, BOOKMARKS,
               ENGAGEMENT_TOTAL, SENTIMENT_POSITIVE, SENTIMENT_NEUTRAL, SENTIMENT_NEGATIVE, SENTIMENT_UNSCORED,
               SENTIMENT_NET, SENTIMENT_MEAN, SHARE_OF_VOICE, EMPLOYEE_MENTIONS, EMPLOYEE_AUTHORS,
-              EMPLOYEE_REACH, EMPLOYEE_ENGAGEMENT, TOPICS));
+              EMPLOYEE_REACH, EMPLOYEE_ENGAGEMENT, TOPICS, FOLLOWERS_END, FOLLOWERS_GROWTH));
 
   private final List<KpiMetric> metrics;
 

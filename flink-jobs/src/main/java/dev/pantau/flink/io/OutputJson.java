@@ -93,6 +93,17 @@ public final class OutputJson {
     return at;
   }
 
+  /** An account reading (SPEC §1b) as it came in, for the dead-letter output. */
+  public static String accountReading(dev.pantau.flink.model.AccountReading r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("brand", r.brand);
+    o.put("source", r.source);
+    o.put("account", r.account);
+    o.put("followers", r.followers);
+    o.put("at", Instant.ofEpochMilli(r.at).toString());
+    return write(o);
+  }
+
   public static String deadLetter(DeadLetter d) {
     ObjectNode o = JSON.createObjectNode();
     o.put("error", d.error);

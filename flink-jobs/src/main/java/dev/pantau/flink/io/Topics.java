@@ -8,6 +8,10 @@ public final class Topics {
   public static final String MENTIONS_ENRICHED = "mentions-enriched";
   public static final String ALERTS = "alerts";
   public static final String DEAD_LETTER = "mentions-dead-letter";
+  /** Owned accounts' follower readings (SPEC §1b). */
+  public static final String ACCOUNT_STATS = "account-stats";
+  /** Target progress (SPEC §4d). */
+  public static final String TARGETS = "targets";
 
   private Topics() {}
 }

@@ -16,6 +16,7 @@ import dev.pantau.flink.job.alert.ToBrandMentions;
 import dev.pantau.flink.job.decode.SplitDecoded;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
+import dev.pantau.flink.job.followers.ResolveReadingBrands;
 import dev.pantau.flink.job.kpi.DistinctAuthors;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.job.kpi.KpiRecord;
@@ -99,6 +100,13 @@ public final class PantauPipeline {
                 new EnrichMentionsOperator(config.keywordSet(), config.sentiment()))
             .uid("enrich-mentions");
 
+    // owned accounts' readings (SPEC §1b) join the brands' KPI windows, with their group from the keyword set
+    SingleOutputStreamOperator<KpiContribution> readings =
+        valid.getSideOutput(SplitDecoded.READINGS)
+            .connect(keywordUpdates.broadcast())
+            .process(new ResolveReadingBrands(config.keywordSet()))
+            .name("Account readings to brand contributions")
+            .uid("account-readings");
     DataStream<KpiRecord> kpis =
         enriched
             .flatMap(new ToKpiContributions())
@@ -108,6 +116,7 @@ public final class PantauPipeline {
             .process(new DistinctAuthors(config.windowSpecs(), config.allowedLateness()))
             .name("Count each author once per window")
             .uid("kpi-distinct-authors")
+            .union(readings)
             .keyBy(KpiContribution::key, Types.STRING)
             .process(new KpiWindowFunction(config.windowSpecs(), config.allowedLateness(), config.sentiment()))
             .name("KPI windows")
@@ -141,6 +150,11 @@ public final class PantauPipeline {
             .name("Dead letters to JSON")
             .uid("dead-letter-json")
             .union(
+                readings.getSideOutput(ResolveReadingBrands.DEAD_LETTERS)
+                    .process(new GuardOutput<DeadLetter>(Topics.DEAD_LETTER, PantauPipeline::readingDeadLetterJson, true, maxBytes))
+                    .name("Unknown-brand readings to JSON")
+                    .uid("reading-dead-letter-json"),
+
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 alertJson.getSideOutput(GuardOutput.DEAD_LETTERS));
@@ -191,6 +205,14 @@ public final class PantauPipeline {
         .process(new AlertContextFunction())
         .name("Alert top terms and samples")
         .uid("alert-context");
+  }
+
+  /** Sorted by origin in a replay's file: they reach the sink on an input of their own, in no fixed order. */
+  private static KeyedJson readingDeadLetterJson(DeadLetter d) {
+    KeyedJson k = new KeyedJson(null, OutputJson.deadLetter(d));
+    k.sortKey = d.fromFile() ? String.format("reading|%s|%020d", d.file, d.line)
+        : String.format("reading|%s|%010d|%020d", d.topic, d.partition, d.offset);
+    return k;
   }
 
   private static KeyedJson alertJson(AlertEvent e) {

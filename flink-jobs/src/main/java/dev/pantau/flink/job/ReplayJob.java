@@ -43,10 +43,17 @@ public final class ReplayJob {
   /** Builds the replay graph on {@code env}; the caller executes it. */
   public static PantauPipeline.Outputs build(StreamExecutionEnvironment env, Path input, Path outputDir, PipelineConfig config)
       throws IOException {
+    return build(env, input, null, outputDir, config);
+  }
+
+  /** As {@link #build(StreamExecutionEnvironment, Path, Path, PipelineConfig)}, with an account-stats file (SPEC §1b) or null. */
+  public static PantauPipeline.Outputs build(
+      StreamExecutionEnvironment env, Path input, Path accountStats, Path outputDir, PipelineConfig config) throws IOException {
     Files.createDirectories(outputDir);
     FileSource<Decoded> source =
         FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder()),
+                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder(),
+                    accountStats == null ? null : accountStats.toAbsolutePath().toString(), config.accountStatsDecoder()),
                 new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
             .build();
     DataStream<Decoded> decoded =
@@ -69,8 +76,16 @@ public final class ReplayJob {
 
   /** As {@link #run(Path, Path, PipelineConfig)}, also writing to PostgreSQL when {@code jdbcUrl} is set. */
   public static ObjectNode run(Path input, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
+    return run(input, null, outputDir, config, jdbcUrl);
+  }
+
+  /** As {@link #run(Path, Path, PipelineConfig, String)}, merging the readings of {@code accountStats} (null: none). */
+  public static ObjectNode run(Path input, Path accountStats, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
     if (!Files.isReadable(input)) {
       throw new IOException("cannot read input file " + input);
+    }
+    if (accountStats != null && (!Files.isReadable(accountStats) || Files.isDirectory(accountStats))) {
+      throw new IOException("cannot read account-stats file " + accountStats);
     }
     Configuration conf = new Configuration();
     // no processing-time watermarks: event-time progress comes from the records alone
@@ -79,7 +94,7 @@ public final class ReplayJob {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = LocalFlink.environment(1, conf);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    dev.pantau.flink.jdbc.JdbcOutputs.attach(build(env, input, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(build(env, input, accountStats, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
     JobExecutionResult result = env.execute("Pantau replay of " + input.getFileName());
     ObjectNode summary = summary(result.getAllAccumulatorResults(), outputDir);
     Files.writeString(
@@ -92,6 +107,7 @@ public final class ReplayJob {
     ObjectNode s = new ObjectMapper().createObjectNode();
     s.put("records_read", count(acc, SplitDecoded.ACC_READ));
     s.put("valid", count(acc, SplitDecoded.ACC_VALID));
+    s.put("account_readings", count(acc, SplitDecoded.ACC_READINGS));
     TreeMap<String, Long> byReason = new TreeMap<>();
     TreeMap<String, Long> matched = new TreeMap<>();
     TreeMap<String, Long> overflows = new TreeMap<>();

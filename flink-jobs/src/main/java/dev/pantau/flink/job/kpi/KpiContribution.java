@@ -39,7 +39,20 @@ public class KpiContribution {
   public long[] newEmployeeAuthors;
   public long[] employeeReachGrowth;
 
+  /**
+   * Set for an owned account's reading (SPEC §1b) instead of a mention: the account ({@code
+   * source:handle}) and its followers at {@link #eventTime}. A reading adds no mention; it feeds the
+   * {@code followers} KPI ({@link FollowerLedger}).
+   */
+  public String account;
+  public Long followers;
+
   public KpiContribution() {}
+
+  /** Whether this is an account reading rather than a mention. */
+  public boolean reading() {
+    return account != null;
+  }
 
   /** The key: the competitor group (or the brand alone) and the source. */
   public String key() {
@@ -74,6 +87,8 @@ public class KpiContribution {
     c.reachGrowth = reachGrowth;
     c.newEmployeeAuthors = newEmployeeAuthors;
     c.employeeReachGrowth = employeeReachGrowth;
+    c.account = account;
+    c.followers = followers;
     return c;
   }
 }

@@ -6,6 +6,8 @@ import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_AUTHORS;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_ENGAGEMENT;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_MENTIONS;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_REACH;
+import static dev.pantau.alerts.KpiMetrics.FOLLOWERS_END;
+import static dev.pantau.alerts.KpiMetrics.FOLLOWERS_GROWTH;
 import static dev.pantau.alerts.KpiMetrics.ENGAGEMENT_TOTAL;
 import static dev.pantau.alerts.KpiMetrics.IMPRESSIONS;
 import static dev.pantau.alerts.KpiMetrics.LIKES;
@@ -63,7 +65,9 @@ public final class KpiFields implements Serializable {
               KpiField.count(EMPLOYEE_AUTHORS, r -> r.employeeAuthors),
               KpiField.count(EMPLOYEE_REACH, r -> r.employeeReach),
               KpiField.count(EMPLOYEE_ENGAGEMENT, r -> r.employeeEngagement),
-              KpiField.family(TOPICS, r -> r.topics)));
+              KpiField.family(TOPICS, r -> r.topics),
+              KpiField.count(FOLLOWERS_END, r -> r.followersEnd),
+              KpiField.count(FOLLOWERS_GROWTH, r -> r.followersGrowth)));
 
   private final List<KpiField> fields;
   private final KpiMetrics metrics;
