@@ -90,6 +90,39 @@ public final class KpiMetrics implements Serializable {
         .orElseThrow(() -> new IllegalArgumentException("metric '" + name + "' is not a KPI field; valid: " + names()));
   }
 
+  /** What SPEC §3 lets a target name besides additive KPI fields: the posts of the brand's employees. */
+  public static final String EMPLOYEE_POSTS = "employee.posts";
+
+  /**
+   * The KPI field a target's {@code metric} is summed from (SPEC §3: an additive field, {@code leads},
+   * {@code employee.posts} or {@code followers.growth}), or empty when it names none. {@code
+   * employee.posts} reads {@code employee.mentions} unless the registry has a field of that name.
+   */
+  public Optional<String> targetField(String name) {
+    Optional<KpiMetric> m = find(name);
+    if (m.isPresent()) {
+      return m.get().kind() == KpiMetric.Kind.ADDITIVE ? Optional.of(name) : Optional.empty();
+    }
+    if (name.equals(EMPLOYEE_POSTS) && find(EMPLOYEE_MENTIONS.name()).isPresent()) {
+      return Optional.of(EMPLOYEE_MENTIONS.name());
+    }
+    return Optional.empty();
+  }
+
+  /** The names a target may take, comma-separated. */
+  public String targetNames() {
+    List<String> out = new ArrayList<>();
+    for (KpiMetric m : metrics) {
+      if (m.kind() == KpiMetric.Kind.ADDITIVE) {
+        out.add(m.display());
+      }
+    }
+    if (find(EMPLOYEE_POSTS).isEmpty()) {
+      out.add(EMPLOYEE_POSTS);
+    }
+    return String.join(", ", out);
+  }
+
   /** The valid names, comma-separated, a family as {@code topics.<id>}. */
   public String names() {
     return metrics.stream().map(KpiMetric::display).collect(Collectors.joining(", "));
