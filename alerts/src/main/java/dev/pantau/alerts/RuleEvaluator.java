@@ -279,6 +279,25 @@ public final class RuleEvaluator {
     judgePace(rule, st, p, progress, period, out);
   }
 
+  /** A fresh state for {@link #judgePace} (a pace check keeps no baseline). */
+  public static DetectorState newPaceState() {
+    return new DetectorState(0);
+  }
+
+  /** The period of a pace check is over for good: an open alert resolves with the period's last actual. */
+  public static void closePace(AlertRule rule, DetectorState st, KpiPoint p, List<Alert> out) {
+    if (st.open) {
+      out.add(resolved(rule, st, p, st.periodTotal, Double.NaN, 0, String.format(Locale.ROOT,
+          "period closed: %s %s ended at %s of the %s target", name(p), rule.metric(), fmt(st.periodTotal, rule),
+          fmt(st.periodTarget, rule))));
+    }
+  }
+
+  /** The start of the period a pace state tracks ({@code Long.MIN_VALUE} before the first check). */
+  public static long pacePeriodStart(DetectorState st) {
+    return st.periodStart;
+  }
+
   /**
    * The pace check of a {@code target_pace} rule on the figures of a target period ({@link
    * TargetProgress}, the same as the {@code targets} output's), judged at the end of the window of

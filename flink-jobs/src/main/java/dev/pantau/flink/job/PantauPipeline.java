@@ -17,6 +17,9 @@ import dev.pantau.flink.job.decode.SplitDecoded;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
 import dev.pantau.flink.job.followers.ResolveReadingBrands;
+import dev.pantau.flink.job.target.TargetFeed;
+import dev.pantau.flink.job.target.TargetRecord;
+import dev.pantau.flink.job.target.TrackTargets;
 import dev.pantau.flink.job.kpi.DistinctAuthors;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.job.kpi.KpiRecord;
@@ -51,7 +54,22 @@ public final class PantauPipeline {
       DataStream<KeyedJson> enriched,
       DataStream<KeyedJson> deadLetters,
       DataStream<AlertEvent> alertEvents,
-      DataStream<KeyedJson> alerts) {
+      DataStream<KeyedJson> alerts,
+      DataStream<KeyedJson> targets) {
+
+    /** The outputs without target progress (an empty stream in its place). */
+    public Outputs(
+        DataStream<KeyedJson> kpis, DataStream<KeyedJson> enriched, DataStream<KeyedJson> deadLetters,
+        DataStream<AlertEvent> alertEvents, DataStream<KeyedJson> alerts) {
+      this(kpis, enriched, deadLetters, alertEvents, alerts, null);
+    }
+
+    /** Attaches the target-progress sink (SPEC §4d), when the job tracks targets. */
+    public void sinkTargetsTo(Sink<KeyedJson> targetSink) {
+      if (targets != null) {
+        targets.sinkTo(targetSink).name("Targets sink").uid("sink-targets");
+      }
+    }
 
     /** Attaches one sink per output. */
     public void sinkTo(
@@ -122,7 +140,9 @@ public final class PantauPipeline {
             .name("KPI windows")
             .uid("kpi-windows");
 
-    DataStream<AlertEvent> alertEvents = alerts(kpis, enriched, config);
+    SingleOutputStreamOperator<TargetRecord> targets = targets(kpis, config);
+    DataStream<AlertEvent> alertEvents =
+        alerts(kpis, enriched, config, targets == null ? null : targets.getSideOutput(TrackTargets.PACE_ALERTS));
 
     // every output passes a guard: a record no sink could write becomes a dead letter, the job goes on
     int maxBytes = OutputGuard.DEFAULT_MAX_BYTES;
@@ -158,7 +178,38 @@ public final class PantauPipeline {
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 alertJson.getSideOutput(GuardOutput.DEAD_LETTERS));
-    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson);
+    SingleOutputStreamOperator<KeyedJson> targetJson = null;
+    if (targets != null) {
+      targetJson =
+          targets
+              .process(new GuardOutput<TargetRecord>(Topics.TARGETS, t -> new KeyedJson(t.upsertKey(), OutputJson.target(t)), false, maxBytes))
+              .name("Target progress to JSON")
+              .uid("targets-json");
+      deadJson = deadJson.union(targetJson.getSideOutput(GuardOutput.DEAD_LETTERS));
+    }
+    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson, targetJson);
+  }
+
+  /**
+   * Target progress (SPEC §4d) from the KPI records of the feed window, keyed by brand; null when no
+   * target is configured.
+   */
+  private static SingleOutputStreamOperator<TargetRecord> targets(DataStream<KpiRecord> kpis, PipelineConfig config) {
+    if (config.alerts().targets().isEmpty()) {
+      return null;
+    }
+    WindowSpec feed = TargetFeed.choose(config.windowSpecs(), java.time.ZoneId.of(config.zone()))
+        .orElseThrow(() -> new IllegalArgumentException("no KPI window tiles the weeks, months and quarters of "
+            + config.zone() + " for targets: add 1d (or 1m) to the windows"));
+    TrackTargets track = new TrackTargets(config.alerts().targets(), config.alerts().rules(), feed, config.zone(),
+        config.allowedLateness(), dev.pantau.flink.job.kpi.KpiFields.STANDARD);
+    return kpis.filter(track::feeds)
+        .name("KPI records of the target feed window")
+        .uid("target-feed")
+        .keyBy(r -> r.brand, Types.STRING)
+        .process(track)
+        .name("Target progress")
+        .uid("target-progress");
   }
 
   /**
@@ -166,7 +217,7 @@ public final class PantauPipeline {
    * detectors keyed by rule and brand, then each alert's top terms and sample mentions.
    */
   private static DataStream<AlertEvent> alerts(
-      DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config) {
+      DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config, DataStream<AlertEvent> paceAlerts) {
     List<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).toList();
     AlertRules rules = new AlertRules(config.alerts(), windowNames);
     if (rules.isEmpty()) {
@@ -196,6 +247,9 @@ public final class PantauPipeline {
             .process(new EvaluateAlertRules(rules, EvaluateAlertRules.DEFAULT_INACTIVITY))
             .name("Alert detectors")
             .uid("alert-detectors");
+    if (paceAlerts != null) {
+      raw = raw.union(paceAlerts);
+    }
     return enriched
         .flatMap(new ToBrandMentions())
         .name("Mentions per brand for alert context")

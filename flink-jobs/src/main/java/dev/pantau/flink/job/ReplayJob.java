@@ -36,6 +36,7 @@ public final class ReplayJob {
   public static final String ENRICHED_FILE = "mentions-enriched.jsonl";
   public static final String ALERTS_FILE = "alerts.jsonl";
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+  public static final String TARGETS_FILE = "targets.jsonl";
   public static final String SUMMARY_FILE = "summary.json";
 
   private ReplayJob() {}
@@ -66,6 +67,11 @@ public final class ReplayJob {
         new JsonLinesFileSink(outputDir.resolve(DEAD_LETTER_FILE)),
         // alerts come out of multi-input operators: sorted, so the file does not depend on timing
         new JsonLinesFileSink(outputDir.resolve(ALERTS_FILE), true));
+    if (outputs.targets() == null) {
+      Files.writeString(outputDir.resolve(TARGETS_FILE), ""); // no target configured: no progress
+    } else {
+      outputs.sinkTargetsTo(new JsonLinesFileSink(outputDir.resolve(TARGETS_FILE)));
+    }
     return outputs;
   }
 
@@ -134,6 +140,7 @@ public final class ReplayJob {
     s.put("kpi_records", lines(outputDir.resolve(KPI_FILE)));
     s.put("enriched_mentions", lines(outputDir.resolve(ENRICHED_FILE)));
     s.put("alerts", lines(outputDir.resolve(ALERTS_FILE)));
+    s.put("target_records", lines(outputDir.resolve(TARGETS_FILE)));
     return s;
   }
 

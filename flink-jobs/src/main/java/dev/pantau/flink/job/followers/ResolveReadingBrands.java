@@ -4,6 +4,7 @@ import dev.pantau.alerts.KpiMetrics;
 import dev.pantau.flink.io.DeadLetterReason;
 import dev.pantau.flink.io.KeywordSetPublisher;
 import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.job.decode.SplitDecoded;
 import dev.pantau.flink.job.enrich.KeywordSetUpdates;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.model.AccountReading;
@@ -77,6 +78,8 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
       }
     }
     if (brand == null) {
+      // counted with the decoder's dead letters, so summary.json and the metric see it
+      getRuntimeContext().getLongCounter(SplitDecoded.ACC_DEAD_PREFIX + DeadLetterReason.UNKNOWN_BRAND.code()).add(1);
       ctx.output(DEAD_LETTERS, unknown(r));
       return;
     }
