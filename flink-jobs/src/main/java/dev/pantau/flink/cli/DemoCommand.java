@@ -68,6 +68,42 @@ final class DemoCommand extends PantauCommand {
 
   private volatile boolean shuttingDown;
 
+  /** Simulated time between two readings of the sample's owned accounts in the demo. */
+  static final Duration DEMO_READING_INTERVAL = Duration.ofMinutes(10);
+
+  /**
+   * Streams the five brands' owned-account readings (SPEC §1b) to {@code account-stats}: the history's
+   * at once, then live on the demo's simulated clock, from now on, which the mentions' live part also
+   * starts from.
+   */
+  private void startReadings(String bootstrap, Duration history) {
+    Thread t = new Thread(() -> {
+      dev.pantau.flink.generate.AccountReadings readings = new dev.pantau.flink.generate.AccountReadings(
+          seed, dev.pantau.flink.generate.MentionGenerator.DEFAULT_START, DEMO_READING_INTERVAL);
+      java.time.Instant liveFrom = dev.pantau.flink.generate.MentionGenerator.DEFAULT_START.plus(history);
+      long realStart = System.nanoTime();
+      try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = MentionPublisher.producer(bootstrap)) {
+        while (!shuttingDown) {
+          java.time.Instant at = readings.nextAt();
+          long dueNanos = realStart + (long) (Math.max(0, Duration.between(liveFrom, at).toMillis()) / speed * 1_000_000);
+          while (!shuttingDown && System.nanoTime() < dueNanos) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(dueNanos - System.nanoTime(), 200_000_000L));
+          }
+          for (String line : readings.nextReadings()) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ACCOUNT_STATS, null, line));
+          }
+          producer.flush();
+        }
+      } catch (RuntimeException e) {
+        if (!shuttingDown) {
+          err().println("Account readings stopped: " + e.getMessage());
+        }
+      }
+    }, "pantau-demo-account-readings");
+    t.setDaemon(true);
+    t.start();
+  }
+
   @Override
   protected int execute() throws Exception {
     long t0 = System.nanoTime();
@@ -103,7 +139,9 @@ final class DemoCommand extends PantauCommand {
           new TopicProvisioner.Spec(Topics.KPI_SERIES, TopicProvisioner.Role.OUTPUT),
           new TopicProvisioner.Spec(Topics.MENTIONS_ENRICHED, TopicProvisioner.Role.OUTPUT),
           new TopicProvisioner.Spec(Topics.ALERTS, TopicProvisioner.Role.OUTPUT),
-          new TopicProvisioner.Spec(Topics.DEAD_LETTER, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
+          new TopicProvisioner.Spec(Topics.DEAD_LETTER, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.ACCOUNT_STATS, TopicProvisioner.Role.INPUT),
+          new TopicProvisioner.Spec(Topics.TARGETS, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
     }
     try (KeywordSetPublisher keywords = new KeywordSetPublisher(bootstrap, Topics.KEYWORD_SETS)) {
       keywords.publish(config.keywordSet());
@@ -139,6 +177,7 @@ final class DemoCommand extends PantauCommand {
             err().printf("Sent %,d mentions of simulated history (%s); now live.%n", n, history);
           }
         }
+        startReadings(bootstrap, history);
         publisher[0] = new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, speed);
         publisher[0].publish(duration);
       } catch (RuntimeException e) {

@@ -89,6 +89,12 @@ public final class RunCommand extends PantauCommand {
   @Option(names = "--dead-letter-topic", description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
   String deadLetterTopic = Topics.DEAD_LETTER;
 
+  @Option(names = "--account-stats-topic", description = "Owned accounts' follower readings, SPEC §1b (default: ${DEFAULT-VALUE}).")
+  String accountStatsTopic = Topics.ACCOUNT_STATS;
+
+  @Option(names = "--targets-topic", description = "Target progress topic, SPEC §4d (default: ${DEFAULT-VALUE}).")
+  String targetsTopic = Topics.TARGETS;
+
   @Option(names = "--no-create-topics", description = "Do not create missing topics: name them and exit 1.")
   boolean noCreateTopics;
 
@@ -151,7 +157,7 @@ public final class RunCommand extends PantauCommand {
       if (spec.commandLine().getParseResult().hasMatchedOption("--parallelism")) {
         env.setParallelism(parallelism);
       }
-      JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
+      JdbcOutputs.attach(StreamingJob.build(env, kafka, config, accountStatsTopic, targetsTopic), jdbcUrl);
       env.execute(StreamingJob.JOB_NAME);
       return 0;
     }
@@ -164,7 +170,7 @@ public final class RunCommand extends PantauCommand {
     // an alert rule removed since the savepoint leaves state no operator claims: drop it, do not fail
     conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism, conf);
-    JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
+    JdbcOutputs.attach(StreamingJob.build(env, kafka, config, accountStatsTopic, targetsTopic), jdbcUrl);
     restore.ifPresentOrElse(
         p -> err().println("Resuming from " + p),
         () -> err().println("No state to resume in " + state.root() + ": starting from the " + from + " offsets"));
@@ -208,7 +214,9 @@ public final class RunCommand extends PantauCommand {
         new TopicProvisioner.Spec(kafka.kpiTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.enrichedTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.alertsTopic(), TopicProvisioner.Role.OUTPUT),
-        new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT));
+        new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT),
+        new TopicProvisioner.Spec(accountStatsTopic, TopicProvisioner.Role.INPUT),
+        new TopicProvisioner.Spec(targetsTopic, TopicProvisioner.Role.OUTPUT));
     try (TopicProvisioner topics = new TopicProvisioner(bootstrap, kafkaProperties)) {
       if (noCreateTopics) {
         List<String> missing = topics.missing(specs);

@@ -2,6 +2,7 @@ package dev.pantau.flink.job;
 
 import dev.pantau.flink.io.KafkaIo;
 import dev.pantau.flink.io.MentionWatermarks;
+import dev.pantau.flink.io.Topics;
 import dev.pantau.flink.job.alert.AlertNotifierSink;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.KeywordUpdate;
@@ -52,6 +53,16 @@ public final class StreamingJob {
 
   public static PantauPipeline.Outputs build(
       StreamExecutionEnvironment env, KafkaJobOptions kafka, PipelineConfig config) {
+    return build(env, kafka, config, Topics.ACCOUNT_STATS, Topics.TARGETS);
+  }
+
+  /**
+   * As {@link #build(StreamExecutionEnvironment, KafkaJobOptions, PipelineConfig)}, naming the
+   * {@code account-stats} input (SPEC §1b; null: none) and the {@code targets} output (SPEC §4d).
+   */
+  public static PantauPipeline.Outputs build(
+      StreamExecutionEnvironment env, KafkaJobOptions kafka, PipelineConfig config, String accountStatsTopic,
+      String targetsTopic) {
     env.configure(stateConfiguration());
     env.enableCheckpointing(kafka.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     DataStream<Decoded> decoded =
@@ -59,9 +70,11 @@ public final class StreamingJob {
                 KafkaIo.mentionSource(
                     kafka.bootstrap(),
                     kafka.mentionsTopic(),
+                    accountStatsTopic,
                     kafka.groupId(),
                     kafka.startFrom(),
                     config.mentionDecoder(),
+                    config.accountStatsDecoder(),
                     kafka.clientProperties()),
                 MentionWatermarks.streaming(config.outOfOrderness(), config.idleness()),
                 MENTIONS_SOURCE)
@@ -80,6 +93,8 @@ public final class StreamingJob {
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.enrichedTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.deadLetterTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), kafka.alertsTopic(), kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
+    outputs.sinkTargetsTo(
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), targetsTopic, kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
     if (!config.alerts().rules().isEmpty()) {
       outputs.alertEvents()
           .sinkTo(new AlertNotifierSink(config.alerts()))

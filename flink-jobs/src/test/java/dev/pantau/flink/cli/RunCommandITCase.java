@@ -95,7 +95,7 @@ class RunCommandITCase {
         "--checkpoint-interval", "1s", "--keywords", keywords.toString(), "--alerts", alerts.toString()};
     Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
     try (PantauProcess first = PantauProcess.start(WORK, "evo-1", args)) {
-      first.awaitLine("^Created topics: evo-mentions, evo-keywords, evo-kpi, evo-enriched, evo-alerts, evo-dead$", Duration.ofSeconds(60));
+      first.awaitLine("^Created topics: evo-mentions, evo-keywords, evo-kpi, evo-enriched, evo-alerts, evo-dead(, account-stats, targets)?$", Duration.ofSeconds(60));
       first.awaitLine("^Pantau is running", Duration.ofSeconds(120));
       send("evo-mentions", mentions("a", "acme is great", t0, 120), false);
       awaitKpiRecords("evo-kpi", 10, Duration.ofSeconds(120));
