@@ -98,7 +98,7 @@ public final class OutputJson {
    * are for) after {@code end}; {@code expected_by_now} and {@code projected} to one decimal, {@code pace}
    * to three; {@code pace} and {@code projected} absent at a period's first instant.
    */
-  public static String target(dev.pantau.flink.job.target.TargetRecord t) {
+  public static String target(dev.pantau.flink.job.targets.TargetRecord t) {
     ObjectNode o = JSON.createObjectNode();
     o.put("brand", t.brand);
     o.put("metric", t.metric);
