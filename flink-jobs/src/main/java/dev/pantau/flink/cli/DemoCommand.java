@@ -190,7 +190,7 @@ final class DemoCommand extends PantauCommand {
     dev.pantau.flink.ui.UiOption.start(uiPort, bootstrap, Topics.KPI_SERIES, Topics.ALERTS, java.util.Map.of(), err());
     KpiTable table = KpiTable.forConsole();
     err().printf("Streaming sample mentions at %.0f per simulated minute, %.0fx real time. Ctrl-C stops.%n", rate, speed);
-    try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, table, out())) {
+    try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, Topics.TARGETS, table, out())) {
       boolean first = true;
       while (!stopped.await(250, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         if (first && view.records() > 0) {
