@@ -68,6 +68,9 @@ final class DemoCommand extends PantauCommand {
 
   private volatile boolean shuttingDown;
 
+  /** When the live part started (System.nanoTime), 0 before: the readings' clock follows it. */
+  private volatile long liveStartNanos;
+
   /** Simulated time between two readings of the sample's owned accounts in the demo. */
   static final Duration DEMO_READING_INTERVAL = Duration.ofMinutes(10);
 
@@ -81,13 +84,15 @@ final class DemoCommand extends PantauCommand {
       dev.pantau.flink.generate.AccountReadings readings = new dev.pantau.flink.generate.AccountReadings(
           seed, dev.pantau.flink.generate.MentionGenerator.DEFAULT_START, DEMO_READING_INTERVAL);
       java.time.Instant liveFrom = dev.pantau.flink.generate.MentionGenerator.DEFAULT_START.plus(history);
-      long realStart = System.nanoTime();
       try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = MentionPublisher.producer(bootstrap)) {
         while (!shuttingDown) {
           java.time.Instant at = readings.nextAt();
-          long dueNanos = realStart + (long) (Math.max(0, Duration.between(liveFrom, at).toMillis()) / speed * 1_000_000);
-          while (!shuttingDown && System.nanoTime() < dueNanos) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(dueNanos - System.nanoTime(), 200_000_000L));
+          if (at.isAfter(liveFrom)) {
+            // live: on the simulated clock of the mentions' live part, which starts after their history
+            while (!shuttingDown && (liveStartNanos == 0 || System.nanoTime() < liveStartNanos
+                + (long) (Duration.between(liveFrom, at).toMillis() / speed * 1_000_000))) {
+              java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            }
           }
           for (String line : readings.nextReadings()) {
             producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ACCOUNT_STATS, null, line));
@@ -159,7 +164,7 @@ final class DemoCommand extends PantauCommand {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         java.nio.file.Files.createTempDirectory("pantau-demo-state").toUri().toString());
     StreamExecutionEnvironment env = LocalFlink.environment(2, conf);
-    dev.pantau.flink.jdbc.JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(StreamingJob.build(env, kafka, config, Topics.ACCOUNT_STATS, Topics.TARGETS), jdbcUrl);
     job[0] = env.executeAsync(StreamingJob.JOB_NAME);
 
     // the spike comes two simulated minutes into the live part
@@ -167,6 +172,8 @@ final class DemoCommand extends PantauCommand {
         new MentionGenerator(
             seed, MentionGenerator.DEFAULT_START, rate,
             GeneratorOptions.defaults().spikeOffset(history.plusMinutes(2)));
+    // the readings' history goes out with the mentions' (not after it, when it would be late)
+    startReadings(bootstrap, history);
     Thread producerThread = new Thread(() -> {
       try {
         if (!history.isZero()) {
@@ -177,7 +184,7 @@ final class DemoCommand extends PantauCommand {
             err().printf("Sent %,d mentions of simulated history (%s); now live.%n", n, history);
           }
         }
-        startReadings(bootstrap, history);
+        liveStartNanos = System.nanoTime();
         publisher[0] = new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, speed);
         publisher[0].publish(duration);
       } catch (RuntimeException e) {
