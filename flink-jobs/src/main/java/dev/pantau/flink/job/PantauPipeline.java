@@ -122,8 +122,8 @@ public final class PantauPipeline {
     SingleOutputStreamOperator<KpiContribution> readings =
         valid.getSideOutput(SplitDecoded.READINGS)
             .connect(keywordUpdates.broadcast())
-            .process(new ResolveReadingBrands(config.keywordSet()))
-            .name("Account readings to brand contributions")
+            .transform("Account readings to brand contributions", TypeInformation.of(KpiContribution.class),
+                new ResolveReadingBrands(config.keywordSet()).operator())
             .uid("account-readings");
     DataStream<KpiRecord> kpis =
         enriched

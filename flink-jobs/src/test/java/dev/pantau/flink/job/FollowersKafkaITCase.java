@@ -71,7 +71,10 @@ class FollowersKafkaITCase {
               followers.add(r.get("start").asText() + " " + r.get("followers").get("end") + " " + r.get("followers").get("growth"));
             }
           }
-          assertThat(followers).contains("2026-11-22T10:00:00Z 1000 0", "2026-11-22T10:01:00Z 1025 25",
+          assertThat(followers).as("KPI records: %s; dead letters: %s",
+              KafkaTestSupport.readCommitted(kafka, Topics.KPI_SERIES).stream().map(r -> r.get("window").asText() + " "
+                  + r.get("start").asText() + " " + r.get("source").asText() + " " + r.get("mentions")).toList(),
+              KafkaTestSupport.readCommitted(kafka, Topics.DEAD_LETTER)).contains("2026-11-22T10:00:00Z 1000 0", "2026-11-22T10:01:00Z 1025 25",
               "2026-11-22T10:02:00Z 1025 0");
         });
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

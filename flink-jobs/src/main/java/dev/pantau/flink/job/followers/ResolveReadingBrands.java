@@ -22,6 +22,9 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.CoProcessFunction;
+import org.apache.flink.streaming.api.operators.co.CoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -104,6 +107,36 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
     }
     entries.clear();
     entries.putAll(KeywordSetPublisher.entries(active));
+  }
+
+  /**
+   * The operator to run this function in: the readings' watermark passes, the control input's is
+   * ignored (it carries no event time, and its source emits none: taking the minimum of the two would
+   * hold the KPI windows back for ever), as in the matcher.
+   */
+  public CoProcessOperator<AccountReading, KeywordUpdate, KpiContribution> operator() {
+    return new CoProcessOperator<>(this) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void processWatermark1(Watermark mark) throws Exception {
+        super.processWatermark(mark);
+      }
+
+      @Override
+      public void processWatermark2(Watermark mark) {
+        // ignored on purpose
+      }
+
+      @Override
+      protected void processWatermarkStatus(WatermarkStatus status, int input) {
+        // the readings' idleness passes as it is: combined with the always active control input, an
+        // idle readings partition would hold the windows at its last watermark
+        if (input == 0) {
+          output.emitWatermarkStatus(status);
+        }
+      }
+    };
   }
 
   private static DeadLetter unknown(AccountReading r) {
