@@ -32,7 +32,7 @@ public final class AlertRuleLoader {
       "threshold", "min_count", "min_ratio", "cooldown", "baseline", "warmup", "seasonality", "peak_memory", "sustained",
       "level_shift", "above", "below", "tolerance", "severity", "brands", "notify");
   private static final Set<String> CHANNEL_FIELDS = Set.of("type", "url", "secret");
-  private static final Set<String> TARGET_FIELDS = Set.of("brand", "metric", "period", "value");
+  private static final Set<String> TARGET_FIELDS = Set.of("brand", "metric", "period", "value", "from");
 
   private AlertRuleLoader() {}
 
@@ -198,11 +198,22 @@ public final class AlertRuleLoader {
           problems.add(new AlertConfigException.Problem(p.origin, line, name, ex.getMessage()));
         }
       }
+      int index = 0;
       for (Located t : p.targets) {
+        String id = targetId(t.node(), index++);
         try {
-          targets.add(target(t.node()));
+          Target target = target(t.node(), metrics);
+          for (Target other : targets) {
+            if (other.brand().equals(target.brand()) && other.metric().equals(target.metric())
+                && other.period() == target.period() && java.util.Objects.equals(other.from(), target.from())) {
+              throw new IllegalArgumentException("duplicate target: " + target.brand() + " " + target.metric() + " per "
+                  + target.period().label() + (target.from() == null ? "" : " from " + target.from())
+                  + " is set twice (give the raised value its own 'from')");
+            }
+          }
+          targets.add(target);
         } catch (IllegalArgumentException ex) {
-          problems.add(new AlertConfigException.Problem(p.origin, t.line(), "targets", ex.getMessage()));
+          problems.add(new AlertConfigException.Problem(p.origin, t.line(), id, ex.getMessage()));
         }
       }
     }
@@ -498,18 +509,55 @@ public final class AlertRuleLoader {
     return new Channel(name, t, url, secret);
   }
 
+  /** How a target entry is named in errors: its place in the file's list, and what it is about when readable. */
+  private static String targetId(JsonNode n, int index) {
+    StringBuilder id = new StringBuilder("targets[" + index + "]");
+    if (n.isObject()) {
+      String about = String.join(" ", java.util.stream.Stream.of("brand", "metric", "period")
+          .map(f -> n.path(f).isValueNode() ? n.path(f).asText() : "").filter(x -> !x.isEmpty()).toList());
+      if (!about.isEmpty()) {
+        id.append(" (").append(about).append(")");
+      }
+    }
+    return id.toString();
+  }
+
   static Target target(JsonNode n) {
+    return target(n, KpiMetrics.STANDARD);
+  }
+
+  static Target target(JsonNode n, KpiMetrics metrics) {
     onlyKnown(n, TARGET_FIELDS, "target");
+    String brand = text(n, "brand", true);
+    if (!brand.equals("*") && !brand.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+      throw new IllegalArgumentException("brand '" + brand + "' is not a brand id or *");
+    }
+    String metric = text(n, "metric", true).trim();
+    if (metrics.targetField(metric).isEmpty()) {
+      throw new IllegalArgumentException("metric '" + metric + "' cannot have a target (it must add up over a period); valid: "
+          + metrics.targetNames());
+    }
     String period = text(n, "period", true);
-    Target.Period p = switch (period) {
-      case "month" -> Target.Period.MONTH;
-      case "week" -> Target.Period.WEEK;
-      default -> throw new IllegalArgumentException("period '" + period + "' is not month or week");
-    };
+    Target.Period p = Target.Period.parse(period);
+    if (p == null) {
+      throw new IllegalArgumentException("period '" + period + "' is not week, month or quarter");
+    }
     Double value = number(n, "value");
     if (value == null) {
       throw new IllegalArgumentException("'value' is required");
     }
-    return new Target(text(n, "brand", true), text(n, "metric", true), p, value);
+    if (!(value > 0)) {
+      throw new IllegalArgumentException("'value' must be a positive number, was " + n.get("value").asText());
+    }
+    java.time.LocalDate from = null;
+    String fromText = text(n, "from", false);
+    if (fromText != null) {
+      try {
+        from = java.time.LocalDate.parse(fromText.trim());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("from '" + fromText + "' is not a date (yyyy-MM-dd)");
+      }
+    }
+    return new Target(brand, metric, p, value, from);
   }
 }

@@ -85,7 +85,8 @@ public final class DetectorState implements Serializable {
 
   // target_pace: the current period and its running total
   long periodStart = NONE;
-  long trackStart = NONE;
+  /** The target of the period being tracked (stored in the slot a tracking start used to have). */
+  double periodTarget;
   double periodTotal;
 
   DetectorState(int capacity) {
@@ -215,7 +216,7 @@ public final class DetectorState implements Serializable {
       out.writeLong(calmSince);
       out.writeLong(cooldownUntil);
       out.writeLong(periodStart);
-      out.writeLong(trackStart);
+      out.writeLong(Double.doubleToRawLongBits(periodTarget));
       out.writeDouble(periodTotal);
       out.writeInt(shiftBuf.length);
       out.writeInt(shiftSize);
@@ -269,7 +270,7 @@ public final class DetectorState implements Serializable {
       st.calmSince = in.readLong();
       st.cooldownUntil = in.readLong();
       st.periodStart = in.readLong();
-      st.trackStart = in.readLong();
+      st.periodTarget = Double.longBitsToDouble(in.readLong());
       st.periodTotal = in.readDouble();
       if (version >= 2) {
         int capacity = in.readInt();

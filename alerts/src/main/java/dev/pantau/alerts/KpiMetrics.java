@@ -45,6 +45,11 @@ public final class KpiMetrics implements Serializable {
   public static final KpiMetric LEADS = KpiMetric.additive("leads");
   /** The share of the brand's listed employees who posted in the window. */
   public static final KpiMetric EMPLOYEE_PARTICIPATION = KpiMetric.ratio("employee.participation", 0, 1);
+  /** Owned accounts' followers at the window's end (SPEC §1b, §4): a level, not a sum over time. */
+  public static final KpiMetric FOLLOWERS_END = KpiMetric.distinct("followers.end");
+  /** Their change over the window: adds up over consecutive windows, and may be negative. */
+  public static final KpiMetric FOLLOWERS_GROWTH =
+      new KpiMetric("followers.growth", KpiMetric.Kind.ADDITIVE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
   public static final KpiMetrics STANDARD =
       new KpiMetrics(
@@ -53,7 +58,7 @@ public final class KpiMetrics implements Serializable {
               ENGAGEMENT_TOTAL, SENTIMENT_POSITIVE, SENTIMENT_NEUTRAL, SENTIMENT_NEGATIVE, SENTIMENT_UNSCORED,
               SENTIMENT_NET, SENTIMENT_MEAN, SHARE_OF_VOICE, EMPLOYEE_MENTIONS, EMPLOYEE_AUTHORS,
               EMPLOYEE_REACH, EMPLOYEE_ENGAGEMENT, TOPICS,
-              COPIES, LEADS, EMPLOYEE_PARTICIPATION));
+              COPIES, LEADS, EMPLOYEE_PARTICIPATION, FOLLOWERS_END, FOLLOWERS_GROWTH));
 
   private final List<KpiMetric> metrics;
 
@@ -90,6 +95,39 @@ public final class KpiMetrics implements Serializable {
   public KpiMetric require(String name) {
     return find(name)
         .orElseThrow(() -> new IllegalArgumentException("metric '" + name + "' is not a KPI field; valid: " + names()));
+  }
+
+  /** What SPEC §3 lets a target name besides additive KPI fields: the posts of the brand's employees. */
+  public static final String EMPLOYEE_POSTS = "employee.posts";
+
+  /**
+   * The KPI field a target's {@code metric} is summed from (SPEC §3: an additive field, {@code leads},
+   * {@code employee.posts} or {@code followers.growth}), or empty when it names none. {@code
+   * employee.posts} reads {@code employee.mentions} unless the registry has a field of that name.
+   */
+  public Optional<String> targetField(String name) {
+    Optional<KpiMetric> m = find(name);
+    if (m.isPresent()) {
+      return m.get().kind() == KpiMetric.Kind.ADDITIVE ? Optional.of(name) : Optional.empty();
+    }
+    if (name.equals(EMPLOYEE_POSTS) && find(EMPLOYEE_MENTIONS.name()).isPresent()) {
+      return Optional.of(EMPLOYEE_MENTIONS.name());
+    }
+    return Optional.empty();
+  }
+
+  /** The names a target may take, comma-separated. */
+  public String targetNames() {
+    List<String> out = new ArrayList<>();
+    for (KpiMetric m : metrics) {
+      if (m.kind() == KpiMetric.Kind.ADDITIVE) {
+        out.add(m.display());
+      }
+    }
+    if (find(EMPLOYEE_POSTS).isEmpty()) {
+      out.add(EMPLOYEE_POSTS);
+    }
+    return String.join(", ", out);
   }
 
   /** The valid names, comma-separated, a family as {@code topics.<id>}. */

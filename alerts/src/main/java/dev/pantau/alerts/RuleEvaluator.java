@@ -1,11 +1,9 @@
 package dev.pantau.alerts;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -289,60 +287,80 @@ public final class RuleEvaluator {
   // ---------------------------------------------------------------- target pace
 
   private void pace(AlertRule rule, DetectorState st, KpiPoint p, double v, boolean sample, List<Alert> out) {
-    Target target = rule.targetFor(p.brand());
-    if (!sample || target == null) {
+    Target any = rule.targetFor(p.brand());
+    if (!sample || any == null) {
       return; // overlapping windows would count the same mentions twice
     }
-    Instant periodStart = periodStart(p.start(), target.period());
-    Instant periodEnd = target.period() == Target.Period.MONTH
-        ? periodStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()
-        : periodStart.plus(java.time.Duration.ofDays(7));
-    long ps = periodStart.toEpochMilli();
-    if (st.periodStart != ps) {
-      if (st.open) {
-        out.add(resolved(rule, st, p, st.periodTotal, Double.NaN, 0, String.format(Locale.ROOT,
-            "period closed: %s %s ended at %s of the %s target", name(p), rule.metric(), fmt(st.periodTotal, rule),
-            fmt(target.value(), rule))));
-      }
-      st.periodStart = ps;
-      st.periodTotal = 0;
-      // a brand first seen mid-period is judged on the part of the period it was tracked
-      st.lastSampleStart = DetectorState.NONE;
-      st.samples = 0;
+    // a series of windows (backtest): the period's actual is the sum of its windows so far, in UTC
+    Target.Period period = any.period();
+    long ps = period.start(p.start().toEpochMilli(), ZoneOffset.UTC);
+    LocalDate first = Instant.ofEpochMilli(ps).atZone(ZoneOffset.UTC).toLocalDate();
+    Target target = Target.inForce(rule.targets(), p.brand(), rule.metric(), period, first);
+    if (target == null) {
+      return;
     }
-    if (st.samples == 0) {
-      st.trackStart = p.start().toEpochMilli();
-    }
-    st.samples++;
-    st.periodTotal += v;
-    double periodMs = periodEnd.toEpochMilli() - ps;
-    double tracked = (p.end().toEpochMilli() - Math.max(ps, st.trackStart)) / periodMs;
-    double elapsed = (p.end().toEpochMilli() - ps) / periodMs;
-    double pace = target.value() * Math.min(1, tracked);
-    double shortfall = pace > 0 ? (pace - st.periodTotal) / pace : 0;
-    long t = p.start().toEpochMilli();
+    double total = (st.periodStart == ps ? st.periodTotal : 0) + v;
+    TargetProgress progress =
+        TargetProgress.of(target.value(), total, ps, period.end(ps, ZoneOffset.UTC), p.end().toEpochMilli());
+    judgePace(rule, st, p, progress, period, out);
+  }
+
+  /** A fresh state for {@link #judgePace} (a pace check keeps no baseline). */
+  public static DetectorState newPaceState() {
+    return new DetectorState(0);
+  }
+
+  /** The period of a pace check is over for good: an open alert resolves with the period's last actual. */
+  public static void closePace(AlertRule rule, DetectorState st, KpiPoint p, List<Alert> out) {
     if (st.open) {
-      if (shortfall <= rule.paceTolerance() / 2) {
-        out.add(resolved(rule, st, p, st.periodTotal, pace, shortfall, String.format(Locale.ROOT,
-            "back on pace: %s %s %s this %s, pro-rata pace %s", name(p), rule.metric(), fmt(st.periodTotal, rule),
-            target.period().label(), fmt(pace, rule))));
-      }
-    } else if (tracked >= PACE_MIN_ELAPSED && shortfall > rule.paceTolerance()
-        && (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil)) {
-      Severity sev = rule.severity() != null ? rule.severity()
-          : shortfall >= 2 * rule.paceTolerance() ? Severity.CRITICAL : Severity.WARNING;
-      out.add(fire(rule, st, p, st.periodTotal, pace, shortfall, sev, String.format(Locale.ROOT,
-          "%s %s %s this %s, behind the pro-rata pace %s toward the target %s (%d%% of the %s gone)",
-          name(p), rule.metric(), fmt(st.periodTotal, rule), target.period().label(), fmt(pace, rule),
-          fmt(target.value(), rule), Math.round(100 * elapsed), target.period().label())));
+      out.add(resolved(rule, st, p, st.periodTotal, Double.NaN, 0, String.format(Locale.ROOT,
+          "period closed: %s %s ended at %s of the %s target", name(p), rule.metric(), fmt(st.periodTotal, rule),
+          fmt(st.periodTarget, rule))));
     }
   }
 
-  static Instant periodStart(Instant t, Target.Period period) {
-    LocalDate d = t.atZone(ZoneOffset.UTC).toLocalDate();
-    LocalDate first = period == Target.Period.MONTH ? d.withDayOfMonth(1)
-        : d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    return first.atStartOfDay(ZoneOffset.UTC).toInstant();
+  /** The start of the period a pace state tracks ({@code Long.MIN_VALUE} before the first check). */
+  public static long pacePeriodStart(DetectorState st) {
+    return st.periodStart;
+  }
+
+  /**
+   * The pace check of a {@code target_pace} rule on the figures of a target period ({@link
+   * TargetProgress}, the same as the {@code targets} output's), judged at the end of the window of
+   * {@code p}: fires when at least {@link #PACE_MIN_ELAPSED} of the period is gone, the target is not
+   * met and the actual falls short of {@code expected_by_now} by more than the rule's tolerance;
+   * resolves when the shortfall is back under half the tolerance, the target is met, or the period ends.
+   */
+  public static void judgePace(AlertRule rule, DetectorState st, KpiPoint p, TargetProgress progress, Target.Period period,
+                               List<Alert> out) {
+    if (st.periodStart != progress.start()) {
+      if (st.open) {
+        out.add(resolved(rule, st, p, st.periodTotal, Double.NaN, 0, String.format(Locale.ROOT,
+            "period closed: %s %s ended at %s of the %s target", name(p), rule.metric(), fmt(st.periodTotal, rule),
+            fmt(st.periodTarget, rule))));
+      }
+      st.periodStart = progress.start();
+    }
+    st.periodTotal = progress.actual();
+    st.periodTarget = progress.target();
+    double shortfall = progress.shortfall();
+    long t = p.start().toEpochMilli();
+    if (st.open) {
+      if (progress.status() == TargetProgress.Status.MET || shortfall <= rule.paceTolerance() / 2) {
+        out.add(resolved(rule, st, p, progress.actual(), progress.expectedByNow(), shortfall, String.format(Locale.ROOT,
+            "back on pace: %s %s %s this %s, expected by now %s", name(p), rule.metric(), fmt(progress.actual(), rule),
+            period.label(), fmt(progress.expectedByNow(), rule))));
+      }
+    } else if (progress.elapsed() >= PACE_MIN_ELAPSED && progress.status() == TargetProgress.Status.BEHIND
+        && shortfall > rule.paceTolerance()
+        && (st.cooldownUntil == DetectorState.NONE || t >= st.cooldownUntil)) {
+      Severity sev = rule.severity() != null ? rule.severity()
+          : shortfall >= 2 * rule.paceTolerance() ? Severity.CRITICAL : Severity.WARNING;
+      out.add(fire(rule, st, p, progress.actual(), progress.expectedByNow(), shortfall, sev, String.format(Locale.ROOT,
+          "%s %s %s this %s, behind the %s expected by now toward the target %s (%d%% of the %s gone)",
+          name(p), rule.metric(), fmt(progress.actual(), rule), period.label(), fmt(progress.expectedByNow(), rule),
+          fmt(progress.target(), rule), Math.round(100 * progress.elapsed()), period.label())));
+    }
   }
 
   // ---------------------------------------------------------------- alert records

@@ -374,10 +374,31 @@ class RuleEvaluatorTest {
     Arrays.fill(ten, 10);
     behind.feedAll(nov1, ten);
     assertThat(behind.firing()).singleElement().satisfies(a ->
-        assertThat(a.message()).startsWith("Acme mentions 30 this month, behind the pro-rata pace 60 toward the target 600"));
+        assertThat(a.message()).startsWith("Acme mentions 30 this month, behind the 60 expected by now toward the target 600"));
     // catching up resolves it
     behind.feedAll(nov1.plus(Duration.ofDays(10)), 200);
     assertThat(behind.resolved()).hasSize(1);
+  }
+
+  @Test
+  void targetPaceJudgesEachMonthAgainstTheEntryInForceFromItsFirstDay() {
+    List<Target> raised = List.of(
+        new Target("acme", "mentions", Target.Period.MONTH, 600, java.time.LocalDate.parse("2026-10-01")),
+        new Target("acme", "mentions", Target.Period.MONTH, 1200, java.time.LocalDate.parse("2026-11-01")));
+    AlertRule rule = AlertRule.builder("pace").metric("mentions").window("1d").detector(DetectorType.TARGET_PACE)
+        .targets(raised).build();
+    // 20 a day is on pace for October's 600 (30 days of 31) but half of November's 1200
+    Points october = new Points(rule);
+    double[] twenty = new double[10];
+    Arrays.fill(twenty, 20);
+    october.feedAll(Instant.parse("2026-10-01T00:00:00Z"), twenty);
+    assertThat(october.alerts).isEmpty();
+    Points november = new Points(rule);
+    november.feedAll(Instant.parse("2026-11-01T00:00:00Z"), twenty);
+    assertThat(november.firing()).singleElement().satisfies(a -> {
+      assertThat(a.observed()).isEqualTo(60);
+      assertThat(a.expected()).isCloseTo(1200 * 3 / 30.0, org.assertj.core.data.Offset.offset(1e-9));
+    });
   }
 
   @Test

@@ -32,7 +32,9 @@ public enum DeadLetterReason {
   /** An output record is larger than a broker takes ({@code OutputGuard#DEFAULT_MAX_BYTES}). */
   OUTPUT_TOO_LARGE,
   /** An output record could not be made or encoded as UTF-8 JSON. */
-  OUTPUT_UNWRITABLE;
+  OUTPUT_UNWRITABLE,
+  /** An account reading (SPEC §1b) names a brand the active keyword set does not hold. */
+  UNKNOWN_BRAND;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

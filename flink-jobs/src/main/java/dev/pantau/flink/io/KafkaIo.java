@@ -80,6 +80,30 @@ public final class KafkaIo {
   }
 
   /**
+   * The {@code mentions} source that also reads the {@code account-stats} topic (SPEC §1b) when
+   * {@code accountStatsTopic} is set: one source, so readings and mentions share watermarks, alignment
+   * and the late check, exactly as replay merges the two files.
+   */
+  public static KafkaSource<Decoded> mentionSource(
+      String bootstrap, String topic, String accountStatsTopic, String groupId, StartFrom from, MentionDecoder decoder,
+      AccountStatsDecoder accountStats, Map<String, String> clientProperties) {
+    if (accountStatsTopic == null) {
+      return mentionSource(bootstrap, topic, groupId, from, decoder, clientProperties);
+    }
+    return KafkaSource.<Decoded>builder()
+        .setBootstrapServers(bootstrap)
+        .setTopics(topic, accountStatsTopic)
+        .setGroupId(groupId)
+        .setStartingOffsets(from.initializer())
+        .setDeserializer(new DecodingKafkaDeserializer(decoder, accountStatsTopic, accountStats))
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .setProperties(properties(clientProperties))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .build();
+  }
+
+  /**
    * The {@code keyword-sets} control topic, always from its earliest offset on a fresh start: it is
    * compacted, so that is the whole current set.
    */

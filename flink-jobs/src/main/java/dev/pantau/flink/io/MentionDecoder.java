@@ -178,7 +178,7 @@ public final class MentionDecoder implements Serializable {
             + Instant.ofEpochMilli(max) + " (wall clock + " + Duration.ofMillis(maxEventTimeAheadMillis) + ")" + hint);
   }
 
-  private static long saturatedAdd(long a, long b) {
+  static long saturatedAdd(long a, long b) {
     long r = a + b;
     return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
   }
@@ -308,7 +308,7 @@ public final class MentionDecoder implements Serializable {
     return optionalString(o, field, field);
   }
 
-  private static String optionalString(JsonNode o, String field, String path) throws InvalidMentionException {
+  static String optionalString(JsonNode o, String field, String path) throws InvalidMentionException {
     JsonNode v = o.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -319,7 +319,7 @@ public final class MentionDecoder implements Serializable {
     return ValidUnicode.of(v.textValue());
   }
 
-  private static Long optionalCount(JsonNode o, String field, String path) throws InvalidMentionException {
+  static Long optionalCount(JsonNode o, String field, String path) throws InvalidMentionException {
     JsonNode v = o.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -348,7 +348,7 @@ public final class MentionDecoder implements Serializable {
     return v.booleanValue();
   }
 
-  private static String kind(JsonNode v) {
+  static String kind(JsonNode v) {
     if (v.isTextual()) {
       return "a string";
     }
@@ -384,7 +384,7 @@ public final class MentionDecoder implements Serializable {
     return dl;
   }
 
-  private static String utf8OrNull(byte[] bytes) {
+  static String utf8OrNull(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

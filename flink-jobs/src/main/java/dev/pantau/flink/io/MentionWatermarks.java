@@ -46,7 +46,7 @@ public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
 
   public static WatermarkStrategy<Decoded> streaming(Duration outOfOrderness, Duration idleness) {
     return WatermarkStrategy.<Decoded>forGenerator(ctx -> new MentionWatermarks(outOfOrderness, 0))
-        .withTimestampAssigner((d, recordTs) -> d.valid() ? d.mention.createdAt : recordTs)
+        .withTimestampAssigner((d, recordTs) -> d.timed() ? d.eventTime() : recordTs)
         .withIdleness(idleness)
         .withWatermarkAlignment(ALIGNMENT_GROUP, DEFAULT_MAX_DRIFT, ALIGNMENT_UPDATE_INTERVAL);
   }
@@ -60,12 +60,12 @@ public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
       throw new IllegalArgumentException("records per watermark must be at least 1: " + recordsPerWatermark);
     }
     return WatermarkStrategy.<Decoded>forGenerator(ctx -> new MentionWatermarks(outOfOrderness, recordsPerWatermark))
-        .withTimestampAssigner((d, recordTs) -> d.valid() ? d.mention.createdAt : Long.MIN_VALUE);
+        .withTimestampAssigner((d, recordTs) -> d.timed() ? d.eventTime() : Long.MIN_VALUE);
   }
 
   @Override
   public void onEvent(Decoded event, long eventTimestamp, WatermarkOutput output) {
-    if (!event.valid()) {
+    if (!event.timed()) {
       return;
     }
     maxTimestamp = Math.max(maxTimestamp, eventTimestamp);

@@ -93,6 +93,53 @@ public final class OutputJson {
     return at;
   }
 
+  /**
+   * A target-progress record (SPEC §4d) in its field order, with {@code as_of} (the moment the figures
+   * are for) after {@code end}; {@code expected_by_now} and {@code projected} to one decimal, {@code pace}
+   * to three; {@code pace} and {@code projected} absent at a period's first instant.
+   */
+  public static String target(dev.pantau.flink.job.targets.TargetRecord t) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("brand", t.brand);
+    o.put("metric", t.metric);
+    o.put("period", t.period);
+    o.put("start", utc(t.start));
+    o.put("end", utc(t.end));
+    o.put("as_of", utc(t.asOf));
+    if (t.target == Math.rint(t.target)) {
+      o.put("target", (long) t.target);
+    } else {
+      o.put("target", t.target);
+    }
+    o.put("actual", t.actual);
+    o.put("expected_by_now", round1(t.expectedByNow));
+    if (t.pace != null) {
+      o.put("pace", round3(t.pace));
+    }
+    if (t.projected != null) {
+      o.put("projected", round1(t.projected));
+    }
+    o.put("status", t.status);
+    o.put("revision", t.revision);
+    return write(o);
+  }
+
+  /** One decimal, for figures read as amounts (533.3). */
+  public static double round1(double v) {
+    return Math.round(v * 10.0) / 10.0;
+  }
+
+  /** An account reading (SPEC §1b) as it came in, for the dead-letter output. */
+  public static String accountReading(dev.pantau.flink.model.AccountReading r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("brand", r.brand);
+    o.put("source", r.source);
+    o.put("account", r.account);
+    o.put("followers", r.followers);
+    o.put("at", Instant.ofEpochMilli(r.at).toString());
+    return write(o);
+  }
+
   public static String deadLetter(DeadLetter d) {
     ObjectNode o = JSON.createObjectNode();
     o.put("error", d.error);

@@ -12,6 +12,10 @@ public final class Topics {
   public static final String LEADS = "leads";
   /** The employee advocacy leaderboard (SPEC §4c). */
   public static final String ADVOCACY = "advocacy";
+  /** Owned accounts' follower readings (SPEC §1b). */
+  public static final String ACCOUNT_STATS = "account-stats";
+  /** Target progress (SPEC §4d). */
+  public static final String TARGETS = "targets";
 
   private Topics() {}
 }

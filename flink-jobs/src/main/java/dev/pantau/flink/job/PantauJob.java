@@ -43,7 +43,7 @@ public final class PantauJob implements Callable<Integer> {
       if (job.parallelism != null) {
         env.setParallelism(job.parallelism);
       }
-      JdbcOutputs.attach(StreamingJob.build(env, kafka, config), job.jdbcUrl);
+      JdbcOutputs.attach(StreamingJob.build(env, kafka, config, job.accountStatsTopic, job.targetsTopic), job.jdbcUrl);
       env.execute(StreamingJob.JOB_NAME);
       return 0;
     } catch (UserException | IllegalArgumentException e) {

@@ -22,6 +22,10 @@ import dev.pantau.flink.job.copies.Lead;
 import dev.pantau.flink.job.copies.ToBrandPosts;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
+import dev.pantau.flink.job.followers.ResolveReadingBrands;
+import dev.pantau.flink.job.targets.TargetFeed;
+import dev.pantau.flink.job.targets.TargetRecord;
+import dev.pantau.flink.job.targets.TrackTargets;
 import dev.pantau.flink.job.kpi.DistinctAuthors;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.job.kpi.KpiRecord;
@@ -59,7 +63,29 @@ public final class PantauPipeline {
       DataStream<AlertEvent> alertEvents,
       DataStream<KeyedJson> alerts,
       DataStream<KeyedJson> leads,
-      DataStream<KeyedJson> advocacy) {
+      DataStream<KeyedJson> advocacy,
+      DataStream<KeyedJson> targets) {
+
+    /** The outputs without leads, advocacy and target progress (the graphs of some tests). */
+    public Outputs(
+        DataStream<KeyedJson> kpis, DataStream<KeyedJson> enriched, DataStream<KeyedJson> deadLetters,
+        DataStream<AlertEvent> alertEvents, DataStream<KeyedJson> alerts) {
+      this(kpis, enriched, deadLetters, alertEvents, alerts, null, null, null);
+    }
+
+    /** Target progress as a single file, at parallelism 1 like {@link #sinkToFiles}. */
+    public void sinkTargetsToFile(Sink<KeyedJson> targetSink) {
+      if (targets != null) {
+        targets.sinkTo(targetSink).name(SINGLE_FILE_PREFIX + "targets" + SINGLE_FILE_SUFFIX).uid("sink-targets").setParallelism(1);
+      }
+    }
+
+    /** Attaches the target-progress sink (SPEC §4d), when the job tracks targets. */
+    public void sinkTargetsTo(Sink<KeyedJson> targetSink) {
+      if (targets != null) {
+        targets.sinkTo(targetSink).name("Targets sink").uid("sink-targets");
+      }
+    }
 
     /** Attaches one sink per output, at the job's parallelism (Kafka, PostgreSQL). */
     public void sinkTo(
@@ -143,6 +169,14 @@ public final class PantauPipeline {
                 new EnrichMentionsOperator(config.keywordSet(), config.sentiment()))
             .uid("enrich-mentions");
 
+    // owned accounts' readings (SPEC §1b) join the brands' KPI windows, with their group from the keyword set
+    SingleOutputStreamOperator<KpiContribution> readings =
+        valid.getSideOutput(SplitDecoded.READINGS)
+            .connect(keywordUpdates.broadcast())
+            .transform("Account readings to brand contributions", TypeInformation.of(KpiContribution.class),
+                new ResolveReadingBrands(config.keywordSet()).operator())
+            .uid("account-readings");
+
     // copies and leads are judged per brand, in event-time order: every later output reads the result
     SingleOutputStreamOperator<BrandPost> posts =
         enriched
@@ -163,6 +197,7 @@ public final class PantauPipeline {
             .process(new DistinctAuthors(config.windowSpecs(), config.allowedLateness()))
             .name("Count each author once per window")
             .uid("kpi-distinct-authors")
+            .union(readings)
             // by brand and source, not by competitor group: a group's mentions spread over the subtasks
             .keyBy(KpiWindowFunction::key, Types.STRING)
             .process(new KpiWindowFunction(config.windowSpecs(), config.allowedLateness(), config.sentiment()))
@@ -174,7 +209,9 @@ public final class PantauPipeline {
             .name("Share of voice per competitor group")
             .uid("kpi-share-of-voice");
 
-    DataStream<AlertEvent> alertEvents = alerts(kpis, enriched, config);
+    SingleOutputStreamOperator<TargetRecord> targets = targets(kpis, config);
+    DataStream<AlertEvent> alertEvents =
+        alerts(kpis, enriched, config, targets == null ? null : targets.getSideOutput(TrackTargets.PACE_ALERTS));
 
     // every output passes a guard: a record no sink could write becomes a dead letter, the job goes on
     int maxBytes = OutputGuard.DEFAULT_MAX_BYTES;
@@ -221,12 +258,48 @@ public final class PantauPipeline {
             .name("Dead letters to JSON")
             .uid("dead-letter-json")
             .union(
+                readings.getSideOutput(ResolveReadingBrands.DEAD_LETTERS)
+                    .process(new GuardOutput<DeadLetter>(Topics.DEAD_LETTER, PantauPipeline::readingDeadLetterJson, true, maxBytes))
+                    .name("Unknown-brand readings to JSON")
+                    .uid("reading-dead-letter-json"),
+
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 alertJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 leadJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 advocacyJson.getSideOutput(GuardOutput.DEAD_LETTERS));
-    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson, leadJson, advocacyJson);
+    SingleOutputStreamOperator<KeyedJson> targetJson = null;
+    if (targets != null) {
+      targetJson =
+          targets
+              .process(new GuardOutput<TargetRecord>(Topics.TARGETS, t -> new KeyedJson(t.upsertKey(), OutputJson.target(t)), false, maxBytes))
+              .name("Target progress to JSON")
+              .uid("targets-json");
+      deadJson = deadJson.union(targetJson.getSideOutput(GuardOutput.DEAD_LETTERS));
+    }
+    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson, leadJson, advocacyJson, targetJson);
+  }
+
+  /**
+   * Target progress (SPEC §4d) from the KPI records of the feed window, keyed by brand; null when no
+   * target is configured.
+   */
+  private static SingleOutputStreamOperator<TargetRecord> targets(DataStream<KpiRecord> kpis, PipelineConfig config) {
+    if (config.alerts().targets().isEmpty()) {
+      return null;
+    }
+    WindowSpec feed = TargetFeed.choose(config.windowSpecs(), java.time.ZoneId.of(config.zone()))
+        .orElseThrow(() -> new IllegalArgumentException("no KPI window tiles the weeks, months and quarters of "
+            + config.zone() + " for targets: add 1d (or 1m) to the windows"));
+    TrackTargets track = new TrackTargets(config.alerts().targets(), config.alerts().rules(), feed, config.zone(),
+        config.allowedLateness(), dev.pantau.flink.job.kpi.KpiFields.STANDARD);
+    return kpis.filter(track::feeds)
+        .name("KPI records of the target feed window")
+        .uid("target-feed")
+        .keyBy(r -> r.brand, Types.STRING)
+        .process(track)
+        .name("Target progress")
+        .uid("target-progress");
   }
 
   /**
@@ -246,7 +319,7 @@ public final class PantauPipeline {
    * detectors keyed by rule and brand, then each alert's top terms and sample mentions.
    */
   private static DataStream<AlertEvent> alerts(
-      DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config) {
+      DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config, DataStream<AlertEvent> paceAlerts) {
     List<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).toList();
     AlertRules rules = new AlertRules(config.alerts(), windowNames);
     if (rules.isEmpty()) {
@@ -276,6 +349,9 @@ public final class PantauPipeline {
             .process(new EvaluateAlertRules(rules, EvaluateAlertRules.DEFAULT_INACTIVITY))
             .name("Alert detectors")
             .uid("alert-detectors");
+    if (paceAlerts != null) {
+      raw = raw.union(paceAlerts);
+    }
     return enriched
         .flatMap(new ToBrandMentions())
         .name("Mentions per brand for alert context")
@@ -285,6 +361,14 @@ public final class PantauPipeline {
         .process(new AlertContextFunction())
         .name("Alert top terms and samples")
         .uid("alert-context");
+  }
+
+  /** Sorted by origin in a replay's file: they reach the sink on an input of their own, in no fixed order. */
+  private static KeyedJson readingDeadLetterJson(DeadLetter d) {
+    KeyedJson k = new KeyedJson(null, OutputJson.deadLetter(d));
+    k.sortKey = d.fromFile() ? String.format("reading|%s|%020d", d.file, d.line)
+        : String.format("reading|%s|%010d|%020d", d.topic, d.partition, d.offset);
+    return k;
   }
 
   private static KeyedJson alertJson(AlertEvent e) {

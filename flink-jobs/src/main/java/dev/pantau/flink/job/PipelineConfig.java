@@ -216,6 +216,11 @@ public final class PipelineConfig implements Serializable {
     return maxEventTimeAhead;
   }
 
+  /** The decoder of account readings (SPEC §1b), with the same limits as mentions. */
+  public dev.pantau.flink.io.AccountStatsDecoder accountStatsDecoder() {
+    return new dev.pantau.flink.io.AccountStatsDecoder(maxRecordBytes, minEventTime, maxEventTimeAhead, Clock.systemUTC());
+  }
+
   /** The decoder of input records with this configuration's limits, judged against the wall clock. */
   public MentionDecoder mentionDecoder() {
     return new MentionDecoder(maxRecordBytes, minEventTime, maxEventTimeAhead, Clock.systemUTC());

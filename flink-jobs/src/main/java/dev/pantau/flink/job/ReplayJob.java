@@ -38,6 +38,7 @@ public final class ReplayJob {
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
   public static final String LEADS_FILE = "leads.jsonl";
   public static final String ADVOCACY_FILE = "advocacy.jsonl";
+  public static final String TARGETS_FILE = "targets.jsonl";
   public static final String SUMMARY_FILE = "summary.json";
 
   private ReplayJob() {}
@@ -45,10 +46,17 @@ public final class ReplayJob {
   /** Builds the replay graph on {@code env}; the caller executes it. */
   public static PantauPipeline.Outputs build(StreamExecutionEnvironment env, Path input, Path outputDir, PipelineConfig config)
       throws IOException {
+    return build(env, input, null, outputDir, config);
+  }
+
+  /** As {@link #build(StreamExecutionEnvironment, Path, Path, PipelineConfig)}, with an account-stats file (SPEC §1b) or null. */
+  public static PantauPipeline.Outputs build(
+      StreamExecutionEnvironment env, Path input, Path accountStats, Path outputDir, PipelineConfig config) throws IOException {
     Files.createDirectories(outputDir);
     FileSource<Decoded> source =
         FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder()),
+                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder(),
+                    accountStats == null ? null : accountStats.toAbsolutePath().toString(), config.accountStatsDecoder()),
                 new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
             .build();
     DataStream<Decoded> decoded =
@@ -63,6 +71,11 @@ public final class ReplayJob {
         new JsonLinesFileSink(outputDir.resolve(ALERTS_FILE), true));
     outputs.sinkLeadsAndAdvocacyToFiles(
         new JsonLinesFileSink(outputDir.resolve(LEADS_FILE)), new JsonLinesFileSink(outputDir.resolve(ADVOCACY_FILE)));
+    if (outputs.targets() == null) {
+      Files.writeString(outputDir.resolve(TARGETS_FILE), ""); // no target configured: no progress
+    } else {
+      outputs.sinkTargetsToFile(new JsonLinesFileSink(outputDir.resolve(TARGETS_FILE)));
+    }
     return outputs;
   }
 
@@ -73,8 +86,16 @@ public final class ReplayJob {
 
   /** As {@link #run(Path, Path, PipelineConfig)}, also writing to PostgreSQL when {@code jdbcUrl} is set. */
   public static ObjectNode run(Path input, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
+    return run(input, null, outputDir, config, jdbcUrl);
+  }
+
+  /** As {@link #run(Path, Path, PipelineConfig, String)}, merging the readings of {@code accountStats} (null: none). */
+  public static ObjectNode run(Path input, Path accountStats, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
     if (!Files.isReadable(input)) {
       throw new IOException("cannot read input file " + input);
+    }
+    if (accountStats != null && (!Files.isReadable(accountStats) || Files.isDirectory(accountStats))) {
+      throw new IOException("cannot read account-stats file " + accountStats);
     }
     Configuration conf = new Configuration();
     // no processing-time watermarks: event-time progress comes from the records alone
@@ -83,7 +104,7 @@ public final class ReplayJob {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = LocalFlink.environment(1, conf);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    dev.pantau.flink.jdbc.JdbcOutputs.attach(build(env, input, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(build(env, input, accountStats, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
     JobExecutionResult result = env.execute("Pantau replay of " + input.getFileName());
     ObjectNode summary = summary(result.getAllAccumulatorResults(), outputDir);
     Files.writeString(
@@ -96,6 +117,7 @@ public final class ReplayJob {
     ObjectNode s = new ObjectMapper().createObjectNode();
     s.put("records_read", count(acc, SplitDecoded.ACC_READ));
     s.put("valid", count(acc, SplitDecoded.ACC_VALID));
+    s.put("account_readings", count(acc, SplitDecoded.ACC_READINGS));
     TreeMap<String, Long> byReason = new TreeMap<>();
     TreeMap<String, Long> matched = new TreeMap<>();
     TreeMap<String, Long> overflows = new TreeMap<>();
@@ -124,6 +146,7 @@ public final class ReplayJob {
     s.put("alerts", lines(outputDir.resolve(ALERTS_FILE)));
     s.put("leads", lines(outputDir.resolve(LEADS_FILE)));
     s.put("advocacy_rows", lines(outputDir.resolve(ADVOCACY_FILE)));
+    s.put("target_records", lines(outputDir.resolve(TARGETS_FILE)));
     return s;
   }
 

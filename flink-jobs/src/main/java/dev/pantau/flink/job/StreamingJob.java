@@ -53,6 +53,18 @@ public final class StreamingJob {
 
   public static PantauPipeline.Outputs build(
       StreamExecutionEnvironment env, KafkaJobOptions kafka, PipelineConfig config) {
+    // no account-stats input here: a Kafka source fails on a topic that does not exist, and callers of
+    // this form (tests, embedders) create only the topics they know of; run and demo name it
+    return build(env, kafka, config, null, Topics.TARGETS);
+  }
+
+  /**
+   * As {@link #build(StreamExecutionEnvironment, KafkaJobOptions, PipelineConfig)}, naming the
+   * {@code account-stats} input (SPEC §1b; null: none) and the {@code targets} output (SPEC §4d).
+   */
+  public static PantauPipeline.Outputs build(
+      StreamExecutionEnvironment env, KafkaJobOptions kafka, PipelineConfig config, String accountStatsTopic,
+      String targetsTopic) {
     env.configure(stateConfiguration());
     env.enableCheckpointing(kafka.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     DataStream<Decoded> decoded =
@@ -60,9 +72,11 @@ public final class StreamingJob {
                 KafkaIo.mentionSource(
                     kafka.bootstrap(),
                     kafka.mentionsTopic(),
+                    accountStatsTopic,
                     kafka.groupId(),
                     kafka.startFrom(),
                     config.mentionDecoder(),
+                    config.accountStatsDecoder(),
                     kafka.clientProperties()),
                 MentionWatermarks.streaming(config.outOfOrderness(), config.idleness()),
                 MENTIONS_SOURCE)
@@ -84,6 +98,8 @@ public final class StreamingJob {
     outputs.sinkLeadsAndAdvocacyTo(
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), Topics.LEADS, kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()),
         KafkaIo.exactlyOnceSink(kafka.bootstrap(), Topics.ADVOCACY, kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
+    outputs.sinkTargetsTo(
+        KafkaIo.exactlyOnceSink(kafka.bootstrap(), targetsTopic, kafka.transactionalIdPrefix(), kafka.transactionTimeout(), kafka.clientProperties()));
     if (!config.alerts().rules().isEmpty()) {
       outputs.alertEvents()
           .sinkTo(new AlertNotifierSink(config.alerts()))

@@ -54,6 +54,12 @@ public final class JobOptions {
   @Option(names = "--dead-letter-topic", description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
   public String deadLetterTopic = Topics.DEAD_LETTER;
 
+  @Option(names = "--account-stats-topic", description = "Owned accounts' follower readings, SPEC §1b (default: ${DEFAULT-VALUE}).")
+  public String accountStatsTopic = Topics.ACCOUNT_STATS;
+
+  @Option(names = "--targets-topic", description = "Target progress topic, SPEC §4d (default: ${DEFAULT-VALUE}).")
+  public String targetsTopic = Topics.TARGETS;
+
   @Option(names = "--no-create-topics", description = "Do not create missing topics: name them and exit 1.")
   public boolean noCreateTopics;
 
@@ -90,7 +96,9 @@ public final class JobOptions {
         new TopicProvisioner.Spec(kafka.alertsTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(kafka.deadLetterTopic(), TopicProvisioner.Role.OUTPUT),
         new TopicProvisioner.Spec(Topics.LEADS, TopicProvisioner.Role.OUTPUT),
-        new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT));
+        new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT),
+        new TopicProvisioner.Spec(accountStatsTopic, TopicProvisioner.Role.INPUT),
+        new TopicProvisioner.Spec(targetsTopic, TopicProvisioner.Role.OUTPUT));
     try (TopicProvisioner topics = new TopicProvisioner(bootstrap, kafkaProperties)) {
       if (noCreateTopics) {
         List<String> missing = topics.missing(specs);

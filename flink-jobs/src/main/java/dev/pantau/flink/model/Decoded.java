@@ -8,6 +8,8 @@ package dev.pantau.flink.model;
 public class Decoded {
   public Mention mention;
   public DeadLetter deadLetter;
+  /** A valid owned-account reading (SPEC §1b), read from {@code account-stats}; then {@link #mention} is null. */
+  public AccountReading reading;
   /**
    * Where a valid mention came from (a Kafka position, or a file line when {@code file} is set), so a
    * mention found late downstream can still be dead-lettered with its origin.
@@ -30,6 +32,22 @@ public class Decoded {
     Decoded d = new Decoded();
     d.deadLetter = dl;
     return d;
+  }
+
+  public static Decoded of(AccountReading r) {
+    Decoded d = new Decoded();
+    d.reading = r;
+    return d;
+  }
+
+  /** Whether the record has an event time: a valid mention or a valid account reading. */
+  public boolean timed() {
+    return mention != null || reading != null;
+  }
+
+  /** The event time of a {@link #timed} record. */
+  public long eventTime() {
+    return mention != null ? mention.createdAt : reading.at;
   }
 
   /** Notes the Kafka position this record was read from. */

@@ -71,6 +71,47 @@ final class DemoCommand extends PantauCommand {
 
   private volatile boolean shuttingDown;
 
+  /** When the live part started (System.nanoTime), 0 before: the readings' clock follows it. */
+  private volatile long liveStartNanos;
+
+  /** Simulated time between two readings of the sample's owned accounts in the demo. */
+  static final Duration DEMO_READING_INTERVAL = Duration.ofMinutes(10);
+
+  /**
+   * Streams the five brands' owned-account readings (SPEC §1b) to {@code account-stats}: the history's
+   * at once, then live on the demo's simulated clock, from now on, which the mentions' live part also
+   * starts from.
+   */
+  private void startReadings(String bootstrap, Duration history) {
+    Thread t = new Thread(() -> {
+      dev.pantau.flink.generate.AccountReadings readings = new dev.pantau.flink.generate.AccountReadings(
+          seed, dev.pantau.flink.generate.MentionGenerator.DEFAULT_START, DEMO_READING_INTERVAL);
+      java.time.Instant liveFrom = dev.pantau.flink.generate.MentionGenerator.DEFAULT_START.plus(history);
+      try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = MentionPublisher.producer(bootstrap)) {
+        while (!shuttingDown) {
+          java.time.Instant at = readings.nextAt();
+          if (at.isAfter(liveFrom)) {
+            // live: on the simulated clock of the mentions' live part, which starts after their history
+            while (!shuttingDown && (liveStartNanos == 0 || System.nanoTime() < liveStartNanos
+                + (long) (Duration.between(liveFrom, at).toMillis() / speed * 1_000_000))) {
+              java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            }
+          }
+          for (String line : readings.nextReadings()) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ACCOUNT_STATS, null, line));
+          }
+          producer.flush();
+        }
+      } catch (RuntimeException e) {
+        if (!shuttingDown) {
+          err().println("Account readings stopped: " + e.getMessage());
+        }
+      }
+    }, "pantau-demo-account-readings");
+    t.setDaemon(true);
+    t.start();
+  }
+
   @Override
   protected int execute() throws Exception {
     long t0 = System.nanoTime();
@@ -108,7 +149,9 @@ final class DemoCommand extends PantauCommand {
           new TopicProvisioner.Spec(Topics.ALERTS, TopicProvisioner.Role.OUTPUT),
           new TopicProvisioner.Spec(Topics.DEAD_LETTER, TopicProvisioner.Role.OUTPUT),
           new TopicProvisioner.Spec(Topics.LEADS, TopicProvisioner.Role.OUTPUT),
-          new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
+          new TopicProvisioner.Spec(Topics.ADVOCACY, TopicProvisioner.Role.OUTPUT),
+          new TopicProvisioner.Spec(Topics.ACCOUNT_STATS, TopicProvisioner.Role.INPUT),
+          new TopicProvisioner.Spec(Topics.TARGETS, TopicProvisioner.Role.OUTPUT)), 2, Optional.empty());
     }
     try (KeywordSetPublisher keywords = new KeywordSetPublisher(bootstrap, Topics.KEYWORD_SETS)) {
       keywords.publish(config.keywordSet());
@@ -126,7 +169,7 @@ final class DemoCommand extends PantauCommand {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         java.nio.file.Files.createTempDirectory("pantau-demo-state").toUri().toString());
     StreamExecutionEnvironment env = LocalFlink.environment(2, conf);
-    dev.pantau.flink.jdbc.JdbcOutputs.attach(StreamingJob.build(env, kafka, config), jdbcUrl);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(StreamingJob.build(env, kafka, config, Topics.ACCOUNT_STATS, Topics.TARGETS), jdbcUrl);
     job[0] = env.executeAsync(StreamingJob.JOB_NAME);
 
     // the spike comes two simulated minutes into the live part
@@ -134,6 +177,8 @@ final class DemoCommand extends PantauCommand {
         new MentionGenerator(
             seed, MentionGenerator.DEFAULT_START, rate,
             GeneratorOptions.defaults().spikeOffset(history.plusMinutes(2)));
+    // the readings' history goes out with the mentions' (not after it, when it would be late)
+    startReadings(bootstrap, history);
     Thread producerThread = new Thread(() -> {
       try {
         if (!history.isZero()) {
@@ -144,6 +189,7 @@ final class DemoCommand extends PantauCommand {
             err().printf("Sent %,d mentions of simulated history (%s); now live.%n", n, history);
           }
         }
+        liveStartNanos = System.nanoTime();
         publisher[0] = new MentionPublisher(generator, MentionPublisher.producer(bootstrap), Topics.MENTIONS, speed);
         publisher[0].publish(duration);
       } catch (RuntimeException e) {
@@ -156,7 +202,7 @@ final class DemoCommand extends PantauCommand {
     dev.pantau.flink.ui.UiOption.start(uiPort, bootstrap, Topics.KPI_SERIES, Topics.ALERTS, java.util.Map.of(), err());
     KpiTable table = KpiTable.forConsole();
     err().printf("Streaming sample mentions at %.0f per simulated minute, %.0fx real time. Ctrl-C stops.%n", rate, speed);
-    try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, table, out())) {
+    try (LiveView view = LiveView.start(bootstrap, Topics.KPI_SERIES, Topics.ALERTS, Topics.TARGETS, table, out())) {
       boolean first = true;
       while (!stopped.await(250, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         if (first && view.records() > 0) {

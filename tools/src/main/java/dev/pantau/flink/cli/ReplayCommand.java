@@ -17,12 +17,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the job, bounded, over a JSONL file of mentions.",
-      "Writes kpi-series.jsonl, mentions-enriched.jsonl, alerts.jsonl, dead-letter.jsonl and",
+      "Writes kpi-series.jsonl, mentions-enriched.jsonl, alerts.jsonl, targets.jsonl, dead-letter.jsonl and",
       "summary.json; the same input gives byte-identical output."
     })
 final class ReplayCommand extends PantauCommand {
   @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Mentions, one JSON object per line (SPEC §1).")
   Path input;
+
+  @Option(names = "--account-stats", paramLabel = "FILE.jsonl", description = "Owned accounts' follower readings, one JSON object per line (SPEC §1b), merged with the mentions by time.")
+  Path accountStats;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the output files (created if missing).")
   Path output;
@@ -37,11 +40,14 @@ final class ReplayCommand extends PantauCommand {
     if (!Files.isReadable(input) || Files.isDirectory(input)) {
       throw new UserException("cannot read input file " + input);
     }
+    if (accountStats != null && (!Files.isReadable(accountStats) || Files.isDirectory(accountStats))) {
+      throw new UserException("cannot read account-stats file " + accountStats);
+    }
     PipelineConfig config = pipeline.toConfig();
     printLogLocation();
     JdbcOption.prepare(jdbcUrl);
     long t0 = System.nanoTime();
-    ObjectNode summary = ReplayJob.run(input, output, config, jdbcUrl);
+    ObjectNode summary = ReplayJob.run(input, accountStats, output, config, jdbcUrl);
     double seconds = (System.nanoTime() - t0) / 1e9;
     long read = summary.get("records_read").asLong();
     out().printf(

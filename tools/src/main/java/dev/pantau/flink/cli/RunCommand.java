@@ -89,7 +89,7 @@ public final class RunCommand extends PantauCommand {
     // an alert rule removed since the savepoint leaves state no operator claims: drop it, do not fail
     conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism, conf);
-    JdbcOutputs.attach(StreamingJob.build(env, kafka, config), job.jdbcUrl);
+    JdbcOutputs.attach(StreamingJob.build(env, kafka, config, job.accountStatsTopic, job.targetsTopic), job.jdbcUrl);
     restore.ifPresentOrElse(
         p -> err().println("Resuming from " + p),
         () -> err().println("No state to resume in " + state.root() + ": starting from the " + job.from + " offsets"));

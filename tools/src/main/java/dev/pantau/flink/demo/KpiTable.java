@@ -186,6 +186,66 @@ public final class KpiTable {
     }
   }
 
+  /** The newest progress of each target period (SPEC §4d), by brand, metric and period. */
+  private final TreeMap<String, com.fasterxml.jackson.databind.JsonNode> targets = new TreeMap<>();
+  private final Map<String, String> targetStatus = new HashMap<>();
+
+  /**
+   * Takes one target-progress record (SPEC §4d). Plain lines: one when a target period first shows
+   * and whenever its status changes ({@code met}, {@code on_track}, {@code behind}).
+   *
+   * @throws IllegalArgumentException when the JSON is not a target-progress record
+   */
+  public synchronized void acceptTarget(String targetJson) {
+    com.fasterxml.jackson.databind.JsonNode t;
+    try {
+      t = JSON.readTree(targetJson);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage());
+    }
+    for (String f : List.of("brand", "metric", "period", "start", "actual", "target", "status", "revision")) {
+      if (t == null || !t.hasNonNull(f)) {
+        throw new IllegalArgumentException("a target record needs '" + f + "'");
+      }
+    }
+    String key = t.get("brand").asText() + "|" + t.get("metric").asText() + "|" + t.get("period").asText();
+    com.fasterxml.jackson.databind.JsonNode before = targets.get(key);
+    if (before != null && before.get("start").asText().compareTo(t.get("start").asText()) > 0) {
+      return; // an older period's revision
+    }
+    targets.put(key, t);
+    String status = t.get("start").asText() + " " + t.get("status").asText();
+    if (mode == Mode.PLAIN && !status.equals(targetStatus.put(key, status))) {
+      pending.add(plainTargetLine(t));
+    }
+  }
+
+  /** {@code target telkomsel followers.growth month 2026-11-01T00:00:00Z behind actual=180 target=1000 expected_by_now=700.1 pace=0.257}. */
+  static String plainTargetLine(com.fasterxml.jackson.databind.JsonNode t) {
+    return "target " + t.get("brand").asText() + " " + t.get("metric").asText() + " " + t.get("period").asText() + " "
+        + t.get("start").asText() + " " + t.get("status").asText() + " actual=" + t.get("actual").asText()
+        + " target=" + t.get("target").asText() + " expected_by_now=" + t.path("expected_by_now").asText()
+        + (t.has("pace") ? " pace=" + t.get("pace").asText() : "");
+  }
+
+  private void targetLines(List<String> lines) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    lines.add("");
+    lines.add(BOLD + "Targets" + RESET + DIM + "  this period, against the pace expected by now" + RESET);
+    lines.add(DIM + String.format("%-14s %-18s %-8s %10s %10s %10s %6s  %s", "BRAND", "METRIC", "PERIOD", "ACTUAL",
+        "EXPECTED", "TARGET", "PACE", "STATUS") + RESET);
+    for (com.fasterxml.jackson.databind.JsonNode t : targets.values()) {
+      String status = t.get("status").asText();
+      String colored = "met".equals(status) ? GREEN + status + RESET : "behind".equals(status) ? RED + status + RESET : status;
+      lines.add(String.format("%-14s %-18s %-8s %10s %10s %10s %6s  %s", clip(t.get("brand").asText(), 14),
+          clip(t.get("metric").asText(), 18), t.get("period").asText(), t.get("actual").asText(),
+          t.path("expected_by_now").asText(), t.get("target").asText(),
+          t.has("pace") ? decimal(t.get("pace").asDouble()) : "-", colored));
+    }
+  }
+
   /** Draws the view: redraws the table in place, or prints the plain lines not printed yet. */
   public synchronized void render(PrintStream out) {
     if (mode == Mode.PLAIN) {
@@ -313,6 +373,7 @@ public final class KpiTable {
         lines.add(row.toString());
       }
     }
+    targetLines(lines);
     if (alertLines > 0) {
       lines.add("");
       lines.add(BOLD + "Alerts" + RESET + DIM + "  firing now: " + firing.size() + RESET);

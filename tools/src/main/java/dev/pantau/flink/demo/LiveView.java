@@ -35,12 +35,20 @@ public final class LiveView implements AutoCloseable {
   private final KpiTable table;
   private final PrintStream out;
   private final Thread thread;
+  /** Target progress (SPEC §4d), or null when the view does not show it. */
+  private final String targetsTopic;
   private final AtomicLong records = new AtomicLong();
   private volatile boolean closed;
   private volatile Exception failure;
 
   private LiveView(String bootstrapServers, String kpiTopic, String alertTopic, KpiTable table,
       PrintStream out) {
+    this(bootstrapServers, kpiTopic, alertTopic, null, table, out);
+  }
+
+  private LiveView(String bootstrapServers, String kpiTopic, String alertTopic, String targetsTopic, KpiTable table,
+      PrintStream out) {
+    this.targetsTopic = targetsTopic;
     this.kpiTopic = Objects.requireNonNull(kpiTopic, "kpiTopic");
     this.table = Objects.requireNonNull(table, "table");
     this.out = Objects.requireNonNull(out, "out");
@@ -54,7 +62,9 @@ public final class LiveView implements AutoCloseable {
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     this.consumer = new KafkaConsumer<>(props);
-    this.consumer.subscribe(List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic")));
+    this.consumer.subscribe(targetsTopic == null
+        ? List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic"))
+        : List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic"), targetsTopic));
     this.thread = new Thread(this::run, "pantau-live-view");
     this.thread.setDaemon(true);
   }
@@ -66,6 +76,14 @@ public final class LiveView implements AutoCloseable {
   public static LiveView start(String bootstrapServers, String kpiTopic, String alertTopic,
       KpiTable table, PrintStream out) {
     LiveView view = new LiveView(bootstrapServers, kpiTopic, alertTopic, table, out);
+    view.thread.start();
+    return view;
+  }
+
+  /** As {@link #start(String, String, String, KpiTable, PrintStream)}, also showing the target progress of {@code targetsTopic}. */
+  public static LiveView start(String bootstrapServers, String kpiTopic, String alertTopic, String targetsTopic,
+      KpiTable table, PrintStream out) {
+    LiveView view = new LiveView(bootstrapServers, kpiTopic, alertTopic, targetsTopic, table, out);
     view.thread.start();
     return view;
   }
@@ -94,6 +112,8 @@ public final class LiveView implements AutoCloseable {
           try {
             if (record.topic().equals(kpiTopic)) {
               table.accept(record.value());
+            } else if (record.topic().equals(targetsTopic)) {
+              table.acceptTarget(record.value());
             } else {
               table.acceptAlert(record.value());
             }

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -88,6 +89,10 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "When the spike starts, after the first record (default: 30m).")
   Duration spikeAt;
 
+  @Option(names = "--account-stats", paramLabel = "FILE",
+      description = "Also write owned-account follower readings (SPEC §1b) of the five brands for the same span, hourly, to FILE (with --count and --output).")
+  Path accountStats;
+
   @Option(names = "--no-spike", description = "Leave the spike out.")
   boolean noSpike;
 
@@ -111,6 +116,9 @@ public final class GenerateCommand implements Callable<Integer> {
       }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (accountStats != null && mode.file == null) {
+      throw new ParameterException(spec.commandLine(), "--account-stats writes a file: use it with --count and --output");
     }
     return mode.file != null ? toFile(options) : toKafka(options);
   }
@@ -140,6 +148,11 @@ public final class GenerateCommand implements Callable<Integer> {
       String summary = String.format("Wrote %d mentions to %s (seed %d, arriving %s to %s)",
           mode.file.count, toStdout ? "standard output" : mode.file.output, seed, from, last);
       (toStdout ? err : spec.commandLine().getOut()).println(summary);
+      if (accountStats != null) {
+        List<String> readings = new AccountReadings(seed, from, AccountReadings.DEFAULT_INTERVAL).until(last.plusMillis(1));
+        Files.write(accountStats, readings, StandardCharsets.UTF_8);
+        (toStdout ? err : spec.commandLine().getOut()).printf("Wrote %d account readings to %s%n", readings.size(), accountStats);
+      }
       return 0;
     } catch (IOException e) {
       err.println("generate: cannot write " + mode.file.output + ": " + e.getMessage());

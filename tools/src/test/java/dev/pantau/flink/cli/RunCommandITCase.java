@@ -90,13 +90,13 @@ class RunCommandITCase {
     Files.writeString(keywords, "brands:\n  - id: acme\n    query: acme\n");
     Files.writeString(alerts, "rules:\n  - id: acme-spike\n    metric: mentions\n    window: 5m\n    detector: spike\n");
     String[] args = {"run", "--bootstrap", kafka.bootstrapServers(), "--mentions-topic", "evo-mentions",
-        "--kpi-topic", "evo-kpi", "--enriched-topic", "evo-enriched", "--alerts-topic", "evo-alerts",
+        "--kpi-topic", "evo-kpi", "--enriched-topic", "evo-enriched", "--alerts-topic", "evo-alerts", "--account-stats-topic", "evo-stats", "--targets-topic", "evo-targets",
         "--dead-letter-topic", "evo-dead", "--keyword-sets-topic", "evo-keywords", "--group-id", "evo",
         "--transactional-id-prefix", "evo", "--state-dir", WORK.resolve("state-evo").toString(),
         "--checkpoint-interval", "1s", "--keywords", keywords.toString(), "--alerts", alerts.toString()};
     Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
     try (PantauProcess first = PantauProcess.start(WORK, "evo-1", args)) {
-      first.awaitLine("^Created topics: evo-mentions, evo-keywords, evo-kpi, evo-enriched, evo-alerts, evo-dead$", Duration.ofSeconds(60));
+      first.awaitLine("^Created topics: evo-mentions, evo-keywords, evo-kpi, evo-enriched, evo-alerts, evo-dead, evo-stats, evo-targets$", Duration.ofSeconds(60));
       first.awaitLine("^Pantau is running", Duration.ofSeconds(120));
       send("evo-mentions", mentions("a", "acme is great", t0, 120), false);
       awaitKpiRecords("evo-kpi", 10, Duration.ofSeconds(120));

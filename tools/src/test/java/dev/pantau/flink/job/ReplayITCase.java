@@ -63,6 +63,8 @@ class ReplayITCase {
           .as(f)
           .isEqualTo(Files.readAllBytes(DIR.resolve("a").resolve(f)));
     }
+    // no target configured: targets.jsonl is there, empty
+    assertThat(DIR.resolve("a").resolve(ReplayJob.TARGETS_FILE)).isEmptyFile();
 
     Map<String, Long> fromJob = new TreeMap<>();
     Map<String, Integer> revisions = new TreeMap<>();

@@ -88,7 +88,9 @@ public final class AlertRules implements Serializable {
 
   /** Whether {@code r} feeds {@code rule}. */
   public boolean feeds(AlertRule rule, KpiRecord r) {
-    return detectorFeed(r)
+    // target_pace rules are judged on target progress (TrackTargets), on the figures of the targets output
+    return rule.detector() != DetectorType.TARGET_PACE
+        && detectorFeed(r)
         && kpiWindowOf.get(rule.id()).equals(r.window)
         && r.sliding == slides(rule)
         && rule.appliesTo(r.brand);

@@ -2,6 +2,7 @@ package dev.pantau.flink.job.decode;
 
 import dev.pantau.flink.io.OutputJson;
 import dev.pantau.flink.job.kpi.WindowSpec;
+import dev.pantau.flink.model.AccountReading;
 import dev.pantau.flink.model.DeadLetter;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.Mention;
@@ -29,6 +30,9 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   public static final String LATE = "late";
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+  /** Valid owned-account readings (SPEC §1b), after the same late check as mentions. */
+  public static final OutputTag<AccountReading> READINGS = new OutputTag<>("account-readings") {};
+  public static final String ACC_READINGS = "records.account_readings";
   public static final String DEAD_LETTER_METRIC = "deadLetterRecords";
   /** Every record read, valid or not: the job's records in, as Pantau counts them. */
   public static final String READ_METRIC = "mentionsRead";
@@ -67,6 +71,18 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   public void processElement(Decoded value, Context ctx, Collector<Mention> out) {
     read.add(1);
     readCounter.inc();
+    if (value.reading != null) {
+      AccountReading r = value.reading;
+      long watermark = ctx.timerService().currentWatermark();
+      long deadline = deadline(r.at);
+      if (deadline <= watermark) {
+        deadLetter(lateReading(r, deadline, watermark), ctx);
+        return;
+      }
+      getRuntimeContext().getLongCounter(ACC_READINGS).add(1);
+      ctx.output(READINGS, r);
+      return;
+    }
     if (value.valid()) {
       long watermark = ctx.timerService().currentWatermark();
       long deadline = deadline(value.mention.createdAt);
@@ -95,6 +111,20 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
       deadline = Math.min(deadline, w.end(w.start(eventTime)) - 1 + allowedLateness);
     }
     return deadline;
+  }
+
+  private static DeadLetter lateReading(AccountReading r, long deadline, long watermark) {
+    DeadLetter d = new DeadLetter();
+    d.error = LATE;
+    d.message = "at " + OutputJson.utc(r.at) + " is later than the allowed lateness: its windows closed for changes at "
+        + OutputJson.utc(deadline + 1) + " and event time has reached " + OutputJson.utc(watermark);
+    d.topic = r.topic;
+    d.partition = r.partition;
+    d.offset = r.offset;
+    d.file = r.file;
+    d.line = r.line;
+    d.raw = OutputJson.accountReading(r);
+    return d;
   }
 
   private static DeadLetter late(Decoded value, long deadline, long watermark) {

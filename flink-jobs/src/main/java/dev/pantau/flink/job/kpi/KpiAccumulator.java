@@ -44,6 +44,9 @@ public class KpiAccumulator {
 
   public int revision;
   public boolean dirty;
+  /** The {@code followers} figure as last emitted (null: none), to re-emit a window a late reading changed. */
+  public Long emittedFollowersEnd;
+  public Long emittedFollowersGrowth;
 
   public KpiAccumulator() {}
 
@@ -63,6 +66,9 @@ public class KpiAccumulator {
   public void add(KpiContribution c, int window) {
     brandName = c.brandName;
     group = c.group;
+    if (c.reading()) {
+      return; // followers are read from the window function's ledger when the window is emitted
+    }
     likes = KpiMath.add(likes, c.likes);
     comments = KpiMath.add(comments, c.comments);
     shares = KpiMath.add(shares, c.shares);

@@ -46,7 +46,20 @@ public class KpiContribution {
   /** Per window size: 1 when the author is a listed employee new in that window. */
   public long[] newListedEmployees;
 
+  /**
+   * Set for an owned account's reading (SPEC §1b) instead of a mention: the account ({@code
+   * source:handle}) and its followers at {@link #eventTime}. A reading adds no mention; it feeds the
+   * {@code followers} KPI ({@link FollowerLedger}).
+   */
+  public String account;
+  public Long followers;
+
   public KpiContribution() {}
+
+  /** Whether this is an account reading rather than a mention. */
+  public boolean reading() {
+    return account != null;
+  }
 
   public long engagementTotal() {
     return KpiMath.sum(likes, comments, shares, quotes, bookmarks);
@@ -81,6 +94,8 @@ public class KpiContribution {
     c.reachGrowth = reachGrowth;
     c.newEmployeeAuthors = newEmployeeAuthors;
     c.employeeReachGrowth = employeeReachGrowth;
+    c.account = account;
+    c.followers = followers;
     return c;
   }
 }

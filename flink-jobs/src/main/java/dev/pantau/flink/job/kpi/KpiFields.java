@@ -6,6 +6,8 @@ import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_AUTHORS;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_ENGAGEMENT;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_MENTIONS;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_REACH;
+import static dev.pantau.alerts.KpiMetrics.FOLLOWERS_END;
+import static dev.pantau.alerts.KpiMetrics.FOLLOWERS_GROWTH;
 import static dev.pantau.alerts.KpiMetrics.ENGAGEMENT_TOTAL;
 import static dev.pantau.alerts.KpiMetrics.IMPRESSIONS;
 import static dev.pantau.alerts.KpiMetrics.LIKES;
@@ -66,7 +68,9 @@ public final class KpiFields implements Serializable {
               KpiField.family(TOPICS, r -> r.topics),
               KpiField.count(KpiMetrics.COPIES, r -> r.copies),
               KpiField.count(KpiMetrics.LEADS, r -> r.leads),
-              KpiField.ratio(KpiMetrics.EMPLOYEE_PARTICIPATION, r -> r.employeeParticipation)));
+              KpiField.ratio(KpiMetrics.EMPLOYEE_PARTICIPATION, r -> r.employeeParticipation),
+              KpiField.count(FOLLOWERS_END, r -> r.followersEnd),
+              KpiField.count(FOLLOWERS_GROWTH, r -> r.followersGrowth)));
 
   private final List<KpiField> fields;
   private final KpiMetrics metrics;

@@ -52,6 +52,9 @@ public class KpiRecord {
   public long leads;
   /** Share of the brand's listed employees who posted; null when it lists none. */
   public Double employeeParticipation;
+  /** SPEC §4 {@code followers}: null when no owned account of the brand had a reading by the window's end. */
+  public Long followersEnd;
+  public Long followersGrowth;
   public int revision;
   /**
    * True for a window that slides by a minute, summed from 1m records so that alerts need not wait for a

@@ -45,6 +45,11 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   public static final String LATE_METRIC = "kpiLateContributionsDropped";
   /** Stop writing zero records for a brand that had no mention for this long (it went away). */
   public static final Duration DEFAULT_ZERO_FILL_RETENTION = Duration.ofDays(7);
+  /**
+   * An owned account with no reading for this long leaves the {@code followers} figure (it was dropped
+   * or stopped reporting). Longer than a month, so accounts read monthly keep their level.
+   */
+  public static final Duration DEFAULT_FOLLOWER_RETENTION = Duration.ofDays(35);
   private static final long UNSET = Long.MIN_VALUE;
   private static final String ALL_SOURCES = KpiMetrics.ALL_SOURCES;
 
@@ -61,6 +66,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   private transient ListState<Long> newestState;
   private transient long newestEventTime;
   private transient Counter lateDropped;
+  /** Per brand of this key: its owned accounts' readings (SPEC §1b). */
+  private transient MapState<String, FollowerLedger> followerLedgers;
+  private final long followerRetention = DEFAULT_FOLLOWER_RETENTION.toMillis();
 
   /** The key of this operator: one brand and one source (or {@code "*"}). */
   public static String key(KpiContribution c) {
@@ -99,6 +107,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("kpi-zero-fill-next", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     handledWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("kpi-handled-watermark", Types.LONG));
+    followerLedgers =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("kpi-followers", Types.STRING, TypeInformation.of(FollowerLedger.class)));
     lateDropped = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
   }
 
@@ -106,6 +117,12 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   public void processElement(KpiContribution c, Context ctx, Collector<KpiRecord> out) throws Exception {
     long wm = ctx.timerService().currentWatermark();
     newestEventTime = Math.max(newestEventTime, c.eventTime);
+    if (c.reading()) {
+      if (!recordReading(c, wm, ctx)) {
+        lateDropped.inc();
+        return;
+      }
+    }
     boolean all = ALL_SOURCES.equals(c.source);
     long[] next = null;
     if (all) {
@@ -166,6 +183,89 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     if (nextChanged) {
       zeroFillNext.update(next);
     }
+    if (c.reading() && c.eventTime <= wm) {
+      reviseLaterWindows(c, wm, ctx);
+    }
+  }
+
+  /** Adds a reading to its brand's ledger; false when it is too late for its earliest-closing window. */
+  private boolean recordReading(KpiContribution c, long wm, Context ctx) throws Exception {
+    for (WindowSpec spec : windows) {
+      if (spec.end(spec.start(c.eventTime)) - 1 + allowedLateness <= wm) {
+        return false;
+      }
+    }
+    FollowerLedger ledger = followerLedgers.get(c.brand);
+    if (ledger == null) {
+      ledger = new FollowerLedger();
+    }
+    ledger.add(c.account, c.eventTime, c.followers);
+    followerLedgers.put(c.brand, ledger);
+    long forget = saturatedAdd(c.eventTime, followerRetention);
+    if (forget > wm) {
+      ctx.timerService().registerEventTimeTimer(forget);
+    }
+    return true;
+  }
+
+  /**
+   * A late reading also changes the carried level of the brand's later windows: those already emitted
+   * whose figure it changes are re-emitted on the next watermark.
+   */
+  private void reviseLaterWindows(KpiContribution c, long wm, Context ctx) throws Exception {
+    FollowerLedger ledger = followerLedgers.get(c.brand);
+    List<Map.Entry<WindowKey, KpiAccumulator>> changed = new ArrayList<>();
+    for (Map.Entry<WindowKey, KpiAccumulator> e : windowState.entries()) {
+      WindowKey k = e.getKey();
+      KpiAccumulator acc = e.getValue();
+      long end = windows.get(k.size).end(k.start);
+      if (!k.brand.equals(c.brand) || acc.revision == 0 || acc.dirty || end <= c.eventTime) {
+        continue;
+      }
+      long[] f = ledger.figure(k.start, end);
+      if (!java.util.Objects.equals(f == null ? null : f[0], acc.emittedFollowersEnd)
+          || !java.util.Objects.equals(f == null ? null : f[1], acc.emittedFollowersGrowth)) {
+        changed.add(Map.entry(k, acc));
+      }
+    }
+    for (Map.Entry<WindowKey, KpiAccumulator> e : changed) {
+      e.getValue().dirty = true;
+      windowState.put(e.getKey(), e.getValue());
+      ctx.timerService().registerEventTimeTimer(Math.max(windows.get(e.getKey().size).end(e.getKey().start) - 1, wm + 1));
+    }
+  }
+
+  /** Drops readings no open or future window can need, and accounts silent for the retention. */
+  private void pruneFollowers(long wm) throws Exception {
+    long smallest = Long.MAX_VALUE;
+    for (WindowSpec spec : windows) {
+      smallest = Math.min(smallest, spec.nominalMillis());
+    }
+    long earliestOpen = wm == Long.MIN_VALUE ? Long.MIN_VALUE : saturatedAdd(wm, -(allowedLateness + smallest));
+    long horizon = Long.MAX_VALUE;
+    for (WindowSpec spec : wm == Long.MAX_VALUE ? List.<WindowSpec>of() : windows) {
+      horizon = Math.min(horizon, earliestOpen == Long.MIN_VALUE || earliestOpen == Long.MAX_VALUE ? earliestOpen : spec.start(earliestOpen));
+    }
+    long forgetBefore = wm == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(wm, -followerRetention);
+    List<String> brands = new ArrayList<>();
+    for (String b : followerLedgers.keys()) {
+      brands.add(b);
+    }
+    for (String b : brands) {
+      FollowerLedger ledger = followerLedgers.get(b);
+      int before = ledger.readings();
+      ledger.prune(horizon, forgetBefore);
+      if (ledger.isEmpty()) {
+        followerLedgers.remove(b);
+      } else if (ledger.readings() != before) {
+        followerLedgers.put(b, ledger);
+      }
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
   }
 
   @Override
@@ -185,7 +285,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     }
     emitClosed(wm, source, out);
     dropExpired(wm);
-    if (windowState.isEmpty() && zeroFillNext.value() == null) {
+    pruneFollowers(wm);
+    if (windowState.isEmpty() && zeroFillNext.value() == null && followerLedgers.isEmpty()) {
       handledWatermark.clear();
     }
   }
@@ -275,6 +376,7 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
       if (acc.revision == 0 || acc.dirty) {
         acc.revision++;
         acc.dirty = false;
+        noteFollowers(e.getKey(), acc);
         windowState.put(e.getKey(), acc);
         // share of voice: ShareOfVoice, which sees every brand of the group
         out.collect(toRecord(e.getKey(), source, acc, null));
@@ -292,6 +394,14 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     for (WindowKey k : expired) {
       windowState.remove(k);
     }
+  }
+
+  /** Works out the window's {@code followers} figure from the ledger and keeps it as the emitted one. */
+  private void noteFollowers(WindowKey k, KpiAccumulator acc) throws Exception {
+    FollowerLedger ledger = followerLedgers.get(k.brand);
+    long[] f = ledger == null ? null : ledger.figure(k.start, windows.get(k.size).end(k.start));
+    acc.emittedFollowersEnd = f == null ? null : f[0];
+    acc.emittedFollowersGrowth = f == null ? null : f[1];
   }
 
   private KpiRecord toRecord(WindowKey k, String source, KpiAccumulator acc, Double share) {
@@ -335,6 +445,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     r.copies = acc.copies;
     r.leads = acc.leads;
     r.employeeParticipation = acc.participation();
+    r.followersEnd = acc.emittedFollowersEnd;
+    r.followersGrowth = acc.emittedFollowersGrowth;
     r.revision = acc.revision;
     return r;
   }
