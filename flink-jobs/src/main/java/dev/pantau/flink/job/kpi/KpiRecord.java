@@ -69,6 +69,53 @@ public class KpiRecord {
 
   public KpiRecord() {}
 
+  /**
+   * A copy of every field (the topics map and sliding metrics copied too), next to the fields so a new
+   * KPI field is copied where it is declared: {@link ShareOfVoice} re-emits records through it.
+   */
+  public KpiRecord copy() {
+    KpiRecord r = new KpiRecord();
+    r.brand = brand;
+    r.brandName = brandName;
+    r.group = group;
+    r.window = window;
+    r.start = start;
+    r.end = end;
+    r.source = source;
+    r.mentions = mentions;
+    r.uniqueAuthors = uniqueAuthors;
+    r.reach = reach;
+    r.impressions = impressions;
+    r.likes = likes;
+    r.comments = comments;
+    r.shares = shares;
+    r.quotes = quotes;
+    r.bookmarks = bookmarks;
+    r.engagementTotal = engagementTotal;
+    r.sentimentPositive = sentimentPositive;
+    r.sentimentNeutral = sentimentNeutral;
+    r.sentimentNegative = sentimentNegative;
+    r.sentimentUnscored = sentimentUnscored;
+    r.sentimentNet = sentimentNet;
+    r.sentimentMean = sentimentMean;
+    r.sentimentScoreUnits = sentimentScoreUnits;
+    r.shareOfVoice = shareOfVoice;
+    r.employeeMentions = employeeMentions;
+    r.employeeAuthors = employeeAuthors;
+    r.employeeReach = employeeReach;
+    r.employeeEngagement = employeeEngagement;
+    r.topics = new TreeMap<>(topics);
+    r.copies = copies;
+    r.leads = leads;
+    r.employeeParticipation = employeeParticipation;
+    r.followersEnd = followersEnd;
+    r.followersGrowth = followersGrowth;
+    r.revision = revision;
+    r.sliding = sliding;
+    r.slidingMetrics = slidingMetrics == null ? null : new java.util.TreeMap<>(slidingMetrics);
+    return r;
+  }
+
   /** The upsert key of SPEC §4: brand, window, start, source. */
   public String upsertKey() {
     return brand + '|' + window + '|' + start + '|' + source;

@@ -120,40 +120,8 @@ public class ShareOfVoice extends KeyedProcessFunction<String, KpiRecord, KpiRec
     return r.window + '|' + String.format("%020d", r.start) + '|';
   }
 
-  /** A shallow copy: the held record keeps its own share and revision fields untouched. */
+  /** A copy: the held record keeps its own share and revision fields untouched. */
   private static KpiRecord copy(KpiRecord a) {
-    KpiRecord r = new KpiRecord();
-    r.brand = a.brand;
-    r.brandName = a.brandName;
-    r.group = a.group;
-    r.window = a.window;
-    r.start = a.start;
-    r.end = a.end;
-    r.source = a.source;
-    r.mentions = a.mentions;
-    r.uniqueAuthors = a.uniqueAuthors;
-    r.reach = a.reach;
-    r.impressions = a.impressions;
-    r.likes = a.likes;
-    r.comments = a.comments;
-    r.shares = a.shares;
-    r.quotes = a.quotes;
-    r.bookmarks = a.bookmarks;
-    r.engagementTotal = a.engagementTotal;
-    r.sentimentPositive = a.sentimentPositive;
-    r.sentimentNeutral = a.sentimentNeutral;
-    r.sentimentNegative = a.sentimentNegative;
-    r.sentimentUnscored = a.sentimentUnscored;
-    r.sentimentNet = a.sentimentNet;
-    r.sentimentMean = a.sentimentMean;
-    r.sentimentScoreUnits = a.sentimentScoreUnits;
-    r.employeeMentions = a.employeeMentions;
-    r.employeeAuthors = a.employeeAuthors;
-    r.employeeReach = a.employeeReach;
-    r.employeeEngagement = a.employeeEngagement;
-    r.topics = new TreeMap<>(a.topics);
-    r.sliding = a.sliding;
-    r.slidingMetrics = a.slidingMetrics;
-    return r;
+    return a.copy();
   }
 }
