@@ -248,7 +248,22 @@ final class EnglishScorer {
     double positiveSum = 0;
     double negativeSum = 0;
     int neutralCount = 0;
+    double strongestPositive = 0;
+    double strongestNegative = 0;
+    double last = 0;
+    int positiveWords = 0;
+    int negativeWords = 0;
     for (double s : sentiments) {
+      if (s != 0) {
+        last = s * headline;
+        if (s > 0) {
+          positiveWords++;
+          strongestPositive = Math.max(strongestPositive, s * headline);
+        } else {
+          negativeWords++;
+          strongestNegative = Math.min(strongestNegative, s * headline);
+        }
+      }
       sum += s;
       // VADER's proportions: each opinion word adds its valence plus one, each other token one
       if (s > 0) {
@@ -273,7 +288,8 @@ final class EnglishScorer {
     }
     double total = positiveSum - negativeSum + neutralCount;
     return new VaderScores(
-        normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n);
+        normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n,
+        strongestPositive, strongestNegative, last, positiveWords, negativeWords);
   }
 
   /**
