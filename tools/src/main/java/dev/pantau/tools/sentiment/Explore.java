@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Development harness: one configuration, cross-validated and, optionally, on the test set. */
+/**
+ * Cross-validation of one setting on the training data only (tools/sentiment.sh cv): English leave one
+ * SemEval year out (2013, 2014, 2015, 2016), Indonesian 5 folds (index mod 5) over SmSA train and
+ * PRDECT-ID's training part. The settings of {@link SentimentTraining} were chosen with it.
+ */
 public final class Explore {
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]);
