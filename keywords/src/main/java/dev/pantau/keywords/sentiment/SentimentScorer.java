@@ -8,16 +8,14 @@ import java.util.Set;
  * Scores the sentiment of a mention in English or Indonesian; other languages are {@link
  * Sentiment#UNSCORED}.
  *
- * <ul>
- *   <li>English: VADER's lexicon and rules, plus the rules brand mentions need ({@link
- *       EnglishRules#PANTAU}); the score is VADER's compound, positive from {@link
- *       #NEUTRAL_BAND}, negative from {@code -NEUTRAL_BAND}.
- *   <li>Indonesian: a logistic regression trained on SmSA ({@link SentimentTrainer}); the label is
- *       the likeliest class, the score P(positive) - P(negative). A post with no word the model
- *       knows (emoji only, or English) is scored by the English rules. Service complaints the
- *       model calls neutral are negative, and a single question to a brand is neutral ({@link
- *       IndonesianServiceRules}).
- * </ul>
+ * <p>Both languages: a trained multinomial logistic regression ({@link SentimentModel}) over hashed
+ * word and character n-grams and the English rules' scores ({@link SentimentFeatures}); English
+ * trained on SemEval 2013-2016 tweets, Indonesian on SmSA train and PRDECT-ID (the trainer lives in
+ * the tools module). The label is the likeliest class, the score P(positive) - P(negative).
+ * Indonesian: a post with no word is scored by the English rules (emoji), and after the model
+ * service complaints it calls neutral are negative and a question put to a brand is neutral
+ * ({@link IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone
+ * (the scorer before the models). docs/sentiment.md has the figures.
  *
  * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
  * No downloads.
