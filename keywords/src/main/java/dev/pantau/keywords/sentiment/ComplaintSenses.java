@@ -1,9 +1,9 @@
 package dev.pantau.keywords.sentiment;
 
-import static dev.pantau.keywords.sentiment.EnglishScorer.B_INCR;
-import static dev.pantau.keywords.sentiment.EnglishScorer.N_SCALAR;
-import static dev.pantau.keywords.sentiment.EnglishScorer.endsClause;
-import static dev.pantau.keywords.sentiment.EnglishScorer.negated;
+import static dev.pantau.keywords.sentiment.EnglishTokens.B_INCR;
+import static dev.pantau.keywords.sentiment.EnglishTokens.N_SCALAR;
+import static dev.pantau.keywords.sentiment.EnglishTokens.endsClause;
+import static dev.pantau.keywords.sentiment.EnglishTokens.negated;
 
 import dev.pantau.keywords.sentiment.EnglishRules.Rule;
 import java.util.HashSet;

@@ -15,21 +15,13 @@ import java.util.Set;
 final class EnglishScorer {
 
   // VADER's empirically derived constants, kept as published.
-  static final double B_INCR = 0.293;
+  static final double B_INCR = EnglishTokens.B_INCR;
   static final double B_DECR = -0.293;
   static final double C_INCR = 0.733;
-  static final double N_SCALAR = -0.74;
+  static final double N_SCALAR = EnglishTokens.N_SCALAR;
   static final double NORMALIZE_ALPHA = 15.0;
 
-  static final Set<String> NEGATE =
-      Set.of(
-          "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't",
-          "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt",
-          "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't",
-          "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor",
-          "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
-          "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
-          "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+  static final Set<String> NEGATE = EnglishTokens.NEGATE;
 
   static final Map<String, Double> BOOSTERS = boosters();
 
@@ -248,7 +240,22 @@ final class EnglishScorer {
     double positiveSum = 0;
     double negativeSum = 0;
     int neutralCount = 0;
+    double strongestPositive = 0;
+    double strongestNegative = 0;
+    double last = 0;
+    int positiveWords = 0;
+    int negativeWords = 0;
     for (double s : sentiments) {
+      if (s != 0) {
+        last = s * headline;
+        if (s > 0) {
+          positiveWords++;
+          strongestPositive = Math.max(strongestPositive, s * headline);
+        } else {
+          negativeWords++;
+          strongestNegative = Math.min(strongestNegative, s * headline);
+        }
+      }
       sum += s;
       // VADER's proportions: each opinion word adds its valence plus one, each other token one
       if (s > 0) {
@@ -273,7 +280,8 @@ final class EnglishScorer {
     }
     double total = positiveSum - negativeSum + neutralCount;
     return new VaderScores(
-        normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n);
+        normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n,
+        strongestPositive, strongestNegative, last, positiveWords, negativeWords);
   }
 
   /**
@@ -628,8 +636,7 @@ final class EnglishScorer {
   }
 
   static boolean endsClause(String token) {
-    char last = token.isEmpty() ? ' ' : token.charAt(token.length() - 1);
-    return last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':';
+    return EnglishTokens.endsClause(token);
   }
 
   private static boolean worded(String[] raw, String[] lower, int start, int end) {
@@ -745,8 +752,7 @@ final class EnglishScorer {
   }
 
   static boolean endsSentence(String token) {
-    char last = token.isEmpty() ? ' ' : token.charAt(token.length() - 1);
-    return last == '.' || last == '!' || last == '?';
+    return EnglishTokens.endsSentence(token);
   }
 
   /**
@@ -931,7 +937,7 @@ final class EnglishScorer {
   }
 
   static boolean negated(String lower) {
-    return NEGATE.contains(lower) || lower.contains("n't");
+    return EnglishTokens.negated(lower);
   }
 
   private static double negationCheck(double valence, String[] w, int start, int i) {

@@ -63,7 +63,7 @@ final class ImplicitComplaints {
   /** A repetition the writer chooses, said in its clause: "Will be back again!". */
   private static boolean chosen(String[] raw, String[] lower, int i) {
     int start = i;
-    while (start > 0 && !EnglishScorer.endsClause(raw[start - 1])) {
+    while (start > 0 && !EnglishTokens.endsClause(raw[start - 1])) {
       start--;
     }
     for (int k = start; k < lower.length; k++) {
@@ -71,7 +71,7 @@ final class ImplicitComplaints {
           || (lower[k].equals("back") && k > 0 && RETURNING.contains(lower[k - 1]))) {
         return true;
       }
-      if (k >= i && EnglishScorer.endsClause(raw[k])) {
+      if (k >= i && EnglishTokens.endsClause(raw[k])) {
         break;
       }
     }
@@ -80,7 +80,7 @@ final class ImplicitComplaints {
 
   /** "Still, it was the sets…": "still" opening a clause before a comma concedes, it does not persist. */
   private static boolean discourse(String[] raw, int i) {
-    return raw[i].endsWith(",") && (i == 0 || EnglishScorer.endsClause(raw[i - 1]));
+    return raw[i].endsWith(",") && (i == 0 || EnglishTokens.endsClause(raw[i - 1]));
   }
 
   private static boolean marker(String[] lower, int i) {
@@ -93,7 +93,7 @@ final class ImplicitComplaints {
     if (w.equals("only") && shortfall(lower, i)) {
       return true; // "lasts only a few hours", "only one person working"
     }
-    if (w.equals("why") && (next.equals("must") || EnglishScorer.negated(next))
+    if (w.equals("why") && (next.equals("must") || EnglishTokens.negated(next))
         && !(next.equals("don't") || next.equals("dont"))) {
       return true; // "why haven't you…", "why can't I…", "why must you…"; "why don't you" suggests
     }
@@ -136,7 +136,7 @@ final class ImplicitComplaints {
   }
 
   private static boolean negatedBefore(String[] lower, int i, int back) {
-    return i - back >= 0 && EnglishScorer.negated(lower[i - back]);
+    return i - back >= 0 && EnglishTokens.negated(lower[i - back]);
   }
 
   private static boolean count(String w) {

@@ -2,57 +2,73 @@ package dev.pantau.keywords.sentiment;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Scores the sentiment of a mention in English or Indonesian; other languages are {@link
  * Sentiment#UNSCORED}.
  *
- * <ul>
- *   <li>English: VADER's lexicon and rules, plus the rules brand mentions need ({@link
- *       EnglishRules#PANTAU}); the score is VADER's compound, positive from {@link
- *       #NEUTRAL_BAND}, negative from {@code -NEUTRAL_BAND}.
- *   <li>Indonesian: a logistic regression trained on SmSA ({@link SentimentTrainer}); the label is
- *       the likeliest class, the score P(positive) - P(negative). A post with no word the model
- *       knows (emoji only, or English) is scored by the English rules. Service complaints the
- *       model calls neutral are negative, and a single question to a brand is neutral ({@link
- *       IndonesianServiceRules}).
- * </ul>
+ * <p>Both languages: a trained multinomial logistic regression ({@link SentimentModel}) over hashed
+ * word and character n-grams and the English rules' scores ({@link SentimentFeatures}); English
+ * trained on SemEval 2013-2016 tweets, Indonesian on SmSA train and PRDECT-ID (the trainer lives in
+ * the tools module). The label is the likeliest class, the score P(positive) - P(negative).
+ * Indonesian: a post with no word is scored by the English rules (emoji), and after the model
+ * service complaints it calls neutral are negative and a question put to a brand is neutral
+ * ({@link IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone
+ * (the scorer before the models). docs/sentiment.md has the figures.
  *
  * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
  * No downloads.
  */
 public final class SentimentScorer {
 
-  /** VADER's recommended threshold on the compound score. */
+  /** VADER's recommended threshold on the compound score (the rule scorer's labels). */
   public static final double NEUTRAL_BAND = 0.05;
 
   static final String VADER_LEXICON = "vader_lexicon.tsv";
   static final String EMOJI_LEXICON = "emoji_lexicon.tsv";
   static final String PANTAU_LEXICON = "pantau_lexicon.tsv";
   static final String REVIEW_LEXICON = "review_lexicon.tsv";
-  static final String INDONESIAN_MODEL = "id_model.tsv";
+  static final String ENGLISH_MODEL = "en_model.bin";
+  static final String INDONESIAN_MODEL = "id_model.bin";
+
+  /** Which scorer: the trained models (shipped), or the English rules alone (before them). */
+  public enum Engine {
+    /** The trained models over n-grams and the rules' scores, with the Indonesian service rules. */
+    MODELS,
+    /** As {@link #MODELS}, without the Indonesian service rules (for the evaluation). */
+    MODELS_WITHOUT_SERVICE_RULES,
+    /**
+     * English: the rules alone, VADER's compound labelled at {@link #NEUTRAL_BAND} (Pantau's scorer
+     * before the trained model); Indonesian: the trained model as in {@link #MODELS}.
+     */
+    ENGLISH_RULES
+  }
 
   private final EnglishScorer english;
-  private final LinearModel indonesian;
-  private final boolean serviceRules;
+  private final Engine engine;
+  private final SentimentModel englishModel;
+  private final SentimentFeatures englishFeatures;
+  private final SentimentModel indonesianModel;
+  private final SentimentFeatures indonesianFeatures;
 
-  private SentimentScorer(EnglishScorer english, LinearModel indonesian, boolean serviceRules) {
-    this.english = english;
-    this.indonesian = indonesian;
-    this.serviceRules = serviceRules;
+  private SentimentScorer(Engine engine) {
+    this.engine = engine;
+    this.english = EnglishSupport.scorer();
+    this.englishModel = SentimentModel.load(ENGLISH_MODEL);
+    this.englishFeatures = SentimentFeatures.create(englishModel.config(), english);
+    this.indonesianModel = SentimentModel.load(INDONESIAN_MODEL);
+    this.indonesianFeatures = SentimentFeatures.create(indonesianModel.config(), english);
   }
 
-  /** The scorer with the resources shipped in this jar. */
+  /** The scorer with the models shipped in this jar. */
   public static SentimentScorer create() {
-    return create(true);
+    return create(Engine.MODELS);
   }
 
-  /** With or without {@link IndonesianServiceRules} (for the evaluation's ablation). */
-  static SentimentScorer create(boolean indonesianServiceRules) {
-    return new SentimentScorer(
-        EnglishSupport.scorer(), LinearModel.load(INDONESIAN_MODEL), indonesianServiceRules);
+  /** The scorer of the given engine (the evaluation compares them). */
+  public static SentimentScorer create(Engine engine) {
+    return new SentimentScorer(java.util.Objects.requireNonNull(engine));
   }
 
   /**
@@ -66,9 +82,10 @@ public final class SentimentScorer {
 
   /**
    * As {@link #score(String, String)}, with the names this mention is about: its brands' names and
-   * matched terms, lower-case words ("united", "best", "buy"). They count for nothing, so a brand
-   * whose name is an opinion word ("United" +1.8, "Best Buy") does not lend it to every mention,
-   * and swapping one brand's name for another's never changes a mention's sentiment.
+   * matched terms, lower-case words ("united", "best", "buy"). They count for nothing (the model
+   * reads each as the same placeholder), so a brand whose name is an opinion word ("United",
+   * "Best Buy") does not lend it to every mention, and swapping one brand's name for another's
+   * never changes a mention's sentiment.
    */
   public Sentiment score(String text, String lang, Set<String> names) {
     java.util.Objects.requireNonNull(names, "names (empty when none)");
@@ -77,49 +94,59 @@ public final class SentimentScorer {
       return Sentiment.UNSCORED;
     }
     String t = text == null ? "" : text;
+    if (t.isBlank()) {
+      return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
+    }
     if (language.equals("en")) {
-      double compound = english.compound(t, names);
-      return new Sentiment(compound, label(compound, NEUTRAL_BAND));
+      if (engine == Engine.ENGLISH_RULES) {
+        double compound = english.compound(t, names);
+        return new Sentiment(compound, label(compound, NEUTRAL_BAND));
+      }
+      return fromModel(englishModel.probabilities(englishFeatures.extract(t, names)));
     }
     return indonesian(t, names);
   }
 
-  private Sentiment indonesian(String text, Set<String> names) {
-    double en = english.compound(text, names);
-    List<String> tokens = IndonesianTokenizer.tokenize(text);
-    Map<String, Double> features =
-        IndonesianFeatures.extract(text, tokens, en, IndonesianFeatures.Options.ALL, names);
-    if (!indonesian.knowsAnyWord(features)) {
-      return new Sentiment(en, label(en, NEUTRAL_BAND));
-    }
-    double[] p = indonesian.probabilities(features);
+  private static Sentiment fromModel(double[] p) {
     double score = Math.max(-1.0, Math.min(1.0, p[2] - p[0]));
     Sentiment.Label label =
         p[0] >= p[1] && p[0] >= p[2]
             ? Sentiment.Label.NEGATIVE
             : p[1] >= p[2] ? Sentiment.Label.NEUTRAL : Sentiment.Label.POSITIVE;
-    if (!serviceRules) {
-      return new Sentiment(score, label);
+    return new Sentiment(score, label);
+  }
+
+  private Sentiment indonesian(String text, Set<String> names) {
+    List<String> tokens = IndonesianTokenizer.tokenize(text);
+    if (!SentimentFeatures.hasWords(tokens)) {
+      // emoji only, or marks: the English rules read emoji
+      double en = english.compound(text, names);
+      return new Sentiment(en, label(en, NEUTRAL_BAND));
     }
-    // what SmSA's reviews cannot teach: service complaints, and questions put to a brand
+    Sentiment s =
+        fromModel(indonesianModel.probabilities(indonesianFeatures.indonesianFeatures(text, tokens, names)));
+    if (engine == Engine.MODELS_WITHOUT_SERVICE_RULES) {
+      return s;
+    }
+    // what reviews cannot teach: service complaints, and questions put to a brand
     switch (IndonesianServiceRules.read(text, tokens)) {
       case COMPLAINT -> {
-        if (label == Sentiment.Label.NEUTRAL) {
+        if (s.label() == Sentiment.Label.NEUTRAL) {
           return new Sentiment(
-              Math.min(score, IndonesianServiceRules.COMPLAINT_SCORE), Sentiment.Label.NEGATIVE);
+              Math.min(s.score(), IndonesianServiceRules.COMPLAINT_SCORE), Sentiment.Label.NEGATIVE);
         }
       }
       case QUESTION -> {
         return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
       }
       case ASKS -> {
-        if (label == Sentiment.Label.NEGATIVE) {
+        if (s.label() == Sentiment.Label.NEGATIVE) {
           return new Sentiment(0.0, Sentiment.Label.NEUTRAL);
         }
       }
       case OTHER -> {}
     }
-    return new Sentiment(score, label);
+    return s;
   }
 
   private static String language(String lang) {

@@ -1,7 +1,7 @@
 package dev.pantau.keywords.sentiment;
 
-import static dev.pantau.keywords.sentiment.EnglishScorer.endsClause;
-import static dev.pantau.keywords.sentiment.EnglishScorer.negated;
+import static dev.pantau.keywords.sentiment.EnglishTokens.endsClause;
+import static dev.pantau.keywords.sentiment.EnglishTokens.negated;
 
 import java.util.HashSet;
 import java.util.List;

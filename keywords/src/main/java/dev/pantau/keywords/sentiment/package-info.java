@@ -48,8 +48,7 @@
  * "namun", "padahal") weighed 1.5 and the one before 0.5, a question mark, and the English score of
  * the text (English words and emoji inside Indonesian posts). Words come from {@link
  * dev.pantau.keywords.sentiment.IndonesianTokenizer}, not Lucene's IndonesianAnalyzer: that one
- * drops negators and intensifiers as stop words and over-stems. The weights are trained on SmSA by
- * {@link dev.pantau.keywords.sentiment.SentimentTrainer}, byte for byte reproducible. The label is
+ * drops negators and intensifiers as stop words and over-stems. The label is
  * the likeliest class and the score P(positive) - P(negative); a post with no word the model knows
  * (emoji only, English) is scored by the English rules. What SmSA's reviews cannot teach is added
  * after the model ({@link dev.pantau.keywords.sentiment.IndonesianServiceRules}): a service
@@ -62,17 +61,11 @@
  * matched terms), which count nothing in either language: "United lost my bag" is negative, and
  * swapping one brand for another in the same words never changes the sentiment.
  *
- * <h2>Measure</h2>
+ * <h2>Trained models</h2>
  *
- * <p>{@link dev.pantau.keywords.sentiment.SentimentEvaluation} prints accuracy, macro-F1 and the
- * confusion matrix on VADER's tweets and SmSA valid, with ablations, and accuracy on 3,000 English
- * review sentences labelled positive or negative (the brand-like check, fetched by {@code
- * keywords/fetch-english-reviews.sh}), and on the team's hand-written brand mentions ({@code
- * keywords/eval}); {@link
- * dev.pantau.keywords.sentiment.SentimentCrossValidation} checks with 10-fold cross-validation
- * whether a neutral band or a calibration fitted on the tweets would do better (they do not); the
- * throughput harness is
- * {@code SentimentThroughputBenchmark} in the test sources. Commands and figures: {@code
- * docs/sentiment.md}.
+ * <p>Since issue 17 both languages are scored by {@link dev.pantau.keywords.sentiment.SentimentModel}
+ * over {@link dev.pantau.keywords.sentiment.SentimentFeatures}, with the rules above as features;
+ * the training, cross-validation and evaluation commands are in the tools module ({@code
+ * tools/sentiment.sh}). Commands and figures: {@code docs/sentiment.md}.
  */
 package dev.pantau.keywords.sentiment;

@@ -64,7 +64,14 @@ public final class SentimentThroughputBenchmark {
       run(scorer, en);
       run(scorer, id);
     }
+    // the scorer before the trained models (the English rules alone), in the same run for the ratio
+    SentimentScorer rules = SentimentScorer.create(SentimentScorer.Engine.ENGLISH_RULES);
+    for (int warm = 0; warm < 5; warm++) {
+      run(rules, en);
+    }
+    report("en, English rules alone (before)", rules, en);
     report("en", scorer, en);
+    report("en, English rules alone (before)", rules, en);
     report("id", scorer, id);
     report("mixed", scorer, mix);
   }

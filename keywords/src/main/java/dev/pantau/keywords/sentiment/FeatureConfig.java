@@ -1,0 +1,133 @@
+package dev.pantau.keywords.sentiment;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link SentimentFeatures} extracts for one language: written into the model file's header
+ * by the trainer and read back at load time, so a model is always scored with the features it was
+ * trained on.
+ *
+ * @param language "en" or "id"
+ * @param bits the hashing space is {@code 2^bits} buckets
+ * @param wordNgrams word n-grams up to this length (1 unigrams only, 2 with pairs, 3 with triples)
+ * @param charMin shortest character n-gram (0: none)
+ * @param charMax longest character n-gram
+ * @param negation mark the words after a negator within its clause ("not good" gives "good_NEG")
+ * @param rules the rule scorer's sub-scores as features (compound, positive and negative shares,
+ *     the compound's band); {@code ruleWeight} multiplies them
+ * @param ruleWeight scale of the rule features (their effective regularisation)
+ * @param charWeight scale of the character n-gram block (each block has unit norm before it)
+ * @param ruleDetail also the rules' per-token figures: strongest positive and negative valence,
+ *     the last one, how many of each sign, both signs present
+ * @param lexiconClasses each lexicon word also read as its class ({@code <+2>}: positive, valence
+ *     about 2), alone (negated in a negated clause) and beside its neighbours, so what is learnt
+ *     of one opinion word carries to the others of its strength
+ */
+public record FeatureConfig(
+    String language,
+    int bits,
+    int wordNgrams,
+    int charMin,
+    int charMax,
+    boolean negation,
+    boolean rules,
+    double ruleWeight,
+    double charWeight,
+    boolean ruleDetail,
+    boolean lexiconClasses) {
+
+  public FeatureConfig {
+    if (!language.equals("en") && !language.equals("id")) {
+      throw new IllegalArgumentException("language must be en or id: " + language);
+    }
+    if (bits < 10 || bits > 24) {
+      throw new IllegalArgumentException("bits out of [10, 24]: " + bits);
+    }
+    if (wordNgrams < 1 || wordNgrams > 3) {
+      throw new IllegalArgumentException("wordNgrams out of [1, 3]: " + wordNgrams);
+    }
+    if (charMin < 0 || (charMin > 0 && charMax < charMin) || charMax > 8) {
+      throw new IllegalArgumentException("character n-grams: " + charMin + ".." + charMax);
+    }
+  }
+
+  /** The number of hashing buckets. */
+  public int buckets() {
+    return 1 << bits;
+  }
+
+  public FeatureConfig withBits(int b) {
+    return new FeatureConfig(language, b, wordNgrams, charMin, charMax, negation, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+  }
+
+  public FeatureConfig withWordNgrams(int n) {
+    return new FeatureConfig(language, bits, n, charMin, charMax, negation, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+  }
+
+  public FeatureConfig withChars(int min, int max) {
+    return new FeatureConfig(language, bits, wordNgrams, min, max, negation, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+  }
+
+  public FeatureConfig withNegation(boolean on) {
+    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, on, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+  }
+
+  public FeatureConfig withRules(boolean on, double weight) {
+    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, on, weight, charWeight, ruleDetail, lexiconClasses);
+  }
+
+  public FeatureConfig withCharWeight(double w) {
+    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, rules, ruleWeight, w, ruleDetail, lexiconClasses);
+  }
+
+  public FeatureConfig withRuleDetail(boolean on) {
+    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, rules, ruleWeight, charWeight, on, lexiconClasses);
+  }
+
+  public FeatureConfig withLexiconClasses(boolean on) {
+    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, rules, ruleWeight, charWeight, ruleDetail, on);
+  }
+
+  /** The header form: {@code key=value} pairs separated by {@code ;}, in a fixed order. */
+  public String format() {
+    return String.format(
+        Locale.ROOT,
+        "language=%s;bits=%d;wordNgrams=%d;charMin=%d;charMax=%d;negation=%b;rules=%b;ruleWeight=%s;charWeight=%s;ruleDetail=%b;lexiconClasses=%b",
+        language, bits, wordNgrams, charMin, charMax, negation, rules, number(ruleWeight), number(charWeight),
+        ruleDetail, lexiconClasses);
+  }
+
+  private static String number(double x) {
+    return String.format(Locale.ROOT, "%.4f", x);
+  }
+
+  /** Reads {@link #format()}. */
+  public static FeatureConfig parse(String s) {
+    Map<String, String> kv = new LinkedHashMap<>();
+    for (String part : s.trim().split(";")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("not key=value: " + part);
+      }
+      kv.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    try {
+      return new FeatureConfig(
+          kv.get("language"),
+          Integer.parseInt(kv.get("bits")),
+          Integer.parseInt(kv.get("wordNgrams")),
+          Integer.parseInt(kv.get("charMin")),
+          Integer.parseInt(kv.get("charMax")),
+          Boolean.parseBoolean(kv.get("negation")),
+          Boolean.parseBoolean(kv.get("rules")),
+          Double.parseDouble(kv.get("ruleWeight")),
+          Double.parseDouble(kv.get("charWeight")),
+          Boolean.parseBoolean(kv.getOrDefault("ruleDetail", "false")),
+          Boolean.parseBoolean(kv.getOrDefault("lexiconClasses", "false")));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("bad feature configuration: " + s, e);
+    }
+  }
+}

@@ -1,0 +1,482 @@
+package dev.pantau.keywords.sentiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a text into the hashed features a {@link SentimentModel} reads, the same in training (the
+ * tools module) and in scoring. Immutable and thread-safe.
+ *
+ * <ul>
+ *   <li><b>English</b>: tokens lower-cased, with links, handles, numbers and the mention's own
+ *       names replaced by {@code <url>}, {@code <user>}, {@code <num>}, {@code <brand>}; letters
+ *       repeated three times or more squeezed to two; emoticons and emoji kept whole. Words (a word
+ *       after a negator, within its clause, marked negated), word n-grams, character n-grams of
+ *       the normalised text, a few marks of style (capitals, elongation, the last mark).
+ *   <li><b>Indonesian</b>: {@link IndonesianFeatures} (words and pairs, negation, contrast weights,
+ *       a question mark, names dropped) and character n-grams of {@link IndonesianTokenizer}'s
+ *       tokens.
+ *   <li><b>Rules</b> (both): the English rule scorer's compound, positive and negative shares and
+ *       the compound's band, so a model keeps what the rules know ({@link EnglishScorer}).
+ * </ul>
+ *
+ * <p>Each block (words, characters) is scaled to unit norm (1/&radic;count), so long and short
+ * texts weigh alike.
+ */
+public final class SentimentFeatures {
+
+  private static final int SEED_WORD = 0x1f3a5c7;
+  private static final int SEED_PAIR = 0x2b4d6e8;
+  private static final int SEED_TRIPLE = 0x3c5e7f9;
+  private static final int SEED_CHAR = 0x4d6f80a;
+  private static final int SEED_RULE = 0x5e7091b;
+  private static final int SEED_ID = 0x6f81a2c;
+  private static final int SEED_LEX = 0x7092b3d;
+  private static final String[] CLASSES = {"<-4>", "<-3>", "<-2>", "<-1>", "", "<+1>", "<+2>", "<+3>", "<+4>"};
+
+  /** Words that negate what follows in their clause. */
+  static final Set<String> NEGATORS =
+      Set.of("not", "no", "never", "cannot", "nothing", "nobody", "none", "nor", "neither",
+          "nowhere", "dont", "cant", "wont", "isnt", "arent", "didnt", "doesnt", "wasnt", "werent",
+          "couldnt", "shouldnt", "wouldnt", "aint", "havent", "hasnt", "hadnt", "without");
+
+  /** Bands of the compound score, each an indicator feature. */
+  private static final double[] BANDS = {-0.75, -0.5, -0.25, -0.05, 0.05, 0.25, 0.5, 0.75};
+
+  private final FeatureConfig config;
+  private final EnglishScorer english;
+  private final Set<String> emoticons;
+  private final Map<String, Double> lexicon;
+  private final int mask;
+  private final float ruleWeight;
+
+  private SentimentFeatures(FeatureConfig config, EnglishScorer english) {
+    this.config = config;
+    this.english = english;
+    this.lexicon = EnglishSupport.lexicon();
+    this.emoticons = emoticons(lexicon);
+    this.mask = config.buckets() - 1;
+    this.ruleWeight = (float) config.ruleWeight();
+  }
+
+  /** An extractor for the configuration, with the shipped English rules. */
+  public static SentimentFeatures create(FeatureConfig config) {
+    return new SentimentFeatures(config, EnglishSupport.scorer());
+  }
+
+  static SentimentFeatures create(FeatureConfig config, EnglishScorer english) {
+    return new SentimentFeatures(config, english);
+  }
+
+  public FeatureConfig config() {
+    return config;
+  }
+
+  private static Set<String> emoticons(Map<String, Double> lexicon) {
+    java.util.HashSet<String> out = new java.util.HashSet<>();
+    for (String k : lexicon.keySet()) {
+      if (k.length() >= 2 && k.length() <= 6 && !k.chars().allMatch(Character::isLetterOrDigit)
+          && k.charAt(0) < 0x2000) {
+        out.add(k);
+      }
+    }
+    return Set.copyOf(out);
+  }
+
+  /**
+   * The features of a text.
+   *
+   * @param names the mention's own names (lower-case words), which become {@code <brand>}
+   */
+  public FeatureVector extract(String text, Set<String> names) {
+    String t = text == null ? "" : text;
+    if (!names.isEmpty()) {
+      t = collapseNames(t, names);
+    }
+    return config.language().equals("en") ? englishFeatures(t, names) : indonesianFeatures(t, names);
+  }
+
+  /**
+   * A run of the mention's names written one after another ("Best Buy", "Lucky Brand") kept as its
+   * first word only, so a brand of two words reads exactly as a brand of one: swapping one brand
+   * for another in the same words gives the same features.
+   */
+  static String collapseNames(String text, Set<String> names) {
+    StringBuilder b = new StringBuilder(text.length());
+    int n = text.length();
+    int i = 0;
+    boolean previousName = false;
+    while (i < n) {
+      int start = i;
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int wordStart = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (wordStart == i) {
+        b.append(text, start, i);
+        break;
+      }
+      int coreStart = wordStart;
+      int coreEnd = i;
+      while (coreStart < coreEnd && !Character.isLetterOrDigit(text.charAt(coreStart))) {
+        coreStart++;
+      }
+      while (coreEnd > coreStart && !Character.isLetterOrDigit(text.charAt(coreEnd - 1))) {
+        coreEnd--;
+      }
+      boolean name =
+          coreStart == wordStart
+              && coreEnd > coreStart
+              && names.contains(text.substring(coreStart, coreEnd).toLowerCase(java.util.Locale.ROOT));
+      if (name && previousName) {
+        b.append(text, coreEnd, i); // the word goes, its closing marks stay
+      } else {
+        b.append(text, start, i);
+      }
+      previousName = name && coreEnd == i;
+    }
+    return b.toString();
+  }
+
+  /** The English rule scorer's compound of the text (what the features see of the rules). */
+  double compound(String text, Set<String> names) {
+    return english.compound(text, names);
+  }
+
+  // ---------------------------------------------------------------- English
+
+  /** English tokens as the features read them (without negation marks). */
+  List<String> englishTokens(String text, Set<String> names) {
+    String s = text.indexOf('&') >= 0 ? EnglishScorer.unescapeHtml(text) : text;
+    List<String> tokens = new ArrayList<>(s.length() / 4 + 4);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      if (start < i) {
+        rawToken(s, start, i, names, tokens);
+      }
+    }
+    return tokens;
+  }
+
+  private void rawToken(String s, int start, int end, Set<String> names, List<String> out) {
+    char c0 = s.charAt(start);
+    if ((c0 == 'h' || c0 == 'H' || c0 == 'w') && (s.startsWith("http", start) || s.startsWith("www.", start))) {
+      out.add("<url>");
+      return;
+    }
+    if (c0 == '@' && end - start > 1) {
+      out.add("<user>");
+      // what follows a handle's name ("@acme's", "@acme:") is not a word
+      return;
+    }
+    if (end - start <= 6) {
+      String raw = s.substring(start, end);
+      if (emoticons.contains(raw)) {
+        out.add(raw);
+        return;
+      }
+    }
+    int i = start;
+    while (i < end) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c) || (c == '\'' || c == '\u2019') && i > start && i + 1 < end
+          && Character.isLetter(s.charAt(i + 1)) && Character.isLetter(s.charAt(i - 1))) {
+        int ws = i;
+        while (i < end) {
+          char d = s.charAt(i);
+          if (Character.isLetterOrDigit(d)) {
+            i++;
+          } else if ((d == '\'' || d == '\u2019') && i + 1 < end && Character.isLetter(s.charAt(i + 1))
+              && i > ws) {
+            i++;
+          } else {
+            break;
+          }
+        }
+        out.add(word(s, ws, i, names));
+      } else if (c == '!' || c == '?') {
+        int rs = i;
+        while (i < end && (s.charAt(i) == '!' || s.charAt(i) == '?')) {
+          i++;
+        }
+        out.add(i - rs > 1 ? (s.indexOf('?', rs) >= 0 && s.indexOf('?', rs) < i ? "??" : "!!") : String.valueOf(c));
+      } else if (c == '.' || c == ',' || c == ';' || c == ':') {
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(".")) {
+          out.add(c == ',' ? "," : ".");
+        }
+        i++;
+      } else if (Character.isSurrogate(c) || c >= 0x2190) {
+        int cp = s.codePointAt(i);
+        i += Character.charCount(cp);
+        if (cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) || Character.isLetterOrDigit(cp)) {
+          continue;
+        }
+        if (Character.isSurrogate(c) || Character.getType(cp) == Character.OTHER_SYMBOL) {
+          out.add(new String(Character.toChars(cp)));
+        }
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private static String word(String s, int start, int end, Set<String> names) {
+    boolean digits = true;
+    for (int k = start; k < end; k++) {
+      if (!Character.isDigit(s.charAt(k))) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) {
+      return "<num>";
+    }
+    StringBuilder b = new StringBuilder(end - start);
+    char prev = 0;
+    int run = 0;
+    for (int k = start; k < end; k++) {
+      char c = Character.toLowerCase(s.charAt(k));
+      if (c == '\u2019') {
+        c = '\'';
+      }
+      run = c == prev ? run + 1 : 1;
+      prev = c;
+      if (run <= 2) {
+        b.append(c);
+      }
+    }
+    String w = b.toString();
+    if (!names.isEmpty() && names.contains(w)) {
+      return "<brand>";
+    }
+    return w;
+  }
+
+  private static boolean negator(String w) {
+    return NEGATORS.contains(w) || w.endsWith("n't");
+  }
+
+  private static boolean clauseEnd(String t) {
+    return t.equals(".") || t.equals(",") || t.equals("!") || t.equals("?") || t.equals("!!")
+        || t.equals("??");
+  }
+
+  private FeatureVector englishFeatures(String text, Set<String> names) {
+    List<String> tokens = englishTokens(text, names);
+    int n = tokens.size();
+    FeatureVector v = new FeatureVector(n * 3 + text.length() * 3 + 24);
+    // words, negated within their clause
+    int from = v.size();
+    boolean negated = false;
+    for (int i = 0; i < n; i++) {
+      String t = tokens.get(i);
+      if (clauseEnd(t)) {
+        negated = false;
+      }
+      int h = FeatureHash.hash(t, SEED_WORD);
+      v.add((negated ? FeatureHash.fmix(h ^ 0x7fffffff) : h) & mask, 1f);
+      if (config.negation() && negator(t)) {
+        negated = true;
+      }
+    }
+    if (config.lexiconClasses()) {
+      lexiconClasses(v, tokens);
+    }
+    if (config.wordNgrams() >= 2) {
+      for (int i = 0; i + 1 < n; i++) {
+        v.add(FeatureHash.hash2(tokens.get(i), tokens.get(i + 1), SEED_PAIR) & mask, 1f);
+      }
+    }
+    if (config.wordNgrams() >= 3) {
+      for (int i = 0; i + 2 < n; i++) {
+        v.add(FeatureHash.hash3(tokens.get(i), tokens.get(i + 1), tokens.get(i + 2), SEED_TRIPLE) & mask, 1f);
+      }
+    }
+    normalise(v, from, 1f);
+    characters(v, tokens);
+    style(v, text, tokens);
+    if (config.rules()) {
+      rules(v, english.analyse(text, names));
+    }
+    v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
+    return v;
+  }
+
+  /** The class of a lexicon word ({@code <+2>}), or null. */
+  private String lexiconClass(String token) {
+    Double v = lexicon.get(token);
+    if (v == null || Math.abs(v) < 0.5) {
+      return null;
+    }
+    int c = (int) Math.min(4, Math.round(Math.abs(v)));
+    return CLASSES[4 + (v > 0 ? c : -c)];
+  }
+
+  private void lexiconClasses(FeatureVector v, List<String> tokens) {
+    boolean negated = false;
+    int n = tokens.size();
+    for (int i = 0; i < n; i++) {
+      String t = tokens.get(i);
+      if (clauseEnd(t)) {
+        negated = false;
+      }
+      String c = lexiconClass(t);
+      if (c != null) {
+        int h = FeatureHash.hash(c, SEED_LEX);
+        v.add((negated ? FeatureHash.fmix(h ^ 0x7fffffff) : h) & mask, 1f);
+        if (i > 0) {
+          v.add(FeatureHash.hash2(tokens.get(i - 1), c, SEED_LEX) & mask, 1f);
+        }
+        if (i + 1 < n) {
+          v.add(FeatureHash.hash2(c, tokens.get(i + 1), SEED_LEX + 1) & mask, 1f);
+        }
+      }
+      if (config.negation() && negator(t)) {
+        negated = true;
+      }
+    }
+  }
+
+  private void style(FeatureVector v, String text, List<String> tokens) {
+    int caps = 0;
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          caps++;
+        }
+      }
+    }
+    if (letters >= 8 && caps * 2 > letters) {
+      rule(v, "^shouting", 1f);
+    }
+    if (!tokens.isEmpty()) {
+      String last = tokens.get(tokens.size() - 1);
+      if (last.equals("!") || last.equals("!!") || last.equals("?") || last.equals("??")) {
+        rule(v, "^last" + last, 1f);
+      }
+    }
+  }
+
+  private void characters(FeatureVector v, List<String> tokens) {
+    if (config.charMin() <= 0) {
+      return;
+    }
+    StringBuilder b = new StringBuilder(tokens.size() * 6 + 2);
+    b.append(' ');
+    for (String t : tokens) {
+      b.append(t).append(' ');
+    }
+    int from = v.size();
+    int len = b.length();
+    for (int k = config.charMin(); k <= config.charMax(); k++) {
+      int seed = SEED_CHAR + k;
+      for (int i = 0; i + k <= len; i++) {
+        v.add(FeatureHash.hash(b, i, i + k, seed) & mask, 1f);
+      }
+    }
+    normalise(v, from, (float) config.charWeight());
+  }
+
+  private static void normalise(FeatureVector v, int from, float weight) {
+    int count = v.size() - from;
+    if (count > 0) {
+      v.scale(from, (float) (weight / Math.sqrt(count)));
+    }
+  }
+
+  private void rules(FeatureVector v, VaderScores s) {
+    float w = ruleWeight;
+    rule(v, "^compound", (float) s.compound() * w);
+    rule(v, "^positive", (float) s.positive() * w);
+    rule(v, "^negative", (float) s.negative() * w);
+    if (s.positive() == 0.0 && s.negative() == 0.0) {
+      rule(v, "^no-opinion-word", w);
+    }
+    if (config.ruleDetail()) {
+      rule(v, "^strongest+", (float) (s.strongestPositive() / 4.0) * w);
+      rule(v, "^strongest-", (float) (s.strongestNegative() / 4.0) * w);
+      rule(v, "^last", (float) (s.last() / 4.0) * w);
+      rule(v, "^words+", (float) Math.min(1.0, s.positiveWords() / 4.0) * w);
+      rule(v, "^words-", (float) Math.min(1.0, s.negativeWords() / 4.0) * w);
+      if (s.positiveWords() > 0 && s.negativeWords() > 0) {
+        rule(v, "^mixed", w);
+      }
+    }
+    int band = 0;
+    while (band < BANDS.length && s.compound() >= BANDS[band]) {
+      band++;
+    }
+    rule(v, "^band" + band, w);
+  }
+
+  private void rule(FeatureVector v, String name, float value) {
+    v.add(FeatureHash.hash(name, SEED_RULE) & mask, value);
+  }
+
+  // ---------------------------------------------------------------- Indonesian
+
+  private static final IndonesianFeatures.Options ID_OPTIONS = IndonesianFeatures.Options.ALL;
+
+  /** Whether the text has any Indonesian word token (else the English rules score it). */
+  static boolean hasWords(List<String> idTokens) {
+    for (String t : idTokens) {
+      if (!t.equals(IndonesianTokenizer.BOUNDARY)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private FeatureVector indonesianFeatures(String text, Set<String> names) {
+    return indonesianFeatures(text, IndonesianTokenizer.tokenize(text), names);
+  }
+
+  FeatureVector indonesianFeatures(String text, List<String> tokens, Set<String> names) {
+    VaderScores en = config.rules() ? english.analyse(text, names) : VaderScores.EMPTY;
+    IndonesianFeatures.Options options =
+        new IndonesianFeatures.Options(config.negation(), config.wordNgrams() >= 2, true, false, true);
+    Map<String, Double> words = IndonesianFeatures.extract(text, tokens, 0.0, options, names);
+    FeatureVector v = new FeatureVector(words.size() + text.length() * 3 + 24);
+    int from = v.size();
+    for (Map.Entry<String, Double> f : words.entrySet()) {
+      String k = f.getKey();
+      if (!k.startsWith("^")) {
+        v.add(FeatureHash.hash(k, SEED_ID) & mask, f.getValue().floatValue());
+      }
+    }
+    normalise(v, from, 1f);
+    if (config.charMin() > 0) {
+      List<String> kept = new ArrayList<>(tokens.size());
+      for (String t : tokens) {
+        if (!IndonesianFeatures.NAMES.contains(t) && !names.contains(t)) {
+          kept.add(t.equals(IndonesianTokenizer.BOUNDARY) ? "." : t);
+        }
+      }
+      characters(v, kept);
+    }
+    if (text.indexOf('?') >= 0) {
+      rule(v, "^question", 1f);
+    }
+    if (config.rules()) {
+      rules(v, en);
+    }
+    v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
+    return v;
+  }
+}
