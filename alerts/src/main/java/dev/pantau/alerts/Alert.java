@@ -13,13 +13,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An alert record (SPEC §5). {@link #id()} is {@code rule|brand|window|start} of the window that fired, so a
- * replayed or recovered alert has the same id, and the {@code resolved} record that follows carries it too
- * (with the start and end of the window that fired, and {@code resolved_at}).
+ * An alert record (SPEC §5). {@link #id()} is {@code rule|brand|window|start} of the window that
+ * fired, so a replayed or recovered alert has the same id, and the {@code resolved} record that
+ * follows carries it too (with the start and end of the window that fired, and {@code
+ * resolved_at}).
  *
- * @param topTerms       words over-represented in the alert window (filled by the job), or null
+ * @param topTerms words over-represented in the alert window (filled by the job), or null
  * @param sampleMentions the highest-reach mentions of the window (filled by the job), or null
- * @param resolvedAt     end of the window in which the metric was back to normal; null while firing
+ * @param resolvedAt end of the window in which the metric was back to normal; null while firing
  */
 public record Alert(
     String id,
@@ -38,11 +39,13 @@ public record Alert(
     String message,
     List<String> topTerms,
     List<SampleMention> sampleMentions,
-    Instant resolvedAt) implements java.io.Serializable {
+    Instant resolvedAt)
+    implements java.io.Serializable {
 
   /** Lifecycle of an alert. */
   public enum Status {
-    FIRING, RESOLVED;
+    FIRING,
+    RESOLVED;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -50,8 +53,8 @@ public record Alert(
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
-      .withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   public Alert {
     Objects.requireNonNull(id, "id");
@@ -75,17 +78,38 @@ public record Alert(
     return rule + "|" + brand + "|" + window + "|" + TIME.format(start);
   }
 
-  /** A copy with the words and mentions that explain the alert (the job knows them, the detector does not). */
+  /**
+   * A copy with the words and mentions that explain the alert (the job knows them, the detector
+   * does not).
+   */
   public Alert withContext(List<String> terms, List<SampleMention> samples) {
-    return new Alert(id, status, rule, type, brand, severity, metric, window, start, end, observed, expected,
-        score, message, terms, samples, resolvedAt);
+    return new Alert(
+        id,
+        status,
+        rule,
+        type,
+        brand,
+        severity,
+        metric,
+        window,
+        start,
+        end,
+        observed,
+        expected,
+        score,
+        message,
+        terms,
+        samples,
+        resolvedAt);
   }
 
   public boolean firing() {
     return status == Status.FIRING;
   }
 
-  /** One line of JSON with SPEC §5's fields in a stable order; absent context fields are left out. */
+  /**
+   * One line of JSON with SPEC §5's fields in a stable order; absent context fields are left out.
+   */
   public String toJson() {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", id);
@@ -135,6 +159,10 @@ public record Alert(
       o.put(field, (long) v);
       return;
     }
-    o.put(field, new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros());
+    o.put(
+        field,
+        new java.math.BigDecimal(v)
+            .setScale(decimals, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros());
   }
 }

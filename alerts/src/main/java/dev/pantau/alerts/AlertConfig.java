@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything an alert-rule file (or folder) declares: rules, named channels and KPI targets. */
-public record AlertConfig(List<AlertRule> rules, Map<String, Channel> channels, List<Target> targets) implements java.io.Serializable {
+public record AlertConfig(
+    List<AlertRule> rules, Map<String, Channel> channels, List<Target> targets)
+    implements java.io.Serializable {
 
   /** A configuration with no rules (e.g. when the default folder does not exist). */
   public static final AlertConfig EMPTY = new AlertConfig(List.of(), Map.of(), List.of());

@@ -3,7 +3,10 @@ package dev.pantau.alerts;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An alert-rule file that cannot be used; carries every problem found, each with its file, id, line and reason. */
+/**
+ * An alert-rule file that cannot be used; carries every problem found, each with its file, id, line
+ * and reason.
+ */
 public final class AlertConfigException extends Exception {
 
   /** One problem: where (file, line when known, rule or channel id when known) and why. */

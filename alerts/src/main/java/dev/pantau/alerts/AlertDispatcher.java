@@ -1,5 +1,6 @@
 package dev.pantau.alerts;
 
+import io.github.resilience4j.retry.Retry;
 import java.io.Closeable;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,21 +15,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alerts to the Slack and webhook channels of a configuration, asynchronously: {@link #dispatch}
- * returns at once and never throws, so a slow or failing endpoint cannot block or fail the job. Deliveries
- * are retried ({@link DeliveryRetry}: Resilience4j, exponential backoff with jitter, {@code Retry-After}
- * honoured) on network errors, timeouts, 408, 429 and 5xx; at most
- * {@link Options#queueCapacity} are in flight or waiting, beyond that new ones are dropped and counted.
- * Logs name the channel and the URL's host, never the secret or the URL's path (Slack keeps its token there).
+ * Delivers alerts to the Slack and webhook channels of a configuration, asynchronously: {@link
+ * #dispatch} returns at once and never throws, so a slow or failing endpoint cannot block or fail
+ * the job. Deliveries are retried ({@link DeliveryRetry}: Resilience4j, exponential backoff with
+ * jitter, {@code Retry-After} honoured) on network errors, timeouts, 408, 429 and 5xx; at most
+ * {@link Options#queueCapacity} are in flight or waiting, beyond that new ones are dropped and
+ * counted. Logs name the channel and the URL's host, never the secret or the URL's path (Slack
+ * keeps its token there).
  *
  * <p>{@code kafka} is not delivered here: the job writes the {@code alerts} topic itself.
  */
@@ -56,13 +56,40 @@ public final class AlertDispatcher implements Closeable {
     Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     Function<String, String> environment = System::getenv;
 
-    public Options queueCapacity(int v) { queueCapacity = positive(v); return this; }
-    public Options maxAttempts(int v) { maxAttempts = positive(v); return this; }
-    public Options backoff(Duration initial, Duration max) { initialBackoff = initial; maxBackoff = max; return this; }
-    public Options requestTimeout(Duration v) { requestTimeout = Objects.requireNonNull(v); return this; }
-    public Options closeTimeout(Duration v) { closeTimeout = Objects.requireNonNull(v); return this; }
-    /** Where {@code ${VAR}} in channel URLs and secrets is looked up (default: the process environment). */
-    public Options environment(Function<String, String> v) { environment = Objects.requireNonNull(v); return this; }
+    public Options queueCapacity(int v) {
+      queueCapacity = positive(v);
+      return this;
+    }
+
+    public Options maxAttempts(int v) {
+      maxAttempts = positive(v);
+      return this;
+    }
+
+    public Options backoff(Duration initial, Duration max) {
+      initialBackoff = initial;
+      maxBackoff = max;
+      return this;
+    }
+
+    public Options requestTimeout(Duration v) {
+      requestTimeout = Objects.requireNonNull(v);
+      return this;
+    }
+
+    public Options closeTimeout(Duration v) {
+      closeTimeout = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /**
+     * Where {@code ${VAR}} in channel URLs and secrets is looked up (default: the process
+     * environment).
+     */
+    public Options environment(Function<String, String> v) {
+      environment = Objects.requireNonNull(v);
+      return this;
+    }
 
     private static int positive(int v) {
       if (v < 1) {
@@ -108,11 +135,15 @@ public final class AlertDispatcher implements Closeable {
       }
       try {
         URI uri = URI.create(Secrets.expand(c.url(), options.environment));
-        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+        if (uri.getScheme() == null
+            || !uri.getScheme().matches("(?i)https?")
+            || uri.getHost() == null) {
           throw new IllegalArgumentException("url is not http(s)");
         }
-        byte[] key = c.type() == Channel.Type.WEBHOOK && c.secret() != null
-            ? WebhookSigner.key(Secrets.expand(c.secret(), options.environment)) : null;
+        byte[] key =
+            c.type() == Channel.Type.WEBHOOK && c.secret() != null
+                ? WebhookSigner.key(Secrets.expand(c.secret(), options.environment))
+                : null;
         endpoints.put(c.name(), new Endpoint(c, uri, key));
       } catch (RuntimeException e) {
         // the message names a variable or a format problem, never a value
@@ -121,8 +152,12 @@ public final class AlertDispatcher implements Closeable {
     }
     this.httpExecutor = Executors.newFixedThreadPool(2, daemon("pantau-alert-http"));
     this.retries = Executors.newSingleThreadScheduledExecutor(daemon("pantau-alert-retry"));
-    this.client = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(options.requestTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .executor(httpExecutor)
+            .connectTimeout(options.requestTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   private static ThreadFactory daemon(String name) {
@@ -139,7 +174,10 @@ public final class AlertDispatcher implements Closeable {
     return java.util.Set.copyOf(endpoints.keySet());
   }
 
-  /** Queues the alert for each named channel and returns at once; {@code kafka} is skipped (the job writes it). */
+  /**
+   * Queues the alert for each named channel and returns at once; {@code kafka} is skipped (the job
+   * writes it).
+   */
   public void dispatch(Alert alert, List<String> channels) {
     for (String name : channels) {
       if (Channel.KAFKA.equals(name)) {
@@ -156,50 +194,84 @@ public final class AlertDispatcher implements Closeable {
             done();
           }
           dropped.incrementAndGet();
-          LOG.warn("alert {} to channel {} dropped: delivery queue full or closed", alert.id(), e.where());
+          LOG.warn(
+              "alert {} to channel {} dropped: delivery queue full or closed",
+              alert.id(),
+              e.where());
           continue;
         }
-        String body = e.channel().type() == Channel.Type.SLACK ? SlackMessage.of(alert) : alert.toJson();
+        String body =
+            e.channel().type() == Channel.Type.SLACK ? SlackMessage.of(alert) : alert.toJson();
         deliver(e, alert, body, WebhookSigner.messageId(alert));
       } catch (RuntimeException ex) {
         failed.incrementAndGet();
-        LOG.warn("alert {} to channel {} not sent: {}", alert.id(), name, ex.getClass().getSimpleName());
+        LOG.warn(
+            "alert {} to channel {} not sent: {}", alert.id(), name, ex.getClass().getSimpleName());
       }
     }
   }
 
   private void deliver(Endpoint e, Alert alert, String body, String msgId) {
-    Retry retry = DeliveryRetry.create(e.where(), options.maxAttempts, options.initialBackoff, options.maxBackoff,
-        java.time.Instant::now);
+    Retry retry =
+        DeliveryRetry.create(
+            e.where(),
+            options.maxAttempts,
+            options.initialBackoff,
+            options.maxBackoff,
+            java.time.Instant::now);
     AtomicInteger attempts = new AtomicInteger();
-    retry.getEventPublisher().onRetry(event -> {
-      retried.incrementAndGet();
-      LOG.debug("alert {} to {} attempt {} failed, retrying in {} ms", alert.id(), e.where(),
-          event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis());
-    });
-    retry.executeCompletionStage(retries, () -> {
-      attempts.incrementAndGet();
-      return client.sendAsync(request(e, body, msgId), HttpResponse.BodyHandlers.discarding());
-    }).whenComplete((resp, err) -> {
-      int status = resp == null ? -1 : resp.statusCode();
-      if (err == null && status >= 200 && status < 300) {
-        delivered.incrementAndGet();
-        done();
-        return;
-      }
-      String reason = err != null ? describe(err, e) : "HTTP " + status;
-      // logged before it is counted: whoever sees the count (close(), stats()) also sees the log
-      LOG.warn("alert {} to channel {} failed after {} attempt(s): {}", alert.id(), e.where(), attempts.get(), reason);
-      failed.incrementAndGet();
-      done();
-    });
+    retry
+        .getEventPublisher()
+        .onRetry(
+            event -> {
+              retried.incrementAndGet();
+              LOG.debug(
+                  "alert {} to {} attempt {} failed, retrying in {} ms",
+                  alert.id(),
+                  e.where(),
+                  event.getNumberOfRetryAttempts(),
+                  event.getWaitInterval().toMillis());
+            });
+    retry
+        .executeCompletionStage(
+            retries,
+            () -> {
+              attempts.incrementAndGet();
+              return client.sendAsync(
+                  request(e, body, msgId), HttpResponse.BodyHandlers.discarding());
+            })
+        .whenComplete(
+            (resp, err) -> {
+              int status = resp == null ? -1 : resp.statusCode();
+              if (err == null && status >= 200 && status < 300) {
+                delivered.incrementAndGet();
+                done();
+                return;
+              }
+              String reason = err != null ? describe(err, e) : "HTTP " + status;
+              // logged before it is counted: whoever sees the count (close(), stats()) also sees
+              // the log
+              LOG.warn(
+                  "alert {} to channel {} failed after {} attempt(s): {}",
+                  alert.id(),
+                  e.where(),
+                  attempts.get(),
+                  reason);
+              failed.incrementAndGet();
+              done();
+            });
   }
 
-  /** A new request per attempt: the webhook timestamp and signature are of the moment it is sent. */
+  /**
+   * A new request per attempt: the webhook timestamp and signature are of the moment it is sent.
+   */
   private HttpRequest request(Endpoint e, String body, String msgId) {
-    HttpRequest.Builder req = HttpRequest.newBuilder(e.uri()).timeout(options.requestTimeout)
-        .header("Content-Type", "application/json").header("User-Agent", "pantau-alerts")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(e.uri())
+            .timeout(options.requestTimeout)
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "pantau-alerts")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (e.channel().type() == Channel.Type.WEBHOOK) {
       long ts = System.currentTimeMillis() / 1000;
       req.header("webhook-id", msgId).header("webhook-timestamp", Long.toString(ts));
@@ -215,8 +287,15 @@ public final class AlertDispatcher implements Closeable {
   }
 
   private static String describe(Throwable err, Endpoint e) {
-    Throwable t = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-    String m = t.getMessage() == null ? "" : ": " + t.getMessage().replace(e.uri().toString(), Secrets.redactUrl(e.uri().toString()));
+    Throwable t =
+        err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+            ? err.getCause()
+            : err;
+    String m =
+        t.getMessage() == null
+            ? ""
+            : ": "
+                + t.getMessage().replace(e.uri().toString(), Secrets.redactUrl(e.uri().toString()));
     return t.getClass().getSimpleName() + m;
   }
 
@@ -229,7 +308,10 @@ public final class AlertDispatcher implements Closeable {
     return pending.get();
   }
 
-  /** Waits up to the close timeout for deliveries in flight, then stops; what is left is counted as failed. */
+  /**
+   * Waits up to the close timeout for deliveries in flight, then stops; what is left is counted as
+   * failed.
+   */
   @Override
   public void close() {
     long deadline = System.nanoTime() + options.closeTimeout.toNanos();

@@ -21,44 +21,77 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads alert-rule files (SPEC §3) and validates them whole: every problem is collected, each with the
- * file, the line, the rule or channel id and the reason, and reported in one {@link AlertConfigException}.
+ * Reads alert-rule files (SPEC §3) and validates them whole: every problem is collected, each with
+ * the file, the line, the rule or channel id and the reason, and reported in one {@link
+ * AlertConfigException}.
  */
 public final class AlertRuleLoader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP_LEVEL = Set.of("rules", "channels", "targets");
-  private static final Set<String> RULE_FIELDS = Set.of("id", "metric", "window", "detector", "sensitivity",
-      "threshold", "min_count", "min_ratio", "cooldown", "baseline", "warmup", "seasonality", "peak_memory", "sustained",
-      "level_shift", "above", "below", "tolerance", "severity", "brands", "notify");
+  private static final Set<String> RULE_FIELDS =
+      Set.of(
+          "id",
+          "metric",
+          "window",
+          "detector",
+          "sensitivity",
+          "threshold",
+          "min_count",
+          "min_ratio",
+          "cooldown",
+          "baseline",
+          "warmup",
+          "seasonality",
+          "peak_memory",
+          "sustained",
+          "level_shift",
+          "above",
+          "below",
+          "tolerance",
+          "severity",
+          "brands",
+          "notify");
   private static final Set<String> CHANNEL_FIELDS = Set.of("type", "url", "secret");
-  private static final Set<String> TARGET_FIELDS = Set.of("brand", "metric", "period", "value", "from");
+  private static final Set<String> TARGET_FIELDS =
+      Set.of("brand", "metric", "period", "value", "from");
 
   private AlertRuleLoader() {}
 
-  /** Loads one file, or the top-level {@code *.yaml} / {@code *.yml} files of a folder, as one configuration. */
+  /**
+   * Loads one file, or the top-level {@code *.yaml} / {@code *.yml} files of a folder, as one
+   * configuration.
+   */
   public static AlertConfig load(Path fileOrDir) throws AlertConfigException {
     return load(fileOrDir, null);
   }
 
   /**
-   * As {@link #load(Path)}, and a rule on a window the job does not compute (not in {@code windows})
-   * is one more problem with its file and line; null accepts any window.
+   * As {@link #load(Path)}, and a rule on a window the job does not compute (not in {@code
+   * windows}) is one more problem with its file and line; null accepts any window.
    */
-  public static AlertConfig load(Path fileOrDir, java.util.Collection<String> windows) throws AlertConfigException {
+  public static AlertConfig load(Path fileOrDir, java.util.Collection<String> windows)
+      throws AlertConfigException {
     return load(fileOrDir, windows, KpiMetrics.STANDARD);
   }
 
-  /** As {@link #load(Path, java.util.Collection)}, with the KPI fields a rule's {@code metric} may name. */
-  public static AlertConfig load(Path fileOrDir, java.util.Collection<String> windows, KpiMetrics metrics)
+  /**
+   * As {@link #load(Path, java.util.Collection)}, with the KPI fields a rule's {@code metric} may
+   * name.
+   */
+  public static AlertConfig load(
+      Path fileOrDir, java.util.Collection<String> windows, KpiMetrics metrics)
       throws AlertConfigException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {
       try (Stream<Path> s = Files.list(fileOrDir)) {
-        s.filter(p -> {
-          String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-          return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
-        }).sorted().forEach(files::add);
+        s.filter(
+                p -> {
+                  String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                  return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+                })
+            .sorted()
+            .forEach(files::add);
       } catch (IOException e) {
         throw single(fileOrDir.toString(), "cannot list folder: " + e.getMessage());
       }
@@ -72,7 +105,8 @@ public final class AlertRuleLoader {
       try {
         text = Files.readString(f);
       } catch (IOException e) {
-        problems.add(new AlertConfigException.Problem(f.toString(), 0, null, "cannot read file: " + e));
+        problems.add(
+            new AlertConfigException.Problem(f.toString(), 0, null, "cannot read file: " + e));
         continue;
       }
       Parsed p = new Parsed(f.toString());
@@ -90,7 +124,8 @@ public final class AlertRuleLoader {
   }
 
   private static AlertConfigException single(String origin, String reason) {
-    return new AlertConfigException(List.of(new AlertConfigException.Problem(origin, 0, null, reason)));
+    return new AlertConfigException(
+        List.of(new AlertConfigException.Problem(origin, 0, null, reason)));
   }
 
   /** A located YAML node: the node and the line it starts on. */
@@ -120,7 +155,10 @@ public final class AlertRuleLoader {
           return; // an empty file declares nothing
         }
         if (t != JsonToken.START_OBJECT) {
-          problem(line(p.currentLocation()), null, "expected a mapping with 'rules', 'channels' and 'targets'");
+          problem(
+              line(p.currentLocation()),
+              null,
+              "expected a mapping with 'rules', 'channels' and 'targets'");
           return;
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -128,7 +166,10 @@ public final class AlertRuleLoader {
           int sectionLine = line(p.currentLocation());
           JsonToken v = p.nextToken();
           if (!TOP_LEVEL.contains(section)) {
-            problem(sectionLine, null, "unknown section '" + section + "' (expected rules, channels, targets)");
+            problem(
+                sectionLine,
+                null,
+                "unknown section '" + section + "' (expected rules, channels, targets)");
             p.skipChildren();
           } else if (section.equals("channels")) {
             if (v == JsonToken.VALUE_NULL) {
@@ -178,8 +219,11 @@ public final class AlertRuleLoader {
   }
 
   private static AlertConfig assemble(
-      List<Parsed> parts, List<AlertConfigException.Problem> problems, java.util.Collection<String> windows,
-      KpiMetrics metrics) throws AlertConfigException {
+      List<Parsed> parts,
+      List<AlertConfigException.Problem> problems,
+      java.util.Collection<String> windows,
+      KpiMetrics metrics)
+      throws AlertConfigException {
     Map<String, Channel> channels = new LinkedHashMap<>();
     List<Target> targets = new ArrayList<>();
     for (Parsed p : parts) {
@@ -188,8 +232,14 @@ public final class AlertRuleLoader {
         String name = e.getKey();
         int line = e.getValue().line();
         if (channels.containsKey(name) || name.equals(Channel.KAFKA)) {
-          problems.add(new AlertConfigException.Problem(p.origin, line, name,
-              name.equals(Channel.KAFKA) ? "'kafka' is the built-in channel and cannot be redefined" : "duplicate channel name"));
+          problems.add(
+              new AlertConfigException.Problem(
+                  p.origin,
+                  line,
+                  name,
+                  name.equals(Channel.KAFKA)
+                      ? "'kafka' is the built-in channel and cannot be redefined"
+                      : "duplicate channel name"));
           continue;
         }
         try {
@@ -204,11 +254,19 @@ public final class AlertRuleLoader {
         try {
           Target target = target(t.node(), metrics);
           for (Target other : targets) {
-            if (other.brand().equals(target.brand()) && other.metric().equals(target.metric())
-                && other.period() == target.period() && java.util.Objects.equals(other.from(), target.from())) {
-              throw new IllegalArgumentException("duplicate target: " + target.brand() + " " + target.metric() + " per "
-                  + target.period().label() + (target.from() == null ? "" : " from " + target.from())
-                  + " is set twice (give the raised value its own 'from')");
+            if (other.brand().equals(target.brand())
+                && other.metric().equals(target.metric())
+                && other.period() == target.period()
+                && java.util.Objects.equals(other.from(), target.from())) {
+              throw new IllegalArgumentException(
+                  "duplicate target: "
+                      + target.brand()
+                      + " "
+                      + target.metric()
+                      + " per "
+                      + target.period().label()
+                      + (target.from() == null ? "" : " from " + target.from())
+                      + " is set twice (give the raised value its own 'from')");
             }
           }
           targets.add(target);
@@ -222,7 +280,8 @@ public final class AlertRuleLoader {
     for (Parsed p : parts) {
       int index = 0;
       for (Located r : p.rules) {
-        String id = r.node().path("id").isTextual() ? r.node().get("id").asText() : "rules[" + index + "]";
+        String id =
+            r.node().path("id").isTextual() ? r.node().get("id").asText() : "rules[" + index + "]";
         index++;
         try {
           AlertRule rule = rule(r.node(), targets, metrics);
@@ -230,17 +289,26 @@ public final class AlertRuleLoader {
             throw new IllegalArgumentException("duplicate rule id");
           }
           if (windows != null && WindowLabel.among(rule.window(), windows).isEmpty()) {
-            throw new IllegalArgumentException("window " + rule.window() + " is not one of the KPI windows " + windows);
+            throw new IllegalArgumentException(
+                "window " + rule.window() + " is not one of the KPI windows " + windows);
           }
           for (String c : rule.channels()) {
             if (!c.equals(Channel.KAFKA) && !channels.containsKey(c)) {
-              throw new IllegalArgumentException("notify names unknown channel '" + c + "' (known: kafka"
-                  + (channels.isEmpty() ? "" : ", " + String.join(", ", channels.keySet())) + ")");
+              throw new IllegalArgumentException(
+                  "notify names unknown channel '"
+                      + c
+                      + "' (known: kafka"
+                      + (channels.isEmpty() ? "" : ", " + String.join(", ", channels.keySet()))
+                      + ")");
             }
           }
           rules.add(rule);
         } catch (InvalidRuleException ex) {
-          ex.reasons().forEach(reason -> problems.add(new AlertConfigException.Problem(p.origin, r.line(), id, reason)));
+          ex.reasons()
+              .forEach(
+                  reason ->
+                      problems.add(
+                          new AlertConfigException.Problem(p.origin, r.line(), id, reason)));
         } catch (IllegalArgumentException ex) {
           problems.add(new AlertConfigException.Problem(p.origin, r.line(), id, ex.getMessage()));
         }
@@ -284,7 +352,8 @@ public final class AlertRuleLoader {
       return null;
     }
     if (!v.isNumber()) {
-      throw new IllegalArgumentException("'" + field + "' must be a number, was '" + v.asText() + "'");
+      throw new IllegalArgumentException(
+          "'" + field + "' must be a number, was '" + v.asText() + "'");
     }
     double d = v.asDouble();
     if (!Double.isFinite(d)) {
@@ -329,7 +398,9 @@ public final class AlertRuleLoader {
     return (int) w;
   }
 
-  /** Runs each check of a rule and keeps every failure, so that one rule reports all its problems. */
+  /**
+   * Runs each check of a rule and keeps every failure, so that one rule reports all its problems.
+   */
   private static final class Checks {
     final List<String> problems = new ArrayList<>();
 
@@ -353,135 +424,160 @@ public final class AlertRuleLoader {
     }
     AlertRule.Builder b = AlertRule.builder(id).metrics(metrics);
     boolean[] knownMetric = new boolean[1];
-    c.run(() -> {
-      String metric = text(n, "metric", true);
-      metrics.require(metric.trim());
-      b.metric(metric);
-      knownMetric[0] = true;
-    });
+    c.run(
+        () -> {
+          String metric = text(n, "metric", true);
+          metrics.require(metric.trim());
+          b.metric(metric);
+          knownMetric[0] = true;
+        });
     java.time.Duration[] length = new java.time.Duration[1];
-    c.run(() -> {
-      String window = text(n, "window", true);
-      length[0] = Durations.parseWindow(window);
-      b.window(window);
-    });
-    c.run(() -> {
-      String det = text(n, "detector", true);
-      DetectorType type = DetectorType.parse(det);
-      if (type == null) {
-        throw new IllegalArgumentException("detector '" + det + "' is not one of spike, drop, threshold, target_pace");
-      }
-      b.detector(type);
-    });
-    c.run(() -> {
-      String sens = text(n, "sensitivity", false);
-      if (sens != null) {
-        Sensitivity s = Sensitivity.parse(sens);
-        if (s == null) {
-          throw new IllegalArgumentException("sensitivity '" + sens + "' is not one of low, balanced, high");
-        }
-        b.sensitivity(s);
-      }
-    });
-    c.run(() -> {
-      Double threshold = number(n, "threshold");
-      if (threshold != null) {
-        b.threshold(threshold);
-      }
-    });
-    c.run(() -> {
-      Double minCount = number(n, "min_count");
-      if (minCount != null) {
-        b.minCount(minCount);
-      }
-    });
-    c.run(() -> {
-      Double minRatio = number(n, "min_ratio");
-      if (minRatio != null) {
-        b.minRatio(minRatio);
-      }
-    });
-    c.run(() -> {
-      if (n.hasNonNull("cooldown")) {
-        b.cooldown(Durations.parse(text(n, "cooldown", true)));
-      }
-    });
-    c.run(() -> {
-      if (n.hasNonNull("peak_memory")) {
-        b.peakMemory(Durations.parse(text(n, "peak_memory", true)));
-      }
-    });
-    c.run(() -> {
-      if (n.hasNonNull("sustained")) {
-        b.sustained(Durations.parse(text(n, "sustained", true)));
-      }
-    });
-    c.run(() -> {
-      if (n.hasNonNull("level_shift")) {
-        b.levelShift(Durations.parse(text(n, "level_shift", true)));
-      }
-    });
-    if (length[0] != null) {
-      c.run(() -> {
-        if (n.hasNonNull("baseline")) {
-          b.baselineWindows(windows(n, "baseline", length[0]));
-        }
-      });
-      c.run(() -> {
-        if (n.hasNonNull("warmup")) {
-          b.warmupWindows(windows(n, "warmup", length[0]));
-        }
-      });
-    }
-    c.run(() -> {
-      List<String> season = strings(n, "seasonality");
-      if (season != null) {
-        boolean daily = false;
-        boolean weekly = false;
-        for (String s : season) {
-          switch (s) {
-            case "daily" -> daily = true;
-            case "weekly" -> weekly = true;
-            case "none" -> { }
-            default -> throw new IllegalArgumentException("seasonality '" + s + "' is not daily, weekly or none");
+    c.run(
+        () -> {
+          String window = text(n, "window", true);
+          length[0] = Durations.parseWindow(window);
+          b.window(window);
+        });
+    c.run(
+        () -> {
+          String det = text(n, "detector", true);
+          DetectorType type = DetectorType.parse(det);
+          if (type == null) {
+            throw new IllegalArgumentException(
+                "detector '" + det + "' is not one of spike, drop, threshold, target_pace");
           }
-        }
-        b.seasonality(daily, weekly);
-      }
-    });
+          b.detector(type);
+        });
+    c.run(
+        () -> {
+          String sens = text(n, "sensitivity", false);
+          if (sens != null) {
+            Sensitivity s = Sensitivity.parse(sens);
+            if (s == null) {
+              throw new IllegalArgumentException(
+                  "sensitivity '" + sens + "' is not one of low, balanced, high");
+            }
+            b.sensitivity(s);
+          }
+        });
+    c.run(
+        () -> {
+          Double threshold = number(n, "threshold");
+          if (threshold != null) {
+            b.threshold(threshold);
+          }
+        });
+    c.run(
+        () -> {
+          Double minCount = number(n, "min_count");
+          if (minCount != null) {
+            b.minCount(minCount);
+          }
+        });
+    c.run(
+        () -> {
+          Double minRatio = number(n, "min_ratio");
+          if (minRatio != null) {
+            b.minRatio(minRatio);
+          }
+        });
+    c.run(
+        () -> {
+          if (n.hasNonNull("cooldown")) {
+            b.cooldown(Durations.parse(text(n, "cooldown", true)));
+          }
+        });
+    c.run(
+        () -> {
+          if (n.hasNonNull("peak_memory")) {
+            b.peakMemory(Durations.parse(text(n, "peak_memory", true)));
+          }
+        });
+    c.run(
+        () -> {
+          if (n.hasNonNull("sustained")) {
+            b.sustained(Durations.parse(text(n, "sustained", true)));
+          }
+        });
+    c.run(
+        () -> {
+          if (n.hasNonNull("level_shift")) {
+            b.levelShift(Durations.parse(text(n, "level_shift", true)));
+          }
+        });
+    if (length[0] != null) {
+      c.run(
+          () -> {
+            if (n.hasNonNull("baseline")) {
+              b.baselineWindows(windows(n, "baseline", length[0]));
+            }
+          });
+      c.run(
+          () -> {
+            if (n.hasNonNull("warmup")) {
+              b.warmupWindows(windows(n, "warmup", length[0]));
+            }
+          });
+    }
+    c.run(
+        () -> {
+          List<String> season = strings(n, "seasonality");
+          if (season != null) {
+            boolean daily = false;
+            boolean weekly = false;
+            for (String s : season) {
+              switch (s) {
+                case "daily" -> daily = true;
+                case "weekly" -> weekly = true;
+                case "none" -> {}
+                default ->
+                    throw new IllegalArgumentException(
+                        "seasonality '" + s + "' is not daily, weekly or none");
+              }
+            }
+            b.seasonality(daily, weekly);
+          }
+        });
     c.run(() -> b.above(number(n, "above")));
     c.run(() -> b.below(number(n, "below")));
-    c.run(() -> {
-      Double tol = number(n, "tolerance");
-      if (tol != null) {
-        b.tolerance(tol);
-      }
-    });
-    c.run(() -> {
-      String sev = text(n, "severity", false);
-      if (sev != null) {
-        Severity s = Severity.parse(sev);
-        if (s == null) {
-          throw new IllegalArgumentException("severity '" + sev + "' is not info, warning or critical");
-        }
-        b.severity(s);
-      }
-    });
-    c.run(() -> {
-      List<String> brands = strings(n, "brands");
-      if (brands != null) {
-        b.brands(brands);
-      }
-    });
-    c.run(() -> {
-      List<String> notify = strings(n, "notify");
-      if (notify != null) {
-        b.channels(notify);
-      }
-    });
+    c.run(
+        () -> {
+          Double tol = number(n, "tolerance");
+          if (tol != null) {
+            b.tolerance(tol);
+          }
+        });
+    c.run(
+        () -> {
+          String sev = text(n, "severity", false);
+          if (sev != null) {
+            Severity s = Severity.parse(sev);
+            if (s == null) {
+              throw new IllegalArgumentException(
+                  "severity '" + sev + "' is not info, warning or critical");
+            }
+            b.severity(s);
+          }
+        });
+    c.run(
+        () -> {
+          List<String> brands = strings(n, "brands");
+          if (brands != null) {
+            b.brands(brands);
+          }
+        });
+    c.run(
+        () -> {
+          List<String> notify = strings(n, "notify");
+          if (notify != null) {
+            b.channels(notify);
+          }
+        });
     AlertRule[] built = new AlertRule[1];
     // the rule's own checks (ranges, combinations) run whenever it can be built at all
-    if (length[0] != null && DetectorType.parse(String.valueOf(text(n, "detector", false))) != null && knownMetric[0]) {
+    if (length[0] != null
+        && DetectorType.parse(String.valueOf(text(n, "detector", false))) != null
+        && knownMetric[0]) {
       c.run(() -> built[0] = b.targets(targets).build());
     }
     if (!c.problems.isEmpty()) {
@@ -493,11 +589,14 @@ public final class AlertRuleLoader {
   static Channel channel(String name, JsonNode n) {
     onlyKnown(n, CHANNEL_FIELDS, "channel");
     String type = text(n, "type", true);
-    Channel.Type t = switch (type) {
-      case "slack" -> Channel.Type.SLACK;
-      case "webhook" -> Channel.Type.WEBHOOK;
-      default -> throw new IllegalArgumentException("channel type '" + type + "' is not slack or webhook");
-    };
+    Channel.Type t =
+        switch (type) {
+          case "slack" -> Channel.Type.SLACK;
+          case "webhook" -> Channel.Type.WEBHOOK;
+          default ->
+              throw new IllegalArgumentException(
+                  "channel type '" + type + "' is not slack or webhook");
+        };
     String url = text(n, "url", true);
     if (!url.contains("${") && !url.matches("(?i)https?://\\S+")) {
       throw new IllegalArgumentException("url must be http(s)://... or a ${VARIABLE}");
@@ -509,12 +608,20 @@ public final class AlertRuleLoader {
     return new Channel(name, t, url, secret);
   }
 
-  /** How a target entry is named in errors: its place in the file's list, and what it is about when readable. */
+  /**
+   * How a target entry is named in errors: its place in the file's list, and what it is about when
+   * readable.
+   */
   private static String targetId(JsonNode n, int index) {
     StringBuilder id = new StringBuilder("targets[" + index + "]");
     if (n.isObject()) {
-      String about = String.join(" ", java.util.stream.Stream.of("brand", "metric", "period")
-          .map(f -> n.path(f).isValueNode() ? n.path(f).asText() : "").filter(x -> !x.isEmpty()).toList());
+      String about =
+          String.join(
+              " ",
+              java.util.stream.Stream.of("brand", "metric", "period")
+                  .map(f -> n.path(f).isValueNode() ? n.path(f).asText() : "")
+                  .filter(x -> !x.isEmpty())
+                  .toList());
       if (!about.isEmpty()) {
         id.append(" (").append(about).append(")");
       }
@@ -534,8 +641,11 @@ public final class AlertRuleLoader {
     }
     String metric = text(n, "metric", true).trim();
     if (metrics.targetField(metric).isEmpty()) {
-      throw new IllegalArgumentException("metric '" + metric + "' cannot have a target (it must add up over a period); valid: "
-          + metrics.targetNames());
+      throw new IllegalArgumentException(
+          "metric '"
+              + metric
+              + "' cannot have a target (it must add up over a period); valid: "
+              + metrics.targetNames());
     }
     String period = text(n, "period", true);
     Target.Period p = Target.Period.parse(period);
@@ -547,7 +657,8 @@ public final class AlertRuleLoader {
       throw new IllegalArgumentException("'value' is required");
     }
     if (!(value > 0)) {
-      throw new IllegalArgumentException("'value' must be a positive number, was " + n.get("value").asText());
+      throw new IllegalArgumentException(
+          "'value' must be a positive number, was " + n.get("value").asText());
     }
     java.time.LocalDate from = null;
     String fromText = text(n, "from", false);

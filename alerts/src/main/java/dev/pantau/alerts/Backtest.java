@@ -24,28 +24,35 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs one rule over a history (SPEC §7): a CSV with header {@code timestamp,value}, each row one window of
- * the rule's length starting at its timestamp, fed to the same {@link RuleEvaluator} the job runs. Each
- * alert is printed as one JSON line; a firing alert's {@code start} is its row's timestamp.
+ * Runs one rule over a history (SPEC §7): a CSV with header {@code timestamp,value}, each row one
+ * window of the rule's length starting at its timestamp, fed to the same {@link RuleEvaluator} the
+ * job runs. Each alert is printed as one JSON line; a firing alert's {@code start} is its row's
+ * timestamp.
  */
 public final class Backtest {
 
   /** Exit status: done. */
   public static final int OK = 0;
+
   /** Exit status: a file that cannot be read or an invalid rule or row. */
   public static final int BAD_INPUT = 1;
+
   /** Exit status: usage error (e.g. several rules and no rule id). */
   public static final int USAGE = 2;
 
-  private static final DateTimeFormatter SPACED = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter SPACED =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
 
   private Backtest() {}
 
   /** Runs the backtest and returns the exit status; never calls {@code System.exit}. */
-  public static int run(Path seriesCsv, Path ruleFile, String ruleIdOrNull, PrintStream out, PrintStream err) {
+  public static int run(
+      Path seriesCsv, Path ruleFile, String ruleIdOrNull, PrintStream out, PrintStream err) {
     if (!Files.exists(ruleFile)) {
       err.println("error: rule file " + ruleFile + " does not exist");
       return BAD_INPUT;
@@ -62,7 +69,14 @@ public final class Backtest {
     if (ruleIdOrNull != null) {
       rule = config.rule(ruleIdOrNull).orElse(null);
       if (rule == null) {
-        err.println("error: no rule '" + ruleIdOrNull + "' in " + ruleFile + " (rules: " + ids(config) + ")");
+        err.println(
+            "error: no rule '"
+                + ruleIdOrNull
+                + "' in "
+                + ruleFile
+                + " (rules: "
+                + ids(config)
+                + ")");
         return USAGE;
       }
     } else if (config.rules().size() == 1) {
@@ -71,8 +85,14 @@ public final class Backtest {
       err.println("error: " + ruleFile + " holds no rules");
       return BAD_INPUT;
     } else {
-      err.println("error: " + ruleFile + " holds " + config.rules().size() + " rules; choose one with --rule-id ("
-          + ids(config) + ")");
+      err.println(
+          "error: "
+              + ruleFile
+              + " holds "
+              + config.rules().size()
+              + " rules; choose one with --rule-id ("
+              + ids(config)
+              + ")");
       return USAGE;
     }
     String brand = stem(seriesCsv);
@@ -84,13 +104,18 @@ public final class Backtest {
     CsvMapper csv = new CsvMapper();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (Reader reader = Files.newBufferedReader(seriesCsv);
-         MappingIterator<Map<String, String>> it = csv.readerFor(Map.class).with(schema).readValues(reader)) {
+        MappingIterator<Map<String, String>> it =
+            csv.readerFor(Map.class).with(schema).readValues(reader)) {
       Instant previous = null;
       while (it.hasNextValue()) {
         Map<String, String> row = it.nextValue();
         long line = rows + 2; // the header is line 1; rows never span lines in this format
         if (rows == 0 && (!row.containsKey("timestamp") || !row.containsKey("value"))) {
-          err.println("error: " + seriesCsv + ": the header must be 'timestamp,value', was " + row.keySet());
+          err.println(
+              "error: "
+                  + seriesCsv
+                  + ": the header must be 'timestamp,value', was "
+                  + row.keySet());
           return BAD_INPUT;
         }
         rows++;
@@ -103,20 +128,47 @@ public final class Backtest {
             throw new NumberFormatException("not finite");
           }
         } catch (DateTimeParseException | NullPointerException e) {
-          err.println("error: " + seriesCsv + ":" + line + ": cannot read timestamp '" + row.get("timestamp") + "'");
+          err.println(
+              "error: "
+                  + seriesCsv
+                  + ":"
+                  + line
+                  + ": cannot read timestamp '"
+                  + row.get("timestamp")
+                  + "'");
           return BAD_INPUT;
         } catch (NumberFormatException e) {
-          err.println("error: " + seriesCsv + ":" + line + ": value '" + row.get("value") + "' is not a number");
+          err.println(
+              "error: "
+                  + seriesCsv
+                  + ":"
+                  + line
+                  + ": value '"
+                  + row.get("value")
+                  + "' is not a number");
           return BAD_INPUT;
         }
         if (previous != null && !start.isAfter(previous)) {
-          err.println("error: " + seriesCsv + ":" + line + ": timestamp " + row.get("timestamp")
-              + " is not after the previous row's");
+          err.println(
+              "error: "
+                  + seriesCsv
+                  + ":"
+                  + line
+                  + ": timestamp "
+                  + row.get("timestamp")
+                  + " is not after the previous row's");
           return BAD_INPUT;
         }
         previous = start;
-        KpiPoint point = new KpiPoint(brand, brand, rule.window(), start, start.plus(rule.windowLength()), "*",
-            Map.of(rule.metric(), value));
+        KpiPoint point =
+            new KpiPoint(
+                brand,
+                brand,
+                rule.window(),
+                start,
+                start.plus(rule.windowLength()),
+                "*",
+                Map.of(rule.metric(), value));
         Evaluation e = evaluator.evaluate(rule, state, point);
         state = e.state();
         for (Alert a : e.alerts()) {
@@ -132,20 +184,37 @@ public final class Backtest {
       err.println("error: series file " + seriesCsv + " does not exist");
       return BAD_INPUT;
     } catch (JsonProcessingException e) {
-      err.println("error: " + seriesCsv + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-          + ": " + e.getOriginalMessage());
+      err.println(
+          "error: "
+              + seriesCsv
+              + ":"
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + ": "
+              + e.getOriginalMessage());
       return BAD_INPUT;
     } catch (IOException e) {
       err.println("error: cannot read " + seriesCsv + ": " + e.getMessage());
       return BAD_INPUT;
     }
     out.flush();
-    err.println("backtest " + rule.id() + " on " + seriesCsv.getFileName() + ": " + rows + " windows, "
-        + firing + " firing, " + resolved + " resolved");
+    err.println(
+        "backtest "
+            + rule.id()
+            + " on "
+            + seriesCsv.getFileName()
+            + ": "
+            + rows
+            + " windows, "
+            + firing
+            + " firing, "
+            + resolved
+            + " resolved");
     return OK;
   }
 
-  /** ISO-8601 (with or without offset; none means UTC) or {@code yyyy-MM-dd HH:mm:ss[.fff]} in UTC. */
+  /**
+   * ISO-8601 (with or without offset; none means UTC) or {@code yyyy-MM-dd HH:mm:ss[.fff]} in UTC.
+   */
   static Instant parseTime(String s) {
     String t = s.trim();
     if (t.contains("T")) {
@@ -169,8 +238,8 @@ public final class Backtest {
   }
 
   /**
-   * {@code java dev.pantau.alerts.Backtest --series FILE.csv --rule FILE.yaml [--rule-id ID]}: for the
-   * evaluation script; the project's {@code ./pantau backtest} calls {@link #run} the same way.
+   * {@code java dev.pantau.alerts.Backtest --series FILE.csv --rule FILE.yaml [--rule-id ID]}: for
+   * the evaluation script; the project's {@code ./pantau backtest} calls {@link #run} the same way.
    */
   public static void main(String[] args) {
     String series = null;

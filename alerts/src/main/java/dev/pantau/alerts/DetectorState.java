@@ -4,11 +4,12 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * What a detector remembers for one (rule, brand, window) key. Small and bounded: a ring buffer of at most
- * {@link AlertRule#baselineWindows()} doubles, a 24-slot hour-of-day and a 7-slot day-of-week profile, and a
- * few scalars for the open alert, the cooldown and the peak bar, and the last windows of a level-shift run (at
- * most {@link AlertRule#MAX_SUSTAINED_WINDOWS}). The caller owns it (the Flink job keeps it
- * in keyed state); {@link RuleEvaluator} updates it in place and returns it.
+ * What a detector remembers for one (rule, brand, window) key. Small and bounded: a ring buffer of
+ * at most {@link AlertRule#baselineWindows()} doubles, a 24-slot hour-of-day and a 7-slot
+ * day-of-week profile, and a few scalars for the open alert, the cooldown and the peak bar, and the
+ * last windows of a level-shift run (at most {@link AlertRule#MAX_SUSTAINED_WINDOWS}). The caller
+ * owns it (the Flink job keeps it in keyed state); {@link RuleEvaluator} updates it in place and
+ * returns it.
  */
 public final class DetectorState implements Serializable {
 
@@ -20,8 +21,13 @@ public final class DetectorState implements Serializable {
   double[] ring;
   int size;
   int head;
-  /** {@link #sortedValues()}: derived from the ring, transient so state and its serialised form are unchanged. */
+
+  /**
+   * {@link #sortedValues()}: derived from the ring, transient so state and its serialised form are
+   * unchanged.
+   */
   private transient double[] sortedBuf;
+
   long samples;
   long lastSampleStart = NONE;
 
@@ -44,7 +50,8 @@ public final class DetectorState implements Serializable {
   double sustainedPeak;
   long sustainedPeakAt = NONE;
 
-  // level shift: unclipped de-seasonalised values of the last sampled windows, and the run out of band
+  // level shift: unclipped de-seasonalised values of the last sampled windows, and the run out of
+  // band
   double[] shiftBuf = new double[0];
   int shiftSize;
   int shiftHead;
@@ -85,8 +92,10 @@ public final class DetectorState implements Serializable {
 
   // target_pace: the current period and its running total
   long periodStart = NONE;
+
   /** The target of the period being tracked (stored in the slot a tracking start used to have). */
   double periodTarget;
+
   double periodTotal;
 
   DetectorState(int capacity) {
@@ -153,9 +162,9 @@ public final class DetectorState implements Serializable {
   }
 
   /**
-   * The baseline values in ascending order: the first {@link #size} entries of the returned array, which the
-   * caller must not change. Kept in step with the ring on every push (derived, so not serialised), rebuilt
-   * by one sort after a restore or a resize.
+   * The baseline values in ascending order: the first {@link #size} entries of the returned array,
+   * which the caller must not change. Kept in step with the ring on every push (derived, so not
+   * serialised), rebuilt by one sort after a restore or a resize.
    */
   double[] sortedValues() {
     if (sortedBuf == null || sortedBuf.length != ring.length) {
@@ -170,12 +179,14 @@ public final class DetectorState implements Serializable {
     return Arrays.copyOf(sortedValues(), size);
   }
 
-  /** Format version of {@link #toBytes()}: 2 added the level-shift run (version 1 is still read). */
+  /**
+   * Format version of {@link #toBytes()}: 2 added the level-shift run (version 1 is still read).
+   */
   private static final int VERSION = 2;
 
   /**
-   * A compact, versioned binary form (about 8 bytes per baseline window plus ~500), for a job that keeps
-   * {@code byte[]} in its state rather than relying on a serializer for this class.
+   * A compact, versioned binary form (about 8 bytes per baseline window plus ~500), for a job that
+   * keeps {@code byte[]} in its state rather than relying on a serializer for this class.
    */
   public byte[] toBytes() {
     try {
@@ -235,7 +246,8 @@ public final class DetectorState implements Serializable {
   /** Reads {@link #toBytes()}; throws IllegalArgumentException for bytes of another format. */
   public static DetectorState fromBytes(byte[] data) {
     try {
-      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data));
+      java.io.DataInputStream in =
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(data));
       int version = in.readByte();
       if (version != VERSION && version != 1) {
         throw new IllegalArgumentException("unknown detector state version " + version);

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The compact durations of rule files: {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or {@code 0}. */
+/**
+ * The compact durations of rule files: {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or {@code
+ * 0}.
+ */
 final class Durations {
 
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhdw])");
@@ -22,7 +25,8 @@ final class Durations {
     }
     Matcher m = DURATION.matcher(s);
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not a duration like 30s, 5m, 1h, 1d or 1w");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration like 30s, 5m, 1h, 1d or 1w");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A KPI field as rules name it (SPEC §3, §4): its dotted JSON path, such as {@code engagement.total},
- * and how its values combine. A family ({@code topics.}) names one metric per key.
+ * A KPI field as rules name it (SPEC §3, §4): its dotted JSON path, such as {@code
+ * engagement.total}, and how its values combine. A family ({@code topics.}) names one metric per
+ * key.
  *
  * @param name the dotted path; a family's ends with {@code .}
  * @param kind how values of smaller windows make a larger one's

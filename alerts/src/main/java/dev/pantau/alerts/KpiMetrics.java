@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The KPI fields of SPEC §4 that rules may name, in the order a KPI record writes them. The job binds
- * each to how it is read and accumulated ({@code dev.pantau.flink.job.kpi.KpiFields}); a new KPI is
- * one entry here and its binding there.
+ * The KPI fields of SPEC §4 that rules may name, in the order a KPI record writes them. The job
+ * binds each to how it is read and accumulated ({@code dev.pantau.flink.job.kpi.KpiFields}); a new
+ * KPI is one entry here and its binding there.
  */
 public final class KpiMetrics implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,26 +39,58 @@ public final class KpiMetrics implements Serializable {
   public static final KpiMetric EMPLOYEE_REACH = KpiMetric.distinct("employee.reach");
   public static final KpiMetric EMPLOYEE_ENGAGEMENT = KpiMetric.additive("employee.engagement");
   public static final KpiMetric TOPICS = KpiMetric.additive("topics.");
+
   /** Mentions carrying {@code copy_of} (SPEC §6). */
   public static final KpiMetric COPIES = KpiMetric.additive("copies");
+
   /** Social leads (SPEC §4b). */
   public static final KpiMetric LEADS = KpiMetric.additive("leads");
+
   /** The share of the brand's listed employees who posted in the window. */
-  public static final KpiMetric EMPLOYEE_PARTICIPATION = KpiMetric.ratio("employee.participation", 0, 1);
+  public static final KpiMetric EMPLOYEE_PARTICIPATION =
+      KpiMetric.ratio("employee.participation", 0, 1);
+
   /** Owned accounts' followers at the window's end (SPEC §1b, §4): a level, not a sum over time. */
   public static final KpiMetric FOLLOWERS_END = KpiMetric.distinct("followers.end");
+
   /** Their change over the window: adds up over consecutive windows, and may be negative. */
   public static final KpiMetric FOLLOWERS_GROWTH =
-      new KpiMetric("followers.growth", KpiMetric.Kind.ADDITIVE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      new KpiMetric(
+          "followers.growth",
+          KpiMetric.Kind.ADDITIVE,
+          Double.NEGATIVE_INFINITY,
+          Double.POSITIVE_INFINITY);
 
   public static final KpiMetrics STANDARD =
       new KpiMetrics(
           List.of(
-              MENTIONS, UNIQUE_AUTHORS, REACH, IMPRESSIONS, LIKES, COMMENTS, SHARES, QUOTES, BOOKMARKS,
-              ENGAGEMENT_TOTAL, SENTIMENT_POSITIVE, SENTIMENT_NEUTRAL, SENTIMENT_NEGATIVE, SENTIMENT_UNSCORED,
-              SENTIMENT_NET, SENTIMENT_MEAN, SHARE_OF_VOICE, EMPLOYEE_MENTIONS, EMPLOYEE_AUTHORS,
-              EMPLOYEE_REACH, EMPLOYEE_ENGAGEMENT, TOPICS,
-              COPIES, LEADS, EMPLOYEE_PARTICIPATION, FOLLOWERS_END, FOLLOWERS_GROWTH));
+              MENTIONS,
+              UNIQUE_AUTHORS,
+              REACH,
+              IMPRESSIONS,
+              LIKES,
+              COMMENTS,
+              SHARES,
+              QUOTES,
+              BOOKMARKS,
+              ENGAGEMENT_TOTAL,
+              SENTIMENT_POSITIVE,
+              SENTIMENT_NEUTRAL,
+              SENTIMENT_NEGATIVE,
+              SENTIMENT_UNSCORED,
+              SENTIMENT_NET,
+              SENTIMENT_MEAN,
+              SHARE_OF_VOICE,
+              EMPLOYEE_MENTIONS,
+              EMPLOYEE_AUTHORS,
+              EMPLOYEE_REACH,
+              EMPLOYEE_ENGAGEMENT,
+              TOPICS,
+              COPIES,
+              LEADS,
+              EMPLOYEE_PARTICIPATION,
+              FOLLOWERS_END,
+              FOLLOWERS_GROWTH));
 
   private final List<KpiMetric> metrics;
 
@@ -84,7 +116,9 @@ public final class KpiMetrics implements Serializable {
   /** The metric a rule's {@code metric:} names, a family's for {@code topics.<id>}. */
   public Optional<KpiMetric> find(String name) {
     for (KpiMetric m : metrics) {
-      if (m.family() ? name.startsWith(m.name()) && name.length() > m.name().length() : m.name().equals(name)) {
+      if (m.family()
+          ? name.startsWith(m.name()) && name.length() > m.name().length()
+          : m.name().equals(name)) {
         return Optional.of(m);
       }
     }
@@ -94,16 +128,23 @@ public final class KpiMetrics implements Serializable {
   /** As {@link #find}, or an exception that lists the valid names. */
   public KpiMetric require(String name) {
     return find(name)
-        .orElseThrow(() -> new IllegalArgumentException("metric '" + name + "' is not a KPI field; valid: " + names()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "metric '" + name + "' is not a KPI field; valid: " + names()));
   }
 
-  /** What SPEC §3 lets a target name besides additive KPI fields: the posts of the brand's employees. */
+  /**
+   * What SPEC §3 lets a target name besides additive KPI fields: the posts of the brand's
+   * employees.
+   */
   public static final String EMPLOYEE_POSTS = "employee.posts";
 
   /**
-   * The KPI field a target's {@code metric} is summed from (SPEC §3: an additive field, {@code leads},
-   * {@code employee.posts} or {@code followers.growth}), or empty when it names none. {@code
-   * employee.posts} reads {@code employee.mentions} unless the registry has a field of that name.
+   * The KPI field a target's {@code metric} is summed from (SPEC §3: an additive field, {@code
+   * leads}, {@code employee.posts} or {@code followers.growth}), or empty when it names none.
+   * {@code employee.posts} reads {@code employee.mentions} unless the registry has a field of that
+   * name.
    */
   public Optional<String> targetField(String name) {
     Optional<KpiMetric> m = find(name);

@@ -40,7 +40,11 @@ final class Secrets {
     }
     try {
       URI u = URI.create(url);
-      return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + "/...";
+      return u.getScheme()
+          + "://"
+          + u.getHost()
+          + (u.getPort() > 0 ? ":" + u.getPort() : "")
+          + "/...";
     } catch (IllegalArgumentException e) {
       return "<invalid url>";
     }

@@ -3,16 +3,17 @@ package dev.pantau.alerts;
 import java.util.Locale;
 
 /**
- * Presets for the anomaly detectors, in the spirit of Meltwater's Fewer / Balanced / More. Each preset is
- * a score threshold (in robust standard deviations on a variance-stabilised scale) and, for
- * {@link DetectorType#TARGET_PACE}, the tolerated shortfall against the pro-rata pace.
+ * Presets for the anomaly detectors, in the spirit of Meltwater's Fewer / Balanced / More. Each
+ * preset is a score threshold (in robust standard deviations on a variance-stabilised scale) and,
+ * for {@link DetectorType#TARGET_PACE}, the tolerated shortfall against the pro-rata pace.
  */
 public enum Sensitivity {
   /** Fewer alerts: only very large deviations. */
   LOW(5.0, 0.30),
   /**
-   * The default: score threshold 4, chosen by leave-one-series-out cross-validation on NAB together with the
-   * 30-day peak memory that keeps it from paging on every burst (see docs/alerts.md; 5 before).
+   * The default: score threshold 4, chosen by leave-one-series-out cross-validation on NAB together
+   * with the 30-day peak memory that keeps it from paging on every burst (see docs/alerts.md; 5
+   * before).
    */
   BALANCED(4.0, 0.20),
   /** More alerts: smaller deviations too. */

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How urgent an alert is (SPEC §5). */
 public enum Severity {
-  INFO, WARNING, CRITICAL;
+  INFO,
+  WARNING,
+  CRITICAL;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

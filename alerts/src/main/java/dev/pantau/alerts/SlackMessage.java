@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
-/** The body posted to a Slack incoming webhook: a plain {@code text} fallback plus Block Kit {@code blocks}. */
+/**
+ * The body posted to a Slack incoming webhook: a plain {@code text} fallback plus Block Kit {@code
+ * blocks}.
+ */
 final class SlackMessage {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -14,19 +17,35 @@ final class SlackMessage {
   private SlackMessage() {}
 
   static String of(Alert a) {
-    String icon = !a.firing() ? ":white_check_mark:" : a.severity() == Severity.CRITICAL ? ":rotating_light:"
-        : a.severity() == Severity.WARNING ? ":warning:" : ":information_source:";
-    String title = (a.firing() ? a.severity().label().toUpperCase(java.util.Locale.ROOT) : "RESOLVED")
-        + " " + a.type().label() + " · " + a.rule();
+    String icon =
+        !a.firing()
+            ? ":white_check_mark:"
+            : a.severity() == Severity.CRITICAL
+                ? ":rotating_light:"
+                : a.severity() == Severity.WARNING ? ":warning:" : ":information_source:";
+    String title =
+        (a.firing() ? a.severity().label().toUpperCase(java.util.Locale.ROOT) : "RESOLVED")
+            + " "
+            + a.type().label()
+            + " · "
+            + a.rule();
     ObjectNode root = JSON.createObjectNode();
     root.put("text", title + ": " + a.message());
     ArrayNode blocks = root.putArray("blocks");
     ObjectNode section = blocks.addObject().put("type", "section");
-    section.putObject("text").put("type", "mrkdwn")
+    section
+        .putObject("text")
+        .put("type", "mrkdwn")
         .put("text", icon + " *" + escape(title) + "*\n" + escape(a.message()));
     StringBuilder ctx = new StringBuilder();
-    ctx.append("brand `").append(escape(a.brand())).append("` · ").append(escape(a.metric())).append(" · ")
-        .append(a.window()).append(" window from ").append(Alert.TIME.format(a.start()));
+    ctx.append("brand `")
+        .append(escape(a.brand()))
+        .append("` · ")
+        .append(escape(a.metric()))
+        .append(" · ")
+        .append(a.window())
+        .append(" window from ")
+        .append(Alert.TIME.format(a.start()));
     if (a.topTerms() != null && !a.topTerms().isEmpty()) {
       ctx.append(" · top terms: ").append(escape(String.join(", ", a.topTerms())));
     }
@@ -42,7 +61,12 @@ final class SlackMessage {
         }
         s.append('\n');
       }
-      blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", s.toString());
+      blocks
+          .addObject()
+          .put("type", "section")
+          .putObject("text")
+          .put("type", "mrkdwn")
+          .put("text", s.toString());
     }
     try {
       return JSON.writeValueAsString(root);

@@ -10,17 +10,20 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A SMART KPI target (SPEC §3): a brand (or {@code *} for every brand) should reach {@code value} of a
- * metric within each calendar {@code period} (ISO week from Monday, month or quarter, in the configured
- * time zone), from the period that starts on {@code from} on (null: from the beginning). Entries of the
- * same brand, metric and period raise the target over time: the one with the latest {@code from} on or
- * before a period's first day applies to that period ({@link #inForce}).
+ * A SMART KPI target (SPEC §3): a brand (or {@code *} for every brand) should reach {@code value}
+ * of a metric within each calendar {@code period} (ISO week from Monday, month or quarter, in the
+ * configured time zone), from the period that starts on {@code from} on (null: from the beginning).
+ * Entries of the same brand, metric and period raise the target over time: the one with the latest
+ * {@code from} on or before a period's first day applies to that period ({@link #inForce}).
  */
-public record Target(String brand, String metric, Period period, double value, LocalDate from) implements java.io.Serializable {
+public record Target(String brand, String metric, Period period, double value, LocalDate from)
+    implements java.io.Serializable {
 
   /** The calendar period a target counts over. */
   public enum Period {
-    WEEK, MONTH, QUARTER;
+    WEEK,
+    MONTH,
+    QUARTER;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -56,12 +59,18 @@ public record Target(String brand, String metric, Period period, double value, L
 
     /** Start (epoch milliseconds) of the period holding {@code t}, its days in {@code zone}. */
     public long start(long t, ZoneId zone) {
-      return firstDay(Instant.ofEpochMilli(t).atZone(zone).toLocalDate()).atStartOfDay(zone).toInstant().toEpochMilli();
+      return firstDay(Instant.ofEpochMilli(t).atZone(zone).toLocalDate())
+          .atStartOfDay(zone)
+          .toInstant()
+          .toEpochMilli();
     }
 
     /** End (exclusive) of the period starting at {@code start}. */
     public long end(long start, ZoneId zone) {
-      return next(Instant.ofEpochMilli(start).atZone(zone).toLocalDate()).atStartOfDay(zone).toInstant().toEpochMilli();
+      return next(Instant.ofEpochMilli(start).atZone(zone).toLocalDate())
+          .atStartOfDay(zone)
+          .toInstant()
+          .toEpochMilli();
     }
   }
 
@@ -73,9 +82,17 @@ public record Target(String brand, String metric, Period period, double value, L
       throw new IllegalArgumentException("target value must be a positive number, was " + value);
     }
     if (from != null && !period.firstDay(from).equals(from)) {
-      throw new IllegalArgumentException("from " + from + " is not the first day of a " + period.label()
-          + " (a " + period.label() + " is judged against one value): use " + period.firstDay(from)
-          + " or " + period.next(period.firstDay(from)));
+      throw new IllegalArgumentException(
+          "from "
+              + from
+              + " is not the first day of a "
+              + period.label()
+              + " (a "
+              + period.label()
+              + " is judged against one value): use "
+              + period.firstDay(from)
+              + " or "
+              + period.next(period.firstDay(from)));
     }
   }
 
@@ -91,14 +108,18 @@ public record Target(String brand, String metric, Period period, double value, L
 
   /**
    * The entry that sets a brand's target of {@code metric} for the {@code period} starting on
-   * {@code firstDay}, or null: among the entries in force then (no {@code from}, or {@code from} on or
-   * before that day), the brand's own entries win over {@code *}, and of those the latest {@code from}.
+   * {@code firstDay}, or null: among the entries in force then (no {@code from}, or {@code from} on
+   * or before that day), the brand's own entries win over {@code *}, and of those the latest {@code
+   * from}.
    */
-  public static Target inForce(List<Target> entries, String brand, String metric, Period period, LocalDate firstDay) {
+  public static Target inForce(
+      List<Target> entries, String brand, String metric, Period period, LocalDate firstDay) {
     Target own = null;
     Target any = null;
     for (Target t : entries) {
-      if (!t.metric.equals(metric) || t.period != period || (t.from != null && t.from.isAfter(firstDay))) {
+      if (!t.metric.equals(metric)
+          || t.period != period
+          || (t.from != null && t.from.isAfter(firstDay))) {
         continue;
       }
       if (t.brand.equals(brand)) {

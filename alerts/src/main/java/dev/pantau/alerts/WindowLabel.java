@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * A KPI window label, {@code <n><m|h|d>} with n from 1 to 9999 (SPEC §4): the one grammar of KPI
- * windows, for {@code --windows} and for rules' {@code window}. Minute and hour windows align to the
- * epoch, so {@code 60m} and {@code 1h} are the same window; day windows align to the configured time
- * zone's midnight, so {@code 1d} and {@code 24h} are not.
+ * windows, for {@code --windows} and for rules' {@code window}. Minute and hour windows align to
+ * the epoch, so {@code 60m} and {@code 1h} are the same window; day windows align to the configured
+ * time zone's midnight, so {@code 1d} and {@code 24h} are not.
  *
  * @param amount n
  * @param unit {@code m}, {@code h} or {@code d}
@@ -33,12 +33,15 @@ public record WindowLabel(int amount, char unit) implements Serializable {
   public static WindowLabel parse(String text) {
     Matcher m = text == null ? null : FORMAT.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (m == null || !m.matches()) {
-      throw new IllegalArgumentException("window '" + text + "' is not a KPI window like 1m, 5m, 1h or 1d");
+      throw new IllegalArgumentException(
+          "window '" + text + "' is not a KPI window like 1m, 5m, 1h or 1d");
     }
     return new WindowLabel(Integer.parseInt(m.group(1)), m.group(2).charAt(0));
   }
 
-  /** Of the KPI windows {@code windows} (labels), the one that is the same window as {@code label}. */
+  /**
+   * Of the KPI windows {@code windows} (labels), the one that is the same window as {@code label}.
+   */
   public static Optional<String> among(String label, Collection<String> windows) {
     WindowLabel wanted = parse(label);
     return windows.stream().filter(w -> parse(w).sameWindow(wanted)).findFirst();
@@ -58,7 +61,9 @@ public record WindowLabel(int amount, char unit) implements Serializable {
     };
   }
 
-  /** Whether the window aligns to the epoch (minutes, hours) rather than to local midnight (days). */
+  /**
+   * Whether the window aligns to the epoch (minutes, hours) rather than to local midnight (days).
+   */
   public boolean epochAligned() {
     return unit != 'd';
   }
@@ -68,7 +73,10 @@ public record WindowLabel(int amount, char unit) implements Serializable {
     return epochAligned() ? length().toMinutes() : -1;
   }
 
-  /** Whether both label the same windows: the same length and alignment ({@code 60m} and {@code 1h}). */
+  /**
+   * Whether both label the same windows: the same length and alignment ({@code 60m} and {@code
+   * 1h}).
+   */
   public boolean sameWindow(WindowLabel other) {
     return epochAligned() == other.epochAligned() && length().equals(other.length());
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AlertRuleLoaderTest {
 
-  private static final String SPEC_EXAMPLE = """
+  private static final String SPEC_EXAMPLE =
+      """
       rules:
         - id: mention-spike
           metric: mentions
@@ -59,8 +60,11 @@ class AlertRuleLoaderTest {
 
   @Test
   void requiredFieldsAloneGetTheDocumentedDefaults() throws Exception {
-    AlertRule r = AlertRuleLoader.parse("rules: [{id: s, metric: mentions, window: 5m, detector: spike}]", "x")
-        .rules().get(0);
+    AlertRule r =
+        AlertRuleLoader.parse(
+                "rules: [{id: s, metric: mentions, window: 5m, detector: spike}]", "x")
+            .rules()
+            .get(0);
     assertThat(r.sensitivity()).isEqualTo(Sensitivity.BALANCED);
     assertThat(r.threshold()).isEqualTo(Sensitivity.BALANCED.threshold());
     assertThat(r.minCount()).isEqualTo(AlertRule.DEFAULT_MIN_COUNT);
@@ -73,24 +77,37 @@ class AlertRuleLoaderTest {
     assertThat(r.sustainedWindows()).isEqualTo(48); // 4h of 5m windows
     assertThat(r.levelShift()).isEqualTo(AlertRule.DEFAULT_LEVEL_SHIFT);
     assertThat(r.levelShiftWindows()).isEqualTo(72); // 6h of 5m windows
-    AlertRule ratio = AlertRuleLoader.parse("rules: [{id: n, metric: sentiment.net, window: 1h, detector: drop}]", "x")
-        .rules().get(0);
+    AlertRule ratio =
+        AlertRuleLoader.parse(
+                "rules: [{id: n, metric: sentiment.net, window: 1h, detector: drop}]", "x")
+            .rules()
+            .get(0);
     assertThat(ratio.minCount()).isEqualTo(AlertRule.DEFAULT_MIN_MENTIONS_FOR_RATIO);
     assertThat(ratio.sustainedWindows()).isEqualTo(4);
-    assertThat(ratio.levelShiftWindows()).isEqualTo(AlertRule.MIN_LEVEL_SHIFT_WINDOWS); // 6h of 1h, raised to 8
-    AlertRule minute = AlertRuleLoader.parse("rules: [{id: m, metric: mentions, window: 1m, detector: spike}]", "x")
-        .rules().get(0);
-    assertThat(minute.levelShiftWindows()).isEqualTo(AlertRule.MAX_SUSTAINED_WINDOWS); // 6h of 1m, capped at 288
+    assertThat(ratio.levelShiftWindows())
+        .isEqualTo(AlertRule.MIN_LEVEL_SHIFT_WINDOWS); // 6h of 1h, raised to 8
+    AlertRule minute =
+        AlertRuleLoader.parse(
+                "rules: [{id: m, metric: mentions, window: 1m, detector: spike}]", "x")
+            .rules()
+            .get(0);
+    assertThat(minute.levelShiftWindows())
+        .isEqualTo(AlertRule.MAX_SUSTAINED_WINDOWS); // 6h of 1m, capped at 288
   }
 
   @Test
   void explicitParametersOverridePresets() throws Exception {
-    AlertRule r = AlertRuleLoader.parse("""
+    AlertRule r =
+        AlertRuleLoader.parse(
+                """
         rules:
           - {id: s, metric: engagement.total, window: 1h, detector: spike, sensitivity: high, threshold: 7,
              baseline: 14d, warmup: 12, seasonality: none, peak_memory: 0, sustained: 0, min_ratio: 2, severity: info,
              level_shift: 0}
-        """, "x").rules().get(0);
+        """,
+                "x")
+            .rules()
+            .get(0);
     assertThat(r.threshold()).isEqualTo(7);
     assertThat(r.baselineWindows()).isEqualTo(14 * 24);
     assertThat(r.warmupWindows()).isEqualTo(12);
@@ -104,7 +121,9 @@ class AlertRuleLoaderTest {
 
   @Test
   void errorsNameFileLineRuleAndReason() {
-    AlertConfigException.Problem p = only("""
+    AlertConfigException.Problem p =
+        only(
+            """
         rules:
           - id: ok
             metric: mentions
@@ -119,55 +138,91 @@ class AlertRuleLoaderTest {
     assertThat(p.line()).isEqualTo(6);
     assertThat(p.id()).isEqualTo("broken");
     assertThat(p.reason()).contains("detector 'spiky'");
-    assertThat(p.toString()).isEqualTo("rules.yaml:6: broken: detector 'spiky' is not one of spike, drop, threshold, target_pace");
+    assertThat(p.toString())
+        .isEqualTo(
+            "rules.yaml:6: broken: detector 'spiky' is not one of spike, drop, threshold, target_pace");
   }
 
   @Test
   void eachKindOfBadRuleIsRejectedWithItsReason() {
-    assertThat(only("rules: [{id: a, window: 5m, detector: spike}]").reason()).isEqualTo("'metric' is required");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 7x, detector: spike}]").reason()).contains("window '7x'");
-    assertThat(only("rules: [{id: a, metric: sentiment.negatve, window: 5m, detector: spike}]").reason())
-        .startsWith("metric 'sentiment.negatve' is not a KPI field; valid: mentions, unique_authors, reach,")
+    assertThat(only("rules: [{id: a, window: 5m, detector: spike}]").reason())
+        .isEqualTo("'metric' is required");
+    assertThat(only("rules: [{id: a, metric: mentions, window: 7x, detector: spike}]").reason())
+        .contains("window '7x'");
+    assertThat(
+            only("rules: [{id: a, metric: sentiment.negatve, window: 5m, detector: spike}]")
+                .reason())
+        .startsWith(
+            "metric 'sentiment.negatve' is not a KPI field; valid: mentions, unique_authors, reach,")
         .contains("sentiment.negative");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, sensitivity: extreme}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, sensitivity: extreme}]")
+                .reason())
         .contains("sensitivity 'extreme'");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, cooldown: soon}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, cooldown: soon}]")
+                .reason())
         .contains("'soon' is not a duration");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, min_count: many}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, min_count: many}]")
+                .reason())
         .contains("'min_count' must be a number");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, min_count: -1}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, min_count: -1}]")
+                .reason())
         .contains("min_count must be >= 0");
     assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: threshold}]").reason())
         .contains("needs 'above' or 'below'");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, above: 3}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, above: 3}]")
+                .reason())
         .contains("belong to threshold rules");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 1d, detector: target_pace}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 1d, detector: target_pace}]").reason())
         .contains("needs a target for metric 'mentions'");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, notify: [pager]}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, notify: [pager]}]")
+                .reason())
         .contains("unknown channel 'pager'");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, colour: red}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, colour: red}]")
+                .reason())
         .contains("unknown field 'colour'");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, threshold: 0}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, threshold: 0}]")
+                .reason())
         .contains("threshold must be > 0");
-    assertThat(only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, baseline: 2}]").reason())
+    assertThat(
+            only("rules: [{id: a, metric: mentions, window: 5m, detector: spike, baseline: 2}]")
+                .reason())
         .contains("baseline must be");
-    assertThat(only("rules: [{metric: mentions, window: 5m, detector: spike}]").id()).isEqualTo("rules[0]");
-    assertThat(only("rules:\n  - {id: a, metric: mentions, window: 5m, detector: spike}\n  - {id: a, metric: reach, window: 5m, detector: spike}\n")
-        .reason()).isEqualTo("duplicate rule id");
-    assertThat(only("channels: {x: {type: pager, url: 'https://a.b'}}").reason()).contains("channel type 'pager'");
-    assertThat(only("channels: {x: {type: webhook, url: 'ftp://a.b'}}").reason()).contains("url must be http(s)");
-    assertThat(only("targets: [{brand: a, metric: mentions, period: year, value: 3}]").reason()).contains("period 'year'");
+    assertThat(only("rules: [{metric: mentions, window: 5m, detector: spike}]").id())
+        .isEqualTo("rules[0]");
+    assertThat(
+            only("rules:\n  - {id: a, metric: mentions, window: 5m, detector: spike}\n  - {id: a, metric: reach, window: 5m, detector: spike}\n")
+                .reason())
+        .isEqualTo("duplicate rule id");
+    assertThat(only("channels: {x: {type: pager, url: 'https://a.b'}}").reason())
+        .contains("channel type 'pager'");
+    assertThat(only("channels: {x: {type: webhook, url: 'ftp://a.b'}}").reason())
+        .contains("url must be http(s)");
+    assertThat(only("targets: [{brand: a, metric: mentions, period: year, value: 3}]").reason())
+        .contains("period 'year'");
     assertThat(only("rules: [oops").reason()).startsWith("not valid YAML");
     assertThat(only("alerts: []").reason()).contains("unknown section 'alerts'");
   }
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    assertThatThrownBy(() -> AlertRuleLoader.parse("""
+    assertThatThrownBy(
+            () ->
+                AlertRuleLoader.parse(
+                    """
         rules:
           - {id: a, metric: mentions, window: 5m}
           - {id: b, metric: mentions, window: 5m, detector: drop, cooldown: 3x}
-        """, "two.yaml"))
+        """,
+                    "two.yaml"))
         .isInstanceOf(AlertConfigException.class)
         .hasMessageContaining("two.yaml:2: a: 'detector' is required")
         .hasMessageContaining("two.yaml:3: b: '3x' is not a duration");
@@ -175,16 +230,24 @@ class AlertRuleLoaderTest {
 
   @Test
   void loadsAFolderOfYamlFilesAsOneConfiguration(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("a.yaml"), "rules: [{id: a, metric: mentions, window: 5m, detector: spike, notify: [hook]}]");
-    Files.writeString(dir.resolve("b.yml"), "channels: {hook: {type: webhook, url: 'https://example.org/h', secret: s}}");
+    Files.writeString(
+        dir.resolve("a.yaml"),
+        "rules: [{id: a, metric: mentions, window: 5m, detector: spike, notify: [hook]}]");
+    Files.writeString(
+        dir.resolve("b.yml"),
+        "channels: {hook: {type: webhook, url: 'https://example.org/h', secret: s}}");
     Files.writeString(dir.resolve("notes.txt"), "not yaml: [");
     AlertConfig c = AlertRuleLoader.load(dir);
     assertThat(c.rules()).hasSize(1);
     assertThat(c.channels()).containsKey("hook");
-    assertThat(c.channels().get("hook").toString()).doesNotContain("secret=").contains("https://example.org/...");
+    assertThat(c.channels().get("hook").toString())
+        .doesNotContain("secret=")
+        .contains("https://example.org/...");
 
-    Files.writeString(dir.resolve("c.yaml"), "rules: [{id: a, metric: reach, window: 5m, detector: spike}]");
-    assertThatThrownBy(() -> AlertRuleLoader.load(dir)).hasMessageContaining("c.yaml:1: a: duplicate rule id");
+    Files.writeString(
+        dir.resolve("c.yaml"), "rules: [{id: a, metric: reach, window: 5m, detector: spike}]");
+    assertThatThrownBy(() -> AlertRuleLoader.load(dir))
+        .hasMessageContaining("c.yaml:1: a: duplicate rule id");
   }
 
   @Test
@@ -196,13 +259,15 @@ class AlertRuleLoaderTest {
   void shippedDefaultRulesAreValid() throws Exception {
     Path defaults = Path.of("..", "config", "alerts");
     AlertConfig c = AlertRuleLoader.load(defaults);
-    assertThat(c.rules()).extracting(AlertRule::detector).contains(DetectorType.SPIKE, DetectorType.DROP,
-        DetectorType.TARGET_PACE);
+    assertThat(c.rules())
+        .extracting(AlertRule::detector)
+        .contains(DetectorType.SPIKE, DetectorType.DROP, DetectorType.TARGET_PACE);
   }
 
   @Test
   void listsEveryProblemOfEveryRuleWithItsLine() {
-    String yaml = """
+    String yaml =
+        """
         rules:
           - {id: a, metric: mentions, window: 5m, detector: threshold, above: -10}
           - id: b
@@ -217,40 +282,52 @@ class AlertRuleLoaderTest {
           - {id: e, metric: mentions, window: 1h, detector: spike, sensitivity: extreme, severity: loud}
         """;
     assertThatThrownBy(() -> AlertRuleLoader.parse(yaml, "rules.yaml"))
-        .isInstanceOfSatisfying(AlertConfigException.class, e -> assertThat(e.problems())
-            .extracting(p -> p.line() + " " + p.id() + ": " + p.reason())
-            .containsExactly(
-                "2 a: 'above' -10.0 can never be crossed: mentions lies in [0, ∞]",
-                "3 b: '-5m' is not a duration like 30s, 5m, 1h, 1d or 1w",
-                "3 b: min_count must be >= 0, was -3.0",
-                "3 b: min_ratio must be >= 1, was 0.5",
-                "10 c: 'below' -1.5 can never be crossed: sentiment.net lies in [-1, 1]",
-                "11 d: 'above' 2.0 can never be crossed: share_of_voice lies in [0, 1]",
-                "12 e: sensitivity 'extreme' is not one of low, balanced, high",
-                "12 e: severity 'loud' is not info, warning or critical"));
+        .isInstanceOfSatisfying(
+            AlertConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.line() + " " + p.id() + ": " + p.reason())
+                    .containsExactly(
+                        "2 a: 'above' -10.0 can never be crossed: mentions lies in [0, ∞]",
+                        "3 b: '-5m' is not a duration like 30s, 5m, 1h, 1d or 1w",
+                        "3 b: min_count must be >= 0, was -3.0",
+                        "3 b: min_ratio must be >= 1, was 0.5",
+                        "10 c: 'below' -1.5 can never be crossed: sentiment.net lies in [-1, 1]",
+                        "11 d: 'above' 2.0 can never be crossed: share_of_voice lies in [0, 1]",
+                        "12 e: sensitivity 'extreme' is not one of low, balanced, high",
+                        "12 e: severity 'loud' is not info, warning or critical"));
   }
 
   @Test
   void acceptsThresholdsInsideTheMetricsRange() throws Exception {
-    AlertConfig c = AlertRuleLoader.parse("""
+    AlertConfig c =
+        AlertRuleLoader.parse(
+            """
         rules:
           - {id: dip, metric: sentiment.net, window: 1h, detector: threshold, below: -0.3}
           - {id: quiet, metric: mentions, window: 1h, detector: threshold, below: 0.5, above: 100}
-        """, "rules.yaml");
+        """,
+            "rules.yaml");
     assertThat(c.rules()).hasSize(2);
   }
 
   @Test
   void namesRulesOnWindowsTheJobDoesNotCompute(@TempDir Path dir) throws Exception {
-    Path f = Files.writeString(dir.resolve("r.yaml"), """
+    Path f =
+        Files.writeString(
+            dir.resolve("r.yaml"),
+            """
         rules:
           - {id: ok, metric: mentions, window: 5m, detector: spike}
           - {id: odd, metric: mentions, window: 7m, detector: spike}
           - {id: bad, metric: mentions, window: 1h, detector: spike, min_count: -1}
         """);
     assertThatThrownBy(() -> AlertRuleLoader.load(f, java.util.List.of("1m", "5m", "1h")))
-        .isInstanceOfSatisfying(AlertConfigException.class, e -> assertThat(e.problems())
-            .extracting(p -> p.line() + " " + p.id())
-            .containsExactly("3 odd", "4 bad"));
+        .isInstanceOfSatisfying(
+            AlertConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.line() + " " + p.id())
+                    .containsExactly("3 odd", "4 bad"));
   }
 }

@@ -27,13 +27,15 @@ class DeliveryRetryTest {
     Retry retry = DeliveryRetry.create("test", 5, initial, max, () -> NOW);
     @SuppressWarnings("unchecked")
     IntervalBiFunction<HttpResponse<Void>> f =
-        (IntervalBiFunction<HttpResponse<Void>>) (IntervalBiFunction<?>) retry.getRetryConfig().getIntervalBiFunction();
+        (IntervalBiFunction<HttpResponse<Void>>)
+            (IntervalBiFunction<?>) retry.getRetryConfig().getIntervalBiFunction();
     return f;
   }
 
   @Test
   void backoffGrowsWithJitterAndStaysUnderTheMaximum() {
-    IntervalBiFunction<HttpResponse<Void>> f = interval(Duration.ofSeconds(1), Duration.ofSeconds(5));
+    IntervalBiFunction<HttpResponse<Void>> f =
+        interval(Duration.ofSeconds(1), Duration.ofSeconds(5));
     Either<Throwable, HttpResponse<Void>> error = Either.left(new java.io.IOException("refused"));
     Set<Long> firstDelays = new HashSet<>();
     for (int i = 0; i < 50; i++) {
@@ -50,10 +52,13 @@ class DeliveryRetryTest {
 
   @Test
   void retryAfterIsHonouredWhenLongerThanTheBackoff() {
-    IntervalBiFunction<HttpResponse<Void>> f = interval(Duration.ofMillis(100), Duration.ofSeconds(1));
+    IntervalBiFunction<HttpResponse<Void>> f =
+        interval(Duration.ofMillis(100), Duration.ofSeconds(1));
     assertThat(f.apply(1, Either.right(response(429, "7")))).isEqualTo(7_000L);
-    assertThat(f.apply(1, Either.right(response(503, "Sun, 22 Nov 2026 10:15:30 GMT")))).isEqualTo(30_000L);
-    assertThat(f.apply(1, Either.right(response(503, "3600")))).isEqualTo(DeliveryRetry.MAX_RETRY_AFTER.toMillis());
+    assertThat(f.apply(1, Either.right(response(503, "Sun, 22 Nov 2026 10:15:30 GMT"))))
+        .isEqualTo(30_000L);
+    assertThat(f.apply(1, Either.right(response(503, "3600"))))
+        .isEqualTo(DeliveryRetry.MAX_RETRY_AFTER.toMillis());
     assertThat(f.apply(1, Either.right(response(503, "soon")))).isBetween(50L, 150L);
     assertThat(f.apply(1, Either.right(response(503, null)))).isBetween(50L, 150L);
   }
@@ -61,8 +66,10 @@ class DeliveryRetryTest {
   @Test
   void parsesBothFormsOfRetryAfter() {
     assertThat(DeliveryRetry.parseRetryAfter("120", NOW)).contains(Duration.ofMinutes(2));
-    assertThat(DeliveryRetry.parseRetryAfter("Sun, 22 Nov 2026 10:16:00 GMT", NOW)).contains(Duration.ofMinutes(1));
-    assertThat(DeliveryRetry.parseRetryAfter("Sun, 22 Nov 2026 10:00:00 GMT", NOW)).contains(Duration.ZERO);
+    assertThat(DeliveryRetry.parseRetryAfter("Sun, 22 Nov 2026 10:16:00 GMT", NOW))
+        .contains(Duration.ofMinutes(1));
+    assertThat(DeliveryRetry.parseRetryAfter("Sun, 22 Nov 2026 10:00:00 GMT", NOW))
+        .contains(Duration.ZERO);
     assertThat(DeliveryRetry.parseRetryAfter("-1", NOW)).isEmpty();
     assertThat(DeliveryRetry.parseRetryAfter("tomorrow", NOW)).isEmpty();
   }
@@ -73,19 +80,47 @@ class DeliveryRetryTest {
     assertThat(List.of(200, 301, 400, 401, 404, 410)).noneMatch(DeliveryRetry::retryable);
   }
 
-  /** A response with a status and an optional Retry-After header (a fake of one interface, for this unit only). */
+  /**
+   * A response with a status and an optional Retry-After header (a fake of one interface, for this
+   * unit only).
+   */
   private static HttpResponse<Void> response(int status, String retryAfter) {
-    HttpHeaders headers = HttpHeaders.of(
-        retryAfter == null ? Map.of() : Map.of("Retry-After", List.of(retryAfter)), (a, b) -> true);
+    HttpHeaders headers =
+        HttpHeaders.of(
+            retryAfter == null ? Map.of() : Map.of("Retry-After", List.of(retryAfter)),
+            (a, b) -> true);
     return new HttpResponse<>() {
-      public int statusCode() { return status; }
-      public HttpRequest request() { return HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build(); }
-      public Optional<HttpResponse<Void>> previousResponse() { return Optional.empty(); }
-      public HttpHeaders headers() { return headers; }
-      public Void body() { return null; }
-      public Optional<SSLSession> sslSession() { return Optional.empty(); }
-      public URI uri() { return URI.create("http://127.0.0.1/"); }
-      public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
+      public int statusCode() {
+        return status;
+      }
+
+      public HttpRequest request() {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();
+      }
+
+      public Optional<HttpResponse<Void>> previousResponse() {
+        return Optional.empty();
+      }
+
+      public HttpHeaders headers() {
+        return headers;
+      }
+
+      public Void body() {
+        return null;
+      }
+
+      public Optional<SSLSession> sslSession() {
+        return Optional.empty();
+      }
+
+      public URI uri() {
+        return URI.create("http://127.0.0.1/");
+      }
+
+      public HttpClient.Version version() {
+        return HttpClient.Version.HTTP_1_1;
+      }
     };
   }
 }

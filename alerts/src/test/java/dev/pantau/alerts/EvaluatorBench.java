@@ -6,14 +6,17 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Throughput and state-size figures of the spike evaluator (a main() harness, not a test):
- * {@code java -cp alerts/target/classes:alerts/target/test-classes:$(cat alerts/target/eval-classpath.txt) dev.pantau.alerts.EvaluatorBench [KEYS] [POINTS]}
+ * Throughput and state-size figures of the spike evaluator (a main() harness, not a test): {@code
+ * java -cp alerts/target/classes:alerts/target/test-classes:$(cat alerts/target/eval-classpath.txt)
+ * dev.pantau.alerts.EvaluatorBench [KEYS] [POINTS]}
  *
- * <p>In the same run, interleaved round by round so a busy machine slows all of them alike, it times three
- * detectors on the same points: the shipped defaults (a rule with only its required fields), the defaults of
- * the first cross-validation round (no level shift), and the plain median/MAD baseline (a trailing 864-window
- * median and MAD, sorted per point, on a twentieth of the keys: it is that much slower). It prints each one's points per second on one core, the ratios to the
- * two references, and whether the shipped defaults meet the evaluator's budget of 40,000 points/s.
+ * <p>In the same run, interleaved round by round so a busy machine slows all of them alike, it
+ * times three detectors on the same points: the shipped defaults (a rule with only its required
+ * fields), the defaults of the first cross-validation round (no level shift), and the plain
+ * median/MAD baseline (a trailing 864-window median and MAD, sorted per point, on a twentieth of
+ * the keys: it is that much slower). It prints each one's points per second on one core, the ratios
+ * to the two references, and whether the shipped defaults meet the evaluator's budget of 40,000
+ * points/s.
  */
 public final class EvaluatorBench {
 
@@ -23,15 +26,26 @@ public final class EvaluatorBench {
   public static void main(String[] args) {
     int keys = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int pointsPerKey = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
-    AlertRule shipped = AlertRule.builder("spike").metric("mentions").window("5m").detector(DetectorType.SPIKE).build();
-    AlertRule round1 = AlertRule.builder("spike").metric("mentions").window("5m").detector(DetectorType.SPIKE)
-        .levelShift(Duration.ZERO).build();
+    AlertRule shipped =
+        AlertRule.builder("spike")
+            .metric("mentions")
+            .window("5m")
+            .detector(DetectorType.SPIKE)
+            .build();
+    AlertRule round1 =
+        AlertRule.builder("spike")
+            .metric("mentions")
+            .window("5m")
+            .detector(DetectorType.SPIKE)
+            .levelShift(Duration.ZERO)
+            .build();
     double[] noise = Points.noisy(pointsPerKey, 40, 1);
     KpiPoint[] points = new KpiPoint[pointsPerKey];
     Duration w = shipped.windowLength();
     for (int i = 0; i < pointsPerKey; i++) {
       Instant start = Points.T0.plus(w.multipliedBy(i));
-      points[i] = new KpiPoint("b", "b", "5m", start, start.plus(w), "*", Map.of("mentions", noise[i]));
+      points[i] =
+          new KpiPoint("b", "b", "5m", start, start.plus(w), "*", Map.of("mentions", noise[i]));
     }
     long n = (long) keys * pointsPerKey;
     double[] best = new double[3];
@@ -49,16 +63,21 @@ public final class EvaluatorBench {
         }
       }
     }
-    System.out.printf("points: %,d (%,d keys x %,d windows of noisy counts), best of 3 interleaved rounds, one core%n",
+    System.out.printf(
+        "points: %,d (%,d keys x %,d windows of noisy counts), best of 3 interleaved rounds, one core%n",
         n, keys, pointsPerKey);
     System.out.printf("  shipped defaults (level shift 6h):   %,12.0f points/s%n", best[0]);
-    System.out.printf("  CV round 1 defaults (no shift):      %,12.0f points/s   shipped/round1 = %.2f%n", best[1],
-        best[0] / best[1]);
-    System.out.printf("  median/MAD baseline (sort per point):%,12.0f points/s   shipped/MAD    = %.2f%n", best[2],
-        best[0] / best[2]);
-    System.out.printf("  budget %,.0f points/s: %s (%.1fx)%n", BUDGET, best[0] >= BUDGET ? "met" : "NOT MET",
-        best[0] / BUDGET);
-    System.out.printf("state of a spike key after %d windows: %,d bytes (toBytes), baseline capacity %d windows%n",
+    System.out.printf(
+        "  CV round 1 defaults (no shift):      %,12.0f points/s   shipped/round1 = %.2f%n",
+        best[1], best[0] / best[1]);
+    System.out.printf(
+        "  median/MAD baseline (sort per point):%,12.0f points/s   shipped/MAD    = %.2f%n",
+        best[2], best[0] / best[2]);
+    System.out.printf(
+        "  budget %,.0f points/s: %s (%.1fx)%n",
+        BUDGET, best[0] >= BUDGET ? "met" : "NOT MET", best[0] / BUDGET);
+    System.out.printf(
+        "state of a spike key after %d windows: %,d bytes (toBytes), baseline capacity %d windows%n",
         pointsPerKey, last[0].toBytes().length, shipped.baselineWindows());
   }
 
@@ -78,7 +97,9 @@ public final class EvaluatorBench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** Seconds for the plain baseline: robust z of each value against the trailing {@code cap} values. */
+  /**
+   * Seconds for the plain baseline: robust z of each value against the trailing {@code cap} values.
+   */
   private static double mad(double[] values, int keys, int cap) {
     double[][] ring = new double[keys][cap];
     int[] size = new int[keys];

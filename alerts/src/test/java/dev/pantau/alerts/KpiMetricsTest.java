@@ -25,6 +25,7 @@ class KpiMetricsTest {
 
   @Test
   void aNameIsDefinedOnce() {
-    assertThatThrownBy(() -> KpiMetrics.STANDARD.with(KpiMetric.additive("mentions"))).hasMessageContaining("named twice");
+    assertThatThrownBy(() -> KpiMetrics.STANDARD.with(KpiMetric.additive("mentions")))
+        .hasMessageContaining("named twice");
   }
 }

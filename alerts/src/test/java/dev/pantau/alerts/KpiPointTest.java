@@ -13,7 +13,15 @@ class KpiPointTest {
 
   @Test
   void namesTheBrandByItsIdWhenItHasNoName() {
-    KpiPoint p = new KpiPoint("telkomsel", null, "5m", T, T.plus(Duration.ofMinutes(5)), null, Map.of("mentions", 3.0));
+    KpiPoint p =
+        new KpiPoint(
+            "telkomsel",
+            null,
+            "5m",
+            T,
+            T.plus(Duration.ofMinutes(5)),
+            null,
+            Map.of("mentions", 3.0));
     assertThat(p.brandName()).isEqualTo("telkomsel");
     assertThat(p.source()).isEqualTo("*");
     assertThat(p.length()).isEqualTo(Duration.ofMinutes(5));
@@ -23,6 +31,7 @@ class KpiPointTest {
 
   @Test
   void rejectsAnEmptyWindow() {
-    assertThatThrownBy(() -> new KpiPoint("a", null, "5m", T, T, "*", Map.of())).hasMessageContaining("not after start");
+    assertThatThrownBy(() -> new KpiPoint("a", null, "5m", T, T, "*", Map.of()))
+        .hasMessageContaining("not after start");
   }
 }

@@ -22,34 +22,43 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Chooses the spike/drop detector's defaults by leave-one-series-out cross-validation on NAB (a main()
- * harness, not a test; {@code alerts/eval-cv.sh} builds and runs it and scores its alert files with
- * {@code nab_score.py}).
+ * Chooses the spike/drop detector's defaults by leave-one-series-out cross-validation on NAB (a
+ * main() harness, not a test; {@code alerts/eval-cv.sh} builds and runs it and scores its alert
+ * files with {@code nab_score.py}).
  *
- * <p>Data: the five Twitter-volume series of {@code nab-dev} (each scored as the job scores a count KPI:
- * one spike rule on {@code mentions}) and the series of {@code nab-more} (scored as the job scores an
- * extension KPI without a finite range, a gauge on its own scale: a spike rule and a drop rule with the same
- * parameters, their alerts together, because NAB's anomalies there go both ways). Each series runs with the
- * rule window equal to its median row interval.
+ * <p>Data: the five Twitter-volume series of {@code nab-dev} (each scored as the job scores a count
+ * KPI: one spike rule on {@code mentions}) and the series of {@code nab-more} (scored as the job
+ * scores an extension KPI without a finite range, a gauge on its own scale: a spike rule and a drop
+ * rule with the same parameters, their alerts together, because NAB's anomalies there go both
+ * ways). Each series runs with the rule window equal to its median row interval.
  *
- * <p>Held out: the {@code nab-more} series whose file name's SHA-1 is 0 modulo 4 (10 of the 48, fixed before
- * any score was computed). Their files are not even read unless {@code --held-out} is given, which scores
- * them once with the defaults chosen on the rest (done once per round: see docs/alerts.md).
+ * <p>Held out: the {@code nab-more} series whose file name's SHA-1 is 0 modulo 4 (10 of the 48,
+ * fixed before any score was computed). Their files are not even read unless {@code --held-out} is
+ * given, which scores them once with the defaults chosen on the rest (done once per round: see
+ * docs/alerts.md).
  *
- * <p>Selection: every candidate (a detector family and its parameters) is scored on every development series.
- * The objective on a set of series ({@link #objective(double[], double[][][], List, int)}) is the mean of the
- * Twitter series' pooled NAB standard score and the mean of the other categories' pooled scores; the
- * median/MAD baseline is also selected by round 1's objective ({@link #twoGroups}), and the floors are checked
- * against the better of the two. Leave one out: for each development series, the candidate that maximises
- * the objective on all the other development series is chosen (within {@link #TIE} points, the one listed
- * first), and only its alerts on the series left out count. The shipped defaults are the candidate chosen on
- * all development series; the harness prints both, and every fold of round 2 chose the shipped setting.
+ * <p>Selection: every candidate (a detector family and its parameters) is scored on every
+ * development series. The objective on a set of series ({@link #objective(double[], double[][][],
+ * List, int)}) is the mean of the Twitter series' pooled NAB standard score and the mean of the
+ * other categories' pooled scores; the median/MAD baseline is also selected by round 1's objective
+ * ({@link #twoGroups}), and the floors are checked against the better of the two. Leave one out:
+ * for each development series, the candidate that maximises the objective on all the other
+ * development series is chosen (within {@link #TIE} points, the one listed first), and only its
+ * alerts on the series left out count. The shipped defaults are the candidate chosen on all
+ * development series; the harness prints both, and every fold of round 2 chose the shipped setting.
  */
 public final class NabCrossValidation {
 
   /** One NAB series with its labelled windows (epoch ms, inclusive). */
-  record Series(String key, String category, String file, boolean twitter, long[] ts, double[] v, long[][] windows,
-                String window) {}
+  record Series(
+      String key,
+      String category,
+      String file,
+      boolean twitter,
+      long[] ts,
+      double[] v,
+      long[][] windows,
+      String window) {}
 
   /** A detector variant: the timestamps of the rows it fires on. */
   interface Candidate {
@@ -62,29 +71,66 @@ public final class NabCrossValidation {
 
   // ---------------------------------------------------------------- candidates
 
-  /** The job's spike/drop detector with explicit parameters (everything else at the rule's defaults). */
-  record RuleCandidate(String family, double threshold, Duration peak, Duration sustained, Duration baseline,
-                       boolean daily, boolean weekly, double floorRel, Duration shift)
+  /**
+   * The job's spike/drop detector with explicit parameters (everything else at the rule's
+   * defaults).
+   */
+  record RuleCandidate(
+      String family,
+      double threshold,
+      Duration peak,
+      Duration sustained,
+      Duration baseline,
+      boolean daily,
+      boolean weekly,
+      double floorRel,
+      Duration shift)
       implements Candidate {
-    RuleCandidate(String family, double threshold, Duration peak, Duration sustained, Duration baseline,
-                  boolean daily, boolean weekly) {
+    RuleCandidate(
+        String family,
+        double threshold,
+        Duration peak,
+        Duration sustained,
+        Duration baseline,
+        boolean daily,
+        boolean weekly) {
       this(family, threshold, peak, sustained, baseline, daily, weekly, -1, Duration.ZERO);
     }
 
     @Override
     public String name() {
-      return String.format(Locale.ROOT, "z=%s peak=%s sustained=%s baseline=%s season=%s floor=%s shift=%s",
-          fmt(threshold), Durations.format(peak), Durations.format(sustained), baseline.toMillis() / FIVE_MINUTES + "w",
-          daily ? (weekly ? "daily+weekly" : "daily") : "none", floorRel < 0 ? "abs" : fmt(floorRel),
+      return String.format(
+          Locale.ROOT,
+          "z=%s peak=%s sustained=%s baseline=%s season=%s floor=%s shift=%s",
+          fmt(threshold),
+          Durations.format(peak),
+          Durations.format(sustained),
+          baseline.toMillis() / FIVE_MINUTES + "w",
+          daily ? (weekly ? "daily+weekly" : "daily") : "none",
+          floorRel < 0 ? "abs" : fmt(floorRel),
           Durations.format(shift));
     }
 
     AlertRule rule(Series s, DetectorType type) {
-      // the baseline is a number of windows, as the rule's 'baseline' default is (864: three days of 5m windows)
-      int base = (int) Math.max(8, Math.min(AlertRule.MAX_BASELINE_WINDOWS, baseline.toMillis() / FIVE_MINUTES));
-      return AlertRule.builder("cv").metrics(METRICS).metric(s.twitter() ? "mentions" : VALUE).window(s.window())
-          .detector(type).threshold(threshold).peakMemory(peak).sustained(sustained).baselineWindows(base)
-          .seasonality(daily, weekly).levelShift(shift).gaugeSpreadFloor(floorRel).build();
+      // the baseline is a number of windows, as the rule's 'baseline' default is (864: three days
+      // of 5m windows)
+      int base =
+          (int)
+              Math.max(
+                  8, Math.min(AlertRule.MAX_BASELINE_WINDOWS, baseline.toMillis() / FIVE_MINUTES));
+      return AlertRule.builder("cv")
+          .metrics(METRICS)
+          .metric(s.twitter() ? "mentions" : VALUE)
+          .window(s.window())
+          .detector(type)
+          .threshold(threshold)
+          .peakMemory(peak)
+          .sustained(sustained)
+          .baselineWindows(base)
+          .seasonality(daily, weekly)
+          .levelShift(shift)
+          .gaugeSpreadFloor(floorRel)
+          .build();
     }
 
     @Override
@@ -102,10 +148,15 @@ public final class NabCrossValidation {
 
   /** The KPI the other NAB series are scored as: a metric on its own, unbounded scale. */
   static final String VALUE = "value";
-  static final KpiMetrics METRICS = KpiMetrics.STANDARD.with(
-      KpiMetric.ratio(VALUE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
 
-  /** Runs one rule over a series the way {@link Backtest} does; returns the firing alerts' row timestamps. */
+  static final KpiMetrics METRICS =
+      KpiMetrics.STANDARD.with(
+          KpiMetric.ratio(VALUE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+
+  /**
+   * Runs one rule over a series the way {@link Backtest} does; returns the firing alerts' row
+   * timestamps.
+   */
   static Set<Long> fire(AlertRule rule, Series s) {
     RuleEvaluator ev = new RuleEvaluator();
     DetectorState st = null;
@@ -113,8 +164,15 @@ public final class NabCrossValidation {
     Set<Long> out = new HashSet<>();
     for (int i = 0; i < s.ts().length; i++) {
       Instant start = Instant.ofEpochMilli(s.ts()[i]);
-      KpiPoint p = new KpiPoint(s.file(), s.file(), rule.window(), start, start.plus(len), "*",
-          Map.of(rule.metric(), s.v()[i]));
+      KpiPoint p =
+          new KpiPoint(
+              s.file(),
+              s.file(),
+              rule.window(),
+              start,
+              start.plus(len),
+              "*",
+              Map.of(rule.metric(), s.v()[i]));
       Evaluation e = ev.evaluate(rule, st, p);
       st = e.state();
       for (Alert a : e.alerts()) {
@@ -127,12 +185,13 @@ public final class NabCrossValidation {
   }
 
   /**
-   * The plain baseline the issue names: the robust z-score {@code (x - median) / (1.4826 MAD)} of the raw
-   * value against the trailing {@code baseline} of windows, firing when it crosses {@code threshold}
-   * (upwards only for the Twitter series, both ways for the others), after 36 windows of warm-up, then quiet
-   * for {@code cooldown}.
+   * The plain baseline the issue names: the robust z-score {@code (x - median) / (1.4826 MAD)} of
+   * the raw value against the trailing {@code baseline} of windows, firing when it crosses {@code
+   * threshold} (upwards only for the Twitter series, both ways for the others), after 36 windows of
+   * warm-up, then quiet for {@code cooldown}.
    */
-  record MadCandidate(double threshold, Duration baseline, Duration cooldown, boolean twoGroup) implements Candidate {
+  record MadCandidate(double threshold, Duration baseline, Duration cooldown, boolean twoGroup)
+      implements Candidate {
     MadCandidate(double threshold, Duration baseline, Duration cooldown) {
       this(threshold, baseline, cooldown, false);
     }
@@ -144,7 +203,11 @@ public final class NabCrossValidation {
 
     @Override
     public String name() {
-      return "median/MAD z=" + fmt(threshold) + " baseline=" + Durations.format(baseline) + " cooldown="
+      return "median/MAD z="
+          + fmt(threshold)
+          + " baseline="
+          + Durations.format(baseline)
+          + " cooldown="
           + Durations.format(cooldown);
     }
 
@@ -209,41 +272,73 @@ public final class NabCrossValidation {
 
   // ---------------------------------------------------------------- the grid
 
-  static final RuleCandidate OLD_DEFAULTS = new RuleCandidate("spike/drop (defaults before 17)", 5.0,
-      Duration.ofDays(7), Duration.ofHours(2), Duration.ofDays(3), true, true);
-
-  /** The defaults of the first cross-validation round: no level shift, the absolute 0.05 spread floor. */
-  static final RuleCandidate ROUND1_DEFAULTS = new RuleCandidate("spike/drop (CV round 1)", 4.0,
-      Duration.ofDays(30), Duration.ofHours(4), Duration.ofDays(3), true, false);
+  static final RuleCandidate OLD_DEFAULTS =
+      new RuleCandidate(
+          "spike/drop (defaults before 17)",
+          5.0,
+          Duration.ofDays(7),
+          Duration.ofHours(2),
+          Duration.ofDays(3),
+          true,
+          true);
 
   /**
-   * The shipped defaults: rules with only their required fields (id, metric, window, detector), exactly as
-   * {@code alerts/eval/nab-spike.yaml} and {@code ./pantau backtest} run them.
+   * The defaults of the first cross-validation round: no level shift, the absolute 0.05 spread
+   * floor.
    */
-  static final Candidate NEW_DEFAULTS = new Candidate() {
-    @Override
-    public String family() {
-      return "spike/drop (defaults now)";
-    }
+  static final RuleCandidate ROUND1_DEFAULTS =
+      new RuleCandidate(
+          "spike/drop (CV round 1)",
+          4.0,
+          Duration.ofDays(30),
+          Duration.ofHours(4),
+          Duration.ofDays(3),
+          true,
+          false);
 
-    @Override
-    public String name() {
-      return "required fields only";
-    }
+  /**
+   * The shipped defaults: rules with only their required fields (id, metric, window, detector),
+   * exactly as {@code alerts/eval/nab-spike.yaml} and {@code ./pantau backtest} run them.
+   */
+  static final Candidate NEW_DEFAULTS =
+      new Candidate() {
+        @Override
+        public String family() {
+          return "spike/drop (defaults now)";
+        }
 
-    @Override
-    public Set<Long> run(Series s) {
-      Set<Long> out = new HashSet<>();
-      String metric = s.twitter() ? "mentions" : VALUE;
-      out.addAll(fire(AlertRule.builder("cv").metrics(METRICS).metric(metric).window(s.window())
-          .detector(DetectorType.SPIKE).build(), s));
-      if (!s.twitter()) {
-        out.addAll(fire(AlertRule.builder("cv").metrics(METRICS).metric(metric).window(s.window())
-            .detector(DetectorType.DROP).build(), s));
-      }
-      return out;
-    }
-  };
+        @Override
+        public String name() {
+          return "required fields only";
+        }
+
+        @Override
+        public Set<Long> run(Series s) {
+          Set<Long> out = new HashSet<>();
+          String metric = s.twitter() ? "mentions" : VALUE;
+          out.addAll(
+              fire(
+                  AlertRule.builder("cv")
+                      .metrics(METRICS)
+                      .metric(metric)
+                      .window(s.window())
+                      .detector(DetectorType.SPIKE)
+                      .build(),
+                  s));
+          if (!s.twitter()) {
+            out.addAll(
+                fire(
+                    AlertRule.builder("cv")
+                        .metrics(METRICS)
+                        .metric(metric)
+                        .window(s.window())
+                        .detector(DetectorType.DROP)
+                        .build(),
+                    s));
+          }
+          return out;
+        }
+      };
 
   static List<Candidate> grid() {
     List<Candidate> c = new ArrayList<>();
@@ -262,9 +357,20 @@ public final class NabCrossValidation {
       for (Duration p : List.of(Duration.ofDays(30), Duration.ofDays(90))) {
         for (int season = 0; season < 2; season++) {
           for (double fl : new double[] {-1, 0.001, 0.0005, 0.003}) {
-            for (Duration sh : List.of(Duration.ZERO, Duration.ofHours(4), Duration.ofHours(6), Duration.ofHours(8))) {
-              c.add(new RuleCandidate("spike/drop grid", z, p, Duration.ofHours(4), Duration.ofDays(3), season > 0,
-                  false, fl, sh));
+            for (Duration sh :
+                List.of(
+                    Duration.ZERO, Duration.ofHours(4), Duration.ofHours(6), Duration.ofHours(8))) {
+              c.add(
+                  new RuleCandidate(
+                      "spike/drop grid",
+                      z,
+                      p,
+                      Duration.ofHours(4),
+                      Duration.ofDays(3),
+                      season > 0,
+                      false,
+                      fl,
+                      sh));
             }
           }
         }
@@ -313,8 +419,11 @@ public final class NabCrossValidation {
       long[][] w = new long[e.getValue().size()][];
       for (int i = 0; i < w.length; i++) {
         JsonNode lim = e.getValue().get(i);
-        w[i] = new long[] {Backtest.parseTime(lim.get(0).asText()).toEpochMilli(),
-            Backtest.parseTime(lim.get(1).asText()).toEpochMilli()};
+        w[i] =
+            new long[] {
+              Backtest.parseTime(lim.get(0).asText()).toEpochMilli(),
+              Backtest.parseTime(lim.get(1).asText()).toEpochMilli()
+            };
       }
       String category = twitter ? "realTweets" : key.substring(0, key.indexOf('/'));
       out.add(new Series(key, category, file, twitter, ts, v, w, windowOf(ts)));
@@ -381,12 +490,15 @@ public final class NabCrossValidation {
   }
 
   /**
-   * The selection objective: the mean of the Twitter series' pooled standard score and the mean of the other
-   * categories' pooled standard scores (the two artificial categories pooled as one), so each category counts
-   * as the floor counts it and the 38 others do not drown the five series Pantau is for.
+   * The selection objective: the mean of the Twitter series' pooled standard score and the mean of
+   * the other categories' pooled standard scores (the two artificial categories pooled as one), so
+   * each category counts as the floor counts it and the 38 others do not drown the five series
+   * Pantau is for.
    */
-  static double objective(Candidate c, double[] raw, double[][][] b, List<Series> series, int leaveOut) {
-    return c instanceof MadCandidate m && m.twoGroup() ? twoGroups(raw, b, series, leaveOut)
+  static double objective(
+      Candidate c, double[] raw, double[][][] b, List<Series> series, int leaveOut) {
+    return c instanceof MadCandidate m && m.twoGroup()
+        ? twoGroups(raw, b, series, leaveOut)
         : objective(raw, b, series, leaveOut);
   }
 
@@ -407,8 +519,12 @@ public final class NabCrossValidation {
     Map<String, boolean[]> groups = new LinkedHashMap<>();
     for (int s = 0; s < series.size(); s++) {
       if (s != leaveOut) {
-        String g = series.get(s).twitter() ? "tw" : series.get(s).category().startsWith("artificial")
-            ? "artificial" : series.get(s).category();
+        String g =
+            series.get(s).twitter()
+                ? "tw"
+                : series.get(s).category().startsWith("artificial")
+                    ? "artificial"
+                    : series.get(s).category();
         groups.computeIfAbsent(g, k -> new boolean[series.size()])[s] = true;
       }
     }
@@ -433,8 +549,12 @@ public final class NabCrossValidation {
     Files.createDirectories(outDir);
     List<Series> dev = new ArrayList<>(load(shared.resolve("data/nab-dev"), true, false));
     dev.addAll(load(shared.resolve("data/nab-more"), false, false));
-    System.out.printf(Locale.ROOT, "development series: %d (%d Twitter, %d others); held out: the nab-more files "
-        + "whose SHA-1 is 0 mod 4, not read%n", dev.size(), dev.stream().filter(Series::twitter).count(),
+    System.out.printf(
+        Locale.ROOT,
+        "development series: %d (%d Twitter, %d others); held out: the nab-more files "
+            + "whose SHA-1 is 0 mod 4, not read%n",
+        dev.size(),
+        dev.stream().filter(Series::twitter).count(),
         dev.stream().filter(s -> !s.twitter()).count());
     double[][][] b = bounds(dev);
     List<Candidate> grid = Arrays.asList(args).contains("--quick") ? grid().subList(0, 50) : grid();
@@ -443,7 +563,11 @@ public final class NabCrossValidation {
     for (Candidate c : grid) {
       scored.add(score(c, dev));
     }
-    System.out.printf(Locale.ROOT, "%d candidates scored on %d series in %.0f s%n", grid.size(), dev.size(),
+    System.out.printf(
+        Locale.ROOT,
+        "%d candidates scored on %d series in %.0f s%n",
+        grid.size(),
+        dev.size(),
         (System.nanoTime() - t0) / 1e9);
 
     Map<String, List<Scored>> families = new LinkedHashMap<>();
@@ -461,11 +585,13 @@ public final class NabCrossValidation {
       shipped.put(f.getKey(), best(f.getValue(), b, dev, -1));
     }
 
-    // leave-one-out raw scores of each family: each series scored with the candidate chosen without it
+    // leave-one-out raw scores of each family: each series scored with the candidate chosen without
+    // it
     Map<Candidate, Scored> byCandidate = new java.util.IdentityHashMap<>();
     scored.forEach(s -> byCandidate.put(s.c(), s));
     System.out.println();
-    System.out.println("== leave one series out (each series scored by the candidate chosen on the others)");
+    System.out.println(
+        "== leave one series out (each series scored by the candidate chosen on the others)");
     List<String> cats = dev.stream().map(Series::category).distinct().toList();
     header(cats);
     Map<String, double[][]> looRaw = new LinkedHashMap<>();
@@ -483,8 +609,12 @@ public final class NabCrossValidation {
       row(fam + " (LOO)", raw, b, dev, cats);
       write(outDir.resolve("loo-" + slug(fam) + ".jsonl"), dev, alerts);
     }
-    floors(looRaw.get("spike/drop grid"), List.of(looRaw.get("median/MAD baseline"),
-        looRaw.get("median/MAD, chosen on 2 groups")), b, dev, cats);
+    floors(
+        looRaw.get("spike/drop grid"),
+        List.of(looRaw.get("median/MAD baseline"), looRaw.get("median/MAD, chosen on 2 groups")),
+        b,
+        dev,
+        cats);
     System.out.println();
     System.out.println("== in sample (the candidate chosen on all development series)");
     header(cats);
@@ -494,7 +624,8 @@ public final class NabCrossValidation {
     }
     System.out.println();
     for (Map.Entry<String, Scored> e : shipped.entrySet()) {
-      System.out.println("chosen on all development series, " + e.getKey() + ": " + e.getValue().c().name());
+      System.out.println(
+          "chosen on all development series, " + e.getKey() + ": " + e.getValue().c().name());
     }
     System.out.println();
     System.out.println("== leave-one-out choices of the grid (how stable the choice is)");
@@ -504,16 +635,25 @@ public final class NabCrossValidation {
     }
     counts.forEach((k, v) -> System.out.println("  " + v + " x " + k));
     System.out.println();
-    System.out.println("== top 15 grid candidates on all development series (objective, Twitter, others)");
+    System.out.println(
+        "== top 15 grid candidates on all development series (objective, Twitter, others)");
     List<Scored> g = new ArrayList<>(families.get("spike/drop grid"));
-    g.sort((x, y) -> Double.compare(objective(y.raw()[0], b, dev, -1), objective(x.raw()[0], b, dev, -1)));
+    g.sort(
+        (x, y) ->
+            Double.compare(objective(y.raw()[0], b, dev, -1), objective(x.raw()[0], b, dev, -1)));
     for (Scored s : g.subList(0, Math.min(15, g.size()))) {
-      System.out.printf(Locale.ROOT, "  %6.2f %6.2f %6.2f  %s%n", objective(s.raw()[0], b, dev, -1),
-          group(s.raw()[0], b, dev, true), group(s.raw()[0], b, dev, false), s.c().name());
+      System.out.printf(
+          Locale.ROOT,
+          "  %6.2f %6.2f %6.2f  %s%n",
+          objective(s.raw()[0], b, dev, -1),
+          group(s.raw()[0], b, dev, true),
+          group(s.raw()[0], b, dev, false),
+          s.c().name());
     }
 
     System.out.println();
-    System.out.println("== the grid's choice and its neighbours (one setting changed), all development series");
+    System.out.println(
+        "== the grid's choice and its neighbours (one setting changed), all development series");
     RuleCandidate pick = (RuleCandidate) shipped.get("spike/drop grid").c();
     header(cats);
     row("chosen", shipped.get("spike/drop grid").raw(), b, dev, cats);
@@ -529,8 +669,11 @@ public final class NabCrossValidation {
       List<Series> held = load(shared.resolve("data/nab-more"), false, true);
       double[][][] hb = bounds(held);
       System.out.println();
-      System.out.println("== held-out series (" + held.size() + "), scored once: "
-          + held.stream().map(Series::key).toList());
+      System.out.println(
+          "== held-out series ("
+              + held.size()
+              + "), scored once: "
+              + held.stream().map(Series::key).toList());
       List<String> hc = held.stream().map(Series::category).distinct().toList();
       header(hc);
       for (Map.Entry<String, Scored> e : shipped.entrySet()) {
@@ -541,7 +684,10 @@ public final class NabCrossValidation {
     }
   }
 
-  /** Objective points within which the candidate listed first wins (the grid lists the usual settings first). */
+  /**
+   * Objective points within which the candidate listed first wins (the grid lists the usual
+   * settings first).
+   */
   static final double TIE = 1.0;
 
   static Scored best(List<Scored> family, double[][][] b, List<Series> dev, int leaveOut) {
@@ -561,12 +707,13 @@ public final class NabCrossValidation {
   }
 
   /**
-   * The issue's floors, out of sample: the procedure's leave-one-out score on the Twitter five at least 75, and
-   * in every other category the mean above the median/MAD baseline's (the better of its two leave-one-out rows),
-   * both as NAB pools a category (pooled) and as the mean of its series' scores. Then the three profiles of
-   * the 38 others pooled.
+   * The issue's floors, out of sample: the procedure's leave-one-out score on the Twitter five at
+   * least 75, and in every other category the mean above the median/MAD baseline's (the better of
+   * its two leave-one-out rows), both as NAB pools a category (pooled) and as the mean of its
+   * series' scores. Then the three profiles of the 38 others pooled.
    */
-  static void floors(double[][] grid, List<double[][]> mads, double[][][] b, List<Series> dev, List<String> cats) {
+  static void floors(
+      double[][] grid, List<double[][]> mads, double[][][] b, List<Series> dev, List<String> cats) {
     System.out.println();
     System.out.println("== floors, out of sample (grid LOO against the better median/MAD LOO row)");
     boolean[] tw = new boolean[dev.size()];
@@ -576,7 +723,12 @@ public final class NabCrossValidation {
       others[s] = !tw[s];
     }
     double t = pooled(grid[0], b[0][0], b[1][0], tw);
-    System.out.printf(Locale.ROOT, "  %-22s %8.2f  floor 75: %s%n", "Twitter five", t, t >= 75 ? "met" : "MISSED");
+    System.out.printf(
+        Locale.ROOT,
+        "  %-22s %8.2f  floor 75: %s%n",
+        "Twitter five",
+        t,
+        t >= 75 ? "met" : "MISSED");
     for (String c : cats) {
       if (c.equals("realTweets")) {
         continue;
@@ -592,7 +744,12 @@ public final class NabCrossValidation {
         for (double[][] mad : mads) {
           best = Math.max(best, rawSum(mad[0], m));
         }
-        System.out.printf(Locale.ROOT, "  %-22s raw %7.2f  median/MAD raw %7.2f: %s%n", c, g, best,
+        System.out.printf(
+            Locale.ROOT,
+            "  %-22s raw %7.2f  median/MAD raw %7.2f: %s%n",
+            c,
+            g,
+            best,
             g > best ? "above" : "NOT ABOVE");
         continue;
       }
@@ -603,11 +760,24 @@ public final class NabCrossValidation {
         bp = Math.max(bp, pooled(mad[0], b[0][0], b[1][0], m));
         bm = Math.max(bm, seriesMean(mad[0], b, m));
       }
-      System.out.printf(Locale.ROOT, "  %-22s pooled %7.2f vs %7.2f (%+.2f) %-9s  series mean %7.2f vs %7.2f (%+.2f) %s%n",
-          c, gp, bp, gp - bp, gp > bp ? "above" : "NOT ABOVE", gm, bm, gm - bm, gm > bm ? "above" : "NOT ABOVE");
+      System.out.printf(
+          Locale.ROOT,
+          "  %-22s pooled %7.2f vs %7.2f (%+.2f) %-9s  series mean %7.2f vs %7.2f (%+.2f) %s%n",
+          c,
+          gp,
+          bp,
+          gp - bp,
+          gp > bp ? "above" : "NOT ABOVE",
+          gm,
+          bm,
+          gm - bm,
+          gm > bm ? "above" : "NOT ABOVE");
     }
-    System.out.printf(Locale.ROOT, "  the 38 others pooled: standard %.2f, reward_low_FP %.2f, reward_low_FN %.2f%n",
-        pooled(grid[0], b[0][0], b[1][0], others), pooled(grid[1], b[0][1], b[1][1], others),
+    System.out.printf(
+        Locale.ROOT,
+        "  the 38 others pooled: standard %.2f, reward_low_FP %.2f, reward_low_FN %.2f%n",
+        pooled(grid[0], b[0][0], b[1][0], others),
+        pooled(grid[1], b[0][1], b[1][1], others),
         pooled(grid[2], b[0][2], b[1][2], others));
   }
 
@@ -668,22 +838,28 @@ public final class NabCrossValidation {
   }
 
   static void header(List<String> cats) {
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-40s %8s %8s %8s", "detector",
-        "tw-std", "tw-lowFP", "tw-lowFN"));
+    StringBuilder h =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT, "%-40s %8s %8s %8s", "detector", "tw-std", "tw-lowFP", "tw-lowFN"));
     for (String c : cats) {
       if (!c.equals("realTweets")) {
-        h.append(String.format(Locale.ROOT, " %22s", c.replace("artificial", "art").replace("real", "")));
+        h.append(
+            String.format(
+                Locale.ROOT, " %22s", c.replace("artificial", "art").replace("real", "")));
       }
     }
     System.out.println(h);
   }
 
   /**
-   * One table row: the Twitter series' pooled score on the three profiles, then each other category's
-   * pooled standard score and, after the slash, the mean of its series' own scores (series without windows
-   * have no normalised score; a category of only those shows its false alerts' raw score, 0 is best).
+   * One table row: the Twitter series' pooled score on the three profiles, then each other
+   * category's pooled standard score and, after the slash, the mean of its series' own scores
+   * (series without windows have no normalised score; a category of only those shows its false
+   * alerts' raw score, 0 is best).
    */
-  static void row(String label, double[][] raw, double[][][] b, List<Series> dev, List<String> cats) {
+  static void row(
+      String label, double[][] raw, double[][][] b, List<Series> dev, List<String> cats) {
     StringBuilder r = new StringBuilder(String.format(Locale.ROOT, "%-40s", label));
     boolean[] tw = new boolean[dev.size()];
     for (int s = 0; s < dev.size(); s++) {
@@ -712,8 +888,10 @@ public final class NabCrossValidation {
         }
       }
       double pooledScore = pooled(raw[0], b[0][0], b[1][0], m);
-      r.append(Double.isNaN(pooledScore) ? String.format(Locale.ROOT, " %22s", "raw " + fmt2(rawSum))
-          : String.format(Locale.ROOT, " %13.2f /%7.2f", pooledScore, sum / n));
+      r.append(
+          Double.isNaN(pooledScore)
+              ? String.format(Locale.ROOT, " %22s", "raw " + fmt2(rawSum))
+              : String.format(Locale.ROOT, " %13.2f /%7.2f", pooledScore, sum / n));
     }
     System.out.println(r);
   }
@@ -724,7 +902,12 @@ public final class NabCrossValidation {
         List<Long> ts = new ArrayList<>(alerts.get(s));
         ts.sort(null);
         for (long t : ts) {
-          w.println("{\"file\":\"" + series.get(s).key() + "\",\"timestamp\":\"" + Instant.ofEpochMilli(t) + "\"}");
+          w.println(
+              "{\"file\":\""
+                  + series.get(s).key()
+                  + "\",\"timestamp\":\""
+                  + Instant.ofEpochMilli(t)
+                  + "\"}");
         }
       }
     }

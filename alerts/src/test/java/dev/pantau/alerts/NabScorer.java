@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * NAB scoring of binary alerts, a line-by-line port of {@code ../shared/tools/nab_score.py} (itself a port of
- * NAB v1.1's sweeper) so the cross-validation can score thousands of detector variants in process. The
- * evaluation script scores the shipped defaults' alert files with the Python tool as well and prints both,
- * so any drift between the two shows.
+ * NAB scoring of binary alerts, a line-by-line port of {@code ../shared/tools/nab_score.py} (itself
+ * a port of NAB v1.1's sweeper) so the cross-validation can score thousands of detector variants in
+ * process. The evaluation script scores the shipped defaults' alert files with the Python tool as
+ * well and prints both, so any drift between the two shows.
  */
 final class NabScorer {
 
@@ -33,10 +33,13 @@ final class NabScorer {
     return Math.min(Math.floor(0.15 * n), 0.15 * 5000);
   }
 
-  /** {@code (first, last)} row of each window in time order (Python's bisect on the row timestamps). */
+  /**
+   * {@code (first, last)} row of each window in time order (Python's bisect on the row timestamps).
+   */
   static int[][] windowRows(long[] ts, long[][] windows) {
     long[][] sorted = windows.clone();
-    Arrays.sort(sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    Arrays.sort(
+        sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
     int[][] spans = new int[sorted.length][];
     int k = 0;
     for (long[] w : sorted) {
@@ -102,8 +105,11 @@ final class NabScorer {
         continue;
       }
       nFp++;
-      double unweighted = before == null ? -1.0
-          : scaledSigmoid(Math.abs(before[1] - i) / Math.max((double) (before[1] - before[0]), 1.0));
+      double unweighted =
+          before == null
+              ? -1.0
+              : scaledSigmoid(
+                  Math.abs(before[1] - i) / Math.max((double) (before[1] - before[0]), 1.0));
       score += unweighted * w.fp();
     }
     return new FileScore(score, nWindows, nDetected, nFp, nAlerts);
@@ -123,7 +129,10 @@ final class NabScorer {
     return scoreFile(ts, windows, d, w).score();
   }
 
-  /** NAB's normalisation: {@code 100 * (raw - null) / (perfect - null)}, NaN when perfect equals null. */
+  /**
+   * NAB's normalisation: {@code 100 * (raw - null) / (perfect - null)}, NaN when perfect equals
+   * null.
+   */
   static double normalise(double raw, double nul, double perfect) {
     return perfect != nul ? 100.0 * (raw - nul) / (perfect - nul) : Double.NaN;
   }

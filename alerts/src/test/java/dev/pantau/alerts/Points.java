@@ -21,10 +21,12 @@ final class Points {
     this.rule = rule;
   }
 
-  static KpiPoint point(String metric, Instant start, Duration length, double value, Map<String, Double> extra) {
+  static KpiPoint point(
+      String metric, Instant start, Duration length, double value, Map<String, Double> extra) {
     Map<String, Double> m = new HashMap<>(extra);
     m.put(metric, value);
-    return new KpiPoint("acme", "Acme", Durations.format(length), start, start.plus(length), "*", m);
+    return new KpiPoint(
+        "acme", "Acme", Durations.format(length), start, start.plus(length), "*", m);
   }
 
   /** Feeds one window starting at {@code start}; returns the alerts it produced. */
@@ -33,13 +35,17 @@ final class Points {
   }
 
   List<Alert> feed(Instant start, double value, Map<String, Double> extra) {
-    Evaluation e = evaluator.evaluate(rule, state, point(rule.metric(), start, rule.windowLength(), value, extra));
+    Evaluation e =
+        evaluator.evaluate(
+            rule, state, point(rule.metric(), start, rule.windowLength(), value, extra));
     state = e.state();
     alerts.addAll(e.alerts());
     return e.alerts();
   }
 
-  /** Feeds consecutive windows from {@code from}, one per value; returns the start after the last. */
+  /**
+   * Feeds consecutive windows from {@code from}, one per value; returns the start after the last.
+   */
   Instant feedAll(Instant from, double... values) {
     Instant t = from;
     for (double v : values) {
@@ -57,7 +63,10 @@ final class Points {
     return alerts.stream().filter(a -> !a.firing()).toList();
   }
 
-  /** Deterministic Poisson-like noise around a mean (a fixed-seed generator, so tests are repeatable). */
+  /**
+   * Deterministic Poisson-like noise around a mean (a fixed-seed generator, so tests are
+   * repeatable).
+   */
   static double[] noisy(int n, double mean, long seed) {
     java.util.Random r = new java.util.Random(seed);
     double[] out = new double[n];

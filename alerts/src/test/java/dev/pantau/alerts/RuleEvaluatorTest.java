@@ -43,7 +43,8 @@ class RuleEvaluatorTest {
     assertThat(r.start()).isEqualTo(a.start());
     assertThat(r.resolvedAt()).isAfter(spikeAt.plus(W));
     assertThat(r.message()).startsWith("back to normal: Acme mentions");
-    assertThat(a.toJson()).contains("\"status\":\"firing\"", "\"observed\":520", "\"type\":\"spike\"");
+    assertThat(a.toJson())
+        .contains("\"status\":\"firing\"", "\"observed\":520", "\"type\":\"spike\"");
   }
 
   @Test
@@ -89,7 +90,12 @@ class RuleEvaluatorTest {
 
   @Test
   void dropFiresWhenMentionsStopAndNotForAQuietSeries() {
-    AlertRule rule = AlertRule.builder("drop").metric("mentions").window("5m").detector(DetectorType.DROP).build();
+    AlertRule rule =
+        AlertRule.builder("drop")
+            .metric("mentions")
+            .window("5m")
+            .detector(DetectorType.DROP)
+            .build();
     Points busy = new Points(rule);
     Instant t = busy.feedAll(Points.T0, Points.noisy(300, 60, 5));
     busy.feedAll(t, 0, 0, 0);
@@ -112,7 +118,9 @@ class RuleEvaluatorTest {
     int[] counts = new int[3];
     Sensitivity[] s = {Sensitivity.LOW, Sensitivity.BALANCED, Sensitivity.HIGH};
     for (int i = 0; i < 3; i++) {
-      Points p = new Points(spike().sensitivity(s[i]).peakMemory(Duration.ZERO).cooldown(Duration.ZERO).build());
+      Points p =
+          new Points(
+              spike().sensitivity(s[i]).peakMemory(Duration.ZERO).cooldown(Duration.ZERO).build());
       p.feedAll(Points.T0, v);
       counts[i] = p.firing().size();
     }
@@ -125,7 +133,12 @@ class RuleEvaluatorTest {
 
   @Test
   void cooldownHoldsBackARepeatAfterResolve() {
-    AlertRule rule = spike().cooldown(Duration.ofHours(1)).peakMemory(Duration.ZERO).sustained(Duration.ZERO).build();
+    AlertRule rule =
+        spike()
+            .cooldown(Duration.ofHours(1))
+            .peakMemory(Duration.ZERO)
+            .sustained(Duration.ZERO)
+            .build();
     Points p = new Points(rule);
     Instant t = p.feedAll(Points.T0, Points.noisy(300, 50, 8));
     t = p.feedAll(t, 400, 50, 50, 50); // fires, then resolves
@@ -190,10 +203,17 @@ class RuleEvaluatorTest {
   void aGaugeWithoutARangeGetsARelativeSpreadFloor() {
     // CPU-like values around 0.1: a 30% rise is a change for a gauge; on a bounded ratio such as
     // sentiment.mean the absolute floor of 0.05 rightly calls it noise
-    KpiMetrics metrics = KpiMetrics.STANDARD.with(KpiMetric.ratio("cpu", 0, Double.POSITIVE_INFINITY));
+    KpiMetrics metrics =
+        KpiMetrics.STANDARD.with(KpiMetric.ratio("cpu", 0, Double.POSITIVE_INFINITY));
     for (String metric : List.of("cpu", "sentiment.mean")) {
-      Points p = new Points(AlertRule.builder("g").metrics(metrics).metric(metric).window("5m")
-          .detector(DetectorType.SPIKE).build());
+      Points p =
+          new Points(
+              AlertRule.builder("g")
+                  .metrics(metrics)
+                  .metric(metric)
+                  .window("5m")
+                  .detector(DetectorType.SPIKE)
+                  .build());
       java.util.Random r = new java.util.Random(23);
       Instant t = Points.T0;
       for (int i = 0; i < 600; i++) {
@@ -208,11 +228,13 @@ class RuleEvaluatorTest {
 
   @Test
   void sustainedRiseFiresWhereNoSingleWindowWould() {
-    // the mechanism at explicit settings (threshold 5, a 2h horizon), not at whatever the defaults are
+    // the mechanism at explicit settings (threshold 5, a 2h horizon), not at whatever the defaults
+    // are
     Points p = new Points(spike().threshold(5).sustained(Duration.ofHours(2)).build());
     Instant t = p.feedAll(Points.T0, Points.noisy(600, 20, 11));
     double[] raised = new double[30];
-    Arrays.fill(raised, 46); // 2.3x for 2.5 hours: each window ~4 spreads up, below the threshold of 5
+    Arrays.fill(
+        raised, 46); // 2.3x for 2.5 hours: each window ~4 spreads up, below the threshold of 5
     p.feedAll(t, raised);
     assertThat(p.firing()).hasSize(1);
     assertThat(p.firing().get(0).message()).contains(", for 2h");
@@ -235,15 +257,24 @@ class RuleEvaluatorTest {
     // no peak memory, so every daily rise the detector does not expect shows as an alert
     Points seasonal = new Points(spike().peakMemory(Duration.ZERO).build());
     Instant t = seasonal.feedAll(Points.T0, v);
-    // and no level shift: after two 6-hour rises a flat baseline rebased on them spans both levels, and its
+    // and no level shift: after two 6-hour rises a flat baseline rebased on them spans both levels,
+    // and its
     // wide spread, not a profile, would keep it quiet
-    Points flat = new Points(spike().peakMemory(Duration.ZERO).seasonality(false, false).levelShift(Duration.ZERO)
-        .build());
+    Points flat =
+        new Points(
+            spike()
+                .peakMemory(Duration.ZERO)
+                .seasonality(false, false)
+                .levelShift(Duration.ZERO)
+                .build());
     flat.feedAll(Points.T0, v);
-    Instant dayTwo = Points.T0.plus(Duration.ofDays(2)); // the profile needs a day to learn the hours
+    Instant dayTwo =
+        Points.T0.plus(Duration.ofDays(2)); // the profile needs a day to learn the hours
     assertThat(seasonal.firing()).filteredOn(a -> a.start().isAfter(dayTwo)).isEmpty();
-    assertThat(flat.firing()).filteredOn(a -> a.start().isAfter(dayTwo))
-        .as("without a daily profile each late-morning rise looks like a spike").hasSizeGreaterThanOrEqualTo(4);
+    assertThat(flat.firing())
+        .filteredOn(a -> a.start().isAfter(dayTwo))
+        .as("without a daily profile each late-morning rise looks like a spike")
+        .hasSizeGreaterThanOrEqualTo(4);
     // at 03:00 a daytime level is a spike for the seasonal detector
     seasonal.feedAll(t, Arrays.copyOf(v, 36));
     assertThat(seasonal.feed(t.plus(Duration.ofHours(3)), 200)).hasSize(1);
@@ -272,7 +303,9 @@ class RuleEvaluatorTest {
         window += perMinute[j];
       }
       Instant start = t.plus(Duration.ofMinutes(i - 4));
-      Evaluation e = ev.evaluate(rule, st, Points.point("mentions", start, Duration.ofMinutes(5), window, Map.of()));
+      Evaluation e =
+          ev.evaluate(
+              rule, st, Points.point("mentions", start, Duration.ofMinutes(5), window, Map.of()));
       st = e.state();
       if (!e.alerts().isEmpty()) {
         first = e.alerts().get(0);
@@ -280,8 +313,10 @@ class RuleEvaluatorTest {
     }
     assertThat(first).isNotNull();
     Instant burstStart = t.plus(Duration.ofMinutes(burst));
-    // the window that fired ends at most 2 minutes after the burst began: no wait for a tumbling window
-    assertThat(first.end()).isBetween(burstStart.plus(Duration.ofMinutes(1)), burstStart.plus(Duration.ofMinutes(2)));
+    // the window that fired ends at most 2 minutes after the burst began: no wait for a tumbling
+    // window
+    assertThat(first.end())
+        .isBetween(burstStart.plus(Duration.ofMinutes(1)), burstStart.plus(Duration.ofMinutes(2)));
     assertThat(st.ring.length).isEqualTo(rule.baselineWindows());
     assertThat(st.samples()).isLessThanOrEqualTo(perMinute.length / 5 + 1);
   }
@@ -297,7 +332,8 @@ class RuleEvaluatorTest {
     }
     assertThat(bytes.size()).isLessThan(12_000);
     DetectorState copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       copy = (DetectorState) in.readObject();
     }
     // the restored state decides exactly as the original
@@ -308,15 +344,21 @@ class RuleEvaluatorTest {
     assertThat(b).isEqualTo(a).hasSize(1);
     // the compact binary form decides the same too, and is smaller than Java serialization
     assertThat(compact.length).isLessThan(bytes.size());
-    List<Alert> c = new RuleEvaluator().evaluate(p.rule, DetectorState.fromBytes(compact), spikePoint).alerts();
+    List<Alert> c =
+        new RuleEvaluator().evaluate(p.rule, DetectorState.fromBytes(compact), spikePoint).alerts();
     assertThat(c).isEqualTo(a);
     assertThat(DetectorState.fromBytes(compact).toBytes()).isEqualTo(compact);
   }
 
   @Test
   void thresholdAndPaceStateHoldNoBaseline() {
-    AlertRule rule = AlertRule.builder("neg").metric("mentions").window("1h").detector(DetectorType.THRESHOLD)
-        .above(5.0).build();
+    AlertRule rule =
+        AlertRule.builder("neg")
+            .metric("mentions")
+            .window("1h")
+            .detector(DetectorType.THRESHOLD)
+            .above(5.0)
+            .build();
     Points p = new Points(rule);
     p.feedAll(Points.T0, 1, 2, 3);
     assertThat(p.state.ring).isEmpty();
@@ -325,7 +367,12 @@ class RuleEvaluatorTest {
 
   @Test
   void sentimentNetDipIsADropOnARatioMetric() {
-    AlertRule rule = AlertRule.builder("net-dip").metric("sentiment.net").window("1h").detector(DetectorType.DROP).build();
+    AlertRule rule =
+        AlertRule.builder("net-dip")
+            .metric("sentiment.net")
+            .window("1h")
+            .detector(DetectorType.DROP)
+            .build();
     Points p = new Points(rule);
     java.util.Random r = new java.util.Random(16);
     Instant t = Points.T0;
@@ -338,21 +385,32 @@ class RuleEvaluatorTest {
     assertThat(p.alerts).as("too few mentions for a ratio metric").isEmpty();
     p.feed(t.plus(Duration.ofHours(1)), -0.4, Map.of("mentions", 120.0));
     assertThat(p.firing()).hasSize(1);
-    assertThat(p.firing().get(0).message()).matches("Acme sentiment\\.net -0\\.40 in 1h, below the usual 0\\.(29|30|31)");
+    assertThat(p.firing().get(0).message())
+        .matches("Acme sentiment\\.net -0\\.40 in 1h, below the usual 0\\.(29|30|31)");
   }
 
   @Test
   void thresholdFiresAboveAndResolvesBelow() {
-    AlertRule rule = AlertRule.builder("neg").metric("sentiment.negative").window("1h")
-        .detector(DetectorType.THRESHOLD).above(25.0).severity(Severity.CRITICAL).build();
+    AlertRule rule =
+        AlertRule.builder("neg")
+            .metric("sentiment.negative")
+            .window("1h")
+            .detector(DetectorType.THRESHOLD)
+            .above(25.0)
+            .severity(Severity.CRITICAL)
+            .build();
     Points p = new Points(rule);
     Instant t = p.feedAll(Points.T0, 10, 12, 30, 40, 20, 10, 10);
-    assertThat(p.firing()).singleElement().satisfies(a -> {
-      assertThat(a.observed()).isEqualTo(30);
-      assertThat(a.expected()).isEqualTo(25);
-      assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
-      assertThat(a.message()).isEqualTo("Acme sentiment.negative 30 in 1h, above the threshold 25");
-    });
+    assertThat(p.firing())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.observed()).isEqualTo(30);
+              assertThat(a.expected()).isEqualTo(25);
+              assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(a.message())
+                  .isEqualTo("Acme sentiment.negative 30 in 1h, above the threshold 25");
+            });
     assertThat(p.resolved()).hasSize(1);
     assertThat(t).isAfter(Points.T0);
   }
@@ -360,8 +418,13 @@ class RuleEvaluatorTest {
   @Test
   void targetPaceAlertsWhenTheMonthFallsBehind() {
     Target target = new Target("acme", "mentions", Target.Period.MONTH, 600);
-    AlertRule rule = AlertRule.builder("pace").metric("mentions").window("1d").detector(DetectorType.TARGET_PACE)
-        .targets(List.of(target)).build();
+    AlertRule rule =
+        AlertRule.builder("pace")
+            .metric("mentions")
+            .window("1d")
+            .detector(DetectorType.TARGET_PACE)
+            .targets(List.of(target))
+            .build();
     Instant nov1 = Instant.parse("2026-11-01T00:00:00Z");
     Points onPace = new Points(rule);
     double[] twenty = new double[30];
@@ -373,8 +436,13 @@ class RuleEvaluatorTest {
     double[] ten = new double[10];
     Arrays.fill(ten, 10);
     behind.feedAll(nov1, ten);
-    assertThat(behind.firing()).singleElement().satisfies(a ->
-        assertThat(a.message()).startsWith("Acme mentions 30 this month, behind the 60 expected by now toward the target 600"));
+    assertThat(behind.firing())
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.message())
+                    .startsWith(
+                        "Acme mentions 30 this month, behind the 60 expected by now toward the target 600"));
     // catching up resolves it
     behind.feedAll(nov1.plus(Duration.ofDays(10)), 200);
     assertThat(behind.resolved()).hasSize(1);
@@ -382,11 +450,27 @@ class RuleEvaluatorTest {
 
   @Test
   void targetPaceJudgesEachMonthAgainstTheEntryInForceFromItsFirstDay() {
-    List<Target> raised = List.of(
-        new Target("acme", "mentions", Target.Period.MONTH, 600, java.time.LocalDate.parse("2026-10-01")),
-        new Target("acme", "mentions", Target.Period.MONTH, 1200, java.time.LocalDate.parse("2026-11-01")));
-    AlertRule rule = AlertRule.builder("pace").metric("mentions").window("1d").detector(DetectorType.TARGET_PACE)
-        .targets(raised).build();
+    List<Target> raised =
+        List.of(
+            new Target(
+                "acme",
+                "mentions",
+                Target.Period.MONTH,
+                600,
+                java.time.LocalDate.parse("2026-10-01")),
+            new Target(
+                "acme",
+                "mentions",
+                Target.Period.MONTH,
+                1200,
+                java.time.LocalDate.parse("2026-11-01")));
+    AlertRule rule =
+        AlertRule.builder("pace")
+            .metric("mentions")
+            .window("1d")
+            .detector(DetectorType.TARGET_PACE)
+            .targets(raised)
+            .build();
     // 20 a day is on pace for October's 600 (30 days of 31) but half of November's 1200
     Points october = new Points(rule);
     double[] twenty = new double[10];
@@ -395,10 +479,14 @@ class RuleEvaluatorTest {
     assertThat(october.alerts).isEmpty();
     Points november = new Points(rule);
     november.feedAll(Instant.parse("2026-11-01T00:00:00Z"), twenty);
-    assertThat(november.firing()).singleElement().satisfies(a -> {
-      assertThat(a.observed()).isEqualTo(60);
-      assertThat(a.expected()).isCloseTo(1200 * 3 / 30.0, org.assertj.core.data.Offset.offset(1e-9));
-    });
+    assertThat(november.firing())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.observed()).isEqualTo(60);
+              assertThat(a.expected())
+                  .isCloseTo(1200 * 3 / 30.0, org.assertj.core.data.Offset.offset(1e-9));
+            });
   }
 
   @Test

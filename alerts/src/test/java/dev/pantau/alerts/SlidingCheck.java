@@ -10,20 +10,27 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Tumbling versus sliding evaluation on a real series (a main() harness, not a test): each 5-minute count
- * of a {@code timestamp,value} CSV is spread over its 5 minutes at random (fixed seed), then the default
- * spike rule runs once on the tumbling 5m windows and once on 5m windows sliding by 1 minute. Prints how
- * many alerts each raised and, for each tumbling alert, how much earlier the sliding run fired.
- * {@code java -cp alerts/target/classes:alerts/target/test-classes:$(cat alerts/target/eval-classpath.txt) dev.pantau.alerts.SlidingCheck FILE.csv...}
+ * Tumbling versus sliding evaluation on a real series (a main() harness, not a test): each 5-minute
+ * count of a {@code timestamp,value} CSV is spread over its 5 minutes at random (fixed seed), then
+ * the default spike rule runs once on the tumbling 5m windows and once on 5m windows sliding by 1
+ * minute. Prints how many alerts each raised and, for each tumbling alert, how much earlier the
+ * sliding run fired. {@code java -cp alerts/target/classes:alerts/target/test-classes:$(cat
+ * alerts/target/eval-classpath.txt) dev.pantau.alerts.SlidingCheck FILE.csv...}
  */
 public final class SlidingCheck {
 
   public static void main(String[] args) throws Exception {
-    AlertRule rule = AlertRule.builder("spike").metric("mentions").window("5m").detector(DetectorType.SPIKE).build();
+    AlertRule rule =
+        AlertRule.builder("spike")
+            .metric("mentions")
+            .window("5m")
+            .detector(DetectorType.SPIKE)
+            .build();
     for (String file : args) {
       List<Instant> starts = new ArrayList<>();
       List<Long> counts = new ArrayList<>();
-      for (String line : Files.readAllLines(Path.of(file)).subList(1, Files.readAllLines(Path.of(file)).size())) {
+      for (String line :
+          Files.readAllLines(Path.of(file)).subList(1, Files.readAllLines(Path.of(file)).size())) {
         String[] f = line.split(",");
         starts.add(Backtest.parseTime(f[0]));
         counts.add(Math.round(Double.parseDouble(f[1])));
@@ -39,7 +46,8 @@ public final class SlidingCheck {
       List<Alert> sliding = run(rule, starts.get(0), perMinute, 1);
       List<Long> leads = new ArrayList<>();
       for (Alert t : tumbling) {
-        // the sliding alert of the same episode: the last one firing at or before the tumbling one, within 2h
+        // the sliding alert of the same episode: the last one firing at or before the tumbling one,
+        // within 2h
         Alert best = null;
         for (Alert s : sliding) {
           if (!s.end().isAfter(t.end()) && Duration.between(s.end(), t.end()).toMinutes() <= 120) {
@@ -52,9 +60,15 @@ public final class SlidingCheck {
       }
       leads.sort(null);
       double mean = leads.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-      System.out.printf("%s: tumbling %d alerts, sliding %d alerts; %d of the tumbling ones had a sliding alert first, "
-          + "earlier by mean %.1f min (median %s, max %s)%n", Path.of(file).getFileName(), tumbling.size(),
-          sliding.size(), leads.size(), mean, leads.isEmpty() ? "-" : leads.get(leads.size() / 2),
+      System.out.printf(
+          "%s: tumbling %d alerts, sliding %d alerts; %d of the tumbling ones had a sliding alert first, "
+              + "earlier by mean %.1f min (median %s, max %s)%n",
+          Path.of(file).getFileName(),
+          tumbling.size(),
+          sliding.size(),
+          leads.size(),
+          mean,
+          leads.isEmpty() ? "-" : leads.get(leads.size() / 2),
           leads.isEmpty() ? "-" : leads.get(leads.size() - 1));
     }
   }
@@ -69,8 +83,18 @@ public final class SlidingCheck {
         sum += perMinute[j];
       }
       Instant start = t0.plus(Duration.ofMinutes(m));
-      Evaluation e = ev.evaluate(rule, st, new KpiPoint("b", "b", "5m", start, start.plus(rule.windowLength()), "*",
-          Map.of("mentions", (double) sum)));
+      Evaluation e =
+          ev.evaluate(
+              rule,
+              st,
+              new KpiPoint(
+                  "b",
+                  "b",
+                  "5m",
+                  start,
+                  start.plus(rule.windowLength()),
+                  "*",
+                  Map.of("mentions", (double) sum)));
       st = e.state();
       e.alerts().stream().filter(Alert::firing).forEach(firing::add);
     }

@@ -17,7 +17,9 @@ class WindowLabelTest {
     assertThat(WindowLabel.parse("1h").minutes()).isEqualTo(60);
     assertThat(WindowLabel.parse("1d").minutes()).isEqualTo(-1);
     for (String bad : new String[] {"0m", "05m", "10000m", "5s", "1w", "m", "", "PT5M"}) {
-      assertThatThrownBy(() -> WindowLabel.parse(bad)).as(bad).hasMessageContaining("is not a KPI window like 1m");
+      assertThatThrownBy(() -> WindowLabel.parse(bad))
+          .as(bad)
+          .hasMessageContaining("is not a KPI window like 1m");
     }
   }
 

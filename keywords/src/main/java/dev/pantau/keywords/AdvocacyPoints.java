@@ -17,19 +17,26 @@ import java.util.stream.Stream;
  * {@code copy} (negative: the guides warn against auto-shared identical posts), plus the engagement
  * weights per like, comment and share.
  */
-public record AdvocacyPoints(double post, double original, double like, double comment, double share, double copy)
+public record AdvocacyPoints(
+    double post, double original, double like, double comment, double share, double copy)
     implements java.io.Serializable {
 
   public static final AdvocacyPoints DEFAULTS = new AdvocacyPoints(10, 5, 0.1, 0.5, 1, -10);
 
   /** The points of one employee's tallies. */
-  public double of(long posts, long originalPosts, long copies, long likes, long comments, long shares) {
-    return post * posts + original * originalPosts + copy * copies + like * likes + comment * comments + share * shares;
+  public double of(
+      long posts, long originalPosts, long copies, long likes, long comments, long shares) {
+    return post * posts
+        + original * originalPosts
+        + copy * copies
+        + like * likes
+        + comment * comments
+        + share * shares;
   }
 
   /**
-   * The {@code advocacy.points} of the keyword files (a folder's top-level YAML files or one file), each
-   * weight not given keeping its default; the defaults when no file sets them.
+   * The {@code advocacy.points} of the keyword files (a folder's top-level YAML files or one file),
+   * each weight not given keeping its default; the defaults when no file sets them.
    */
   public static AdvocacyPoints load(Path fileOrDir) throws KeywordSetException {
     List<Path> files = new ArrayList<>();
@@ -37,10 +44,11 @@ public record AdvocacyPoints(double post, double original, double like, double c
       if (Files.isDirectory(fileOrDir)) {
         try (Stream<Path> s = Files.list(fileOrDir)) {
           s.filter(Files::isRegularFile)
-              .filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".yaml") || n.endsWith(".yml");
-              })
+              .filter(
+                  p -> {
+                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                    return n.endsWith(".yaml") || n.endsWith(".yml");
+                  })
               .sorted()
               .forEach(files::add);
         }
@@ -53,7 +61,9 @@ public record AdvocacyPoints(double post, double original, double like, double c
       }
       return p;
     } catch (IOException e) {
-      throw new KeywordSetException(new KeywordError(fileOrDir.toString(), "file", null, -1, "cannot read: " + e.getMessage()));
+      throw new KeywordSetException(
+          new KeywordError(
+              fileOrDir.toString(), "file", null, -1, "cannot read: " + e.getMessage()));
     }
   }
 
@@ -71,9 +81,17 @@ public record AdvocacyPoints(double post, double original, double like, double c
       int i = List.of(names).indexOf(k);
       JsonNode v = points.get(k);
       if (i < 0) {
-        errors.add(new KeywordError(origin, "advocacy", "points", -1, "unknown weight '" + k + "' (expected " + String.join(", ", names) + ")"));
+        errors.add(
+            new KeywordError(
+                origin,
+                "advocacy",
+                "points",
+                -1,
+                "unknown weight '" + k + "' (expected " + String.join(", ", names) + ")"));
       } else if (!v.isNumber()) {
-        errors.add(new KeywordError(origin, "advocacy", "points", -1, "weight '" + k + "' must be a number"));
+        errors.add(
+            new KeywordError(
+                origin, "advocacy", "points", -1, "weight '" + k + "' must be a number"));
       } else {
         w[i] = v.asDouble();
       }

@@ -26,7 +26,8 @@ public record Brand(
     List<String> sources,
     List<String> employees,
     List<String> excludeAuthors,
-    List<String> excludeSites) implements java.io.Serializable {
+    List<String> excludeSites)
+    implements java.io.Serializable {
 
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -50,7 +51,10 @@ public record Brand(
     return new Brand(id, null, null, query, null, null, null, null, null);
   }
 
-  /** Whether the author (by id or handle, with or without {@code @}) is one of the brand's employees. */
+  /**
+   * Whether the author (by id or handle, with or without {@code @}) is one of the brand's
+   * employees.
+   */
   public boolean isEmployee(String authorHandle) {
     return authorHandle != null && employees.contains(normaliseHandle(authorHandle));
   }

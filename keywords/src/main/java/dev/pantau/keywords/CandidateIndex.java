@@ -27,19 +27,22 @@ import org.apache.lucene.search.Query;
  * weighted by a {@code TermWeightor}) and returns them as a document. The monitor would index those
  * documents and, per batch of mentions, search them with a disjunction of every term of the batch.
  * Pantau analyses each mention itself and so already holds its terms; a hash lookup per term then
- * finds the same candidates as the monitor's index search, without building a Lucene segment for the
- * batch and without a term-dictionary seek per mention term. That is the difference between 0.15 and
- * several times that of the analysis rate in {@code keywords/bench-matcher.sh}.
+ * finds the same candidates as the monitor's index search, without building a Lucene segment for
+ * the batch and without a term-dictionary seek per mention term. That is the difference between
+ * 0.15 and several times that of the analysis rate in {@code keywords/bench-matcher.sh}.
  *
  * <p>Mutable, not thread-safe: {@link MentionMatcher} changes it only from the thread that matches.
  */
 final class CandidateIndex {
 
   private final Presearcher presearcher;
+
   /** field -> term -> ids of the queries that this term stands for. */
   private final Map<String, Map<String, String[]>> byField = new HashMap<>();
+
   /** Queries the presearcher cannot filter: candidates for every mention. */
   private final Set<String> always = new LinkedHashSet<>();
+
   /** id -> the (field, term) keys it was added under, for removal. */
   private final Map<String, List<String[]>> keys = new HashMap<>();
 
@@ -97,14 +100,16 @@ final class CandidateIndex {
     out.addAll(always);
     for (Map.Entry<String, Map<String, String[]>> field : byField.entrySet()) {
       Map<String, String[]> terms = field.getValue();
-      mention.forEachIndexedTerm(field.getKey(), term -> {
-        String[] ids = terms.get(term);
-        if (ids != null) {
-          for (String id : ids) {
-            out.add(id);
-          }
-        }
-      });
+      mention.forEachIndexedTerm(
+          field.getKey(),
+          term -> {
+            String[] ids = terms.get(term);
+            if (ids != null) {
+              for (String id : ids) {
+                out.add(id);
+              }
+            }
+          });
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Brands and topics, as loaded from files or assembled from the {@code keyword-sets} topic. Immutable;
- * ids are unique within brands and within topics.
+ * Brands and topics, as loaded from files or assembled from the {@code keyword-sets} topic.
+ * Immutable; ids are unique within brands and within topics.
  */
 public record KeywordSet(List<Brand> brands, List<Topic> topics) implements java.io.Serializable {
 

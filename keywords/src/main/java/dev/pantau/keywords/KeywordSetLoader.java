@@ -20,17 +20,25 @@ import java.util.stream.Stream;
 
 /**
  * Reads keyword sets (SPEC §2) from YAML files, a folder of them, or the JSON entries of the {@code
- * keyword-sets} topic. Every path validates the whole input, compiles every query, and rejects it with
- * all errors at once (origin, brand or topic id, position in the query, reason).
+ * keyword-sets} topic. Every path validates the whole input, compiles every query, and rejects it
+ * with all errors at once (origin, brand or topic id, position in the query, reason).
  */
 public final class KeywordSetLoader {
 
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final Set<String> BRAND_KEYS = Set.of(
-      "id", "query", "name", "group", "languages", "sources", "employees", "exclude_authors",
-      "exclude_sites");
+  static final Set<String> BRAND_KEYS =
+      Set.of(
+          "id",
+          "query",
+          "name",
+          "group",
+          "languages",
+          "sources",
+          "employees",
+          "exclude_authors",
+          "exclude_sites");
   static final Set<String> TOPIC_KEYS = Set.of("id", "query", "lead");
 
   private KeywordSetLoader() {}
@@ -38,20 +46,24 @@ public final class KeywordSetLoader {
   /** A YAML file, or a folder's top-level {@code *.yaml} and {@code *.yml} files sorted by name. */
   public static KeywordSet load(Path fileOrDir) throws KeywordSetException {
     if (!Files.exists(fileOrDir)) {
-      throw new KeywordSetException(new KeywordError(fileOrDir.toString(), "file", null, -1, "no such file or folder"));
+      throw new KeywordSetException(
+          new KeywordError(fileOrDir.toString(), "file", null, -1, "no such file or folder"));
     }
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {
       try (Stream<Path> s = Files.list(fileOrDir)) {
         s.filter(Files::isRegularFile)
-            .filter(p -> {
-              String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-              return n.endsWith(".yaml") || n.endsWith(".yml");
-            })
+            .filter(
+                p -> {
+                  String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                  return n.endsWith(".yaml") || n.endsWith(".yml");
+                })
             .sorted()
             .forEach(files::add);
       } catch (IOException e) {
-        throw new KeywordSetException(new KeywordError(fileOrDir.toString(), "file", null, -1, "cannot list: " + e.getMessage()));
+        throw new KeywordSetException(
+            new KeywordError(
+                fileOrDir.toString(), "file", null, -1, "cannot list: " + e.getMessage()));
       }
     } else {
       files.add(fileOrDir);
@@ -64,7 +76,8 @@ public final class KeywordSetLoader {
       try {
         text = Files.readString(f);
       } catch (IOException e) {
-        errors.add(new KeywordError(f.toString(), "file", null, -1, "cannot read: " + e.getMessage()));
+        errors.add(
+            new KeywordError(f.toString(), "file", null, -1, "cannot read: " + e.getMessage()));
         continue;
       }
       parseInto(text, f.toString(), brands, topics, errors);
@@ -105,15 +118,18 @@ public final class KeywordSetLoader {
     try {
       JsonNode n = JSON.readTree(json);
       if (n == null || !n.isObject()) {
-        throw new KeywordSetException(new KeywordError(origin, "file", null, -1, "expected a JSON object"));
+        throw new KeywordSetException(
+            new KeywordError(origin, "file", null, -1, "expected a JSON object"));
       }
       return n;
     } catch (JsonProcessingException e) {
-      throw new KeywordSetException(new KeywordError(origin, "file", null, -1, "invalid JSON: " + e.getOriginalMessage()));
+      throw new KeywordSetException(
+          new KeywordError(origin, "file", null, -1, "invalid JSON: " + e.getOriginalMessage()));
     }
   }
 
-  private static KeywordSet finish(List<Brand> brands, List<Topic> topics, List<KeywordError> errors)
+  private static KeywordSet finish(
+      List<Brand> brands, List<Topic> topics, List<KeywordError> errors)
       throws KeywordSetException {
     if (!errors.isEmpty()) {
       throw new KeywordSetException(errors);
@@ -122,27 +138,48 @@ public final class KeywordSetLoader {
   }
 
   private static void parseInto(
-      String yaml, String origin, List<Brand> brands, List<Topic> topics, List<KeywordError> errors) {
+      String yaml,
+      String origin,
+      List<Brand> brands,
+      List<Topic> topics,
+      List<KeywordError> errors) {
     JsonNode root;
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      errors.add(new KeywordError(origin, "file", null, -1, "invalid YAML" + where + ": " + e.getOriginalMessage()));
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      errors.add(
+          new KeywordError(
+              origin, "file", null, -1, "invalid YAML" + where + ": " + e.getOriginalMessage()));
       return;
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return; // an empty file holds no brands
     }
     if (!root.isObject()) {
-      errors.add(new KeywordError(origin, "file", null, -1, "expected a mapping with 'brands' and 'topics'"));
+      errors.add(
+          new KeywordError(
+              origin, "file", null, -1, "expected a mapping with 'brands' and 'topics'"));
       return;
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      // 'advocacy' (the leaderboard's points, SPEC §2) is read by AdvocacyPoints.load, not part of the set
+      // 'advocacy' (the leaderboard's points, SPEC §2) is read by AdvocacyPoints.load, not part of
+      // the set
       if (!k.equals("brands") && !k.equals("topics") && !k.equals("advocacy")) {
-        errors.add(new KeywordError(origin, "file", null, -1, "unknown key '" + k + "' (expected 'brands', 'topics' and 'advocacy')"));
+        errors.add(
+            new KeywordError(
+                origin,
+                "file",
+                null,
+                -1,
+                "unknown key '" + k + "' (expected 'brands', 'topics' and 'advocacy')"));
       }
     }
     Map<String, Boolean> seenBrands = new HashMap<>();
@@ -208,7 +245,8 @@ public final class KeywordSetLoader {
       return null;
     }
     try {
-      return new Brand(id, name, group, query, languages, sources, employees, excludeAuthors, excludeSites);
+      return new Brand(
+          id, name, group, query, languages, sources, employees, excludeAuthors, excludeSites);
     } catch (IllegalArgumentException e) {
       errors.add(new KeywordError(origin, "brand", id, -1, e.getMessage()));
       return null;
@@ -241,7 +279,8 @@ public final class KeywordSetLoader {
     return new Topic(id, query, lead != null && lead.asBoolean(false));
   }
 
-  private static String entryId(JsonNode n, String kind, String origin, int index, List<KeywordError> errors) {
+  private static String entryId(
+      JsonNode n, String kind, String origin, int index, List<KeywordError> errors) {
     String where = index >= 0 ? kind + " #" + (index + 1) : kind;
     if (n == null || !n.isObject()) {
       errors.add(new KeywordError(origin, kind, null, -1, where + " must be a mapping"));
@@ -261,7 +300,13 @@ public final class KeywordSetLoader {
   }
 
   private static String string(
-      JsonNode n, String key, String kind, String id, String origin, List<KeywordError> errors, boolean required) {
+      JsonNode n,
+      String key,
+      String kind,
+      String id,
+      String origin,
+      List<KeywordError> errors,
+      boolean required) {
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) {
       if (required) {
@@ -280,19 +325,23 @@ public final class KeywordSetLoader {
     return v.asText();
   }
 
-  private static List<String> list(JsonNode n, String key, String id, String origin, List<KeywordError> errors) {
+  private static List<String> list(
+      JsonNode n, String key, String id, String origin, List<KeywordError> errors) {
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isArray()) {
-      errors.add(new KeywordError(origin, "brand", id, -1, "'" + key + "' must be a list of strings"));
+      errors.add(
+          new KeywordError(origin, "brand", id, -1, "'" + key + "' must be a list of strings"));
       return null;
     }
     List<String> out = new ArrayList<>();
     for (JsonNode e : v) {
       if (!e.isTextual() || e.asText().isBlank()) {
-        errors.add(new KeywordError(origin, "brand", id, -1, "'" + key + "' must be a list of non-empty strings"));
+        errors.add(
+            new KeywordError(
+                origin, "brand", id, -1, "'" + key + "' must be a list of non-empty strings"));
         return null;
       }
       out.add(e.asText());
@@ -300,7 +349,8 @@ public final class KeywordSetLoader {
     return out;
   }
 
-  private static void checkQuery(String query, String kind, String id, String origin, List<KeywordError> errors) {
+  private static void checkQuery(
+      String query, String kind, String id, String origin, List<KeywordError> errors) {
     try {
       QueryCompiler.compile(query, MatcherConfig.defaults());
     } catch (QuerySyntaxException e) {

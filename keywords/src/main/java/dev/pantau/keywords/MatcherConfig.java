@@ -1,25 +1,30 @@
 package dev.pantau.keywords;
 
 /**
- * Limits and tuning of keyword matching. Fluent and mutable while being set up; {@link MentionMatcher}
- * copies what it needs. Every default is a named constant.
+ * Limits and tuning of keyword matching. Fluent and mutable while being set up; {@link
+ * MentionMatcher} copies what it needs. Every default is a named constant.
  */
 public final class MatcherConfig {
 
   /** Longest accepted query, in chars. */
   public static final int DEFAULT_MAX_QUERY_LENGTH = 4096;
+
   /** Most terms, phrases, wildcards and field values in one query. */
   public static final int DEFAULT_MAX_CLAUSES = 256;
+
   /** Deepest nesting of parentheses. */
   public static final int DEFAULT_MAX_NESTING = 8;
+
   /** Largest n in {@code NEAR/n}, {@code ONEAR/n} and {@code "a b"~n}. */
   public static final int DEFAULT_MAX_NEAR_DISTANCE = 50;
+
   /**
    * Most distinct words of one mention that one wildcard inside a NEAR may expand to (Lucene's own
    * default, 128, could be reached by a long post; Lucene caps it at the searcher's maximum clause
    * count, 1024). A query that exceeds it on a mention is logged and counted as an error.
    */
   public static final int DEFAULT_WILDCARD_EXPANSIONS = 1024;
+
   /** Fewest literal chars before the first {@code *} or {@code ?}. */
   public static final int MIN_WILDCARD_PREFIX = 3;
 

@@ -6,8 +6,8 @@ import dev.pantau.keywords.analysis.MentionFieldNames;
 import dev.pantau.keywords.query.QueryCompiler;
 import dev.pantau.keywords.query.QueryNode;
 import dev.pantau.keywords.query.QueryParser;
-import dev.pantau.keywords.query.QueryText;
 import dev.pantau.keywords.query.QuerySyntaxException;
+import dev.pantau.keywords.query.QueryText;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,21 +43,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Matches mentions against every brand and topic query of a {@link KeywordSet}.
  *
- * <p>Each query is compiled once to a Lucene {@link Query}. Lucene's monitor module decides which of
- * its terms stand for it ({@link TermFilteredPresearcher}, weighted so a brand name is preferred to a
- * common word or a filter field), and a {@link CandidateIndex} maps those terms to the query. For each
- * mention, analysed once, a hash lookup per term picks the few candidate queries, and only those are
- * evaluated ({@link QueryEvaluator}: Boolean logic on the mention's terms, Lucene's interval queries on
- * a one-field index for phrases and NEAR). {@code keywords/bench-matcher.sh} compares this with the
- * stock monitor's batch path, which it replaced (see docs/matching.md).
+ * <p>Each query is compiled once to a Lucene {@link Query}. Lucene's monitor module decides which
+ * of its terms stand for it ({@link TermFilteredPresearcher}, weighted so a brand name is preferred
+ * to a common word or a filter field), and a {@link CandidateIndex} maps those terms to the query.
+ * For each mention, analysed once, a hash lookup per term picks the few candidate queries, and only
+ * those are evaluated ({@link QueryEvaluator}: Boolean logic on the mention's terms, Lucene's
+ * interval queries on a one-field index for phrases and NEAR). {@code keywords/bench-matcher.sh}
+ * compares this with the stock monitor's batch path, which it replaced (see docs/matching.md).
  *
  * <p>{@link #update(KeywordSet)} swaps in a new set, re-registering only the queries whose text
  * changed. A query that fails on a mention (for example a wildcard inside a NEAR exceeding its
  * expansion limit) is logged and counted ({@link #queryErrorCount()}), never dropped silently.
  *
  * <p>Not meant for {@link #update} concurrently with {@link #match}: the job applies updates in the
- * same thread that matches, so each mention sees one consistent set. {@link #close()} releases nothing
- * today; the matcher stays {@link Closeable} so callers need not change if it ever holds resources.
+ * same thread that matches, so each mention sees one consistent set. {@link #close()} releases
+ * nothing today; the matcher stays {@link Closeable} so callers need not change if it ever holds
+ * resources.
  */
 public final class MentionMatcher implements Closeable {
 
@@ -84,34 +85,37 @@ public final class MentionMatcher implements Closeable {
               MentionFieldNames.SOURCE,
               MentionFieldNames.COUNTRY,
               MentionFieldNames.SITE),
-          t -> !t.field().equals(MentionFieldNames.PREFIX) ? 1.0
-              : t.bytes().length >= MentionFieldNames.LONG_PREFIX_LENGTH ? 0.5 : 0.15);
+          t ->
+              !t.field().equals(MentionFieldNames.PREFIX)
+                  ? 1.0
+                  : t.bytes().length >= MentionFieldNames.LONG_PREFIX_LENGTH ? 0.5 : 0.15);
 
   /**
    * How many registered queries use each term ({@code field:text}). A term that many queries share
    * ({@code sinyal}, {@code error}) is likely frequent in mentions too, so it is weighted down: the
    * presearcher then picks a conjunction by its rarer side (the brand name), which keeps the query
-   * from becoming a candidate for every mention holding the common word. Weights only steer which term
-   * stands for a query, never whether it matches, so an out-of-date count is harmless.
+   * from becoming a candidate for every mention holding the common word. Weights only steer which
+   * term stands for a query, never whether it matches, so an out-of-date count is harmless.
    */
   static final class QueryTermFrequencies implements TermWeightor {
     private volatile Map<String, Integer> counts = Map.of();
 
     void recount(Collection<Query> queries) {
       Map<String, Integer> c = new HashMap<>();
-      QueryVisitor visitor = new QueryVisitor() {
-        @Override
-        public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
-          for (org.apache.lucene.index.Term t : terms) {
-            c.merge(t.field() + ':' + t.text(), 1, Integer::sum);
-          }
-        }
+      QueryVisitor visitor =
+          new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
+              for (org.apache.lucene.index.Term t : terms) {
+                c.merge(t.field() + ':' + t.text(), 1, Integer::sum);
+              }
+            }
 
-        @Override
-        public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-          return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-        }
-      };
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+              return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+          };
       for (Query q : queries) {
         q.visit(visitor);
       }
@@ -133,8 +137,11 @@ public final class MentionMatcher implements Closeable {
   private final QueryTermFrequencies frequencies;
   private final AtomicLong queryErrors = new AtomicLong();
   private final AtomicLong queriesRun = new AtomicLong();
+
   /** Per matching thread: the evaluators' view of the current mention, reused (see its class). */
-  private final ThreadLocal<QueryEvaluator.Mention> views = ThreadLocal.withInitial(QueryEvaluator.Mention::new);
+  private final ThreadLocal<QueryEvaluator.Mention> views =
+      ThreadLocal.withInitial(QueryEvaluator.Mention::new);
+
   private volatile State state;
 
   /** The set in use and its compiled queries by id ({@code b:<id>}, {@code t:<id>}). */
@@ -146,7 +153,11 @@ public final class MentionMatcher implements Closeable {
       boolean prefixField) {
 
     State(KeywordSet set, Map<String, Brand> brands, Map<String, Compiled> queries) {
-      this(set, brands, queries, usesField(luceneQueries(queries), MentionFieldNames.RAW),
+      this(
+          set,
+          brands,
+          queries,
+          usesField(luceneQueries(queries), MentionFieldNames.RAW),
           usesField(luceneQueries(queries), MentionFieldNames.PREFIX));
     }
 
@@ -162,20 +173,21 @@ public final class MentionMatcher implements Closeable {
   /** Whether any query looks at {@code field} (negated clauses included). */
   static boolean usesField(Collection<Query> queries, String field) {
     boolean[] found = {false};
-    QueryVisitor visitor = new QueryVisitor() {
-      @Override
-      public boolean acceptField(String f) {
-        if (f.equals(field)) {
-          found[0] = true;
-        }
-        return true;
-      }
+    QueryVisitor visitor =
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String f) {
+            if (f.equals(field)) {
+              found[0] = true;
+            }
+            return true;
+          }
 
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    };
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        };
     for (Query q : queries) {
       q.visit(visitor);
       if (found[0]) {
@@ -191,7 +203,11 @@ public final class MentionMatcher implements Closeable {
     }
   }
 
-  private MentionMatcher(MatcherConfig config, CandidateIndex candidates, QueryTermFrequencies frequencies, State state) {
+  private MentionMatcher(
+      MatcherConfig config,
+      CandidateIndex candidates,
+      QueryTermFrequencies frequencies,
+      State state) {
     this.config = config;
     this.candidates = candidates;
     this.frequencies = frequencies;
@@ -202,7 +218,8 @@ public final class MentionMatcher implements Closeable {
     return create(set, MatcherConfig.defaults());
   }
 
-  public static MentionMatcher create(KeywordSet set, MatcherConfig config) throws KeywordSetException {
+  public static MentionMatcher create(KeywordSet set, MatcherConfig config)
+      throws KeywordSetException {
     MatcherConfig c = config.copy();
     Map<String, Compiled> compiled = compile(set, c, Map.of());
     QueryTermFrequencies frequencies = new QueryTermFrequencies();
@@ -221,15 +238,34 @@ public final class MentionMatcher implements Closeable {
 
   /** Compiles every query of the set; reuses {@code previous} compilations of unchanged text. */
   private static Map<String, Compiled> compile(
-      KeywordSet set, MatcherConfig config, Map<String, Compiled> previous) throws KeywordSetException {
+      KeywordSet set, MatcherConfig config, Map<String, Compiled> previous)
+      throws KeywordSetException {
     List<KeywordError> errors = new ArrayList<>();
     Map<String, Compiled> out = new LinkedHashMap<>();
     QueryCompiler compiler = new QueryCompiler(config);
     for (Brand b : set.brands()) {
-      compileOne(BRAND_PREFIX + b.id(), "brand", b.id(), b.query(), compiler, config, previous, out, errors);
+      compileOne(
+          BRAND_PREFIX + b.id(),
+          "brand",
+          b.id(),
+          b.query(),
+          compiler,
+          config,
+          previous,
+          out,
+          errors);
     }
     for (Topic t : set.topics()) {
-      compileOne(TOPIC_PREFIX + t.id(), "topic", t.id(), t.query(), compiler, config, previous, out, errors);
+      compileOne(
+          TOPIC_PREFIX + t.id(),
+          "topic",
+          t.id(),
+          t.query(),
+          compiler,
+          config,
+          previous,
+          out,
+          errors);
     }
     if (!errors.isEmpty()) {
       throw new KeywordSetException(errors);
@@ -238,21 +274,32 @@ public final class MentionMatcher implements Closeable {
   }
 
   private static void compileOne(
-      String key, String kind, String id, String text, QueryCompiler compiler, MatcherConfig config,
-      Map<String, Compiled> previous, Map<String, Compiled> out, List<KeywordError> errors) {
+      String key,
+      String kind,
+      String id,
+      String text,
+      QueryCompiler compiler,
+      MatcherConfig config,
+      Map<String, Compiled> previous,
+      Map<String, Compiled> out,
+      List<KeywordError> errors) {
     Compiled old = previous.get(key);
     if (old != null && old.text().equals(text)) {
       out.put(key, old);
       return;
     }
     try {
-      out.put(key, new Compiled(text, compiler.compile(dev.pantau.keywords.query.QueryParser.parse(text, config))));
+      out.put(
+          key,
+          new Compiled(
+              text, compiler.compile(dev.pantau.keywords.query.QueryParser.parse(text, config))));
     } catch (QuerySyntaxException e) {
       errors.add(new KeywordError("keyword set", kind, id, e.position(), e.reason()));
     }
   }
 
-  private static void register(CandidateIndex candidates, Collection<Map.Entry<String, Compiled>> queries) {
+  private static void register(
+      CandidateIndex candidates, Collection<Map.Entry<String, Compiled>> queries) {
     for (Map.Entry<String, Compiled> e : queries) {
       candidates.add(e.getKey(), e.getValue().query());
     }
@@ -262,7 +309,9 @@ public final class MentionMatcher implements Closeable {
     return state.set();
   }
 
-  /** Per-query failures seen so far (each logged; the affected mentions were matched one by one). */
+  /**
+   * Per-query failures seen so far (each logged; the affected mentions were matched one by one).
+   */
   public long queryErrorCount() {
     return queryErrors.get();
   }
@@ -276,9 +325,9 @@ public final class MentionMatcher implements Closeable {
   }
 
   /**
-   * Replaces the keyword set: registers only new or changed queries and deletes removed ones. The new
-   * set is compiled whole first: when any query is invalid nothing changes and the exception lists
-   * every error. Returns this matcher.
+   * Replaces the keyword set: registers only new or changed queries and deletes removed ones. The
+   * new set is compiled whole first: when any query is invalid nothing changes and the exception
+   * lists every error. Returns this matcher.
    */
   public MentionMatcher update(KeywordSet newSet) throws KeywordSetException {
     State old = state;
@@ -301,7 +350,10 @@ public final class MentionMatcher implements Closeable {
     state = new State(newSet, brandMap(newSet), compiled);
     LOG.info(
         "keyword set updated: {} brands, {} topics; {} queries registered, {} deleted",
-        newSet.brands().size(), newSet.topics().size(), changed.size(), removed.size());
+        newSet.brands().size(),
+        newSet.topics().size(),
+        changed.size(),
+        removed.size());
     return this;
   }
 
@@ -329,7 +381,8 @@ public final class MentionMatcher implements Closeable {
    * {position, field code}. A query that fails (for example a wildcard inside a NEAR exceeding its
    * expansion limit) is logged and counted, never dropped silently.
    */
-  private Map<String, List<int[]>> verify(State s, AnalyzedMention a, Set<String> ids, List<String> overflowed) {
+  private Map<String, List<int[]>> verify(
+      State s, AnalyzedMention a, Set<String> ids, List<String> overflowed) {
     Map<String, List<int[]>> hits = new HashMap<>();
     QueryEvaluator.Mention view = null;
     for (String id : ids) {
@@ -349,7 +402,8 @@ public final class MentionMatcher implements Closeable {
         queryErrors.incrementAndGet();
         if (isExpansionOverflow(e)) {
           overflowed.add(id);
-          LOG.warn("query {} not evaluated on mention {}: {}", id, a.mention().id(), e.getMessage());
+          LOG.warn(
+              "query {} not evaluated on mention {}: {}", id, a.mention().id(), e.getMessage());
         } else {
           LOG.error("query {} failed on mention {}: {}", id, a.mention().id(), e.toString());
         }
@@ -360,8 +414,8 @@ public final class MentionMatcher implements Closeable {
 
   /**
    * The reference path: every query run on its own against each mention in a {@link MemoryIndex}
-   * (brand queries only where the brand's filters admit the mention).
-   * Slow by design; tests and benchmarks check the fast path against it ({@code MatcherInternals}).
+   * (brand queries only where the brand's filters admit the mention). Slow by design; tests and
+   * benchmarks check the fast path against it ({@code MatcherInternals}).
    */
   List<MatchResult> matchBruteForce(List<MentionFields> batch) {
     State s = state;
@@ -381,10 +435,11 @@ public final class MentionMatcher implements Closeable {
   }
 
   /**
-   * Why each brand's and topic's query matches the mention or not, clause by clause, with the words that
-   * fired each clause. Slow by design (every clause runs on its own on an index of the mention): it is
-   * for people trying queries ({@code ./pantau match --explain}), not for the stream. {@code matched}
-   * is the matcher's own verdict; the clause tree agrees with it ({@code MatchExplainTest}).
+   * Why each brand's and topic's query matches the mention or not, clause by clause, with the words
+   * that fired each clause. Slow by design (every clause runs on its own on an index of the
+   * mention): it is for people trying queries ({@code ./pantau match --explain}), not for the
+   * stream. {@code matched} is the matcher's own verdict; the clause tree agrees with it ({@code
+   * MatchExplainTest}).
    */
   public List<QueryExplanation> explain(MentionFields mention) {
     State s = state;
@@ -393,32 +448,65 @@ public final class MentionMatcher implements Closeable {
     MatchResult verdict = match(mention);
     List<QueryExplanation> out = new ArrayList<>();
     for (Brand b : s.set().brands()) {
-      out.add(explain("brand", b.id(), b.query(), verdict.brands().contains(b.id()), filterReason(b, a), searcher, a));
+      out.add(
+          explain(
+              "brand",
+              b.id(),
+              b.query(),
+              verdict.brands().contains(b.id()),
+              filterReason(b, a),
+              searcher,
+              a));
     }
     for (Topic t : s.set().topics()) {
-      out.add(explain("topic", t.id(), t.query(), verdict.topics().contains(t.id()), null, searcher, a));
+      out.add(
+          explain(
+              "topic", t.id(), t.query(), verdict.topics().contains(t.id()), null, searcher, a));
     }
     return out;
   }
 
-  private QueryExplanation explain(String kind, String id, String query, boolean matched, String filteredOut,
-      IndexSearcher searcher, AnalyzedMention a) {
+  private QueryExplanation explain(
+      String kind,
+      String id,
+      String query,
+      boolean matched,
+      String filteredOut,
+      IndexSearcher searcher,
+      AnalyzedMention a) {
     try {
       QueryNode root = QueryParser.parse(query, config);
-      return new QueryExplanation(kind, id, query, matched, filteredOut, clause(root, new QueryCompiler(config), searcher, a));
+      return new QueryExplanation(
+          kind,
+          id,
+          query,
+          matched,
+          filteredOut,
+          clause(root, new QueryCompiler(config), searcher, a));
     } catch (QuerySyntaxException e) {
       // a loaded set holds only valid queries; kept for a set changed under our feet
-      return new QueryExplanation(kind, id, query, matched, filteredOut,
-          new QueryExplanation.Clause(query + " (" + e.getMessage() + ")", null, false, List.of(), List.of()));
+      return new QueryExplanation(
+          kind,
+          id,
+          query,
+          matched,
+          filteredOut,
+          new QueryExplanation.Clause(
+              query + " (" + e.getMessage() + ")", null, false, List.of(), List.of()));
     }
   }
 
   /** The words of the clauses that hold (a NOT that holds found none). */
   private static List<String> firedWords(List<QueryExplanation.Clause> children) {
-    return children.stream().filter(QueryExplanation.Clause::holds).flatMap(c -> c.words().stream()).distinct().toList();
+    return children.stream()
+        .filter(QueryExplanation.Clause::holds)
+        .flatMap(c -> c.words().stream())
+        .distinct()
+        .toList();
   }
 
-  private QueryExplanation.Clause clause(QueryNode node, QueryCompiler compiler, IndexSearcher searcher, AnalyzedMention a)
+  private QueryExplanation.Clause clause(
+      QueryNode node, QueryCompiler compiler, IndexSearcher searcher, AnalyzedMention a)
       throws QuerySyntaxException {
     String text = QueryText.of(node);
     if (node instanceof QueryNode.And and) {
@@ -426,29 +514,48 @@ public final class MentionMatcher implements Closeable {
       for (QueryNode c : and.clauses()) {
         children.add(clause(c, compiler, searcher, a));
       }
-      return new QueryExplanation.Clause(text, "AND", children.stream().allMatch(QueryExplanation.Clause::holds), firedWords(children), children);
+      return new QueryExplanation.Clause(
+          text,
+          "AND",
+          children.stream().allMatch(QueryExplanation.Clause::holds),
+          firedWords(children),
+          children);
     }
     if (node instanceof QueryNode.Or or) {
       List<QueryExplanation.Clause> children = new ArrayList<>();
       for (QueryNode c : or.clauses()) {
         children.add(clause(c, compiler, searcher, a));
       }
-      return new QueryExplanation.Clause(text, "OR", children.stream().anyMatch(QueryExplanation.Clause::holds), firedWords(children), children);
+      return new QueryExplanation.Clause(
+          text,
+          "OR",
+          children.stream().anyMatch(QueryExplanation.Clause::holds),
+          firedWords(children),
+          children);
     }
     if (node instanceof QueryNode.Not not) {
       QueryExplanation.Clause inner = clause(not.clause(), compiler, searcher, a);
-      return new QueryExplanation.Clause(text, "NOT", !inner.holds(), inner.holds() ? inner.words() : List.of(), List.of(inner));
+      return new QueryExplanation.Clause(
+          text, "NOT", !inner.holds(), inner.holds() ? inner.words() : List.of(), List.of(inner));
     }
     // terms, phrases, tags, wildcards, fields and proximity: Lucene decides, and says where
     try {
       List<int[]> hits = run(searcher, compiler.compile(node), a);
-      return new QueryExplanation.Clause(text, null, hits != null, hits == null ? List.of() : words(hits, a), List.of());
+      return new QueryExplanation.Clause(
+          text, null, hits != null, hits == null ? List.of() : words(hits, a), List.of());
     } catch (RuntimeException e) {
       if (!isExpansionOverflow(e)) {
         throw e;
       }
-      return new QueryExplanation.Clause(text + " (not evaluated: the wildcard matches more than "
-          + config.wildcardExpansions() + " words of this text)", null, false, List.of(), List.of());
+      return new QueryExplanation.Clause(
+          text
+              + " (not evaluated: the wildcard matches more than "
+              + config.wildcardExpansions()
+              + " words of this text)",
+          null,
+          false,
+          List.of(),
+          List.of());
     }
   }
 
@@ -459,7 +566,9 @@ public final class MentionMatcher implements Closeable {
     return a.lang();
   }
 
-  /** Whether a match of this query would be reported: topics always, brands when their filters pass. */
+  /**
+   * Whether a match of this query would be reported: topics always, brands when their filters pass.
+   */
   private static boolean wanted(State s, String id, AnalyzedMention a) {
     if (!id.startsWith(BRAND_PREFIX)) {
       return true;
@@ -520,19 +629,22 @@ public final class MentionMatcher implements Closeable {
 
   /** The result from the hits of queries already known to be wanted ({@link #wanted}). */
   /**
-   * Lucene's intervals throw this when a wildcard expands to more terms than allowed. The limit is capped
-   * by the JVM-wide {@code IndexSearcher} max clause count, which Pantau does not raise: on a shared
-   * Flink cluster it would change every other job's queries too.
+   * Lucene's intervals throw this when a wildcard expands to more terms than allowed. The limit is
+   * capped by the JVM-wide {@code IndexSearcher} max clause count, which Pantau does not raise: on
+   * a shared Flink cluster it would change every other job's queries too.
    */
   static boolean isExpansionOverflow(RuntimeException e) {
-    return e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("expanded to too many terms");
+    return e instanceof IllegalStateException
+        && e.getMessage() != null
+        && e.getMessage().contains("expanded to too many terms");
   }
 
   private MatchResult result(AnalyzedMention a, Map<String, List<int[]>> hits) {
     return result(a, hits, List.of());
   }
 
-  private MatchResult result(AnalyzedMention a, Map<String, List<int[]>> hits, List<String> overflowed) {
+  private MatchResult result(
+      AnalyzedMention a, Map<String, List<int[]>> hits, List<String> overflowed) {
     TreeSet<String> brands = new TreeSet<>();
     TreeSet<String> topics = new TreeSet<>();
     Map<String, List<String>> terms = new TreeMap<>();
@@ -565,7 +677,13 @@ public final class MentionMatcher implements Closeable {
         overflowedTopics.add(key.substring(TOPIC_PREFIX.length()));
       }
     }
-    return new MatchResult(a.lang(), new ArrayList<>(brands), new ArrayList<>(topics), terms, overflowedBrands, overflowedTopics);
+    return new MatchResult(
+        a.lang(),
+        new ArrayList<>(brands),
+        new ArrayList<>(topics),
+        terms,
+        overflowedBrands,
+        overflowedTopics);
   }
 
   private static List<String> words(List<int[]> hits, AnalyzedMention a) {
@@ -574,7 +692,10 @@ public final class MentionMatcher implements Closeable {
     for (int[] h : hits) {
       String w;
       if (h[1] == CODE_AUTHOR) {
-        w = a.mention().authorHandle() == null ? null : "@" + MentionAnalyzer.normaliseHandle(a.mention().authorHandle());
+        w =
+            a.mention().authorHandle() == null
+                ? null
+                : "@" + MentionAnalyzer.normaliseHandle(a.mention().authorHandle());
       } else {
         w = a.surfaceAt(h[0]);
       }

@@ -32,17 +32,18 @@ import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 
 /**
- * Decides whether a compiled query matches one analysed mention, as Lucene would on an index of that
- * mention, but without building one where the query does not need positions.
+ * Decides whether a compiled query matches one analysed mention, as Lucene would on an index of
+ * that mention, but without building one where the query does not need positions.
  *
- * <p>Built once per query from the Lucene {@link Query} that {@code QueryCompiler} produced. Boolean
- * logic, terms, prefixes and wildcards are checked against the mention's terms directly (a hash
- * lookup, or a scan of one field's few terms); only interval queries (phrases, NEAR, ONEAR, hyphenated
- * words) run as Lucene queries, on a {@link MemoryIndex} of the one field they search, built the first
- * time a query of that mention reaches them. Any other query type runs whole on a {@code MemoryIndex}
- * of the mention. Building a {@code MemoryIndex} of every field costs about twice the analysis of the
- * mention, so this is what keeps verification of the candidate queries cheaper than analysis.
- * {@code MatcherEqualsBruteForceTest} checks that it agrees with plain Lucene on every generated case.
+ * <p>Built once per query from the Lucene {@link Query} that {@code QueryCompiler} produced.
+ * Boolean logic, terms, prefixes and wildcards are checked against the mention's terms directly (a
+ * hash lookup, or a scan of one field's few terms); only interval queries (phrases, NEAR, ONEAR,
+ * hyphenated words) run as Lucene queries, on a {@link MemoryIndex} of the one field they search,
+ * built the first time a query of that mention reaches them. Any other query type runs whole on a
+ * {@code MemoryIndex} of the mention. Building a {@code MemoryIndex} of every field costs about
+ * twice the analysis of the mention, so this is what keeps verification of the candidate queries
+ * cheaper than analysis. {@code MatcherEqualsBruteForceTest} checks that it agrees with plain
+ * Lucene on every generated case.
  */
 abstract class QueryEvaluator {
 
@@ -82,7 +83,8 @@ abstract class QueryEvaluator {
       return anyTerm(p.getPrefix().field(), t -> t.startsWith(prefix));
     }
     if (q instanceof WildcardQuery w) {
-      CharacterRunAutomaton automaton = new CharacterRunAutomaton(WildcardQuery.toAutomaton(w.getTerm()));
+      CharacterRunAutomaton automaton =
+          new CharacterRunAutomaton(WildcardQuery.toAutomaton(w.getTerm()));
       return anyTerm(w.getTerm().field(), automaton::run);
     }
     if (q instanceof IntervalQuery i) {
@@ -92,8 +94,8 @@ abstract class QueryEvaluator {
   }
 
   /**
-   * One mention as the evaluators see it: its terms per field, and one-field indexes built on demand.
-   * Reused from mention to mention by one thread ({@link #reset}), so its hash sets and the
+   * One mention as the evaluators see it: its terms per field, and one-field indexes built on
+   * demand. Reused from mention to mention by one thread ({@link #reset}), so its hash sets and the
    * {@code MemoryIndex} buffers (32 KB blocks) are allocated once, not per mention.
    */
   static final class Mention {
@@ -157,16 +159,20 @@ abstract class QueryEvaluator {
     }
   }
 
-  /** Matches when some term of the field passes the test: a prefix or a wildcard over the mention's few terms. */
+  /**
+   * Matches when some term of the field passes the test: a prefix or a wildcard over the mention's
+   * few terms.
+   */
   private static QueryEvaluator anyTerm(String field, Predicate<String> test) {
-    return new Leaf(m -> {
-      for (String t : m.terms(field)) {
-        if (test.test(t)) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return new Leaf(
+        m -> {
+          for (String t : m.terms(field)) {
+            if (test.test(t)) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /** A test on the mention's terms alone: never needs an index. */
@@ -186,9 +192,9 @@ abstract class QueryEvaluator {
 
   /**
    * Lucene's Boolean semantics: every MUST and FILTER clause, no MUST_NOT clause, and at least
-   * {@code minimumNumberShouldMatch} SHOULD clauses (at least one when there is no required clause); a
-   * query of only MUST_NOT clauses matches nothing. Clauses that need an index are tried last, so a
-   * cheap clause usually decides first.
+   * {@code minimumNumberShouldMatch} SHOULD clauses (at least one when there is no required
+   * clause); a query of only MUST_NOT clauses matches nothing. Clauses that need an index are tried
+   * last, so a cheap clause usually decides first.
    */
   private static final class BoolEval extends QueryEvaluator {
     private final QueryEvaluator[] required;
@@ -196,8 +202,15 @@ abstract class QueryEvaluator {
     private final QueryEvaluator[] optional;
     private final int minShould;
 
-    private BoolEval(List<QueryEvaluator> required, List<QueryEvaluator> prohibited, List<QueryEvaluator> optional, int minShould) {
-      super(Stream.of(required, prohibited, optional).flatMap(List::stream).anyMatch(QueryEvaluator::needsIndex));
+    private BoolEval(
+        List<QueryEvaluator> required,
+        List<QueryEvaluator> prohibited,
+        List<QueryEvaluator> optional,
+        int minShould) {
+      super(
+          Stream.of(required, prohibited, optional)
+              .flatMap(List::stream)
+              .anyMatch(QueryEvaluator::needsIndex));
       this.required = cheapFirst(required);
       this.prohibited = cheapFirst(prohibited);
       this.optional = cheapFirst(optional);

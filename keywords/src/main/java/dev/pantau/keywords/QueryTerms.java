@@ -17,10 +17,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
- * The positive terms and wildcard automata of a compiled query, per text field: what a matched mention
- * is highlighted with. Negated clauses are skipped. A term inside a NEAR counts wherever it occurs in
- * the mention: the highlight says which of the query's words the mention holds, not which occurrence
- * satisfied the proximity.
+ * The positive terms and wildcard automata of a compiled query, per text field: what a matched
+ * mention is highlighted with. Negated clauses are skipped. A term inside a NEAR counts wherever it
+ * occurs in the mention: the highlight says which of the query's words the mention holds, not which
+ * occurrence satisfied the proximity.
  */
 final class QueryTerms {
 
@@ -31,7 +31,10 @@ final class QueryTerms {
   private final Map<String, List<ByteRunAutomaton>> automata;
   private final Set<String> authors;
 
-  private QueryTerms(Map<String, Set<String>> terms, Map<String, List<ByteRunAutomaton>> automata, Set<String> authors) {
+  private QueryTerms(
+      Map<String, Set<String>> terms,
+      Map<String, List<ByteRunAutomaton>> automata,
+      Set<String> authors) {
     this.terms = terms;
     this.automata = automata;
     this.authors = authors;
@@ -41,30 +44,32 @@ final class QueryTerms {
     Map<String, Set<String>> terms = new HashMap<>();
     Map<String, List<ByteRunAutomaton>> automata = new HashMap<>();
     Set<String> authors = new HashSet<>();
-    query.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query q, Term... ts) {
-        for (Term t : ts) {
-          if (TEXT_FIELDS.contains(t.field())) {
-            terms.computeIfAbsent(t.field(), k -> new HashSet<>()).add(t.text());
-          } else if (t.field().equals(MentionFieldNames.AUTHOR)) {
-            authors.add(t.text());
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... ts) {
+            for (Term t : ts) {
+              if (TEXT_FIELDS.contains(t.field())) {
+                terms.computeIfAbsent(t.field(), k -> new HashSet<>()).add(t.text());
+              } else if (t.field().equals(MentionFieldNames.AUTHOR)) {
+                authors.add(t.text());
+              }
+            }
           }
-        }
-      }
 
-      @Override
-      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-        if (TEXT_FIELDS.contains(field)) {
-          automata.computeIfAbsent(field, k -> new ArrayList<>()).add(automaton.get());
-        }
-      }
+          @Override
+          public void consumeTermsMatching(
+              Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+            if (TEXT_FIELDS.contains(field)) {
+              automata.computeIfAbsent(field, k -> new ArrayList<>()).add(automaton.get());
+            }
+          }
 
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-      }
-    });
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+          }
+        });
     return new QueryTerms(terms, automata, authors);
   }
 
@@ -77,11 +82,13 @@ final class QueryTerms {
       if (ts.isEmpty() && as.isEmpty()) {
         continue;
       }
-      a.forEachTerm(field, (term, pos) -> {
-        if (ts.contains(term) || matchesAny(as, term)) {
-          out.add(new int[] {pos, MentionMatcher.CODE_TEXT});
-        }
-      });
+      a.forEachTerm(
+          field,
+          (term, pos) -> {
+            if (ts.contains(term) || matchesAny(as, term)) {
+              out.add(new int[] {pos, MentionMatcher.CODE_TEXT});
+            }
+          });
     }
     if (!authors.isEmpty()) {
       for (String author : a.authors()) {

@@ -30,12 +30,28 @@ class CandidateIndexTest {
   void picksQueriesByTheirTermsAndKeepsUnfilterableOnesForEveryMention() {
     CandidateIndex index = new CandidateIndex(new TermFilteredPresearcher());
     index.add("name", term("telkomsel"));
-    index.add("either", new BooleanQuery.Builder().add(term("indosat"), Occur.SHOULD).add(term("xl"), Occur.SHOULD).build());
-    index.add("both", new BooleanQuery.Builder().add(term("sinyal"), Occur.MUST).add(term("telkomsel"), Occur.MUST).build());
+    index.add(
+        "either",
+        new BooleanQuery.Builder()
+            .add(term("indosat"), Occur.SHOULD)
+            .add(term("xl"), Occur.SHOULD)
+            .build());
+    index.add(
+        "both",
+        new BooleanQuery.Builder()
+            .add(term("sinyal"), Occur.MUST)
+            .add(term("telkomsel"), Occur.MUST)
+            .build());
     // NOT spam: nothing to pick it by, so the presearcher marks it as a candidate for everything.
-    index.add("not", new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(term("spam"), Occur.MUST_NOT).build());
+    index.add(
+        "not",
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.MUST)
+            .add(term("spam"), Occur.MUST_NOT)
+            .build());
 
-    assertThat(candidates(index, "telkomsel lagi promo")).containsExactlyInAnyOrder("name", "both", "not");
+    assertThat(candidates(index, "telkomsel lagi promo"))
+        .containsExactlyInAnyOrder("name", "both", "not");
     assertThat(candidates(index, "pakai xl aja")).containsExactlyInAnyOrder("either", "not");
     assertThat(candidates(index, "hari ini cerah")).containsExactly("not");
     assertThat(index.size()).isEqualTo(4);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class MatchExplainTest {
 
@@ -17,32 +17,46 @@ class MatchExplainTest {
 
   @Test
   void namesTheClauseThatFiredWithItsOwnWordsOnly() throws Exception {
-    KeywordSet set = new KeywordSet(List.of(Brand.of("telkomsel", "telkomsel")),
-        List.of(new Topic("complaint", "\"sinyal hilang\" OR kecewa OR lemot")));
+    KeywordSet set =
+        new KeywordSet(
+            List.of(Brand.of("telkomsel", "telkomsel")),
+            List.of(new Topic("complaint", "\"sinyal hilang\" OR kecewa OR lemot")));
     try (MentionMatcher m = MentionMatcher.create(set)) {
-      QueryExplanation complaint = of(m.explain(MentionFields.ofText("sinyal telkomsel hilang? sinyal hilang lagi")), "complaint");
+      QueryExplanation complaint =
+          of(
+              m.explain(MentionFields.ofText("sinyal telkomsel hilang? sinyal hilang lagi")),
+              "complaint");
       assertThat(complaint.matched()).isTrue();
       assertThat(complaint.root().operator()).isEqualTo("OR");
-      List<QueryExplanation.Clause> fired = complaint.root().children().stream().filter(QueryExplanation.Clause::holds).toList();
-      assertThat(fired).extracting(QueryExplanation.Clause::text).containsExactly("\"sinyal hilang\"");
+      List<QueryExplanation.Clause> fired =
+          complaint.root().children().stream().filter(QueryExplanation.Clause::holds).toList();
+      assertThat(fired)
+          .extracting(QueryExplanation.Clause::text)
+          .containsExactly("\"sinyal hilang\"");
       assertThat(fired.get(0).words()).containsExactly("sinyal", "hilang");
     }
   }
 
   @Test
   void namesTheExclusionThatFailedAndTheWordThatFailedIt() throws Exception {
-    KeywordSet set = new KeywordSet(List.of(Brand.of("xl", "(xl OR axiata) AND NOT (lowongan OR loker)")), List.of());
+    KeywordSet set =
+        new KeywordSet(
+            List.of(Brand.of("xl", "(xl OR axiata) AND NOT (lowongan OR loker)")), List.of());
     try (MentionMatcher m = MentionMatcher.create(set)) {
-      QueryExplanation xl = of(m.explain(MentionFields.ofText("Lowongan kerja XL Axiata Jakarta")), "xl");
+      QueryExplanation xl =
+          of(m.explain(MentionFields.ofText("Lowongan kerja XL Axiata Jakarta")), "xl");
       assertThat(xl.matched()).isFalse();
       assertThat(xl.root().holds()).isFalse();
-      QueryExplanation.Clause failed = xl.root().children().stream().filter(c -> !c.holds()).findFirst().orElseThrow();
+      QueryExplanation.Clause failed =
+          xl.root().children().stream().filter(c -> !c.holds()).findFirst().orElseThrow();
       assertThat(failed.operator()).isEqualTo("NOT");
       assertThat(failed.text()).isEqualTo("NOT (lowongan OR loker)");
       assertThat(failed.words()).containsExactly("lowongan");
       assertThat(xl.root().children().get(0).words()).containsExactly("xl", "axiata");
-      assertThat(xl.root().children().get(0).children()).filteredOn(QueryExplanation.Clause::holds)
-          .extracting(QueryExplanation.Clause::text).containsExactly("xl", "axiata");
+      assertThat(xl.root().children().get(0).children())
+          .filteredOn(QueryExplanation.Clause::holds)
+          .extracting(QueryExplanation.Clause::text)
+          .containsExactly("xl", "axiata");
     }
   }
 
@@ -50,15 +64,30 @@ class MatchExplainTest {
   void saysWhichFilterKeptTheMentionOut() throws Exception {
     Brand b = new Brand("indosat", null, null, "indosat", List.of("en"), null, null, null, null);
     try (MentionMatcher m = MentionMatcher.create(new KeywordSet(List.of(b), List.of()))) {
-      QueryExplanation e = of(m.explain(new MentionFields(null, "sinyal indosat mantap sekali hari ini", null, null, "id",
-          null, null, null, null)), "indosat");
+      QueryExplanation e =
+          of(
+              m.explain(
+                  new MentionFields(
+                      null,
+                      "sinyal indosat mantap sekali hari ini",
+                      null,
+                      null,
+                      "id",
+                      null,
+                      null,
+                      null,
+                      null)),
+              "indosat");
       assertThat(e.matched()).isFalse();
       assertThat(e.root().holds()).isTrue();
       assertThat(e.filteredOut()).contains("language id");
     }
   }
 
-  /** On random queries and mentions (the brute-force test's generator), the clause tree agrees with the matcher. */
+  /**
+   * On random queries and mentions (the brute-force test's generator), the clause tree agrees with
+   * the matcher.
+   */
   @ParameterizedTest
   @ValueSource(longs = {3L, 99L, 2027L})
   void theClauseTreeAgreesWithTheMatcher(long seed) throws Exception {
@@ -81,7 +110,9 @@ class MatchExplainTest {
           if (e.root().text().contains("not evaluated")) {
             continue;
           }
-          assertThat(tree).as("seed %d, %s %s on %s", seed, e.kind(), e.query(), mention).isEqualTo(expected);
+          assertThat(tree)
+              .as("seed %d, %s %s on %s", seed, e.kind(), e.query(), mention)
+              .isEqualTo(expected);
           matched += expected ? 1 : 0;
         }
       }

@@ -17,11 +17,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MatcherEqualsBruteForceTest {
 
   private static final String[] VOCAB = {
-    "telkomsel", "tsel", "indosat", "xl", "sinyal", "lemot", "promo", "bagus", "jelek", "coca", "cola",
-    "lowongan", "gratis", "harga", "signal", "lost", "slow", "great", "phone", "phones", "mantap",
-    "telkom", "indihome", "mati", "the", "yang", "café", "cafe"
+    "telkomsel",
+    "tsel",
+    "indosat",
+    "xl",
+    "sinyal",
+    "lemot",
+    "promo",
+    "bagus",
+    "jelek",
+    "coca",
+    "cola",
+    "lowongan",
+    "gratis",
+    "harga",
+    "signal",
+    "lost",
+    "slow",
+    "great",
+    "phone",
+    "phones",
+    "mantap",
+    "telkom",
+    "indihome",
+    "mati",
+    "the",
+    "yang",
+    "café",
+    "cafe"
   };
-  private static final String[] SITES = {"https://news.detik.com/a", "http://kompas.com/x", "https://t.co/z", null};
+  private static final String[] SITES = {
+    "https://news.detik.com/a", "http://kompas.com/x", "https://t.co/z", null
+  };
   private static final String[] AUTHORS = {"@budi", "@telkomsel", "sari", "@spambot", null};
   private static final String[] LANGS = {"en", "id", null, null};
   private static final String[] SOURCES = {"twitter", "news", null};
@@ -34,12 +61,17 @@ class MatcherEqualsBruteForceTest {
     for (int i = 0; i < 150; i++) {
       String q = query(r, 0);
       boolean filtered = r.nextInt(5) == 0;
-      brands.add(new Brand("b" + i, null, null, q,
-          filtered ? List.of(pick(r, "en", "id")) : null,
-          filtered && r.nextBoolean() ? List.of("twitter") : null,
-          null,
-          r.nextInt(6) == 0 ? List.of("@spambot") : null,
-          r.nextInt(6) == 0 ? List.of("detik.com") : null));
+      brands.add(
+          new Brand(
+              "b" + i,
+              null,
+              null,
+              q,
+              filtered ? List.of(pick(r, "en", "id")) : null,
+              filtered && r.nextBoolean() ? List.of("twitter") : null,
+              null,
+              r.nextInt(6) == 0 ? List.of("@spambot") : null,
+              r.nextInt(6) == 0 ? List.of("detik.com") : null));
     }
     List<Topic> topics = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -82,7 +114,15 @@ class MatcherEqualsBruteForceTest {
       case 3 -> w.length() >= 4 ? w.substring(0, 3 + r.nextInt(w.length() - 3)) + "*" : w;
       case 4 -> "coca-cola";
       case 5 -> "\"" + w + " " + word(r) + "\"~" + r.nextInt(4);
-      case 6 -> pick(r, "site:detik.com", "lang:id", "lang:en", "source:twitter", "author:budi", "country:id");
+      case 6 ->
+          pick(
+              r,
+              "site:detik.com",
+              "lang:id",
+              "lang:en",
+              "source:twitter",
+              "author:budi",
+              "country:id");
       case 7 -> "title:" + w;
       case 8 -> "raw:" + (r.nextBoolean() ? w.toUpperCase() : w);
       case 9 -> w.length() >= 5 ? w.substring(0, 3) + "?" + w.substring(4) : w;
@@ -113,7 +153,8 @@ class MatcherEqualsBruteForceTest {
       case 3 -> query(r, depth + 1) + " AND NOT " + leaf(r);
       case 4 -> query(r, depth + 1) + " -" + leaf(r);
       case 5 -> "(" + query(r, depth + 1) + ")";
-      case 6 -> nearSide(r) + (r.nextBoolean() ? " NEAR/" : " ONEAR/") + r.nextInt(4) + " " + nearSide(r);
+      case 6 ->
+          nearSide(r) + (r.nextBoolean() ? " NEAR/" : " ONEAR/") + r.nextInt(4) + " " + nearSide(r);
       case 7 -> "(" + query(r, depth + 1) + " OR " + leaf(r) + ") " + leaf(r);
       default -> leaf(r);
     };
@@ -133,13 +174,20 @@ class MatcherEqualsBruteForceTest {
         case 5 -> w = w + ",";
         case 6 -> w = "coca-cola";
         case 7 -> w = w + "nya";
-        default -> { }
+        default -> {}
       }
       sb.append(w).append(' ');
     }
     String title = r.nextInt(4) == 0 ? word(r) + " " + word(r) : null;
-    return new MentionFields("m" + i, sb.toString().strip(), title, SITES[r.nextInt(SITES.length)],
-        LANGS[r.nextInt(LANGS.length)], SOURCES[r.nextInt(SOURCES.length)], pick(r, "ID", "US"), null,
+    return new MentionFields(
+        "m" + i,
+        sb.toString().strip(),
+        title,
+        SITES[r.nextInt(SITES.length)],
+        LANGS[r.nextInt(LANGS.length)],
+        SOURCES[r.nextInt(SOURCES.length)],
+        pick(r, "ID", "US"),
+        null,
         AUTHORS[r.nextInt(AUTHORS.length)]);
   }
 }

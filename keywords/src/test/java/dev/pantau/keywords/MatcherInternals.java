@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What benchmarks in other packages need of {@link MentionMatcher} beyond its public API: the
- * brute-force reference path, analysis alone, and the presearch's candidate count. In test sources, so
- * the matcher's public API stays what the job uses.
+ * brute-force reference path, analysis alone, and the presearch's candidate count. In test sources,
+ * so the matcher's public API stays what the job uses.
  */
 public final class MatcherInternals {
   private MatcherInternals() {}

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The cases of {@code matching-corpus.txt}, each run alone, and all together in one keyword set (one
- * brand per case) through the batch path: both must give the expected answer.
+ * The cases of {@code matching-corpus.txt}, each run alone, and all together in one keyword set
+ * (one brand per case) through the batch path: both must give the expected answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MatchingCorpusTest {
@@ -27,7 +27,15 @@ class MatchingCorpusTest {
   record Case(int line, boolean expected, String query, MentionFields mention) {
     @Override
     public String toString() {
-      return "line " + line + ": " + (expected ? "" : "not ") + "[" + query + "] ~ [" + mention.text() + "]";
+      return "line "
+          + line
+          + ": "
+          + (expected ? "" : "not ")
+          + "["
+          + query
+          + "] ~ ["
+          + mention.text()
+          + "]";
     }
   }
 
@@ -50,8 +58,17 @@ class MatchingCorpusTest {
             }
           }
         }
-        MentionFields m = new MentionFields("line" + (i + 1), parts[2].strip(), x.get("title"), x.get("url"),
-            x.get("lang"), x.get("source"), x.get("country"), null, x.get("author"));
+        MentionFields m =
+            new MentionFields(
+                "line" + (i + 1),
+                parts[2].strip(),
+                x.get("title"),
+                x.get("url"),
+                x.get("lang"),
+                x.get("source"),
+                x.get("country"),
+                null,
+                x.get("author"));
         out.add(new Case(i + 1, parts[0].strip().equals("Y"), parts[1].strip(), m));
       }
     }
@@ -85,7 +102,8 @@ class MatchingCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void eachCaseAlone(Case c) throws Exception {
-    try (MentionMatcher m = MentionMatcher.create(new KeywordSet(List.of(Brand.of("b", c.query())), List.of()))) {
+    try (MentionMatcher m =
+        MentionMatcher.create(new KeywordSet(List.of(Brand.of("b", c.query())), List.of()))) {
       MatchResult r = m.match(c.mention());
       assertThat(r.matched()).as(c.toString()).isEqualTo(c.expected());
       if (c.expected()) {

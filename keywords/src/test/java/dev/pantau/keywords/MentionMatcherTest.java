@@ -12,12 +12,14 @@ class MentionMatcherTest {
     return MentionFields.ofText(t);
   }
 
-  private static MentionFields mention(String t, String lang, String source, String author, String url) {
+  private static MentionFields mention(
+      String t, String lang, String source, String author, String url) {
     return new MentionFields("m1", t, null, url, lang, source, null, null, author);
   }
 
   private static List<String> brands(String query, MentionFields m) throws Exception {
-    try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(Brand.of("b", query)), List.of()))) {
+    try (MentionMatcher mm =
+        MentionMatcher.create(new KeywordSet(List.of(Brand.of("b", query)), List.of()))) {
       return mm.match(m).brands();
     }
   }
@@ -32,8 +34,10 @@ class MentionMatcherTest {
     for (int i = 0; i < MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS + 10; i++) {
       text.append(" aaa").append(i);
     }
-    KeywordSet set = new KeywordSet(
-        List.of(Brand.of("near", "aaa* NEAR/3 telkomsel"), Brand.of("plain", "telkomsel")), List.of(new Topic("t", "aaa* NEAR/3 telkomsel")));
+    KeywordSet set =
+        new KeywordSet(
+            List.of(Brand.of("near", "aaa* NEAR/3 telkomsel"), Brand.of("plain", "telkomsel")),
+            List.of(new Topic("t", "aaa* NEAR/3 telkomsel")));
     try (MentionMatcher mm = MentionMatcher.create(set)) {
       MatchResult r = mm.match(text(text.toString()));
       assertThat(r.brands()).containsExactly("plain");
@@ -80,28 +84,55 @@ class MentionMatcherTest {
     assertThat(matches("@acme", "mail x@acme.com")).isFalse();
     assertThat(matches("acme", "mail x@acme.com")).isFalse();
     assertThat(matches("@acme", "acme rocks")).isFalse();
-    assertThat(brands("@acme", mention("hello world", null, null, "@Acme", null))).containsExactly("b");
+    assertThat(brands("@acme", mention("hello world", null, null, "@Acme", null)))
+        .containsExactly("b");
   }
 
   @Test
   void brandFilters() throws Exception {
-    Brand b = new Brand("tsel", null, null, "telkomsel", List.of("id"), List.of("twitter"), null,
-        List.of("@spambot"), List.of("jobstreet.co.id"));
+    Brand b =
+        new Brand(
+            "tsel",
+            null,
+            null,
+            "telkomsel",
+            List.of("id"),
+            List.of("twitter"),
+            null,
+            List.of("@spambot"),
+            List.of("jobstreet.co.id"));
     try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(b), List.of()))) {
-      assertThat(mm.match(mention("telkomsel mantap", "id", "twitter", "@budi", null)).brands()).containsExactly("tsel");
-      assertThat(mm.match(mention("telkomsel mantap", "en", "twitter", "@budi", null)).brands()).isEmpty();
-      assertThat(mm.match(mention("telkomsel mantap", "id", "news", "@budi", null)).brands()).isEmpty();
-      assertThat(mm.match(mention("telkomsel mantap", "id", "twitter", "SpamBot", null)).brands()).isEmpty();
-      assertThat(mm.match(mention("telkomsel mantap", "id", "twitter", "@budi", "https://www.jobstreet.co.id/x")).brands()).isEmpty();
-      assertThat(mm.match(mention("telkomsel mantap", "id", "twitter", "@budi", "https://detik.com/x")).brands()).containsExactly("tsel");
+      assertThat(mm.match(mention("telkomsel mantap", "id", "twitter", "@budi", null)).brands())
+          .containsExactly("tsel");
+      assertThat(mm.match(mention("telkomsel mantap", "en", "twitter", "@budi", null)).brands())
+          .isEmpty();
+      assertThat(mm.match(mention("telkomsel mantap", "id", "news", "@budi", null)).brands())
+          .isEmpty();
+      assertThat(mm.match(mention("telkomsel mantap", "id", "twitter", "SpamBot", null)).brands())
+          .isEmpty();
+      assertThat(
+              mm.match(
+                      mention(
+                          "telkomsel mantap",
+                          "id",
+                          "twitter",
+                          "@budi",
+                          "https://www.jobstreet.co.id/x"))
+                  .brands())
+          .isEmpty();
+      assertThat(
+              mm.match(mention("telkomsel mantap", "id", "twitter", "@budi", "https://detik.com/x"))
+                  .brands())
+          .containsExactly("tsel");
     }
   }
 
   @Test
   void matchedTermsAndTopics() throws Exception {
-    KeywordSet set = new KeywordSet(
-        List.of(Brand.of("tsel", "telkomsel OR #tsel"), Brand.of("xl", "xl")),
-        List.of(new Topic("sinyal", "sinyal NEAR/2 (hilang OR lemot)")));
+    KeywordSet set =
+        new KeywordSet(
+            List.of(Brand.of("tsel", "telkomsel OR #tsel"), Brand.of("xl", "xl")),
+            List.of(new Topic("sinyal", "sinyal NEAR/2 (hilang OR lemot)")));
     try (MentionMatcher mm = MentionMatcher.create(set)) {
       MatchResult r = mm.match(text("Kenapa sinyal #Tsel hilang terus, Telkomsel!"));
       assertThat(r.brands()).containsExactly("tsel");
@@ -113,8 +144,10 @@ class MentionMatcherTest {
 
   @Test
   void updateKeepsLastGoodSetOnError() throws Exception {
-    try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(Brand.of("a", "alpha")), List.of()))) {
-      assertThatThrownBy(() -> mm.update(new KeywordSet(List.of(Brand.of("a", "(alpha")), List.of())))
+    try (MentionMatcher mm =
+        MentionMatcher.create(new KeywordSet(List.of(Brand.of("a", "alpha")), List.of()))) {
+      assertThatThrownBy(
+              () -> mm.update(new KeywordSet(List.of(Brand.of("a", "(alpha")), List.of())))
           .isInstanceOf(KeywordSetException.class)
           .hasMessageContaining("brand a, position 0: unbalanced parenthesis");
       assertThat(mm.match(text("alpha")).brands()).containsExactly("a");
@@ -125,12 +158,16 @@ class MentionMatcherTest {
 
   @Test
   void wildcardQueriesAreNotCandidatesForEveryMention() throws Exception {
-    KeywordSet set = new KeywordSet(
-        List.of(Brand.of("w1", "telkom*"), Brand.of("w2", "(telkom* OR indosat*) NEAR/3 (sinyal* OR jaringan*)"),
-            Brand.of("w3", "colo?r")),
-        List.of());
+    KeywordSet set =
+        new KeywordSet(
+            List.of(
+                Brand.of("w1", "telkom*"),
+                Brand.of("w2", "(telkom* OR indosat*) NEAR/3 (sinyal* OR jaringan*)"),
+                Brand.of("w3", "colo?r")),
+            List.of());
     try (MentionMatcher mm = MentionMatcher.create(set)) {
-      assertThat(mm.match(List.of(text("hello world"), text("nothing to see")))).noneMatch(MatchResult::matched);
+      assertThat(mm.match(List.of(text("hello world"), text("nothing to see"))))
+          .noneMatch(MatchResult::matched);
       assertThat(mm.queriesRunCount()).isZero();
       assertThat(mm.match(text("sinyalnya telkomsel lemot")).brands()).containsExactly("w1", "w2");
       assertThat(mm.queriesRunCount()).isBetween(1L, 2L);
@@ -140,11 +177,17 @@ class MentionMatcherTest {
   @Test
   void wildcardExpansionOverflowIsCountedAndLogged() throws Exception {
     KeywordSet set = new KeywordSet(List.of(Brand.of("w", "telkom* NEAR/1 lemot")), List.of());
-    try (MentionMatcher mm = MentionMatcher.create(set, MatcherConfig.defaults().wildcardExpansions(1))) {
-      List<MentionFields> batch = List.of(
-          text("telkoma lemot"), text("telkoma telkomb lemot"), text("telkomc cepat"), text("telkomd lemot"));
+    try (MentionMatcher mm =
+        MentionMatcher.create(set, MatcherConfig.defaults().wildcardExpansions(1))) {
+      List<MentionFields> batch =
+          List.of(
+              text("telkoma lemot"),
+              text("telkoma telkomb lemot"),
+              text("telkomc cepat"),
+              text("telkomd lemot"));
       List<MatchResult> r = mm.match(batch);
-      // The second mention holds two words for a wildcard allowed one: an error, counted, not a match.
+      // The second mention holds two words for a wildcard allowed one: an error, counted, not a
+      // match.
       assertThat(r).extracting(MatchResult::matched).containsExactly(true, false, false, true);
       assertThat(mm.queryErrorCount()).isEqualTo(1);
     }
@@ -152,7 +195,8 @@ class MentionMatcherTest {
 
   @Test
   void resultLangIsGivenElseDetected() throws Exception {
-    try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(Brand.of("x", "x")), List.of()))) {
+    try (MentionMatcher mm =
+        MentionMatcher.create(new KeywordSet(List.of(Brand.of("x", "x")), List.of()))) {
       assertThat(mm.match(mention("whatever", "ID", null, null, null)).lang()).isEqualTo("id");
       assertThat(mm.match(text("sinyal xl lagi lemot banget nih")).lang()).isEqualTo("id");
       assertThat(mm.match(text("the xl signal is really bad today")).lang()).isEqualTo("en");
@@ -163,7 +207,8 @@ class MentionMatcherTest {
   @Test
   void updateAppliesFilterOnlyChangesAndTopics() throws Exception {
     Brand open = Brand.of("tsel", "telkomsel");
-    Brand newsOnly = new Brand("tsel", null, null, "telkomsel", null, List.of("news"), null, null, null);
+    Brand newsOnly =
+        new Brand("tsel", null, null, "telkomsel", null, List.of("news"), null, null, null);
     try (MentionMatcher mm = MentionMatcher.create(new KeywordSet(List.of(open), List.of()))) {
       MentionFields tweet = mention("telkomsel promo gratis", "id", "twitter", null, null);
       assertThat(mm.match(tweet).brands()).containsExactly("tsel");
@@ -180,7 +225,8 @@ class MentionMatcherTest {
 
   @Test
   void batchResultsKeepInputOrder() throws Exception {
-    KeywordSet set = new KeywordSet(List.of(Brand.of("a", "alpha"), Brand.of("b", "beta")), List.of());
+    KeywordSet set =
+        new KeywordSet(List.of(Brand.of("a", "alpha"), Brand.of("b", "beta")), List.of());
     try (MentionMatcher mm = MentionMatcher.create(set)) {
       List<MentionFields> in = new java.util.ArrayList<>();
       for (int i = 0; i < 10; i++) {

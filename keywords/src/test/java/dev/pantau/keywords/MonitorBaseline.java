@@ -22,9 +22,9 @@ import org.apache.lucene.search.Query;
 /**
  * The stock path that {@link MentionMatcher} replaced, kept as the benchmark's reference: the same
  * compiled queries and analysed mentions, registered in Lucene's {@link Monitor} with the same
- * presearcher weighting, matched in batches of {@value #BATCH} through the monitor (which indexes each
- * batch into an in-memory segment and runs every candidate query on it). Brand filters and matched
- * terms are left out, so it does a little less work than the matcher.
+ * presearcher weighting, matched in batches of {@value #BATCH} through the monitor (which indexes
+ * each batch into an in-memory segment and runs every candidate query on it). Brand filters and
+ * matched terms are left out, so it does a little less work than the matcher.
  */
 public final class MonitorBaseline implements Closeable {
 
@@ -49,8 +49,11 @@ public final class MonitorBaseline implements Closeable {
     frequencies.recount(compiled);
     raw = MentionMatcher.usesField(compiled, MentionFieldNames.RAW);
     prefix = MentionMatcher.usesField(compiled, MentionFieldNames.PREFIX);
-    monitor = new Monitor(new KeywordAnalyzer(), new TermFilteredPresearcher(frequencies, List.of(), Set.of()));
-    // In slices: the monitor builds every query's presearcher document of one call in memory at once.
+    monitor =
+        new Monitor(
+            new KeywordAnalyzer(), new TermFilteredPresearcher(frequencies, List.of(), Set.of()));
+    // In slices: the monitor builds every query's presearcher document of one call in memory at
+    // once.
     for (int from = 0; from < queries.size(); from += 10_000) {
       monitor.register(queries.subList(from, Math.min(queries.size(), from + 10_000)));
     }

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes one owned-account reading (SPEC §1b): {@code brand}, {@code source}, {@code account},
- * {@code followers} (an integer >= 0) and {@code at} (as a mention's {@code created_at}). Stateless and
- * thread-safe; a record that breaks the contract comes back as a dead letter with the same reason codes
- * as mentions (SPEC §1), never as an exception.
+ * {@code followers} (an integer >= 0) and {@code at} (as a mention's {@code created_at}). Stateless
+ * and thread-safe; a record that breaks the contract comes back as a dead letter with the same
+ * reason codes as mentions (SPEC §1), never as an exception.
  */
 public final class AccountStatsDecoder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,12 +45,18 @@ public final class AccountStatsDecoder implements Serializable {
   private final Clock clock;
 
   public AccountStatsDecoder() {
-    this(MentionDecoder.DEFAULT_MAX_RECORD_BYTES, MentionDecoder.DEFAULT_MIN_EVENT_TIME,
-        MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD, Clock.systemUTC());
+    this(
+        MentionDecoder.DEFAULT_MAX_RECORD_BYTES,
+        MentionDecoder.DEFAULT_MIN_EVENT_TIME,
+        MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD,
+        Clock.systemUTC());
   }
 
-  /** The same limits as the mention decoder's: size, earliest time, how far ahead of {@code clock}. */
-  public AccountStatsDecoder(int maxRecordBytes, Instant minEventTime, Duration maxEventTimeAhead, Clock clock) {
+  /**
+   * The same limits as the mention decoder's: size, earliest time, how far ahead of {@code clock}.
+   */
+  public AccountStatsDecoder(
+      int maxRecordBytes, Instant minEventTime, Duration maxEventTimeAhead, Clock clock) {
     this.maxRecordBytes = maxRecordBytes;
     this.minEventTime = minEventTime.toEpochMilli();
     this.maxEventTimeAheadMillis = maxEventTimeAhead.toMillis();
@@ -96,7 +102,8 @@ public final class AccountStatsDecoder implements Serializable {
     }
     if (value.length > maxRecordBytes) {
       throw new InvalidMentionException(
-          DeadLetterReason.TOO_LARGE, "record of " + value.length + " bytes is larger than the limit of " + maxRecordBytes);
+          DeadLetterReason.TOO_LARGE,
+          "record of " + value.length + " bytes is larger than the limit of " + maxRecordBytes);
     }
     String text = MentionDecoder.utf8OrNull(value);
     if (text == null) {
@@ -111,7 +118,8 @@ public final class AccountStatsDecoder implements Serializable {
     } catch (JsonProcessingException e) {
       String why = e.getOriginalMessage();
       if (why != null && why.startsWith("Duplicate field")) {
-        throw new InvalidMentionException(DeadLetterReason.DUPLICATE_KEY, "a key appears twice in one object: " + why);
+        throw new InvalidMentionException(
+            DeadLetterReason.DUPLICATE_KEY, "a key appears twice in one object: " + why);
       }
       throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid JSON: " + why);
     }
@@ -119,21 +127,29 @@ public final class AccountStatsDecoder implements Serializable {
       throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "empty record");
     }
     if (!root.isObject()) {
-      throw new InvalidMentionException(DeadLetterReason.NOT_AN_OBJECT, "expected a JSON object, got " + MentionDecoder.kind(root));
+      throw new InvalidMentionException(
+          DeadLetterReason.NOT_AN_OBJECT,
+          "expected a JSON object, got " + MentionDecoder.kind(root));
     }
     AccountReading r = new AccountReading();
     r.brand = required(root, "brand");
     if (!BRAND.matcher(r.brand).matches()) {
-      throw new InvalidMentionException(DeadLetterReason.INVALID_VALUE, "brand must be a brand id ([a-z0-9][a-z0-9_-]{0,63}), got \"" + r.brand + "\"");
+      throw new InvalidMentionException(
+          DeadLetterReason.INVALID_VALUE,
+          "brand must be a brand id ([a-z0-9][a-z0-9_-]{0,63}), got \"" + r.brand + "\"");
     }
     String source = required(root, "source").strip().toLowerCase(Locale.ROOT);
     if (!SOURCE.matcher(source).matches()) {
-      throw new InvalidMentionException(DeadLetterReason.INVALID_VALUE, "source must be one lowercase word, got \"" + root.get("source").asText() + "\"");
+      throw new InvalidMentionException(
+          DeadLetterReason.INVALID_VALUE,
+          "source must be one lowercase word, got \"" + root.get("source").asText() + "\"");
     }
     r.source = source;
     r.account = required(root, "account").strip();
     if (r.account.isEmpty() || r.account.length() > MAX_ACCOUNT_LENGTH) {
-      throw new InvalidMentionException(DeadLetterReason.INVALID_VALUE, "account must have 1.." + MAX_ACCOUNT_LENGTH + " characters");
+      throw new InvalidMentionException(
+          DeadLetterReason.INVALID_VALUE,
+          "account must have 1.." + MAX_ACCOUNT_LENGTH + " characters");
     }
     Long followers = MentionDecoder.optionalCount(root, "followers", "followers");
     if (followers == null) {
@@ -143,9 +159,17 @@ public final class AccountStatsDecoder implements Serializable {
     r.at = at(root);
     long max = MentionDecoder.saturatedAdd(clock.millis(), maxEventTimeAheadMillis);
     if (r.at < minEventTime || r.at > max) {
-      throw new InvalidMentionException(DeadLetterReason.TIME_OUT_OF_RANGE,
-          "at " + root.get("at").asText() + " is outside " + Instant.ofEpochMilli(minEventTime) + " .. " + Instant.ofEpochMilli(max)
-              + " (wall clock + " + Duration.ofMillis(maxEventTimeAheadMillis) + ")");
+      throw new InvalidMentionException(
+          DeadLetterReason.TIME_OUT_OF_RANGE,
+          "at "
+              + root.get("at").asText()
+              + " is outside "
+              + Instant.ofEpochMilli(minEventTime)
+              + " .. "
+              + Instant.ofEpochMilli(max)
+              + " (wall clock + "
+              + Duration.ofMillis(maxEventTimeAheadMillis)
+              + ")");
     }
     return r;
   }
@@ -165,21 +189,30 @@ public final class AccountStatsDecoder implements Serializable {
     }
     if (t.isIntegralNumber()) {
       if (!t.canConvertToLong()) {
-        throw new InvalidMentionException(DeadLetterReason.TIME_OUT_OF_RANGE, "at is out of range: " + t.asText());
+        throw new InvalidMentionException(
+            DeadLetterReason.TIME_OUT_OF_RANGE, "at is out of range: " + t.asText());
       }
       return t.longValue();
     }
     if (!t.isTextual()) {
       throw new InvalidMentionException(
-          DeadLetterReason.INVALID_TIME, "at must be ISO-8601 with an offset or epoch milliseconds, got " + MentionDecoder.kind(t));
+          DeadLetterReason.INVALID_TIME,
+          "at must be ISO-8601 with an offset or epoch milliseconds, got "
+              + MentionDecoder.kind(t));
     }
     try {
-      Instant i = OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      return i.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE)) ? Long.MAX_VALUE
+      Instant i =
+          OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+              .toInstant();
+      return i.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))
+          ? Long.MAX_VALUE
           : i.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE)) ? Long.MIN_VALUE : i.toEpochMilli();
     } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidMentionException(
-          DeadLetterReason.INVALID_TIME, "at \"" + t.textValue() + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:00:00Z)");
+          DeadLetterReason.INVALID_TIME,
+          "at \""
+              + t.textValue()
+              + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:00:00Z)");
     }
   }
 

@@ -2,21 +2,32 @@ package dev.pantau.flink.io;
 
 import java.util.Locale;
 
-/** Why a record went to the dead-letter output; {@link #code()} is the {@code error} field of SPEC §1. */
+/**
+ * Why a record went to the dead-letter output; {@link #code()} is the {@code error} field of SPEC
+ * §1.
+ */
 public enum DeadLetterReason {
-  /** The bytes are not JSON, or not valid UTF-8 (overlong forms and encoded surrogates included). */
+  /**
+   * The bytes are not JSON, or not valid UTF-8 (overlong forms and encoded surrogates included).
+   */
   INVALID_JSON,
   /** An object holds the same key twice: which one was meant cannot be known. */
   DUPLICATE_KEY,
   /** Valid JSON, but not an object. */
   NOT_AN_OBJECT,
-  /** A required field ({@code id}, {@code created_at}, {@code text} unless {@code title}) is absent or null. */
+  /**
+   * A required field ({@code id}, {@code created_at}, {@code text} unless {@code title}) is absent
+   * or null.
+   */
   MISSING_FIELD,
   /** A field has the wrong JSON type (a string where an integer belongs, ...). */
   WRONG_TYPE,
   /** A count ({@code followers}, a metric, {@code reach}) is below zero. */
   NEGATIVE_COUNT,
-  /** A count is above {@link MentionDecoder#MAX_COUNT}: no real post has that audience or engagement. */
+  /**
+   * A count is above {@link MentionDecoder#MAX_COUNT}: no real post has that audience or
+   * engagement.
+   */
   COUNT_OUT_OF_RANGE,
   /** {@code created_at} is neither ISO-8601 with an offset nor epoch milliseconds. */
   INVALID_TIME,

@@ -6,19 +6,27 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Decodes each Kafka record inside the source; never throws, so one bad record cannot fail the job. */
+/**
+ * Decodes each Kafka record inside the source; never throws, so one bad record cannot fail the job.
+ */
 public final class DecodingKafkaDeserializer implements KafkaRecordDeserializationSchema<Decoded> {
   private static final long serialVersionUID = 1L;
   private final MentionDecoder decoder;
-  /** Records of this topic are account readings (SPEC §1b); null when the source reads mentions only. */
+
+  /**
+   * Records of this topic are account readings (SPEC §1b); null when the source reads mentions
+   * only.
+   */
   private final String accountStatsTopic;
+
   private final AccountStatsDecoder accountStats;
 
   public DecodingKafkaDeserializer(MentionDecoder decoder) {
     this(decoder, null, null);
   }
 
-  public DecodingKafkaDeserializer(MentionDecoder decoder, String accountStatsTopic, AccountStatsDecoder accountStats) {
+  public DecodingKafkaDeserializer(
+      MentionDecoder decoder, String accountStatsTopic, AccountStatsDecoder accountStats) {
     this.decoder = decoder;
     this.accountStatsTopic = accountStatsTopic;
     this.accountStats = accountStats;
@@ -28,12 +36,14 @@ public final class DecodingKafkaDeserializer implements KafkaRecordDeserializati
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out) {
     if (accountStatsTopic != null && accountStatsTopic.equals(record.topic())) {
       out.collect(
-          accountStats.decode(record.value(), record.topic(), record.partition(), record.offset())
+          accountStats
+              .decode(record.value(), record.topic(), record.partition(), record.offset())
               .at(record.topic(), record.partition(), record.offset()));
       return;
     }
     out.collect(
-        decoder.decode(record.value(), record.topic(), record.partition(), record.offset())
+        decoder
+            .decode(record.value(), record.topic(), record.partition(), record.offset())
             .at(record.topic(), record.partition(), record.offset()));
   }
 

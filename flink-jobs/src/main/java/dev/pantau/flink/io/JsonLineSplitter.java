@@ -6,11 +6,12 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a JSONL stream into its lines as raw bytes, numbered from 1: the one reading of a file that
- * {@code replay} and {@code analyze} share, so the two commands agree on every line (the bytes reach
- * the decoder undecoded, so invalid UTF-8 is judged by the decoder alone). A line ends at {@code \n}; a
- * {@code \r} before it is dropped. A line holding only JSON whitespace (space, tab, CR) is no record;
- * any other line is one, a form feed or a NUL byte included, and is decoded or dead-lettered.
+ * Splits a JSONL stream into its lines as raw bytes, numbered from 1: the one reading of a file
+ * that {@code replay} and {@code analyze} share, so the two commands agree on every line (the bytes
+ * reach the decoder undecoded, so invalid UTF-8 is judged by the decoder alone). A line ends at
+ * {@code \n}; a {@code \r} before it is dropped. A line holding only JSON whitespace (space, tab,
+ * CR) is no record; any other line is one, a form feed or a NUL byte included, and is decoded or
+ * dead-lettered.
  */
 public final class JsonLineSplitter {
   private final InputStream in;

@@ -20,14 +20,15 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Writes one JSON line per record to one file, in arrival order: the single ordered writer that makes
- * replay output byte-identical. Must run with parallelism 1. For bounded runs only: it truncates the
- * file when it opens and does not take part in checkpoints. Records that carry a
+ * Writes one JSON line per record to one file, in arrival order: the single ordered writer that
+ * makes replay output byte-identical. Must run with parallelism 1. For bounded runs only: it
+ * truncates the file when it opens and does not take part in checkpoints. Records that carry a
  * {@link KeyedJson#sortKey} are held and written at the end of input, in that order.
  */
 public final class JsonLinesFileSink implements Sink<KeyedJson> {
   private static final long serialVersionUID = 1L;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JsonLinesFileSink.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(JsonLinesFileSink.class);
   private final String path;
   private final boolean sorted;
 
@@ -36,8 +37,9 @@ public final class JsonLinesFileSink implements Sink<KeyedJson> {
   }
 
   /**
-   * @param sorted buffer every record and write them at the end in {@link KeyedJson#sortKey} order: for
-   *     outputs whose arrival order depends on how the inputs of a multi-input operator interleave
+   * @param sorted buffer every record and write them at the end in {@link KeyedJson#sortKey} order:
+   *     for outputs whose arrival order depends on how the inputs of a multi-input operator
+   *     interleave
    */
   public JsonLinesFileSink(Path path, boolean sorted) {
     this.path = path.toAbsolutePath().toString();
@@ -53,13 +55,16 @@ public final class JsonLinesFileSink implements Sink<KeyedJson> {
     if (p.getParent() != null) {
       Files.createDirectories(p.getParent());
     }
-    return new Writer(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16), sorted, p.getFileName().toString());
+    return new Writer(
+        new BufferedOutputStream(Files.newOutputStream(p), 1 << 16),
+        sorted,
+        p.getFileName().toString());
   }
 
   /**
-   * Each record is encoded whole before a byte of it is written, so a record that cannot be encoded can
-   * never leave half a line, or splice into another record's line (a shared character encoder fails
-   * for the whole buffer at once).
+   * Each record is encoded whole before a byte of it is written, so a record that cannot be encoded
+   * can never leave half a line, or splice into another record's line (a shared character encoder
+   * fails for the whole buffer at once).
    */
   private static final class Writer implements SinkWriter<KeyedJson> {
     private final OutputStream out;
@@ -67,7 +72,8 @@ public final class JsonLinesFileSink implements Sink<KeyedJson> {
     private final String file;
     private final List<KeyedJson> buffer = new ArrayList<>();
     private final CharsetEncoder encoder =
-        StandardCharsets.UTF_8.newEncoder()
+        StandardCharsets.UTF_8
+            .newEncoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -93,7 +99,9 @@ public final class JsonLinesFileSink implements Sink<KeyedJson> {
         bytes = encoder.reset().encode(CharBuffer.wrap(json));
       } catch (CharacterCodingException e) {
         // GuardOutput sends such records to the dead-letter output first: this is the last defence
-        LOG.error("{}: a record is not valid Unicode; written with U+FFFD in place of the bad chars", file);
+        LOG.error(
+            "{}: a record is not valid Unicode; written with U+FFFD in place of the bad chars",
+            file);
         bytes = ByteBuffer.wrap(ValidUnicode.of(json).getBytes(StandardCharsets.UTF_8));
       }
       out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
@@ -103,8 +111,10 @@ public final class JsonLinesFileSink implements Sink<KeyedJson> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
       if (endOfInput && !buffer.isEmpty()) {
-        buffer.sort(Comparator.comparing((KeyedJson k) -> k.sortKey, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(k -> k.json));
+        buffer.sort(
+            Comparator.comparing(
+                    (KeyedJson k) -> k.sortKey, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(k -> k.json));
         for (KeyedJson k : buffer) {
           writeLine(k.json);
         }

@@ -9,16 +9,18 @@ import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
- * Reads a JSONL file of mentions line by line, decoding each line and numbering it, so that a bad line
- * reaches the dead-letter output with its file and line ({@link JsonLineSplitter} says what a line
- * is, for {@code analyze} too). Not splittable: one reader, the file's order.
+ * Reads a JSONL file of mentions line by line, decoding each line and numbering it, so that a bad
+ * line reaches the dead-letter output with its file and line ({@link JsonLineSplitter} says what a
+ * line is, for {@code analyze} too). Not splittable: one reader, the file's order.
  */
 public final class JsonLinesFormat implements StreamFormat<Decoded> {
   private static final long serialVersionUID = 1L;
   private final String fileName;
   private final MentionDecoder decoder;
+
   /** An account-stats file (SPEC §1b) merged into the mentions by event time; null for none. */
   private final String accountStatsPath;
+
   private final AccountStatsDecoder accountStats;
 
   public JsonLinesFormat(String fileName, MentionDecoder decoder) {
@@ -29,10 +31,14 @@ public final class JsonLinesFormat implements StreamFormat<Decoded> {
    * Mentions, with the readings of the JSONL file {@code accountStatsPath} merged in as if both had
    * arrived together: a reading is read once the mentions have reached its {@code at} (the newest
    * {@code created_at} so far, the next mention's included), readings keep their file order, an
-   * invalid one goes out when it is next, and what is left follows the last mention. The merge depends
-   * on the two files alone, so replay stays byte-identical.
+   * invalid one goes out when it is next, and what is left follows the last mention. The merge
+   * depends on the two files alone, so replay stays byte-identical.
    */
-  public JsonLinesFormat(String fileName, MentionDecoder decoder, String accountStatsPath, AccountStatsDecoder accountStats) {
+  public JsonLinesFormat(
+      String fileName,
+      MentionDecoder decoder,
+      String accountStatsPath,
+      AccountStatsDecoder accountStats) {
     this.fileName = fileName;
     this.decoder = decoder;
     this.accountStatsPath = accountStatsPath;
@@ -40,14 +46,19 @@ public final class JsonLinesFormat implements StreamFormat<Decoded> {
   }
 
   @Override
-  public Reader<Decoded> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
+  public Reader<Decoded> createReader(
+      Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
       throws IOException {
     return new LineReader(stream);
   }
 
   @Override
   public Reader<Decoded> restoreReader(
-      Configuration config, FSDataInputStream stream, long restoredOffset, long fileLen, long splitEnd)
+      Configuration config,
+      FSDataInputStream stream,
+      long restoredOffset,
+      long fileLen,
+      long splitEnd)
       throws IOException {
     // not splittable: the adapter restores by re-reading from the start and skipping records
     stream.seek(0);
@@ -106,11 +117,16 @@ public final class JsonLinesFormat implements StreamFormat<Decoded> {
         if (bytes == null) {
           readingsDone = true;
         } else {
-          nextReading = accountStats.decode(bytes, readingsName, readings.lineNumber()).at(readingsName, readings.lineNumber());
+          nextReading =
+              accountStats
+                  .decode(bytes, readingsName, readings.lineNumber())
+                  .at(readingsName, readings.lineNumber());
         }
       }
-      long reached = nextMention == null ? Long.MAX_VALUE
-          : nextMention.timed() ? Math.max(newest, nextMention.eventTime()) : newest;
+      long reached =
+          nextMention == null
+              ? Long.MAX_VALUE
+              : nextMention.timed() ? Math.max(newest, nextMention.eventTime()) : newest;
       if (nextReading != null && (!nextReading.timed() || nextReading.eventTime() <= reached)) {
         Decoded r = nextReading;
         nextReading = null;
@@ -126,7 +142,9 @@ public final class JsonLinesFormat implements StreamFormat<Decoded> {
 
     private Decoded mention() throws IOException {
       byte[] bytes = lines.next();
-      return bytes == null ? null : decoder.decode(bytes, fileName, lines.lineNumber()).at(fileName, lines.lineNumber());
+      return bytes == null
+          ? null
+          : decoder.decode(bytes, fileName, lines.lineNumber()).at(fileName, lines.lineNumber());
     }
 
     @Override

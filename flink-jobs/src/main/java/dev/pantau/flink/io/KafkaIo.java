@@ -16,8 +16,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /** Builds Pantau's Kafka sources and exactly-once sinks. */
 public final class KafkaIo {
   /**
-   * The sinks' transaction timeout: below a stock broker's {@code transaction.max.timeout.ms} (15 min),
-   * which rejects Flink's default of one hour and makes the job restart forever.
+   * The sinks' transaction timeout: below a stock broker's {@code transaction.max.timeout.ms} (15
+   * min), which rejects Flink's default of one hour and makes the job restart forever.
    */
   public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
@@ -34,7 +34,8 @@ public final class KafkaIo {
       try {
         return valueOf(s.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--from must be committed, earliest or latest, got \"" + s + "\"");
+        throw new IllegalArgumentException(
+            "--from must be committed, earliest or latest, got \"" + s + "\"");
       }
     }
 
@@ -62,7 +63,11 @@ public final class KafkaIo {
 
   /** The {@code mentions} source; {@code clientProperties} (security, timeouts) come first. */
   public static KafkaSource<Decoded> mentionSource(
-      String bootstrap, String topic, String groupId, StartFrom from, MentionDecoder decoder,
+      String bootstrap,
+      String topic,
+      String groupId,
+      StartFrom from,
+      MentionDecoder decoder,
       Map<String, String> clientProperties) {
     return KafkaSource.<Decoded>builder()
         .setBootstrapServers(bootstrap)
@@ -73,7 +78,8 @@ public final class KafkaIo {
         .setProperty("partition.discovery.interval.ms", "60000")
         // the user's settings may change the defaults above, not the two below
         .setProperties(properties(clientProperties))
-        // only what producers committed: Pantau's own generator and upstream jobs write transactionally
+        // only what producers committed: Pantau's own generator and upstream jobs write
+        // transactionally
         .setProperty("isolation.level", "read_committed")
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
@@ -81,12 +87,18 @@ public final class KafkaIo {
 
   /**
    * The {@code mentions} source that also reads the {@code account-stats} topic (SPEC §1b) when
-   * {@code accountStatsTopic} is set: one source, so readings and mentions share watermarks, alignment
-   * and the late check, exactly as replay merges the two files.
+   * {@code accountStatsTopic} is set: one source, so readings and mentions share watermarks,
+   * alignment and the late check, exactly as replay merges the two files.
    */
   public static KafkaSource<Decoded> mentionSource(
-      String bootstrap, String topic, String accountStatsTopic, String groupId, StartFrom from, MentionDecoder decoder,
-      AccountStatsDecoder accountStats, Map<String, String> clientProperties) {
+      String bootstrap,
+      String topic,
+      String accountStatsTopic,
+      String groupId,
+      StartFrom from,
+      MentionDecoder decoder,
+      AccountStatsDecoder accountStats,
+      Map<String, String> clientProperties) {
     if (accountStatsTopic == null) {
       return mentionSource(bootstrap, topic, groupId, from, decoder, clientProperties);
     }
@@ -107,7 +119,8 @@ public final class KafkaIo {
    * The {@code keyword-sets} control topic, always from its earliest offset on a fresh start: it is
    * compacted, so that is the whole current set.
    */
-  public static KafkaSource<KeywordUpdate> keywordUpdateSource(String bootstrap, String topic, String groupId) {
+  public static KafkaSource<KeywordUpdate> keywordUpdateSource(
+      String bootstrap, String topic, String groupId) {
     return keywordUpdateSource(bootstrap, topic, groupId, Map.of());
   }
 
@@ -130,7 +143,10 @@ public final class KafkaIo {
   }
 
   public static KafkaSink<KeyedJson> exactlyOnceSink(
-      String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
+      String bootstrap,
+      String topic,
+      String transactionalIdPrefix,
+      Duration transactionTimeout,
       Map<String, String> clientProperties) {
     return KafkaSink.<KeyedJson>builder()
         .setKafkaProducerConfig(properties(clientProperties))
@@ -138,8 +154,10 @@ public final class KafkaIo {
         .setRecordSerializer(new KeyedJsonSerializer(topic))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
-        // POOLING reuses a small set of transactional ids (INCREMENTING makes one per checkpoint, each
-        // kept in the broker's memory for a week) and, on recovery, aborts only the open transactions
+        // POOLING reuses a small set of transactional ids (INCREMENTING makes one per checkpoint,
+        // each
+        // kept in the broker's memory for a week) and, on recovery, aborts only the open
+        // transactions
         // no restored checkpoint owns, listed through the admin API
         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
         .setProperty("transaction.timeout.ms", String.valueOf(transactionTimeout.toMillis()))

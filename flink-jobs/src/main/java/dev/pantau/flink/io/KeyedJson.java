@@ -4,6 +4,7 @@ package dev.pantau.flink.io;
 public class KeyedJson {
   public String key;
   public String json;
+
   /** Where a sorting file sink puts the record; null when order of arrival is the order. */
   public String sortKey;
 

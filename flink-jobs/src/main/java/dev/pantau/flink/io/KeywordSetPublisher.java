@@ -21,9 +21,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes a keyword set to the compacted {@code keyword-sets} topic (SPEC §2): one record per brand
- * ({@code brand:<id>}) and topic ({@code topic:<id>}), only for entries that changed, and a tombstone
- * for each entry the topic holds that the set no longer has. The running job applies them live.
+ * Publishes a keyword set to the compacted {@code keyword-sets} topic (SPEC §2): one record per
+ * brand ({@code brand:<id>}) and topic ({@code topic:<id>}), only for entries that changed, and a
+ * tombstone for each entry the topic holds that the set no longer has. The running job applies them
+ * live.
  */
 public final class KeywordSetPublisher implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +50,9 @@ public final class KeywordSetPublisher implements AutoCloseable {
     this.producer = new KafkaProducer<>(p);
   }
 
-  /** Publishes what changed since the topic's current content; returns the number of records sent. */
+  /**
+   * Publishes what changed since the topic's current content; returns the number of records sent.
+   */
   public int publish(KeywordSet set) {
     Map<String, String> wanted = entries(set);
     int sent = 0;
@@ -125,7 +128,8 @@ public final class KeywordSetPublisher implements AutoCloseable {
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+          && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
           if (r.value() == null) {
             current.remove(r.key());

@@ -26,8 +26,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Decodes one input record (SPEC §1) into a {@link Mention}, or explains why it cannot. Stateless and
- * thread-safe; every invalid case has its own {@link DeadLetterReason} and a message naming the field.
+ * Decodes one input record (SPEC §1) into a {@link Mention}, or explains why it cannot. Stateless
+ * and thread-safe; every invalid case has its own {@link DeadLetterReason} and a message naming the
+ * field.
  */
 public final class MentionDecoder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,14 +36,22 @@ public final class MentionDecoder implements Serializable {
   /** Default largest record accepted, in bytes (SPEC §1). */
   public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
-  /** Default earliest accepted event time (SPEC §1): older data is a parsing mistake, not a backfill. */
-  public static final Instant DEFAULT_MIN_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z");
-  /** Default latest accepted event time, ahead of the wall clock (SPEC §1): clock skew, not the future. */
-  public static final Duration DEFAULT_MAX_EVENT_TIME_AHEAD = Duration.ofDays(1);
   /**
-   * Largest accepted count ({@code followers}, {@code reach}, each metric): 10^12, far above any real
-   * post (the most viewed videos have about 2 * 10^10 views) and low enough that sums of thousands of
-   * them stay exact below the KPI ceiling ({@code KpiMath.CEILING}).
+   * Default earliest accepted event time (SPEC §1): older data is a parsing mistake, not a
+   * backfill.
+   */
+  public static final Instant DEFAULT_MIN_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z");
+
+  /**
+   * Default latest accepted event time, ahead of the wall clock (SPEC §1): clock skew, not the
+   * future.
+   */
+  public static final Duration DEFAULT_MAX_EVENT_TIME_AHEAD = Duration.ofDays(1);
+
+  /**
+   * Largest accepted count ({@code followers}, {@code reach}, each metric): 10^12, far above any
+   * real post (the most viewed videos have about 2 * 10^10 views) and low enough that sums of
+   * thousands of them stay exact below the KPI ceiling ({@code KpiMath.CEILING}).
    */
   public static final long MAX_COUNT = 1_000_000_000_000L;
 
@@ -50,7 +59,9 @@ public final class MentionDecoder implements Serializable {
   private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
   private static final Pattern LANG = Pattern.compile("[a-z]{2}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final String[] METRICS = {"likes", "comments", "shares", "views", "quotes", "bookmarks"};
+  private static final String[] METRICS = {
+    "likes", "comments", "shares", "views", "quotes", "bookmarks"
+  };
 
   // a duplicate key is ambiguous (the last one would silently win): the record is dead-lettered
   private static final ObjectMapper JSON =
@@ -74,15 +85,18 @@ public final class MentionDecoder implements Serializable {
 
   /**
    * @param minEventTime earliest accepted {@code created_at}
-   * @param maxEventTimeAhead how far {@code created_at} may be ahead of {@code clock}, read per record
-   *     (never the watermark: a backfill of old data passes, a long-running job moves its limit along)
+   * @param maxEventTimeAhead how far {@code created_at} may be ahead of {@code clock}, read per
+   *     record (never the watermark: a backfill of old data passes, a long-running job moves its
+   *     limit along)
    */
-  public MentionDecoder(int maxRecordBytes, Instant minEventTime, Duration maxEventTimeAhead, Clock clock) {
+  public MentionDecoder(
+      int maxRecordBytes, Instant minEventTime, Duration maxEventTimeAhead, Clock clock) {
     if (maxRecordBytes <= 0) {
       throw new IllegalArgumentException("maxRecordBytes must be positive: " + maxRecordBytes);
     }
     if (maxEventTimeAhead.isNegative()) {
-      throw new IllegalArgumentException("max event time ahead must not be negative: " + maxEventTimeAhead);
+      throw new IllegalArgumentException(
+          "max event time ahead must not be negative: " + maxEventTimeAhead);
     }
     this.maxRecordBytes = maxRecordBytes;
     this.minEventTime = minEventTime.toEpochMilli();
@@ -141,11 +155,13 @@ public final class MentionDecoder implements Serializable {
       String why = e.getOriginalMessage();
       // STRICT_DUPLICATE_DETECTION has no exception type of its own, only this message
       if (why != null && why.startsWith("Duplicate field")) {
-        throw new InvalidMentionException(DeadLetterReason.DUPLICATE_KEY, "a key appears twice in one object: " + why);
+        throw new InvalidMentionException(
+            DeadLetterReason.DUPLICATE_KEY, "a key appears twice in one object: " + why);
       }
       throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid JSON: " + why);
     } catch (IOException e) {
-      throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "not valid JSON: " + e.getMessage());
+      throw new InvalidMentionException(
+          DeadLetterReason.INVALID_JSON, "not valid JSON: " + e.getMessage());
     }
     if (root == null || root.isMissingNode()) {
       throw new InvalidMentionException(DeadLetterReason.INVALID_JSON, "empty record");
@@ -165,17 +181,36 @@ public final class MentionDecoder implements Serializable {
     if (t >= minEventTime && t <= max) {
       return;
     }
-    String as = given.isIntegralNumber() ? given.asText() + " (epoch milliseconds, " + Instant.ofEpochMilli(t) + ")" : given.asText();
+    String as =
+        given.isIntegralNumber()
+            ? given.asText() + " (epoch milliseconds, " + Instant.ofEpochMilli(t) + ")"
+            : given.asText();
     String hint = "";
-    if (given.isIntegralNumber() && t > 0 && t < minEventTime && t <= Long.MAX_VALUE / 1000
-        && t * 1000 >= minEventTime && t * 1000 <= max) {
-      // SPEC §1 takes milliseconds; guessing the unit would misplace values that are truly milliseconds
-      hint = "; it looks like epoch seconds (" + Instant.ofEpochSecond(t) + "): send epoch milliseconds";
+    if (given.isIntegralNumber()
+        && t > 0
+        && t < minEventTime
+        && t <= Long.MAX_VALUE / 1000
+        && t * 1000 >= minEventTime
+        && t * 1000 <= max) {
+      // SPEC §1 takes milliseconds; guessing the unit would misplace values that are truly
+      // milliseconds
+      hint =
+          "; it looks like epoch seconds ("
+              + Instant.ofEpochSecond(t)
+              + "): send epoch milliseconds";
     }
     throw new InvalidMentionException(
         DeadLetterReason.TIME_OUT_OF_RANGE,
-        "created_at " + as + " is outside " + Instant.ofEpochMilli(minEventTime) + " .. "
-            + Instant.ofEpochMilli(max) + " (wall clock + " + Duration.ofMillis(maxEventTimeAheadMillis) + ")" + hint);
+        "created_at "
+            + as
+            + " is outside "
+            + Instant.ofEpochMilli(minEventTime)
+            + " .. "
+            + Instant.ofEpochMilli(max)
+            + " (wall clock + "
+            + Duration.ofMillis(maxEventTimeAheadMillis)
+            + ")"
+            + hint);
   }
 
   static long saturatedAdd(long a, long b) {
@@ -188,13 +223,15 @@ public final class MentionDecoder implements Serializable {
     m.id = requiredString(o, "id");
     if (m.id.isEmpty() || m.id.length() > MAX_ID_LENGTH) {
       throw new InvalidMentionException(
-          DeadLetterReason.INVALID_VALUE, "id must have 1.." + MAX_ID_LENGTH + " characters, has " + m.id.length());
+          DeadLetterReason.INVALID_VALUE,
+          "id must have 1.." + MAX_ID_LENGTH + " characters, has " + m.id.length());
     }
     m.title = optionalString(o, "title");
     String text = optionalString(o, "text");
     if (text == null) {
       if (m.title == null) {
-        throw new InvalidMentionException(DeadLetterReason.MISSING_FIELD, "text is required (it may be empty when title is set)");
+        throw new InvalidMentionException(
+            DeadLetterReason.MISSING_FIELD, "text is required (it may be empty when title is set)");
       }
       text = "";
     }
@@ -207,7 +244,9 @@ public final class MentionDecoder implements Serializable {
     } else {
       m.source = source.strip().toLowerCase(Locale.ROOT);
       if (!SOURCE.matcher(m.source).matches()) {
-        throw new InvalidMentionException(DeadLetterReason.INVALID_VALUE, "source must be one lowercase word, got \"" + source + "\"");
+        throw new InvalidMentionException(
+            DeadLetterReason.INVALID_VALUE,
+            "source must be one lowercase word, got \"" + source + "\"");
       }
     }
     m.url = optionalString(o, "url");
@@ -218,7 +257,8 @@ public final class MentionDecoder implements Serializable {
       int dash = l.indexOf('-') >= 0 ? l.indexOf('-') : l.indexOf('_');
       l = dash > 0 ? l.substring(0, dash) : l;
       if (!LANG.matcher(l).matches()) {
-        throw new InvalidMentionException(DeadLetterReason.INVALID_VALUE, "lang must be an ISO 639-1 code, got \"" + lang + "\"");
+        throw new InvalidMentionException(
+            DeadLetterReason.INVALID_VALUE, "lang must be an ISO 639-1 code, got \"" + lang + "\"");
       }
       m.lang = l;
     }
@@ -226,14 +266,17 @@ public final class MentionDecoder implements Serializable {
     if (country != null && !country.isBlank()) {
       String c = country.strip().toUpperCase(Locale.ROOT);
       if (!COUNTRY.matcher(c).matches()) {
-        throw new InvalidMentionException(DeadLetterReason.INVALID_VALUE, "country must be an ISO 3166-1 alpha-2 code, got \"" + country + "\"");
+        throw new InvalidMentionException(
+            DeadLetterReason.INVALID_VALUE,
+            "country must be an ISO 3166-1 alpha-2 code, got \"" + country + "\"");
       }
       m.country = c;
     }
     JsonNode author = o.get("author");
     if (author != null && !author.isNull()) {
       if (!author.isObject()) {
-        throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, "author must be an object, got " + kind(author));
+        throw new InvalidMentionException(
+            DeadLetterReason.WRONG_TYPE, "author must be an object, got " + kind(author));
       }
       m.authorId = optionalString(author, "id", "author.id");
       m.authorHandle = optionalString(author, "handle", "author.handle");
@@ -244,7 +287,8 @@ public final class MentionDecoder implements Serializable {
     JsonNode metrics = o.get("metrics");
     if (metrics != null && !metrics.isNull()) {
       if (!metrics.isObject()) {
-        throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, "metrics must be an object, got " + kind(metrics));
+        throw new InvalidMentionException(
+            DeadLetterReason.WRONG_TYPE, "metrics must be an object, got " + kind(metrics));
       }
       Long[] values = new Long[METRICS.length];
       for (int i = 0; i < METRICS.length; i++) {
@@ -270,23 +314,30 @@ public final class MentionDecoder implements Serializable {
     }
     if (t.isIntegralNumber()) {
       if (!t.canConvertToLong()) {
-        throw new InvalidMentionException(DeadLetterReason.TIME_OUT_OF_RANGE, "created_at is out of range: " + t.asText());
+        throw new InvalidMentionException(
+            DeadLetterReason.TIME_OUT_OF_RANGE, "created_at is out of range: " + t.asText());
       }
       return t.longValue();
     }
     if (!t.isTextual()) {
       throw new InvalidMentionException(
-          DeadLetterReason.INVALID_TIME, "created_at must be ISO-8601 with an offset or epoch milliseconds, got " + kind(t));
+          DeadLetterReason.INVALID_TIME,
+          "created_at must be ISO-8601 with an offset or epoch milliseconds, got " + kind(t));
     }
     Instant at;
     try {
-      at = OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      at =
+          OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+              .toInstant();
     } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidMentionException(
           DeadLetterReason.INVALID_TIME,
-          "created_at \"" + t.textValue() + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:15:00Z)");
+          "created_at \""
+              + t.textValue()
+              + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:15:00Z)");
     }
-    // years beyond about 292 million do not fit epoch milliseconds: clamp, the range check rejects them
+    // years beyond about 292 million do not fit epoch milliseconds: clamp, the range check rejects
+    // them
     if (at.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))) {
       return Long.MAX_VALUE;
     }
@@ -308,13 +359,15 @@ public final class MentionDecoder implements Serializable {
     return optionalString(o, field, field);
   }
 
-  static String optionalString(JsonNode o, String field, String path) throws InvalidMentionException {
+  static String optionalString(JsonNode o, String field, String path)
+      throws InvalidMentionException {
     JsonNode v = o.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isTextual()) {
-      throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, path + " must be a string, got " + kind(v));
+      throw new InvalidMentionException(
+          DeadLetterReason.WRONG_TYPE, path + " must be a string, got " + kind(v));
     }
     return ValidUnicode.of(v.textValue());
   }
@@ -325,25 +378,30 @@ public final class MentionDecoder implements Serializable {
       return null;
     }
     if (!v.isIntegralNumber()) {
-      throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, path + " must be an integer, got " + kind(v));
+      throw new InvalidMentionException(
+          DeadLetterReason.WRONG_TYPE, path + " must be an integer, got " + kind(v));
     }
     if (v.bigIntegerValue().signum() < 0) {
-      throw new InvalidMentionException(DeadLetterReason.NEGATIVE_COUNT, path + " must be >= 0, got " + v.asText());
+      throw new InvalidMentionException(
+          DeadLetterReason.NEGATIVE_COUNT, path + " must be >= 0, got " + v.asText());
     }
     if (!v.canConvertToLong() || v.longValue() > MAX_COUNT) {
       throw new InvalidMentionException(
-          DeadLetterReason.COUNT_OUT_OF_RANGE, path + " must be at most " + MAX_COUNT + ", got " + v.asText());
+          DeadLetterReason.COUNT_OUT_OF_RANGE,
+          path + " must be at most " + MAX_COUNT + ", got " + v.asText());
     }
     return v.longValue();
   }
 
-  private static Boolean optionalBoolean(JsonNode o, String field, String path) throws InvalidMentionException {
+  private static Boolean optionalBoolean(JsonNode o, String field, String path)
+      throws InvalidMentionException {
     JsonNode v = o.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isBoolean()) {
-      throw new InvalidMentionException(DeadLetterReason.WRONG_TYPE, path + " must be true or false, got " + kind(v));
+      throw new InvalidMentionException(
+          DeadLetterReason.WRONG_TYPE, path + " must be true or false, got " + kind(v));
     }
     return v.booleanValue();
   }

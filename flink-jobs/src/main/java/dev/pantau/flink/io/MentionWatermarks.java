@@ -8,33 +8,37 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Event-time watermarks from the mentions' {@code created_at}, with bounded out-of-orderness. Invalid
- * records carry no event time and do not move the watermark.
+ * Event-time watermarks from the mentions' {@code created_at}, with bounded out-of-orderness.
+ * Invalid records carry no event time and do not move the watermark.
  *
  * <p>Streaming runs emit periodically and mark a partition idle after a quiet spell, so an idle
  * partition never stalls the windows. The quiet spell is measured on Flink's input activity clock,
  * which stands still while the source is back-pressured or the partition is paused by watermark
- * alignment: a partition with a backlog keeps producing records, so it is never idle, and its records
- * are never made late by the others racing ahead. Alignment keeps every partition within
- * {@link #DEFAULT_MAX_DRIFT} of event time of the slowest one, which bounds the state a backlog builds
- * up in the windows. Replay counts records instead: it emits after every
- * {@link #DEFAULT_REPLAY_RECORDS_PER_WATERMARK} valid records, so event-time progress depends only on
- * the input, never on processing-time timers, which is what makes replay output byte-identical from
- * run to run. (Not after every record: each watermark flushes the matcher's batch, and batches of one
+ * alignment: a partition with a backlog keeps producing records, so it is never idle, and its
+ * records are never made late by the others racing ahead. Alignment keeps every partition within
+ * {@link #DEFAULT_MAX_DRIFT} of event time of the slowest one, which bounds the state a backlog
+ * builds up in the windows. Replay counts records instead: it emits after every {@link
+ * #DEFAULT_REPLAY_RECORDS_PER_WATERMARK} valid records, so event-time progress depends only on the
+ * input, never on processing-time timers, which is what makes replay output byte-identical from run
+ * to run. (Not after every record: each watermark flushes the matcher's batch, and batches of one
  * are many times slower.)
  */
 public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
   public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(10);
   public static final int DEFAULT_REPLAY_RECORDS_PER_WATERMARK = 1000;
+
   /** How far ahead of the slowest partition a partition may read, in event time. */
   public static final Duration DEFAULT_MAX_DRIFT = Duration.ofMinutes(30);
+
   public static final String ALIGNMENT_GROUP = "pantau-mentions";
   private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
 
   private final long outOfOrderness;
+
   /** 0 for periodic emission, else emit after this many valid records. */
   private final int recordsPerWatermark;
+
   private int sinceLast;
   private long maxTimestamp;
 
@@ -55,11 +59,14 @@ public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
     return replay(outOfOrderness, DEFAULT_REPLAY_RECORDS_PER_WATERMARK);
   }
 
-  public static WatermarkStrategy<Decoded> replay(Duration outOfOrderness, int recordsPerWatermark) {
+  public static WatermarkStrategy<Decoded> replay(
+      Duration outOfOrderness, int recordsPerWatermark) {
     if (recordsPerWatermark < 1) {
-      throw new IllegalArgumentException("records per watermark must be at least 1: " + recordsPerWatermark);
+      throw new IllegalArgumentException(
+          "records per watermark must be at least 1: " + recordsPerWatermark);
     }
-    return WatermarkStrategy.<Decoded>forGenerator(ctx -> new MentionWatermarks(outOfOrderness, recordsPerWatermark))
+    return WatermarkStrategy.<Decoded>forGenerator(
+            ctx -> new MentionWatermarks(outOfOrderness, recordsPerWatermark))
         .withTimestampAssigner((d, recordTs) -> d.timed() ? d.eventTime() : Long.MIN_VALUE);
   }
 

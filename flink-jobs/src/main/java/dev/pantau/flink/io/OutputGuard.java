@@ -12,19 +12,21 @@ import java.util.Map;
 
 /**
  * What makes an output record writable anywhere: valid Unicode, and small enough for a Kafka broker
- * with default limits. A record that breaks either goes to the dead-letter output instead, with its long
- * fields cut and marked, so that one hostile mention can never stop a sink (a Kafka sink that throws
- * {@code RecordTooLargeException} restarts the job forever) or corrupt a file.
+ * with default limits. A record that breaks either goes to the dead-letter output instead, with its
+ * long fields cut and marked, so that one hostile mention can never stop a sink (a Kafka sink that
+ * throws {@code RecordTooLargeException} restarts the job forever) or corrupt a file.
  */
 public final class OutputGuard {
   /**
-   * Largest output record, key and value, in UTF-8 bytes: under a broker's default
-   * {@code max.message.bytes} (1,048,588) and a producer's default {@code max.request.size}
-   * (1,048,576), with room for the batch and record headers.
+   * Largest output record, key and value, in UTF-8 bytes: under a broker's default {@code
+   * max.message.bytes} (1,048,588) and a producer's default {@code max.request.size} (1,048,576),
+   * with room for the batch and record headers.
    */
   public static final int DEFAULT_MAX_BYTES = 1_000_000;
+
   /** Longest string kept whole in a truncated record, in chars. */
   public static final int FIELD_CHARS = 10_000;
+
   /** Most items kept of a list in a truncated record. */
   public static final int LIST_ITEMS = 100;
 
@@ -39,15 +41,17 @@ public final class OutputGuard {
 
   /** Why the record cannot be written, or null when it can. */
   public static DeadLetterReason problem(KeyedJson k, int maxBytes) {
-    if (k.json == null || !ValidUnicode.isValid(k.json) || (k.key != null && !ValidUnicode.isValid(k.key))) {
+    if (k.json == null
+        || !ValidUnicode.isValid(k.json)
+        || (k.key != null && !ValidUnicode.isValid(k.key))) {
       return DeadLetterReason.OUTPUT_UNWRITABLE;
     }
     return bytes(k) > maxBytes ? DeadLetterReason.OUTPUT_TOO_LARGE : null;
   }
 
   /**
-   * The JSON text with every string over {@link #FIELD_CHARS} cut and every list over
-   * {@link #LIST_ITEMS} shortened, each marked with how much was left out; always valid Unicode.
+   * The JSON text with every string over {@link #FIELD_CHARS} cut and every list over {@link
+   * #LIST_ITEMS} shortened, each marked with how much was left out; always valid Unicode.
    */
   public static String truncated(String json) {
     try {
@@ -107,7 +111,9 @@ public final class OutputGuard {
         n++;
       } else if (c < 0x800) {
         n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;
       } else {
@@ -135,8 +141,11 @@ public final class OutputGuard {
     }
   }
 
-  /** For {@code analyze}: the dead letter of a valid input line whose output line could not be made. */
-  public static dev.pantau.flink.model.DeadLetter unwritable(byte[] raw, String file, long line, Exception e) {
+  /**
+   * For {@code analyze}: the dead letter of a valid input line whose output line could not be made.
+   */
+  public static dev.pantau.flink.model.DeadLetter unwritable(
+      byte[] raw, String file, long line, Exception e) {
     dev.pantau.flink.model.DeadLetter d = new dev.pantau.flink.model.DeadLetter();
     d.error = DeadLetterReason.OUTPUT_UNWRITABLE.code();
     d.message = "the output line could not be made: " + e;

@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes Pantau's output records as JSON in SPEC's field order, so that the same records always give
- * the same bytes (replay's byte-identical output depends on it).
+ * Writes Pantau's output records as JSON in SPEC's field order, so that the same records always
+ * give the same bytes (replay's byte-identical output depends on it).
  */
 public final class OutputJson {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** SPEC §4's time format: UTC, seconds, a literal Z. */
   public static final DateTimeFormatter UTC_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -41,7 +42,10 @@ public final class OutputJson {
     return kpi(r, KpiFields.STANDARD);
   }
 
-  /** A KPI record (SPEC §4): its key, then each field of {@code fields} in order, dotted names nested. */
+  /**
+   * A KPI record (SPEC §4): its key, then each field of {@code fields} in order, dotted names
+   * nested.
+   */
   public static String kpi(KpiRecord r, KpiFields fields) {
     ObjectNode o = JSON.createObjectNode();
     o.put("brand", r.brand);
@@ -94,9 +98,10 @@ public final class OutputJson {
   }
 
   /**
-   * A target-progress record (SPEC §4d) in its field order, with {@code as_of} (the moment the figures
-   * are for) after {@code end}; {@code expected_by_now} and {@code projected} to one decimal, {@code pace}
-   * to three; {@code pace} and {@code projected} absent at a period's first instant.
+   * A target-progress record (SPEC §4d) in its field order, with {@code as_of} (the moment the
+   * figures are for) after {@code end}; {@code expected_by_now} and {@code projected} to one
+   * decimal, {@code pace} to three; {@code pace} and {@code projected} absent at a period's first
+   * instant.
    */
   public static String target(dev.pantau.flink.job.targets.TargetRecord t) {
     ObjectNode o = JSON.createObjectNode();
@@ -220,9 +225,9 @@ public final class OutputJson {
   }
 
   /**
-   * Most words listed per brand in {@code matched_terms}: a wildcard can match thousands of words of one
-   * long text, and the list would outgrow the record. The brands whose list was cut are named in
-   * {@code matched_terms_omitted} with how many words were left out.
+   * Most words listed per brand in {@code matched_terms}: a wildcard can match thousands of words
+   * of one long text, and the list would outgrow the record. The brands whose list was cut are
+   * named in {@code matched_terms_omitted} with how many words were left out.
    */
   public static final int MAX_MATCHED_TERMS = 100;
 
@@ -269,7 +274,10 @@ public final class OutputJson {
     return write(o);
   }
 
-  /** A valid mention as JSON input (SPEC §1): what a late mention's dead letter carries as {@code raw}. */
+  /**
+   * A valid mention as JSON input (SPEC §1): what a late mention's dead letter carries as {@code
+   * raw}.
+   */
   public static String inputMention(Mention m) {
     return write(mention(m));
   }
@@ -289,7 +297,11 @@ public final class OutputJson {
     if (m.country != null) {
       o.put("country", m.country);
     }
-    if (m.authorId != null || m.authorHandle != null || m.authorName != null || m.followers != null || m.employee != null) {
+    if (m.authorId != null
+        || m.authorHandle != null
+        || m.authorName != null
+        || m.followers != null
+        || m.employee != null) {
       ObjectNode a = o.putObject("author");
       putIfPresent(a, "id", m.authorId);
       putIfPresent(a, "handle", m.authorHandle);
@@ -301,7 +313,12 @@ public final class OutputJson {
         a.put("employee", m.employee);
       }
     }
-    if (m.likes != null || m.comments != null || m.shares != null || m.views != null || m.quotes != null || m.bookmarks != null) {
+    if (m.likes != null
+        || m.comments != null
+        || m.shares != null
+        || m.views != null
+        || m.quotes != null
+        || m.bookmarks != null) {
       ObjectNode x = o.putObject("metrics");
       putIfPresent(x, "likes", m.likes);
       putIfPresent(x, "comments", m.comments);

@@ -18,13 +18,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Makes sure the topics a job uses exist before it starts (SPEC preamble). The exactly-once sinks list
- * open transactions per topic when they start, so a missing output topic fails the job at once, even
- * on a broker that creates topics automatically: the topics must exist first.
+ * Makes sure the topics a job uses exist before it starts (SPEC preamble). The exactly-once sinks
+ * list open transactions per topic when they start, so a missing output topic fails the job at
+ * once, even on a broker that creates topics automatically: the topics must exist first.
  *
  * <p>Output topics are created with {@code message.timestamp.type=LogAppendTime}: retention then
- * counts from when a KPI was written, never from the (possibly months old) event time of its mentions.
- * The control topic {@code keyword-sets} is compacted.
+ * counts from when a KPI was written, never from the (possibly months old) event time of its
+ * mentions. The control topic {@code keyword-sets} is compacted.
  */
 public final class TopicProvisioner implements AutoCloseable {
   public static final int DEFAULT_PARTITIONS = 3;
@@ -48,7 +48,8 @@ public final class TopicProvisioner implements AutoCloseable {
     Map<String, String> configs() {
       return switch (role) {
         case INPUT -> Map.of();
-        case CONTROL -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        case CONTROL ->
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         case OUTPUT -> Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
       };
     }
@@ -86,10 +87,11 @@ public final class TopicProvisioner implements AutoCloseable {
   }
 
   /**
-   * Creates the missing topics of {@code specs}; returns the names created. {@code replicationFactor}
-   * empty means the broker's default.
+   * Creates the missing topics of {@code specs}; returns the names created. {@code
+   * replicationFactor} empty means the broker's default.
    */
-  public List<String> createMissing(List<Spec> specs, int partitions, Optional<Short> replicationFactor) {
+  public List<String> createMissing(
+      List<Spec> specs, int partitions, Optional<Short> replicationFactor) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
     }
@@ -97,7 +99,10 @@ public final class TopicProvisioner implements AutoCloseable {
     Map<String, NewTopic> create = new LinkedHashMap<>();
     for (Spec s : specs) {
       if (missing.contains(s.name()) && !create.containsKey(s.name())) {
-        create.put(s.name(), new NewTopic(s.name(), Optional.of(partitions), replicationFactor).configs(s.configs()));
+        create.put(
+            s.name(),
+            new NewTopic(s.name(), Optional.of(partitions), replicationFactor)
+                .configs(s.configs()));
       }
     }
     if (create.isEmpty()) {
@@ -108,11 +113,18 @@ public final class TopicProvisioner implements AutoCloseable {
     } catch (ExecutionException e) {
       // another process created one of them at the same moment: that is what we wanted
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new KafkaUnavailableException("could not create topics " + create.keySet() + " on " + bootstrap + ": "
-            + e.getCause().getMessage(), e.getCause());
+        throw new KafkaUnavailableException(
+            "could not create topics "
+                + create.keySet()
+                + " on "
+                + bootstrap
+                + ": "
+                + e.getCause().getMessage(),
+            e.getCause());
       }
     } catch (TimeoutException e) {
-      throw new KafkaUnavailableException("no answer from Kafka at " + bootstrap + " within " + TIMEOUT.toSeconds() + " s", e);
+      throw new KafkaUnavailableException(
+          "no answer from Kafka at " + bootstrap + " within " + TIMEOUT.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaUnavailableException("interrupted while creating topics", e);
@@ -137,9 +149,19 @@ public final class TopicProvisioner implements AutoCloseable {
     try {
       return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new KafkaUnavailableException("could not " + what + " on Kafka at " + bootstrap + ": " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaUnavailableException(
+          "could not " + what + " on Kafka at " + bootstrap + ": " + e.getCause().getMessage(),
+          e.getCause());
     } catch (TimeoutException e) {
-      throw new KafkaUnavailableException("no answer from Kafka at " + bootstrap + " within " + TIMEOUT.toSeconds() + " s (could not " + what + ")", e);
+      throw new KafkaUnavailableException(
+          "no answer from Kafka at "
+              + bootstrap
+              + " within "
+              + TIMEOUT.toSeconds()
+              + " s (could not "
+              + what
+              + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaUnavailableException("interrupted", e);

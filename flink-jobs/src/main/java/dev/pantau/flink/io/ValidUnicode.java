@@ -1,8 +1,8 @@
 package dev.pantau.flink.io;
 
 /**
- * Makes a decoded JSON string valid Unicode. JSON allows escapes of lone UTF-16 surrogates
- * ({@code "\ud800"}) and Jackson decodes them as they are, but no UTF-8 writer can encode them: left in,
+ * Makes a decoded JSON string valid Unicode. JSON allows escapes of lone UTF-16 surrogates ({@code
+ * "\ud800"}) and Jackson decodes them as they are, but no UTF-8 writer can encode them: left in,
  * one such mention would break every output that carries its text. Each unpaired surrogate becomes
  * U+FFFD, the replacement character, and the mention is kept.
  */
@@ -11,7 +11,9 @@ public final class ValidUnicode {
 
   private ValidUnicode() {}
 
-  /** {@code s} itself when it is valid (the common case allocates nothing), else a repaired copy. */
+  /**
+   * {@code s} itself when it is valid (the common case allocates nothing), else a repaired copy.
+   */
   public static String of(String s) {
     int bad = firstUnpaired(s, 0);
     if (bad < 0) {

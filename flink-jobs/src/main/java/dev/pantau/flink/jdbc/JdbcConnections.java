@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Connections for {@code --jdbc-url jdbc:postgresql://HOST:PORT/DB}: the user and password come from
- * the URL, else from {@code PGUSER} and {@code PGPASSWORD} as for psql.
+ * Connections for {@code --jdbc-url jdbc:postgresql://HOST:PORT/DB}: the user and password come
+ * from the URL, else from {@code PGUSER} and {@code PGPASSWORD} as for psql.
  */
 public final class JdbcConnections {
   public static final String PREFIX = "jdbc:postgresql:";
+
   /**
-   * The driver itself, not DriverManager: on a Flink cluster the driver is in the job jar, loaded by
-   * the user-code class loader, which DriverManager's service lookup (done once, by the system class
-   * loader) does not see ("No suitable driver").
+   * The driver itself, not DriverManager: on a Flink cluster the driver is in the job jar, loaded
+   * by the user-code class loader, which DriverManager's service lookup (done once, by the system
+   * class loader) does not see ("No suitable driver").
    */
   private static final java.sql.Driver DRIVER = new org.postgresql.Driver();
 
@@ -26,7 +27,8 @@ public final class JdbcConnections {
 
   static Connection open(String url, Map<String, String> env) throws SQLException {
     if (url == null || !url.startsWith(PREFIX)) {
-      throw new SQLException("not a PostgreSQL JDBC URL (" + PREFIX + "//HOST:PORT/DB): " + redacted(url));
+      throw new SQLException(
+          "not a PostgreSQL JDBC URL (" + PREFIX + "//HOST:PORT/DB): " + redacted(url));
     }
     Properties p = new Properties();
     if (!url.contains("user=") && env.get("PGUSER") != null) {

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 
 /**
  * Attaches the PostgreSQL sinks of {@code --jdbc-url} to a job's outputs (SPEC §8): KPI records,
- * alerts and enriched mentions, each at its output's parallelism, so one key always reaches the same
- * writer.
+ * alerts and enriched mentions, each at its output's parallelism, so one key always reaches the
+ * same writer.
  */
 public final class JdbcOutputs {
   private JdbcOutputs() {}
@@ -23,7 +23,8 @@ public final class JdbcOutputs {
       PostgresSchema.create(c);
     } catch (SQLException e) {
       throw new IllegalArgumentException(
-          "cannot use PostgreSQL at " + JdbcConnections.redacted(jdbcUrl) + ": " + e.getMessage(), e);
+          "cannot use PostgreSQL at " + JdbcConnections.redacted(jdbcUrl) + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -33,23 +34,28 @@ public final class JdbcOutputs {
       return outputs;
     }
     prepare(jdbcUrl);
-    outputs.kpis()
+    outputs
+        .kpis()
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.KPI_SERIES))
         .name("KPI series to PostgreSQL")
         .uid("sink-postgres-kpi-series");
-    outputs.alerts()
+    outputs
+        .alerts()
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.ALERTS))
         .name("Alerts to PostgreSQL")
         .uid("sink-postgres-alerts");
-    outputs.enriched()
+    outputs
+        .enriched()
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.MENTIONS))
         .name("Mentions to PostgreSQL")
         .uid("sink-postgres-mentions");
-    outputs.leads()
+    outputs
+        .leads()
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.LEADS))
         .name("Leads to PostgreSQL")
         .uid("sink-postgres-leads");
-    outputs.advocacy()
+    outputs
+        .advocacy()
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.ADVOCACY))
         .name("Advocacy to PostgreSQL")
         .uid("sink-postgres-advocacy");

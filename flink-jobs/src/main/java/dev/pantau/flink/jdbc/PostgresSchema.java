@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tables of SPEC §8. Their DDL lives in one resource, {@value #RESOURCE}, which the sink runs and
- * {@code deploy/postgres/schema.sql} copies (a test keeps the two equal); the sink takes its column
- * names and types from the database, so the DDL is the only list of columns.
+ * The tables of SPEC §8. Their DDL lives in one resource, {@value #RESOURCE}, which the sink runs
+ * and {@code deploy/postgres/schema.sql} copies (a test keeps the two equal); the sink takes its
+ * column names and types from the database, so the DDL is the only list of columns.
  */
 public final class PostgresSchema {
   public static final String RESOURCE = "/dev/pantau/flink/jdbc/schema.sql";
+
   /** Serialises concurrent creators (every sink subtask, and the command line) across sessions. */
   private static final long DDL_LOCK = 0x70616e746175L; // "pantau"
 
@@ -56,8 +57,9 @@ public final class PostgresSchema {
   }
 
   /**
-   * Creates the tables and indexes that are missing. {@code CREATE ... IF NOT EXISTS} alone races when
-   * several sessions run it at once (a duplicate key in pg_type), hence the transaction-scoped lock.
+   * Creates the tables and indexes that are missing. {@code CREATE ... IF NOT EXISTS} alone races
+   * when several sessions run it at once (a duplicate key in pg_type), hence the transaction-scoped
+   * lock.
    */
   public static void create(Connection c) throws SQLException {
     boolean auto = c.getAutoCommit();
@@ -79,9 +81,10 @@ public final class PostgresSchema {
   /** The table's columns in order, each with its PostgreSQL type name ({@code data_type}). */
   public static Map<String, String> columns(Connection c, String table) throws SQLException {
     Map<String, String> cols = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT column_name, data_type FROM information_schema.columns "
-            + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

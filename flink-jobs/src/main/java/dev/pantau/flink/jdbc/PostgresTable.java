@@ -41,17 +41,20 @@ public enum PostgresTable {
 
     @Override
     boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
-      return !"resolved".equals(old.get("status").asText()) || "resolved".equals(candidate.get("status").asText());
+      return !"resolved".equals(old.get("status").asText())
+          || "resolved".equals(candidate.get("status").asText());
     }
   },
   /**
-   * One row per enriched mention and matched brand, with that brand's matched terms. The last record
-   * wins (a mention is re-emitted with {@code copy_of}, SPEC §6); rewriting an equal row is skipped.
+   * One row per enriched mention and matched brand, with that brand's matched terms. The last
+   * record wins (a mention is re-emitted with {@code copy_of}, SPEC §6); rewriting an equal row is
+   * skipped.
    */
   MENTIONS("mentions", List.of("source", "id", "brand")) {
     /**
-     * A copy stays one: the record without {@code copy_of} that went out before the mention was found
-     * to be a copy never replaces the one with it (a second replay of the same input then rewrites no row).
+     * A copy stays one: the record without {@code copy_of} that went out before the mention was
+     * found to be a copy never replaces the one with it (a second replay of the same input then
+     * rewrites no row).
      */
     @Override
     String replaceWhen() {
@@ -81,7 +84,10 @@ public enum PostgresTable {
       return rows;
     }
   },
-  /** One row per lead (SPEC §4b): a lead is emitted once and never withdrawn; a re-delivery changes nothing. */
+  /**
+   * One row per lead (SPEC §4b): a lead is emitted once and never withdrawn; a re-delivery changes
+   * nothing.
+   */
   LEADS("leads", List.of("source", "id", "brand")) {
     @Override
     String replaceWhen() {
@@ -120,7 +126,9 @@ public enum PostgresTable {
   /** The condition of {@code ON CONFLICT ... DO UPDATE ... WHERE} under which a row is replaced. */
   abstract String replaceWhen();
 
-  /** Of two records with the same key in one batch, whether {@code candidate} replaces {@code old}. */
+  /**
+   * Of two records with the same key in one batch, whether {@code candidate} replaces {@code old}.
+   */
   boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
     return true;
   }
@@ -131,8 +139,8 @@ public enum PostgresTable {
   }
 
   /**
-   * The record's rows as column name to value (JSON null and absent fields are left out, so they are
-   * NULL). Fields with no column are ignored here and named by {@link #unmapped}.
+   * The record's rows as column name to value (JSON null and absent fields are left out, so they
+   * are NULL). Fields with no column are ignored here and named by {@link #unmapped}.
    */
   public List<Map<String, JsonNode>> rows(JsonNode record, Map<String, String> columns) {
     List<Map<String, JsonNode>> rows = new ArrayList<>();
@@ -158,7 +166,11 @@ public enum PostgresTable {
   }
 
   private static void flatten(
-      String prefix, ObjectNode node, Map<String, String> columns, Map<String, JsonNode> row, Set<String> unmapped) {
+      String prefix,
+      ObjectNode node,
+      Map<String, String> columns,
+      Map<String, JsonNode> row,
+      Set<String> unmapped) {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
@@ -178,7 +190,9 @@ public enum PostgresTable {
     }
   }
 
-  /** PostgreSQL text and jsonb cannot hold U+0000, which valid JSON input may carry: U+FFFD instead. */
+  /**
+   * PostgreSQL text and jsonb cannot hold U+0000, which valid JSON input may carry: U+FFFD instead.
+   */
   static String withoutNul(String s) {
     return s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
   }

@@ -28,25 +28,28 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.postgresql.util.PGobject;
 
 /**
- * Writes one output (KPI records, alerts or enriched mentions, as JSON) to its PostgreSQL table with
- * batched upserts: {@code INSERT ... ON CONFLICT (key) DO UPDATE ... WHERE} the table's replacement
- * rule, e.g. {@code excluded.revision > kpi_series.revision}.
+ * Writes one output (KPI records, alerts or enriched mentions, as JSON) to its PostgreSQL table
+ * with batched upserts: {@code INSERT ... ON CONFLICT (key) DO UPDATE ... WHERE} the table's
+ * replacement rule, e.g. {@code excluded.revision > kpi_series.revision}.
  *
  * <p>Delivery: at least once, made idempotent by the upserts. Flink calls {@link SinkWriter#flush}
- * before every checkpoint barrier and at the end of input, and each flush is one transaction, so every
- * record before a completed checkpoint is in the database; after a failure the job replays from that
- * checkpoint and writes the same rows again, which the keys and the revision rule turn into no change.
- * Rows written after the last checkpoint of a failed attempt are visible early, then rewritten equal.
+ * before every checkpoint barrier and at the end of input, and each flush is one transaction, so
+ * every record before a completed checkpoint is in the database; after a failure the job replays
+ * from that checkpoint and writes the same rows again, which the keys and the revision rule turn
+ * into no change. Rows written after the last checkpoint of a failed attempt are visible early,
+ * then rewritten equal.
  *
- * <p>Why not Flink's JDBC connector ({@code flink-connector-jdbc-core} 4.0.0-2.0): it is built for Flink
- * 2.0 and needs {@code flink-table-api-java-bridge} on the class path, a table API Pantau does not use
- * and a cluster's {@code lib/} may hold in another version; its exactly-once mode needs XA (PostgreSQL's
- * {@code max_prepared_transactions} > 0, off by default). And a batch must be de-duplicated by key
- * first, keeping the higher revision: a multi-row upsert (what the driver's batch rewriting sends) may
- * not touch one row twice. That, and the mapping of JSON paths to columns, is this small writer.
+ * <p>Why not Flink's JDBC connector ({@code flink-connector-jdbc-core} 4.0.0-2.0): it is built for
+ * Flink 2.0 and needs {@code flink-table-api-java-bridge} on the class path, a table API Pantau
+ * does not use and a cluster's {@code lib/} may hold in another version; its exactly-once mode
+ * needs XA (PostgreSQL's {@code max_prepared_transactions} > 0, off by default). And a batch must
+ * be de-duplicated by key first, keeping the higher revision: a multi-row upsert (what the driver's
+ * batch rewriting sends) may not touch one row twice. That, and the mapping of JSON paths to
+ * columns, is this small writer.
  */
 public final class PostgresUpsertSink implements Sink<KeyedJson> {
   private static final long serialVersionUID = 1L;
+
   /** Rows per transaction between checkpoints: bounds the buffer while a backlog is replayed. */
   public static final int DEFAULT_BATCH_ROWS = 5_000;
 
@@ -69,7 +72,8 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
     try {
       return new Writer(url, table, batchRows);
     } catch (SQLException e) {
-      throw new IOException("PostgreSQL at " + JdbcConnections.redacted(url) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "PostgreSQL at " + JdbcConnections.redacted(url) + ": " + e.getMessage(), e);
     }
   }
 
@@ -77,13 +81,25 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
   static String upsertSql(PostgresTable table, List<String> columns) {
     String cols = columns.stream().map(PostgresUpsertSink::quote).collect(Collectors.joining(", "));
     String params = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-    String keys = table.key().stream().map(PostgresUpsertSink::quote).collect(Collectors.joining(", "));
-    String set = columns.stream()
-        .filter(c -> !table.key().contains(c))
-        .map(c -> quote(c) + " = excluded." + quote(c))
-        .collect(Collectors.joining(", "));
-    return "INSERT INTO " + table.table() + " (" + cols + ") VALUES (" + params + ") ON CONFLICT (" + keys
-        + ") DO UPDATE SET " + set + " WHERE " + table.replaceWhen();
+    String keys =
+        table.key().stream().map(PostgresUpsertSink::quote).collect(Collectors.joining(", "));
+    String set =
+        columns.stream()
+            .filter(c -> !table.key().contains(c))
+            .map(c -> quote(c) + " = excluded." + quote(c))
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table.table()
+        + " ("
+        + cols
+        + ") VALUES ("
+        + params
+        + ") ON CONFLICT ("
+        + keys
+        + ") DO UPDATE SET "
+        + set
+        + " WHERE "
+        + table.replaceWhen();
   }
 
   private static String quote(String identifier) {
@@ -91,7 +107,8 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
   }
 
   private static final class Writer implements SinkWriter<KeyedJson> {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresUpsertSink.class);
+    private static final org.slf4j.Logger LOG =
+        org.slf4j.LoggerFactory.getLogger(PostgresUpsertSink.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PostgresTable table;
     private final int batchRows;
@@ -123,7 +140,10 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
       JsonNode record = JSON.readTree(element.json);
       for (String field : table.unmapped(record, columns)) {
         if (warnedUnmapped.add(field)) {
-          LOG.warn("{}: field {} has no column; it is not stored (see deploy/postgres/schema.sql)", table.table(), field);
+          LOG.warn(
+              "{}: field {} has no column; it is not stored (see deploy/postgres/schema.sql)",
+              table.table(),
+              field);
         }
       }
       for (Map<String, JsonNode> row : table.rows(record, columns)) {
@@ -133,7 +153,11 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
           key.add(v == null ? null : v.asText());
         }
         if (key.contains(null)) {
-          LOG.warn("{}: a record without its key {} is not stored: {}", table.table(), table.key(), element.json);
+          LOG.warn(
+              "{}: a record without its key {} is not stored: {}",
+              table.table(),
+              table.key(),
+              element.json);
           continue;
         }
         buffer.merge(key, row, (old, candidate) -> table.newer(old, candidate) ? candidate : old);
@@ -149,8 +173,8 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
     }
 
     /**
-     * One transaction per batch. Rows go in key order, so two subtasks that touch the same rows lock
-     * them in the same order and cannot deadlock.
+     * One transaction per batch. Rows go in key order, so two subtasks that touch the same rows
+     * lock them in the same order and cannot deadlock.
      */
     private void writeBuffer() throws IOException {
       if (buffer.isEmpty()) {
@@ -173,7 +197,8 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
           // the connection is gone; the job restarts from its last checkpoint with a new one
         }
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-        throw new IOException("writing " + table.table() + " to PostgreSQL failed: " + cause.getMessage(), e);
+        throw new IOException(
+            "writing " + table.table() + " to PostgreSQL failed: " + cause.getMessage(), e);
       }
     }
 
@@ -208,7 +233,8 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
             if (v == null) {
               upsert.setNull(p, Types.TIMESTAMP_WITH_TIMEZONE);
             } else {
-              upsert.setObject(p, OffsetDateTime.ofInstant(Instant.parse(v.asText()), ZoneOffset.UTC));
+              upsert.setObject(
+                  p, OffsetDateTime.ofInstant(Instant.parse(v.asText()), ZoneOffset.UTC));
             }
           }
           case "jsonb" -> {
@@ -221,7 +247,8 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
             if (v == null) {
               upsert.setNull(p, Types.VARCHAR);
             } else {
-              upsert.setString(p, PostgresTable.withoutNul(v.isValueNode() ? v.asText() : v.toString()));
+              upsert.setString(
+                  p, PostgresTable.withoutNul(v.isValueNode() ? v.asText() : v.toString()));
             }
           }
         }
@@ -235,21 +262,24 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
     }
   }
 
-  private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
-    for (int i = 0; i < a.size(); i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
-  };
+  private static final Comparator<List<String>> KEY_ORDER =
+      (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+          int c = a.get(i).compareTo(b.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      };
 
   /** A copy of {@code v} with U+0000 replaced in every string (jsonb rejects it). */
   static JsonNode withoutNul(JsonNode v) {
     if (v.isTextual()) {
       String s = v.asText();
-      return s.indexOf('\u0000') < 0 ? v : JsonNodeFactory.instance.textNode(PostgresTable.withoutNul(s));
+      return s.indexOf('\u0000') < 0
+          ? v
+          : JsonNodeFactory.instance.textNode(PostgresTable.withoutNul(s));
     }
     if (v.isArray()) {
       ArrayNode a = JsonNodeFactory.instance.arrayNode();
@@ -258,7 +288,9 @@ public final class PostgresUpsertSink implements Sink<KeyedJson> {
     }
     if (v.isObject()) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      v.fields().forEachRemaining(f -> o.set(PostgresTable.withoutNul(f.getKey()), withoutNul(f.getValue())));
+      v.fields()
+          .forEachRemaining(
+              f -> o.set(PostgresTable.withoutNul(f.getKey()), withoutNul(f.getValue())));
       return o;
     }
     return v;

@@ -61,26 +61,105 @@ public record KafkaJobOptions(
   }
 
   public KafkaJobOptions withStartFrom(KafkaIo.StartFrom from) {
-    return new KafkaJobOptions(bootstrap, mentionsTopic, keywordSetsTopic, kpiTopic, enrichedTopic, alertsTopic, deadLetterTopic, groupId, from, checkpointInterval, transactionalIdPrefix, transactionTimeout, clientProperties);
+    return new KafkaJobOptions(
+        bootstrap,
+        mentionsTopic,
+        keywordSetsTopic,
+        kpiTopic,
+        enrichedTopic,
+        alertsTopic,
+        deadLetterTopic,
+        groupId,
+        from,
+        checkpointInterval,
+        transactionalIdPrefix,
+        transactionTimeout,
+        clientProperties);
   }
 
   public KafkaJobOptions withCheckpointInterval(Duration d) {
-    return new KafkaJobOptions(bootstrap, mentionsTopic, keywordSetsTopic, kpiTopic, enrichedTopic, alertsTopic, deadLetterTopic, groupId, startFrom, d, transactionalIdPrefix, transactionTimeout, clientProperties);
+    return new KafkaJobOptions(
+        bootstrap,
+        mentionsTopic,
+        keywordSetsTopic,
+        kpiTopic,
+        enrichedTopic,
+        alertsTopic,
+        deadLetterTopic,
+        groupId,
+        startFrom,
+        d,
+        transactionalIdPrefix,
+        transactionTimeout,
+        clientProperties);
   }
 
   public KafkaJobOptions withGroupId(String g) {
-    return new KafkaJobOptions(bootstrap, mentionsTopic, keywordSetsTopic, kpiTopic, enrichedTopic, alertsTopic, deadLetterTopic, g, startFrom, checkpointInterval, transactionalIdPrefix, transactionTimeout, clientProperties);
+    return new KafkaJobOptions(
+        bootstrap,
+        mentionsTopic,
+        keywordSetsTopic,
+        kpiTopic,
+        enrichedTopic,
+        alertsTopic,
+        deadLetterTopic,
+        g,
+        startFrom,
+        checkpointInterval,
+        transactionalIdPrefix,
+        transactionTimeout,
+        clientProperties);
   }
 
   public KafkaJobOptions withTransactionalIdPrefix(String p) {
-    return new KafkaJobOptions(bootstrap, mentionsTopic, keywordSetsTopic, kpiTopic, enrichedTopic, alertsTopic, deadLetterTopic, groupId, startFrom, checkpointInterval, p, transactionTimeout, clientProperties);
+    return new KafkaJobOptions(
+        bootstrap,
+        mentionsTopic,
+        keywordSetsTopic,
+        kpiTopic,
+        enrichedTopic,
+        alertsTopic,
+        deadLetterTopic,
+        groupId,
+        startFrom,
+        checkpointInterval,
+        p,
+        transactionTimeout,
+        clientProperties);
   }
 
   public KafkaJobOptions withClientProperties(Map<String, String> props) {
-    return new KafkaJobOptions(bootstrap, mentionsTopic, keywordSetsTopic, kpiTopic, enrichedTopic, alertsTopic, deadLetterTopic, groupId, startFrom, checkpointInterval, transactionalIdPrefix, transactionTimeout, props);
+    return new KafkaJobOptions(
+        bootstrap,
+        mentionsTopic,
+        keywordSetsTopic,
+        kpiTopic,
+        enrichedTopic,
+        alertsTopic,
+        deadLetterTopic,
+        groupId,
+        startFrom,
+        checkpointInterval,
+        transactionalIdPrefix,
+        transactionTimeout,
+        props);
   }
 
-  public KafkaJobOptions withTopics(String mentions, String kpi, String enriched, String deadLetter) {
-    return new KafkaJobOptions(bootstrap, mentions, keywordSetsTopic, kpi, enriched, alertsTopic, deadLetter, groupId, startFrom, checkpointInterval, transactionalIdPrefix, transactionTimeout, clientProperties);
+  public KafkaJobOptions withTopics(
+      String mentions, String kpi, String enriched, String deadLetter) {
+    return new KafkaJobOptions(
+        bootstrap,
+        mentions,
+        keywordSetsTopic,
+        kpi,
+        enriched,
+        alertsTopic,
+        deadLetter,
+        groupId,
+        startFrom,
+        checkpointInterval,
+        transactionalIdPrefix,
+        transactionTimeout,
+        clientProperties);
   }
 }

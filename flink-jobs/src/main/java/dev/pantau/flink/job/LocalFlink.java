@@ -24,7 +24,8 @@ public final class LocalFlink {
   public static StreamExecutionEnvironment environment(int parallelism, Configuration extra) {
     Configuration conf = loopbackConfiguration();
     conf.addAll(extra);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     return env;
   }
 }

@@ -13,12 +13,15 @@ import picocli.CommandLine.Mixin;
 
 /**
  * Entry point of the shaded job jar for {@code flink run}: the job options of {@code ./pantau run}
- * ({@link JobOptions}, {@link PipelineOptions}) on the cluster that runs it, with the cluster's state
- * backend, checkpoint storage and restart strategy. Before the job is submitted it loads and checks the
- * keyword sets and alert rules and creates the missing topics, as {@code run} does.
+ * ({@link JobOptions}, {@link PipelineOptions}) on the cluster that runs it, with the cluster's
+ * state backend, checkpoint storage and restart strategy. Before the job is submitted it loads and
+ * checks the keyword sets and alert rules and creates the missing topics, as {@code run} does.
  */
-@Command(name = "pantau-job", mixinStandardHelpOptions = true,
-    description = "The Pantau streaming job, submitted with flink run [-p N] pantau-flink-jobs-*-job.jar OPTIONS.")
+@Command(
+    name = "pantau-job",
+    mixinStandardHelpOptions = true,
+    description =
+        "The Pantau streaming job, submitted with flink run [-p N] pantau-flink-jobs-*-job.jar OPTIONS.")
 public final class PantauJob implements Callable<Integer> {
   @Mixin JobOptions job;
   @Mixin PipelineOptions pipeline;
@@ -43,7 +46,9 @@ public final class PantauJob implements Callable<Integer> {
       if (job.parallelism != null) {
         env.setParallelism(job.parallelism);
       }
-      JdbcOutputs.attach(StreamingJob.build(env, kafka, config, job.accountStatsTopic, job.targetsTopic), job.jdbcUrl);
+      JdbcOutputs.attach(
+          StreamingJob.build(env, kafka, config, job.accountStatsTopic, job.targetsTopic),
+          job.jdbcUrl);
       env.execute(StreamingJob.JOB_NAME);
       return 0;
     } catch (UserException | IllegalArgumentException e) {

@@ -3,8 +3,10 @@ package dev.pantau.flink.job;
 import dev.pantau.alerts.Alert;
 import dev.pantau.flink.io.KeyedJson;
 import dev.pantau.flink.io.OutputGuard;
-import dev.pantau.flink.io.Topics;
 import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.io.Topics;
+import dev.pantau.flink.job.advocacy.AdvocacyLeaderboard;
+import dev.pantau.flink.job.advocacy.AdvocacyRow;
 import dev.pantau.flink.job.alert.AlertContextFunction;
 import dev.pantau.flink.job.alert.AlertEvent;
 import dev.pantau.flink.job.alert.AlertRules;
@@ -13,19 +15,14 @@ import dev.pantau.flink.job.alert.RouteToRules;
 import dev.pantau.flink.job.alert.RulePoint;
 import dev.pantau.flink.job.alert.SlidingKpiWindows;
 import dev.pantau.flink.job.alert.ToBrandMentions;
-import dev.pantau.flink.job.decode.SplitDecoded;
-import dev.pantau.flink.job.advocacy.AdvocacyLeaderboard;
-import dev.pantau.flink.job.advocacy.AdvocacyRow;
 import dev.pantau.flink.job.copies.BrandPost;
 import dev.pantau.flink.job.copies.CopyDetector;
 import dev.pantau.flink.job.copies.Lead;
 import dev.pantau.flink.job.copies.ToBrandPosts;
+import dev.pantau.flink.job.decode.SplitDecoded;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
 import dev.pantau.flink.job.enrich.EnrichMentionsOperator;
 import dev.pantau.flink.job.followers.ResolveReadingBrands;
-import dev.pantau.flink.job.targets.TargetFeed;
-import dev.pantau.flink.job.targets.TargetRecord;
-import dev.pantau.flink.job.targets.TrackTargets;
 import dev.pantau.flink.job.kpi.DistinctAuthors;
 import dev.pantau.flink.job.kpi.KpiContribution;
 import dev.pantau.flink.job.kpi.KpiRecord;
@@ -34,6 +31,9 @@ import dev.pantau.flink.job.kpi.ShareOfVoice;
 import dev.pantau.flink.job.kpi.ToKpiContributions;
 import dev.pantau.flink.job.kpi.WindowSpec;
 import dev.pantau.flink.job.output.GuardOutput;
+import dev.pantau.flink.job.targets.TargetFeed;
+import dev.pantau.flink.job.targets.TargetRecord;
+import dev.pantau.flink.job.targets.TrackTargets;
 import dev.pantau.flink.model.DeadLetter;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.flink.model.EnrichedMention;
@@ -49,8 +49,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * The job graph, wired from named operators: decoded mentions in; KPI records, enriched mentions,
- * alerts and dead letters out. Sources and sinks are passed in, so the same graph runs on Kafka, over a
- * file in replay, and in tests. Every stateful operator has a stable uid, so savepoints survive changes.
+ * alerts and dead letters out. Sources and sinks are passed in, so the same graph runs on Kafka,
+ * over a file in replay, and in tests. Every stateful operator has a stable uid, so savepoints
+ * survive changes.
  */
 public final class PantauPipeline {
   private PantauPipeline() {}
@@ -68,15 +69,22 @@ public final class PantauPipeline {
 
     /** The outputs without leads, advocacy and target progress (the graphs of some tests). */
     public Outputs(
-        DataStream<KeyedJson> kpis, DataStream<KeyedJson> enriched, DataStream<KeyedJson> deadLetters,
-        DataStream<AlertEvent> alertEvents, DataStream<KeyedJson> alerts) {
+        DataStream<KeyedJson> kpis,
+        DataStream<KeyedJson> enriched,
+        DataStream<KeyedJson> deadLetters,
+        DataStream<AlertEvent> alertEvents,
+        DataStream<KeyedJson> alerts) {
       this(kpis, enriched, deadLetters, alertEvents, alerts, null, null, null);
     }
 
     /** Target progress as a single file, at parallelism 1 like {@link #sinkToFiles}. */
     public void sinkTargetsToFile(Sink<KeyedJson> targetSink) {
       if (targets != null) {
-        targets.sinkTo(targetSink).name(SINGLE_FILE_PREFIX + "targets" + SINGLE_FILE_SUFFIX).uid("sink-targets").setParallelism(1);
+        targets
+            .sinkTo(targetSink)
+            .name(SINGLE_FILE_PREFIX + "targets" + SINGLE_FILE_SUFFIX)
+            .uid("sink-targets")
+            .setParallelism(1);
       }
     }
 
@@ -89,7 +97,10 @@ public final class PantauPipeline {
 
     /** Attaches one sink per output, at the job's parallelism (Kafka, PostgreSQL). */
     public void sinkTo(
-        Sink<KeyedJson> kpiSink, Sink<KeyedJson> enrichedSink, Sink<KeyedJson> deadLetterSink, Sink<KeyedJson> alertSink) {
+        Sink<KeyedJson> kpiSink,
+        Sink<KeyedJson> enrichedSink,
+        Sink<KeyedJson> deadLetterSink,
+        Sink<KeyedJson> alertSink) {
       kpis.sinkTo(kpiSink).name("KPI series sink").uid("sink-kpi-series");
       enriched.sinkTo(enrichedSink).name("Enriched mentions sink").uid("sink-mentions-enriched");
       deadLetters.sinkTo(deadLetterSink).name("Dead-letter sink").uid("sink-dead-letter");
@@ -97,17 +108,34 @@ public final class PantauPipeline {
     }
 
     /**
-     * Attaches one single-file sink per output at parallelism 1, whatever the job's: one writer per file
-     * is what makes replay's files ordered and byte-identical (the name says so in the job graph).
+     * Attaches one single-file sink per output at parallelism 1, whatever the job's: one writer per
+     * file is what makes replay's files ordered and byte-identical (the name says so in the job
+     * graph).
      */
     public void sinkToFiles(
-        Sink<KeyedJson> kpiSink, Sink<KeyedJson> enrichedSink, Sink<KeyedJson> deadLetterSink, Sink<KeyedJson> alertSink) {
-      kpis.sinkTo(kpiSink).name(SINGLE_FILE_PREFIX + "KPI series" + SINGLE_FILE_SUFFIX).uid("sink-kpi-series").setParallelism(1);
-      enriched.sinkTo(enrichedSink).name(SINGLE_FILE_PREFIX + "enriched mentions" + SINGLE_FILE_SUFFIX)
-          .uid("sink-mentions-enriched").setParallelism(1);
-      deadLetters.sinkTo(deadLetterSink).name(SINGLE_FILE_PREFIX + "dead letters" + SINGLE_FILE_SUFFIX)
-          .uid("sink-dead-letter").setParallelism(1);
-      alerts.sinkTo(alertSink).name(SINGLE_FILE_PREFIX + "alerts" + SINGLE_FILE_SUFFIX).uid("sink-alerts").setParallelism(1);
+        Sink<KeyedJson> kpiSink,
+        Sink<KeyedJson> enrichedSink,
+        Sink<KeyedJson> deadLetterSink,
+        Sink<KeyedJson> alertSink) {
+      kpis.sinkTo(kpiSink)
+          .name(SINGLE_FILE_PREFIX + "KPI series" + SINGLE_FILE_SUFFIX)
+          .uid("sink-kpi-series")
+          .setParallelism(1);
+      enriched
+          .sinkTo(enrichedSink)
+          .name(SINGLE_FILE_PREFIX + "enriched mentions" + SINGLE_FILE_SUFFIX)
+          .uid("sink-mentions-enriched")
+          .setParallelism(1);
+      deadLetters
+          .sinkTo(deadLetterSink)
+          .name(SINGLE_FILE_PREFIX + "dead letters" + SINGLE_FILE_SUFFIX)
+          .uid("sink-dead-letter")
+          .setParallelism(1);
+      alerts
+          .sinkTo(alertSink)
+          .name(SINGLE_FILE_PREFIX + "alerts" + SINGLE_FILE_SUFFIX)
+          .uid("sink-alerts")
+          .setParallelism(1);
     }
 
     /** Attaches the sinks of the leads (SPEC §4b) and the advocacy leaderboard (SPEC §4c). */
@@ -116,17 +144,29 @@ public final class PantauPipeline {
       advocacy.sinkTo(advocacySink).name("Advocacy sink").uid("sink-advocacy");
     }
 
-    /** The leads and the leaderboard as single files, at parallelism 1 like {@link #sinkToFiles}. */
-    public void sinkLeadsAndAdvocacyToFiles(Sink<KeyedJson> leadSink, Sink<KeyedJson> advocacySink) {
-      leads.sinkTo(leadSink).name(SINGLE_FILE_PREFIX + "leads" + SINGLE_FILE_SUFFIX).uid("sink-leads").setParallelism(1);
-      advocacy.sinkTo(advocacySink).name(SINGLE_FILE_PREFIX + "advocacy" + SINGLE_FILE_SUFFIX).uid("sink-advocacy")
+    /**
+     * The leads and the leaderboard as single files, at parallelism 1 like {@link #sinkToFiles}.
+     */
+    public void sinkLeadsAndAdvocacyToFiles(
+        Sink<KeyedJson> leadSink, Sink<KeyedJson> advocacySink) {
+      leads
+          .sinkTo(leadSink)
+          .name(SINGLE_FILE_PREFIX + "leads" + SINGLE_FILE_SUFFIX)
+          .uid("sink-leads")
+          .setParallelism(1);
+      advocacy
+          .sinkTo(advocacySink)
+          .name(SINGLE_FILE_PREFIX + "advocacy" + SINGLE_FILE_SUFFIX)
+          .uid("sink-advocacy")
           .setParallelism(1);
     }
   }
 
   /** Names of the operators that run at parallelism 1 whatever the job's, saying why. */
   public static final String SINGLE_FILE_PREFIX = "File of ";
-  public static final String SINGLE_FILE_SUFFIX = " (parallelism 1: one writer keeps one ordered, byte-identical file)";
+
+  public static final String SINGLE_FILE_SUFFIX =
+      " (parallelism 1: one writer keeps one ordered, byte-identical file)";
   public static final String KEYWORD_SETS_SOURCE =
       "Keyword sets from Kafka (parallelism 1: a few control records, one ordered stream broadcast to every matcher)";
   public static final String NOTIFIER =
@@ -148,9 +188,14 @@ public final class PantauPipeline {
    * (the {@code keyword-sets} topic) as they come.
    */
   public static Outputs build(
-      DataStream<Decoded> decoded, DataStream<KeywordUpdate> keywordUpdates, PipelineConfig config) {
+      DataStream<Decoded> decoded,
+      DataStream<KeywordUpdate> keywordUpdates,
+      PipelineConfig config) {
     SingleOutputStreamOperator<Mention> valid =
-        decoded.process(new SplitDecoded(config.windowSpecs(), config.allowedLateness())).name("Split off invalid records").uid("split-decoded");
+        decoded
+            .process(new SplitDecoded(config.windowSpecs(), config.allowedLateness()))
+            .name("Split off invalid records")
+            .uid("split-decoded");
     DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDecoded.DEAD_LETTERS);
 
     DataStream<Mention> unique =
@@ -169,15 +214,20 @@ public final class PantauPipeline {
                 new EnrichMentionsOperator(config.keywordSet(), config.sentiment()))
             .uid("enrich-mentions");
 
-    // owned accounts' readings (SPEC §1b) join the brands' KPI windows, with their group from the keyword set
+    // owned accounts' readings (SPEC §1b) join the brands' KPI windows, with their group from the
+    // keyword set
     SingleOutputStreamOperator<KpiContribution> readings =
-        valid.getSideOutput(SplitDecoded.READINGS)
+        valid
+            .getSideOutput(SplitDecoded.READINGS)
             .connect(keywordUpdates.broadcast())
-            .transform("Account readings to brand contributions", TypeInformation.of(KpiContribution.class),
+            .transform(
+                "Account readings to brand contributions",
+                TypeInformation.of(KpiContribution.class),
                 new ResolveReadingBrands(config.keywordSet()).operator())
             .uid("account-readings");
 
-    // copies and leads are judged per brand, in event-time order: every later output reads the result
+    // copies and leads are judged per brand, in event-time order: every later output reads the
+    // result
     SingleOutputStreamOperator<BrandPost> posts =
         enriched
             .flatMap(new ToBrandPosts())
@@ -198,9 +248,12 @@ public final class PantauPipeline {
             .name("Count each author once per window")
             .uid("kpi-distinct-authors")
             .union(readings)
-            // by brand and source, not by competitor group: a group's mentions spread over the subtasks
+            // by brand and source, not by competitor group: a group's mentions spread over the
+            // subtasks
             .keyBy(KpiWindowFunction::key, Types.STRING)
-            .process(new KpiWindowFunction(config.windowSpecs(), config.allowedLateness(), config.sentiment()))
+            .process(
+                new KpiWindowFunction(
+                    config.windowSpecs(), config.allowedLateness(), config.sentiment()))
             .name("KPI windows")
             .uid("kpi-windows-by-brand")
             // one record per brand and window per change, not per mention: cheap to gather by group
@@ -211,12 +264,22 @@ public final class PantauPipeline {
 
     SingleOutputStreamOperator<TargetRecord> targets = targets(kpis, config);
     DataStream<AlertEvent> alertEvents =
-        alerts(kpis, enriched, config, targets == null ? null : targets.getSideOutput(TrackTargets.PACE_ALERTS));
+        alerts(
+            kpis,
+            enriched,
+            config,
+            targets == null ? null : targets.getSideOutput(TrackTargets.PACE_ALERTS));
 
-    // every output passes a guard: a record no sink could write becomes a dead letter, the job goes on
+    // every output passes a guard: a record no sink could write becomes a dead letter, the job goes
+    // on
     int maxBytes = OutputGuard.DEFAULT_MAX_BYTES;
     SingleOutputStreamOperator<KeyedJson> kpiJson =
-        kpis.process(new GuardOutput<KpiRecord>(Topics.KPI_SERIES, r -> new KeyedJson(r.upsertKey(), OutputJson.kpi(r)), false, maxBytes))
+        kpis.process(
+                new GuardOutput<KpiRecord>(
+                    Topics.KPI_SERIES,
+                    r -> new KeyedJson(r.upsertKey(), OutputJson.kpi(r)),
+                    false,
+                    maxBytes))
             .name("KPI records to JSON")
             .uid("kpi-json");
     SingleOutputStreamOperator<KeyedJson> enrichedJson =
@@ -225,19 +288,29 @@ public final class PantauPipeline {
             .returns(EnrichedMention.class)
             .name("New mentions only, again when found to be a copy")
             .uid("enriched-new-only")
-            .process(new GuardOutput<EnrichedMention>(
-                Topics.MENTIONS_ENRICHED, em -> new KeyedJson(em.mention.source + ":" + em.mention.id, OutputJson.enriched(em)), false, maxBytes))
+            .process(
+                new GuardOutput<EnrichedMention>(
+                    Topics.MENTIONS_ENRICHED,
+                    em ->
+                        new KeyedJson(
+                            em.mention.source + ":" + em.mention.id, OutputJson.enriched(em)),
+                    false,
+                    maxBytes))
             .name("Enriched mentions to JSON")
             .uid("enriched-json");
     SingleOutputStreamOperator<KeyedJson> alertJson =
         alertEvents
-            .process(new GuardOutput<AlertEvent>(Topics.ALERTS, PantauPipeline::alertJson, false, maxBytes))
+            .process(
+                new GuardOutput<AlertEvent>(
+                    Topics.ALERTS, PantauPipeline::alertJson, false, maxBytes))
             .name("Alerts to JSON")
             .uid("alerts-json");
     SingleOutputStreamOperator<KeyedJson> leadJson =
         posts
             .getSideOutput(CopyDetector.LEADS)
-            .process(new GuardOutput<Lead>(Topics.LEADS, l -> new KeyedJson(l.key(), OutputJson.lead(l)), false, maxBytes))
+            .process(
+                new GuardOutput<Lead>(
+                    Topics.LEADS, l -> new KeyedJson(l.key(), OutputJson.lead(l)), false, maxBytes))
             .name("Leads to JSON")
             .uid("leads-json");
     SingleOutputStreamOperator<KeyedJson> advocacyJson =
@@ -246,23 +319,40 @@ public final class PantauPipeline {
             .name("Employees' posts")
             .uid("advocacy-employee-posts")
             .keyBy(BrandPost::brand, Types.STRING)
-            .process(new AdvocacyLeaderboard(config.zone(), config.allowedLateness(), config.advocacyPoints()))
+            .process(
+                new AdvocacyLeaderboard(
+                    config.zone(), config.allowedLateness(), config.advocacyPoints()))
             .name("Employee advocacy leaderboard")
             .uid("advocacy-leaderboard")
-            .process(new GuardOutput<AdvocacyRow>(Topics.ADVOCACY, r -> new KeyedJson(r.key(), OutputJson.advocacy(r)), false, maxBytes))
+            .process(
+                new GuardOutput<AdvocacyRow>(
+                    Topics.ADVOCACY,
+                    r -> new KeyedJson(r.key(), OutputJson.advocacy(r)),
+                    false,
+                    maxBytes))
             .name("Advocacy to JSON")
             .uid("advocacy-json");
     DataStream<KeyedJson> deadJson =
         deadLetters
-            .process(new GuardOutput<DeadLetter>(Topics.DEAD_LETTER, d -> new KeyedJson(null, OutputJson.deadLetter(d)), true, maxBytes))
+            .process(
+                new GuardOutput<DeadLetter>(
+                    Topics.DEAD_LETTER,
+                    d -> new KeyedJson(null, OutputJson.deadLetter(d)),
+                    true,
+                    maxBytes))
             .name("Dead letters to JSON")
             .uid("dead-letter-json")
             .union(
-                readings.getSideOutput(ResolveReadingBrands.DEAD_LETTERS)
-                    .process(new GuardOutput<DeadLetter>(Topics.DEAD_LETTER, PantauPipeline::readingDeadLetterJson, true, maxBytes))
+                readings
+                    .getSideOutput(ResolveReadingBrands.DEAD_LETTERS)
+                    .process(
+                        new GuardOutput<DeadLetter>(
+                            Topics.DEAD_LETTER,
+                            PantauPipeline::readingDeadLetterJson,
+                            true,
+                            maxBytes))
                     .name("Unknown-brand readings to JSON")
                     .uid("reading-dead-letter-json"),
-
                 kpiJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 enrichedJson.getSideOutput(GuardOutput.DEAD_LETTERS),
                 alertJson.getSideOutput(GuardOutput.DEAD_LETTERS),
@@ -272,27 +362,52 @@ public final class PantauPipeline {
     if (targets != null) {
       targetJson =
           targets
-              .process(new GuardOutput<TargetRecord>(Topics.TARGETS, t -> new KeyedJson(t.upsertKey(), OutputJson.target(t)), false, maxBytes))
+              .process(
+                  new GuardOutput<TargetRecord>(
+                      Topics.TARGETS,
+                      t -> new KeyedJson(t.upsertKey(), OutputJson.target(t)),
+                      false,
+                      maxBytes))
               .name("Target progress to JSON")
               .uid("targets-json");
       deadJson = deadJson.union(targetJson.getSideOutput(GuardOutput.DEAD_LETTERS));
     }
-    return new Outputs(kpiJson, enrichedJson, deadJson, alertEvents, alertJson, leadJson, advocacyJson, targetJson);
+    return new Outputs(
+        kpiJson,
+        enrichedJson,
+        deadJson,
+        alertEvents,
+        alertJson,
+        leadJson,
+        advocacyJson,
+        targetJson);
   }
 
   /**
-   * Target progress (SPEC §4d) from the KPI records of the feed window, keyed by brand; null when no
-   * target is configured.
+   * Target progress (SPEC §4d) from the KPI records of the feed window, keyed by brand; null when
+   * no target is configured.
    */
-  private static SingleOutputStreamOperator<TargetRecord> targets(DataStream<KpiRecord> kpis, PipelineConfig config) {
+  private static SingleOutputStreamOperator<TargetRecord> targets(
+      DataStream<KpiRecord> kpis, PipelineConfig config) {
     if (config.alerts().targets().isEmpty()) {
       return null;
     }
-    WindowSpec feed = TargetFeed.choose(config.windowSpecs(), java.time.ZoneId.of(config.zone()))
-        .orElseThrow(() -> new IllegalArgumentException("no KPI window tiles the weeks, months and quarters of "
-            + config.zone() + " for targets: add 1d (or 1m) to the windows"));
-    TrackTargets track = new TrackTargets(config.alerts().targets(), config.alerts().rules(), feed, config.zone(),
-        config.allowedLateness(), dev.pantau.flink.job.kpi.KpiFields.STANDARD);
+    WindowSpec feed =
+        TargetFeed.choose(config.windowSpecs(), java.time.ZoneId.of(config.zone()))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no KPI window tiles the weeks, months and quarters of "
+                            + config.zone()
+                            + " for targets: add 1d (or 1m) to the windows"));
+    TrackTargets track =
+        new TrackTargets(
+            config.alerts().targets(),
+            config.alerts().rules(),
+            feed,
+            config.zone(),
+            config.allowedLateness(),
+            dev.pantau.flink.job.kpi.KpiFields.STANDARD);
     return kpis.filter(track::feeds)
         .name("KPI records of the target feed window")
         .uid("target-feed")
@@ -303,8 +418,9 @@ public final class PantauPipeline {
   }
 
   /**
-   * The enriched mention once per mention (from its first brand's view, SPEC §6), and once more with
-   * {@code copy_of} when it was found to be a copy after it went out; engagement growth not at all.
+   * The enriched mention once per mention (from its first brand's view, SPEC §6), and once more
+   * with {@code copy_of} when it was found to be a copy after it went out; engagement growth not at
+   * all.
    */
   private static void enrichedOnce(BrandPost p, Collector<EnrichedMention> out) {
     if (p.brandIndex != 0 || p.kind == BrandPost.UPDATE) {
@@ -319,7 +435,10 @@ public final class PantauPipeline {
    * detectors keyed by rule and brand, then each alert's top terms and sample mentions.
    */
   private static DataStream<AlertEvent> alerts(
-      DataStream<KpiRecord> kpis, DataStream<EnrichedMention> enriched, PipelineConfig config, DataStream<AlertEvent> paceAlerts) {
+      DataStream<KpiRecord> kpis,
+      DataStream<EnrichedMention> enriched,
+      PipelineConfig config,
+      DataStream<AlertEvent> paceAlerts) {
     List<String> windowNames = config.windowSpecs().stream().map(WindowSpec::name).toList();
     AlertRules rules = new AlertRules(config.alerts(), windowNames);
     if (rules.isEmpty()) {
@@ -363,11 +482,16 @@ public final class PantauPipeline {
         .uid("alert-context");
   }
 
-  /** Sorted by origin in a replay's file: they reach the sink on an input of their own, in no fixed order. */
+  /**
+   * Sorted by origin in a replay's file: they reach the sink on an input of their own, in no fixed
+   * order.
+   */
   private static KeyedJson readingDeadLetterJson(DeadLetter d) {
     KeyedJson k = new KeyedJson(null, OutputJson.deadLetter(d));
-    k.sortKey = d.fromFile() ? String.format("reading|%s|%020d", d.file, d.line)
-        : String.format("reading|%s|%010d|%020d", d.topic, d.partition, d.offset);
+    k.sortKey =
+        d.fromFile()
+            ? String.format("reading|%s|%020d", d.file, d.line)
+            : String.format("reading|%s|%010d|%020d", d.topic, d.partition, d.offset);
     return k;
   }
 

@@ -16,8 +16,8 @@ import java.util.Objects;
 
 /**
  * Everything the job graph needs to know, with named defaults. Immutable and validated on
- * construction; change it with the fluent {@code with...} methods. Broker addresses and topics are not
- * here: they belong to the sources and sinks, which are passed in.
+ * construction; change it with the fluent {@code with...} methods. Broker addresses and topics are
+ * not here: they belong to the sources and sinks, which are passed in.
  */
 public final class PipelineConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,7 +37,8 @@ public final class PipelineConfig implements Serializable {
   private Instant minEventTime = MentionDecoder.DEFAULT_MIN_EVENT_TIME;
   private Duration maxEventTimeAhead = MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD;
   private boolean sentiment = true;
-  private dev.pantau.keywords.AdvocacyPoints advocacyPoints = dev.pantau.keywords.AdvocacyPoints.DEFAULTS;
+  private dev.pantau.keywords.AdvocacyPoints advocacyPoints =
+      dev.pantau.keywords.AdvocacyPoints.DEFAULTS;
 
   private PipelineConfig() {}
 
@@ -138,7 +139,10 @@ public final class PipelineConfig implements Serializable {
     return c;
   }
 
-  /** {@code created_at} values further ahead of the wall clock are dead-lettered as {@code time_out_of_range}. */
+  /**
+   * {@code created_at} values further ahead of the wall clock are dead-lettered as {@code
+   * time_out_of_range}.
+   */
   public PipelineConfig withMaxEventTimeAhead(Duration v) {
     nonNegative(v, "max event time ahead");
     try {
@@ -218,12 +222,14 @@ public final class PipelineConfig implements Serializable {
 
   /** The decoder of account readings (SPEC §1b), with the same limits as mentions. */
   public dev.pantau.flink.io.AccountStatsDecoder accountStatsDecoder() {
-    return new dev.pantau.flink.io.AccountStatsDecoder(maxRecordBytes, minEventTime, maxEventTimeAhead, Clock.systemUTC());
+    return new dev.pantau.flink.io.AccountStatsDecoder(
+        maxRecordBytes, minEventTime, maxEventTimeAhead, Clock.systemUTC());
   }
 
-  /** The decoder of input records with this configuration's limits, judged against the wall clock. */
+  /**
+   * The decoder of input records with this configuration's limits, judged against the wall clock.
+   */
   public MentionDecoder mentionDecoder() {
     return new MentionDecoder(maxRecordBytes, minEventTime, maxEventTimeAhead, Clock.systemUTC());
   }
-
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pantau.flink.io.JsonLinesFileSink;
 import dev.pantau.flink.io.JsonLinesFormat;
-import dev.pantau.flink.io.MentionDecoder;
 import dev.pantau.flink.io.MentionWatermarks;
 import dev.pantau.flink.job.decode.SplitDecoded;
 import dev.pantau.flink.job.dedup.DeduplicateMentions;
@@ -28,8 +27,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The same job graph, bounded, over a JSONL file: writes SPEC §7's files. Runs with parallelism 1 and a
- * watermark after every record, so the same input always gives byte-identical output.
+ * The same job graph, bounded, over a JSONL file: writes SPEC §7's files. Runs with parallelism 1
+ * and a watermark after every record, so the same input always gives byte-identical output.
  */
 public final class ReplayJob {
   public static final String KPI_FILE = "kpi-series.jsonl";
@@ -44,19 +43,31 @@ public final class ReplayJob {
   private ReplayJob() {}
 
   /** Builds the replay graph on {@code env}; the caller executes it. */
-  public static PantauPipeline.Outputs build(StreamExecutionEnvironment env, Path input, Path outputDir, PipelineConfig config)
+  public static PantauPipeline.Outputs build(
+      StreamExecutionEnvironment env, Path input, Path outputDir, PipelineConfig config)
       throws IOException {
     return build(env, input, null, outputDir, config);
   }
 
-  /** As {@link #build(StreamExecutionEnvironment, Path, Path, PipelineConfig)}, with an account-stats file (SPEC §1b) or null. */
+  /**
+   * As {@link #build(StreamExecutionEnvironment, Path, Path, PipelineConfig)}, with an
+   * account-stats file (SPEC §1b) or null.
+   */
   public static PantauPipeline.Outputs build(
-      StreamExecutionEnvironment env, Path input, Path accountStats, Path outputDir, PipelineConfig config) throws IOException {
+      StreamExecutionEnvironment env,
+      Path input,
+      Path accountStats,
+      Path outputDir,
+      PipelineConfig config)
+      throws IOException {
     Files.createDirectories(outputDir);
     FileSource<Decoded> source =
         FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(input.getFileName().toString(), config.mentionDecoder(),
-                    accountStats == null ? null : accountStats.toAbsolutePath().toString(), config.accountStatsDecoder()),
+                new JsonLinesFormat(
+                    input.getFileName().toString(),
+                    config.mentionDecoder(),
+                    accountStats == null ? null : accountStats.toAbsolutePath().toString(),
+                    config.accountStatsDecoder()),
                 new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
             .build();
     DataStream<Decoded> decoded =
@@ -70,7 +81,8 @@ public final class ReplayJob {
         // alerts come out of multi-input operators: sorted, so the file does not depend on timing
         new JsonLinesFileSink(outputDir.resolve(ALERTS_FILE), true));
     outputs.sinkLeadsAndAdvocacyToFiles(
-        new JsonLinesFileSink(outputDir.resolve(LEADS_FILE)), new JsonLinesFileSink(outputDir.resolve(ADVOCACY_FILE)));
+        new JsonLinesFileSink(outputDir.resolve(LEADS_FILE)),
+        new JsonLinesFileSink(outputDir.resolve(ADVOCACY_FILE)));
     if (outputs.targets() == null) {
       Files.writeString(outputDir.resolve(TARGETS_FILE), ""); // no target configured: no progress
     } else {
@@ -84,17 +96,27 @@ public final class ReplayJob {
     return run(input, outputDir, config, null);
   }
 
-  /** As {@link #run(Path, Path, PipelineConfig)}, also writing to PostgreSQL when {@code jdbcUrl} is set. */
-  public static ObjectNode run(Path input, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
+  /**
+   * As {@link #run(Path, Path, PipelineConfig)}, also writing to PostgreSQL when {@code jdbcUrl} is
+   * set.
+   */
+  public static ObjectNode run(Path input, Path outputDir, PipelineConfig config, String jdbcUrl)
+      throws Exception {
     return run(input, null, outputDir, config, jdbcUrl);
   }
 
-  /** As {@link #run(Path, Path, PipelineConfig, String)}, merging the readings of {@code accountStats} (null: none). */
-  public static ObjectNode run(Path input, Path accountStats, Path outputDir, PipelineConfig config, String jdbcUrl) throws Exception {
+  /**
+   * As {@link #run(Path, Path, PipelineConfig, String)}, merging the readings of {@code
+   * accountStats} (null: none).
+   */
+  public static ObjectNode run(
+      Path input, Path accountStats, Path outputDir, PipelineConfig config, String jdbcUrl)
+      throws Exception {
     if (!Files.isReadable(input)) {
       throw new IOException("cannot read input file " + input);
     }
-    if (accountStats != null && (!Files.isReadable(accountStats) || Files.isDirectory(accountStats))) {
+    if (accountStats != null
+        && (!Files.isReadable(accountStats) || Files.isDirectory(accountStats))) {
       throw new IOException("cannot read account-stats file " + accountStats);
     }
     Configuration conf = new Configuration();
@@ -104,12 +126,14 @@ public final class ReplayJob {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = LocalFlink.environment(1, conf);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    dev.pantau.flink.jdbc.JdbcOutputs.attach(build(env, input, accountStats, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
+    dev.pantau.flink.jdbc.JdbcOutputs.attach(
+        build(env, input, accountStats, outputDir, config.withIdleness(Duration.ZERO)), jdbcUrl);
     JobExecutionResult result = env.execute("Pantau replay of " + input.getFileName());
     ObjectNode summary = summary(result.getAllAccumulatorResults(), outputDir);
     Files.writeString(
         outputDir.resolve(SUMMARY_FILE),
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary)
+            + "\n");
     return summary;
   }
 
@@ -121,15 +145,21 @@ public final class ReplayJob {
     TreeMap<String, Long> byReason = new TreeMap<>();
     TreeMap<String, Long> matched = new TreeMap<>();
     TreeMap<String, Long> overflows = new TreeMap<>();
-    acc.forEach((k, v) -> {
-      if (k.startsWith(SplitDecoded.ACC_DEAD_PREFIX)) {
-        byReason.put(k.substring(SplitDecoded.ACC_DEAD_PREFIX.length()), ((Number) v).longValue());
-      } else if (k.startsWith(EnrichMentionsOperator.ACC_MATCHED_PREFIX)) {
-        matched.put(k.substring(EnrichMentionsOperator.ACC_MATCHED_PREFIX.length()), ((Number) v).longValue());
-      } else if (k.startsWith(EnrichMentionsOperator.ACC_OVERFLOW_PREFIX)) {
-        overflows.put(k.substring(EnrichMentionsOperator.ACC_OVERFLOW_PREFIX.length()), ((Number) v).longValue());
-      }
-    });
+    acc.forEach(
+        (k, v) -> {
+          if (k.startsWith(SplitDecoded.ACC_DEAD_PREFIX)) {
+            byReason.put(
+                k.substring(SplitDecoded.ACC_DEAD_PREFIX.length()), ((Number) v).longValue());
+          } else if (k.startsWith(EnrichMentionsOperator.ACC_MATCHED_PREFIX)) {
+            matched.put(
+                k.substring(EnrichMentionsOperator.ACC_MATCHED_PREFIX.length()),
+                ((Number) v).longValue());
+          } else if (k.startsWith(EnrichMentionsOperator.ACC_OVERFLOW_PREFIX)) {
+            overflows.put(
+                k.substring(EnrichMentionsOperator.ACC_OVERFLOW_PREFIX.length()),
+                ((Number) v).longValue());
+          }
+        });
     ObjectNode dead = s.putObject("dead_lettered");
     dead.put("total", byReason.values().stream().mapToLong(Long::longValue).sum());
     ObjectNode reasons = dead.putObject("by_reason");

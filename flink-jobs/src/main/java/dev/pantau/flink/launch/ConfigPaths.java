@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves {@code --keywords} and {@code --alerts} (SPEC §7): a folder or a file; the default folder
- * ({@code config/keywords/}, {@code config/alerts/}) is looked up in the working directory, then in
- * the Pantau folder ({@code -Dpantau.home}, set by {@code ./pantau}, or {@code $PANTAU_HOME}); a default that does not exist means none, a given path that does not exist is
- * an error.
+ * Resolves {@code --keywords} and {@code --alerts} (SPEC §7): a folder or a file; the default
+ * folder ({@code config/keywords/}, {@code config/alerts/}) is looked up in the working directory,
+ * then in the Pantau folder ({@code -Dpantau.home}, set by {@code ./pantau}, or {@code
+ * $PANTAU_HOME}); a default that does not exist means none, a given path that does not exist is an
+ * error.
  */
 public final class ConfigPaths {
   public static final String DEFAULT_KEYWORDS = "config/keywords";
@@ -71,7 +72,13 @@ public final class ConfigPaths {
     List<String> errors = new ArrayList<>();
     for (AlertRule r : alerts.rules()) {
       if (WindowLabel.among(r.window(), windows).isEmpty()) {
-        errors.add("rule " + r.id() + ": window " + r.window() + " is not one of the KPI windows " + windows);
+        errors.add(
+            "rule "
+                + r.id()
+                + ": window "
+                + r.window()
+                + " is not one of the KPI windows "
+                + windows);
       }
     }
     return errors;
@@ -89,7 +96,10 @@ public final class ConfigPaths {
     }
   }
 
-  /** The advocacy leaderboard's weights from the keyword files ({@code advocacy.points}), else the defaults. */
+  /**
+   * The advocacy leaderboard's weights from the keyword files ({@code advocacy.points}), else the
+   * defaults.
+   */
   public static dev.pantau.keywords.AdvocacyPoints advocacyPoints(Path given) throws UserException {
     Optional<Path> p = resolve(given, DEFAULT_KEYWORDS);
     if (p.isEmpty()) {

@@ -14,9 +14,12 @@ public final class InstantConverter implements ITypeConverter<Instant> {
   public Instant convert(String value) {
     String v = value.strip();
     try {
-      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(v).toInstant();
+      return v.length() == 10
+          ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
-      throw new TypeConversionException("'" + value + "' is not a date (2000-01-01) or an instant (2000-01-01T00:00:00Z)");
+      throw new TypeConversionException(
+          "'" + value + "' is not a date (2000-01-01) or an instant (2000-01-01T00:00:00Z)");
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.pantau.flink.launch;
 
 import dev.pantau.flink.jdbc.JdbcOutputs;
 
-/** {@code --jdbc-url} of run, replay and demo: checked before anything starts, exit 1 when unusable. */
+/**
+ * {@code --jdbc-url} of run, replay and demo: checked before anything starts, exit 1 when unusable.
+ */
 public final class JdbcOption {
   private JdbcOption() {}
 

@@ -2,14 +2,16 @@ package dev.pantau.flink.model;
 
 /**
  * One reading of an owned account's audience (SPEC §1b): how many followers {@link #account} of
- * {@link #brand} had on {@link #source} at {@link #at}. A Flink POJO; the origin fields say where it
- * was read, so that a reading found unusable downstream can still be dead-lettered with its origin.
+ * {@link #brand} had on {@link #source} at {@link #at}. A Flink POJO; the origin fields say where
+ * it was read, so that a reading found unusable downstream can still be dead-lettered with its
+ * origin.
  */
 public class AccountReading {
   public String brand;
   public String source;
   public String account;
   public long followers;
+
   /** Event time, epoch milliseconds. */
   public long at;
 
@@ -31,6 +33,16 @@ public class AccountReading {
 
   @Override
   public String toString() {
-    return "AccountReading{" + brand + " " + source + " " + account + " " + followers + " @" + at + "}";
+    return "AccountReading{"
+        + brand
+        + " "
+        + source
+        + " "
+        + account
+        + " "
+        + followers
+        + " @"
+        + at
+        + "}";
   }
 }

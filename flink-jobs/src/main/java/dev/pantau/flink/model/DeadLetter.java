@@ -3,8 +3,8 @@ package dev.pantau.flink.model;
 import java.util.Objects;
 
 /**
- * A record that could not be used, with why and where it came from (SPEC §1). Exactly one of
- * {@code raw} and {@code rawBase64} is set; the origin is a Kafka position or a file line.
+ * A record that could not be used, with why and where it came from (SPEC §1). Exactly one of {@code
+ * raw} and {@code rawBase64} is set; the origin is a Kafka position or a file line.
  */
 public class DeadLetter {
   public String error;

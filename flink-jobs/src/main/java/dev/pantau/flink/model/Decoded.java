@@ -1,20 +1,26 @@
 package dev.pantau.flink.model;
 
 /**
- * What a source emits: one input record, decoded. Exactly one of {@link #mention} and
- * {@link #deadLetter} is set. Decoding happens inside the source so that watermarks are generated per
+ * What a source emits: one input record, decoded. Exactly one of {@link #mention} and {@link
+ * #deadLetter} is set. Decoding happens inside the source so that watermarks are generated per
  * Kafka partition from the mentions' own event time.
  */
 public class Decoded {
   public Mention mention;
   public DeadLetter deadLetter;
-  /** A valid owned-account reading (SPEC §1b), read from {@code account-stats}; then {@link #mention} is null. */
-  public AccountReading reading;
+
   /**
-   * Where a valid mention came from (a Kafka position, or a file line when {@code file} is set), so a
-   * mention found late downstream can still be dead-lettered with its origin.
+   * A valid owned-account reading (SPEC §1b), read from {@code account-stats}; then {@link
+   * #mention} is null.
+   */
+  public AccountReading reading;
+
+  /**
+   * Where a valid mention came from (a Kafka position, or a file line when {@code file} is set), so
+   * a mention found late downstream can still be dead-lettered with its origin.
    */
   public String topic;
+
   public int partition;
   public long offset;
   public String file;

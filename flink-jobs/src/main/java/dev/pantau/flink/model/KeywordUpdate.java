@@ -2,8 +2,8 @@ package dev.pantau.flink.model;
 
 /**
  * One record of the compacted {@code keyword-sets} topic (SPEC §2): key {@code brand:<id>} or
- * {@code topic:<id>}, value one entry as JSON, or null to delete it. {@link #origin} says where it came
- * from, for error messages.
+ * {@code topic:<id>}, value one entry as JSON, or null to delete it. {@link #origin} says where it
+ * came from, for error messages.
  */
 public class KeywordUpdate {
   public String key;

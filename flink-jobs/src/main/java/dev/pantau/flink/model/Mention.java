@@ -4,11 +4,11 @@ import dev.pantau.keywords.MentionFields;
 import java.util.Objects;
 
 /**
- * A decoded, valid input mention (SPEC §1). A Flink POJO (public fields, no-arg constructor) so that
- * it travels between operators without Kryo; absent optional values are null.
+ * A decoded, valid input mention (SPEC §1). A Flink POJO (public fields, no-arg constructor) so
+ * that it travels between operators without Kryo; absent optional values are null.
  *
- * <p>A mention that {@link #update} marks is not a new mention: it is a re-crawl of an earlier one and
- * its metric fields hold only the growth since the version seen before.
+ * <p>A mention that {@link #update} marks is not a new mention: it is a re-crawl of an earlier one
+ * and its metric fields hold only the growth since the version seen before.
  */
 public class Mention {
   public String id;
@@ -67,7 +67,8 @@ public class Mention {
   }
 
   public long engagementTotal() {
-    return dev.pantau.flink.job.kpi.KpiMath.sum(n(likes), n(comments), n(shares), n(quotes), n(bookmarks));
+    return dev.pantau.flink.job.kpi.KpiMath.sum(
+        n(likes), n(comments), n(shares), n(quotes), n(bookmarks));
   }
 
   public MentionFields toFields() {

@@ -27,20 +27,32 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 import org.apache.flink.util.PortRange;
 
 /**
- * Checks a Flink configuration file the way a cluster reads it: parsed by Flink's own
- * {@link GlobalConfiguration}, every key one of Flink's {@link ConfigOption}s (or a metric reporter's
+ * Checks a Flink configuration file the way a cluster reads it: parsed by Flink's own {@link
+ * GlobalConfiguration}, every key one of Flink's {@link ConfigOption}s (or a metric reporter's
  * setting), and every value accepted by its option's type. Returns the problems; none means valid.
  */
 public final class FlinkConfigCheck {
-  private static final List<Class<?>> OPTION_CLASSES = List.of(CoreOptions.class, JobManagerOptions.class,
-      TaskManagerOptions.class, StateBackendOptions.class, CheckpointingOptions.class, RestartStrategyOptions.class,
-      MetricOptions.class, RestOptions.class, HeartbeatManagerOptions.class,
-      org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.class, org.apache.flink.configuration.RpcOptions.class);
-  private static final Pattern REPORTER = Pattern.compile("metrics\\.reporter\\.([A-Za-z0-9_-]+)\\.(.+)");
+  private static final List<Class<?>> OPTION_CLASSES =
+      List.of(
+          CoreOptions.class,
+          JobManagerOptions.class,
+          TaskManagerOptions.class,
+          StateBackendOptions.class,
+          CheckpointingOptions.class,
+          RestartStrategyOptions.class,
+          MetricOptions.class,
+          RestOptions.class,
+          HeartbeatManagerOptions.class,
+          org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.class,
+          org.apache.flink.configuration.RpcOptions.class);
+  private static final Pattern REPORTER =
+      Pattern.compile("metrics\\.reporter\\.([A-Za-z0-9_-]+)\\.(.+)");
 
   private FlinkConfigCheck() {}
 
-  /** {@code yaml} is the text of a {@code config.yaml} (or of the flink image's FLINK_PROPERTIES). */
+  /**
+   * {@code yaml} is the text of a {@code config.yaml} (or of the flink image's FLINK_PROPERTIES).
+   */
   public static List<String> problems(String yaml, Path scratch) throws IOException {
     Files.createDirectories(scratch);
     Files.writeString(scratch.resolve(GlobalConfiguration.FLINK_CONF_FILENAME), yaml);
@@ -68,7 +80,8 @@ public final class FlinkConfigCheck {
     return problems;
   }
 
-  private static void checkReporter(String setting, String value) throws ReflectiveOperationException {
+  private static void checkReporter(String setting, String value)
+      throws ReflectiveOperationException {
     switch (setting) {
       case "factory.class" -> {
         Class<?> c = Class.forName(value);
@@ -88,7 +101,8 @@ public final class FlinkConfigCheck {
     Map<String, ConfigOption<?>> out = new HashMap<>();
     for (Class<?> c : OPTION_CLASSES) {
       for (Field f : c.getFields()) {
-        if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
+        if (Modifier.isStatic(f.getModifiers())
+            && ConfigOption.class.isAssignableFrom(f.getType())) {
           try {
             ConfigOption<?> o = (ConfigOption<?>) f.get(null);
             out.put(o.key(), o);

@@ -8,13 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AccountStatsDecoderTest {
-  private final AccountStatsDecoder decoder = new AccountStatsDecoder(1024, Instant.parse("2000-01-01T00:00:00Z"),
-      Duration.ofDays(1), Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC));
+  private final AccountStatsDecoder decoder =
+      new AccountStatsDecoder(
+          1024,
+          Instant.parse("2000-01-01T00:00:00Z"),
+          Duration.ofDays(1),
+          Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC));
 
   private Decoded decode(String json) {
     return decoder.decode(json.getBytes(StandardCharsets.UTF_8), "a.jsonl", 7);
@@ -22,7 +26,9 @@ class AccountStatsDecoderTest {
 
   @Test
   void readsTheSpecExample() {
-    Decoded d = decode("{\"brand\":\"telkomsel\",\"source\":\"Instagram\",\"account\":\"@telkomsel\",\"followers\":1250300,\"at\":\"2026-11-22T10:00:00Z\"}");
+    Decoded d =
+        decode(
+            "{\"brand\":\"telkomsel\",\"source\":\"Instagram\",\"account\":\"@telkomsel\",\"followers\":1250300,\"at\":\"2026-11-22T10:00:00Z\"}");
     assertThat(d.reading).isNotNull();
     assertThat(d.reading.brand).isEqualTo("telkomsel");
     assertThat(d.reading.source).isEqualTo("instagram");
@@ -32,24 +38,30 @@ class AccountStatsDecoderTest {
     assertThat(d.reading.file).isEqualTo("a.jsonl");
     assertThat(d.reading.line).isEqualTo(7);
     assertThat(d.timed()).isTrue();
-    assertThat(decode("{\"brand\":\"x\",\"source\":\"x\",\"account\":\"@x\",\"followers\":0,\"at\":1795000000000}").reading.at)
+    assertThat(
+            decode(
+                    "{\"brand\":\"x\",\"source\":\"x\",\"account\":\"@x\",\"followers\":0,\"at\":1795000000000}")
+                .reading
+                .at)
         .isEqualTo(1_795_000_000_000L);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "not json|invalid_json",
-      "[1]|not_an_object",
-      "{\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|missing_field",
-      "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"at\":\"2026-11-22T10:00:00Z\"}|missing_field",
-      "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":\"12\",\"at\":\"2026-11-22T10:00:00Z\"}|wrong_type",
-      "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":-5,\"at\":\"2026-11-22T10:00:00Z\"}|negative_count",
-      "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"yesterday\"}|invalid_time",
-      "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2031-01-01T00:00:00Z\"}|time_out_of_range",
-      "{\"brand\":\"Not A Brand\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|invalid_value",
-      "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|invalid_value",
-      "{\"brand\":\"a\",\"brand\":\"b\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|duplicate_key",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json|invalid_json",
+        "[1]|not_an_object",
+        "{\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|missing_field",
+        "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"at\":\"2026-11-22T10:00:00Z\"}|missing_field",
+        "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":\"12\",\"at\":\"2026-11-22T10:00:00Z\"}|wrong_type",
+        "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":-5,\"at\":\"2026-11-22T10:00:00Z\"}|negative_count",
+        "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"yesterday\"}|invalid_time",
+        "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2031-01-01T00:00:00Z\"}|time_out_of_range",
+        "{\"brand\":\"Not A Brand\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|invalid_value",
+        "{\"brand\":\"a\",\"source\":\"x\",\"account\":\"\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|invalid_value",
+        "{\"brand\":\"a\",\"brand\":\"b\",\"source\":\"x\",\"account\":\"@a\",\"followers\":1,\"at\":\"2026-11-22T10:00:00Z\"}|duplicate_key",
+      })
   void badRecordsBecomeDeadLettersWithTheirReason(String json, String reason) {
     Decoded d = decode(json);
     assertThat(d.reading).isNull();

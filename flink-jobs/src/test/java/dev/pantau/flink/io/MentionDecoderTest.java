@@ -49,7 +49,8 @@ class MentionDecoderTest {
 
   @Test
   void appliesDefaultsAndEpochMillis() throws Exception {
-    Mention m = decoder.parse(bytes("{\"id\":\"a\",\"title\":\"Headline\",\"created_at\":1763806500000}"));
+    Mention m =
+        decoder.parse(bytes("{\"id\":\"a\",\"title\":\"Headline\",\"created_at\":1763806500000}"));
     assertThat(m.source).isEqualTo("web");
     assertThat(m.text).isEmpty();
     assertThat(m.createdAt).isEqualTo(1763806500000L);
@@ -108,7 +109,8 @@ class MentionDecoderTest {
         "comment                    | {\"id\":\"a\",\"text\":\"\",\"created_at\":1763806500000 /* c */} | invalid_json | not valid JSON",
         "number too long            | {\"id\":\"a\",\"text\":\"\",\"created_at\":1763806500000,\"reach\":1%s} | invalid_json | not valid JSON",
       })
-  void rejectsEachInvalidCaseWithItsOwnReason(String name, String template, String code, String message) {
+  void rejectsEachInvalidCaseWithItsOwnReason(
+      String name, String template, String code, String message) {
     String json = template.contains("%s") ? template.formatted("0".repeat(1_500)) : template;
     Decoded d = decoder.decode(bytes(json.strip()), "in.jsonl", 7);
     assertThat(d.valid()).as(name).isFalse();
@@ -137,29 +139,64 @@ class MentionDecoderTest {
     assertThat(d.deadLetter.raw).isNull();
     assertThat(d.deadLetter.rawBase64).isEqualTo("e8MofQ==");
     assertThat(OutputJson.deadLetter(d.deadLetter))
-        .isEqualTo("{\"error\":\"invalid_json\",\"message\":\"" + d.deadLetter.message.replace("\"", "\\\"")
-            + "\",\"origin\":{\"file\":\"in.jsonl\",\"line\":1},\"raw_base64\":\"e8MofQ==\"}");
+        .isEqualTo(
+            "{\"error\":\"invalid_json\",\"message\":\""
+                + d.deadLetter.message.replace("\"", "\\\"")
+                + "\",\"origin\":{\"file\":\"in.jsonl\",\"line\":1},\"raw_base64\":\"e8MofQ==\"}");
   }
 
   @Test
   void acceptsTheEdgesOfTheTimeRangeAgainstTheWallClockNotTheData() throws Exception {
     Instant now = Instant.parse("2026-12-06T12:00:00Z");
-    MentionDecoder d = new MentionDecoder(2_000, MentionDecoder.DEFAULT_MIN_EVENT_TIME, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC));
-    assertThat(d.parse(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2000-01-01T00:00:00Z\"}")).createdAt)
+    MentionDecoder d =
+        new MentionDecoder(
+            2_000,
+            MentionDecoder.DEFAULT_MIN_EVENT_TIME,
+            Duration.ofDays(1),
+            Clock.fixed(now, ZoneOffset.UTC));
+    assertThat(
+            d.parse(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2000-01-01T00:00:00Z\"}"))
+                .createdAt)
         .isEqualTo(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli());
-    assertThat(d.parse(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2026-12-07T12:00:00Z\"}")).createdAt)
+    assertThat(
+            d.parse(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2026-12-07T12:00:00Z\"}"))
+                .createdAt)
         .isEqualTo(now.plus(Duration.ofDays(1)).toEpochMilli());
-    Decoded late = d.decode(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2026-12-07T12:00:00.001Z\"}"), "f", 1);
+    Decoded late =
+        d.decode(
+            bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2026-12-07T12:00:00.001Z\"}"),
+            "f",
+            1);
     assertThat(late.deadLetter.error).isEqualTo("time_out_of_range");
-    MentionDecoder backfill = new MentionDecoder(2_000, Instant.parse("1990-01-01T00:00:00Z"), Duration.ZERO, Clock.fixed(now, ZoneOffset.UTC));
-    assertThat(backfill.parse(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"1995-05-05T00:00:00Z\"}")).createdAt).isPositive();
-    assertThat(backfill.decode(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2026-12-06T12:00:01Z\"}"), "f", 1).deadLetter.error)
+    MentionDecoder backfill =
+        new MentionDecoder(
+            2_000,
+            Instant.parse("1990-01-01T00:00:00Z"),
+            Duration.ZERO,
+            Clock.fixed(now, ZoneOffset.UTC));
+    assertThat(
+            backfill.parse(
+                    bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"1995-05-05T00:00:00Z\"}"))
+                .createdAt)
+        .isPositive();
+    assertThat(
+            backfill.decode(
+                    bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":\"2026-12-06T12:00:01Z\"}"),
+                    "f",
+                    1)
+                .deadLetter
+                .error)
         .isEqualTo("time_out_of_range");
   }
 
   @Test
   void deadLettersAFormFeedOrNulLineAsNotJson() {
-    for (String line : List.of("\f", "\u000B", "\u0000", "\f{\"id\":\"a\",\"text\":\"\",\"created_at\":1763806500000}")) {
+    for (String line :
+        List.of(
+            "\f",
+            "\u000B",
+            "\u0000",
+            "\f{\"id\":\"a\",\"text\":\"\",\"created_at\":1763806500000}")) {
       Decoded d = decoder.decode(bytes(line), "in.jsonl", 1);
       assertThat(d.deadLetter.error).isEqualTo("invalid_json");
       assertThat(d.deadLetter.raw).isEqualTo(line);
@@ -168,8 +205,11 @@ class MentionDecoderTest {
 
   @Test
   void acceptsCountsUpToTheMaximum() throws Exception {
-    Mention m = decoder.parse(bytes("{\"id\":\"a\",\"text\":\"\",\"created_at\":1763806500000,\"reach\":1000000000000,"
-        + "\"metrics\":{\"likes\":1000000000000,\"comments\":1000000000000,\"shares\":1000000000000,\"quotes\":1000000000000,\"bookmarks\":1000000000000}}"));
+    Mention m =
+        decoder.parse(
+            bytes(
+                "{\"id\":\"a\",\"text\":\"\",\"created_at\":1763806500000,\"reach\":1000000000000,"
+                    + "\"metrics\":{\"likes\":1000000000000,\"comments\":1000000000000,\"shares\":1000000000000,\"quotes\":1000000000000,\"bookmarks\":1000000000000}}"));
     assertThat(m.reach).isEqualTo(MentionDecoder.MAX_COUNT);
     assertThat(m.engagementTotal()).isEqualTo(5 * MentionDecoder.MAX_COUNT);
   }
@@ -185,14 +225,29 @@ class MentionDecoderTest {
         "high at the end         | ok\\ud83d        | ok\uFFFD",
         "valid pair kept         | \\ud83d\\ude00    | \uD83D\uDE00",
       })
-  void replacesUnpairedSurrogatesInEveryString(String name, String escaped, String expected) throws Exception {
-    String json = "{\"id\":\"i" + escaped + "\",\"text\":\"" + escaped + "\",\"title\":\"" + escaped
-        + "\",\"author\":{\"name\":\"" + escaped + "\",\"handle\":\"" + escaped + "\"},\"parent_id\":\"" + escaped
-        + "\",\"url\":\"" + escaped + "\",\"created_at\":1763806500000}";
+  void replacesUnpairedSurrogatesInEveryString(String name, String escaped, String expected)
+      throws Exception {
+    String json =
+        "{\"id\":\"i"
+            + escaped
+            + "\",\"text\":\""
+            + escaped
+            + "\",\"title\":\""
+            + escaped
+            + "\",\"author\":{\"name\":\""
+            + escaped
+            + "\",\"handle\":\""
+            + escaped
+            + "\"},\"parent_id\":\""
+            + escaped
+            + "\",\"url\":\""
+            + escaped
+            + "\",\"created_at\":1763806500000}";
     Mention m = decoder.parse(bytes(json));
     assertThat(m.text).as(name).isEqualTo(expected);
     assertThat(m.id).isEqualTo("i" + expected);
-    assertThat(List.of(m.title, m.authorName, m.authorHandle, m.parentId, m.url)).containsOnly(expected);
+    assertThat(List.of(m.title, m.authorName, m.authorHandle, m.parentId, m.url))
+        .containsOnly(expected);
     assertThat(ValidUnicode.isValid(OutputJson.deadLetter(d(m)))).isTrue();
   }
 

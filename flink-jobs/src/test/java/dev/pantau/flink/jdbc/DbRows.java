@@ -26,10 +26,12 @@ final class DbRows {
   /** Every row of {@code table}, read back as JSON with {@code to_jsonb}; NULL columns left out. */
   static Map<String, Map<String, Object>> read(String url, PostgresTable table) throws Exception {
     Map<String, Map<String, Object>> rows = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
       Map<String, String> columns = PostgresSchema.columns(c, table.table());
       st.execute("SET TIME ZONE 'UTC'");
-      try (ResultSet rs = st.executeQuery("SELECT to_jsonb(t)::text FROM " + table.table() + " t")) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT to_jsonb(t)::text FROM " + table.table() + " t")) {
         while (rs.next()) {
           Map<String, Object> row = normalise(JSON.readTree(rs.getString(1)), columns);
           Object previous = rows.put(key(row, table), row);
@@ -45,8 +47,10 @@ final class DbRows {
   /** Each row's system column xmin (the transaction that last wrote it), by key. */
   static Map<String, String> versions(String url, PostgresTable table) throws Exception {
     Map<String, String> out = new TreeMap<>();
-    String keys = String.join(" || '|' || ", table.key().stream().map(k -> "\"" + k + "\"::text").toList());
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+    String keys =
+        String.join(" || '|' || ", table.key().stream().map(k -> "\"" + k + "\"::text").toList());
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT " + keys + ", xmin::text FROM " + table.table())) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
@@ -70,7 +74,8 @@ final class DbRows {
   }
 
   /** The rows one record stands for, normalised like {@link #read}. */
-  static List<Map<String, Object>> expected(JsonNode record, PostgresTable table, Map<String, String> columns) {
+  static List<Map<String, Object>> expected(
+      JsonNode record, PostgresTable table, Map<String, String> columns) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, JsonNode> row : table.rows(record, columns)) {
       com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
@@ -81,7 +86,8 @@ final class DbRows {
   }
 
   /** The keys whose rows differ, each with both rows, at most {@code limit}: a readable failure. */
-  static List<String> differences(Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b, int limit) {
+  static List<String> differences(
+      Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b, int limit) {
     java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
     keys.addAll(b.keySet());
     return keys.stream()
@@ -108,14 +114,17 @@ final class DbRows {
       if (type == null) {
         throw new AssertionError("no column " + f.getKey());
       }
-      Object n = switch (type) {
-        case "timestamp with time zone" -> v.asText().endsWith("Z")
-            ? Instant.parse(v.asText())
-            : OffsetDateTime.parse(v.asText()).toInstant();
-        case "bigint", "integer", "double precision", "numeric" -> new BigDecimal(v.asText()).stripTrailingZeros();
-        case "jsonb" -> v;
-        default -> v.asText();
-      };
+      Object n =
+          switch (type) {
+            case "timestamp with time zone" ->
+                v.asText().endsWith("Z")
+                    ? Instant.parse(v.asText())
+                    : OffsetDateTime.parse(v.asText()).toInstant();
+            case "bigint", "integer", "double precision", "numeric" ->
+                new BigDecimal(v.asText()).stripTrailingZeros();
+            case "jsonb" -> v;
+            default -> v.asText();
+          };
       row.put(f.getKey(), n);
     }
     return row;

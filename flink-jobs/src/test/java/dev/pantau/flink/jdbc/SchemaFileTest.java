@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
-/** One source of truth for the DDL: the file docker-compose mounts is the resource the sink runs. */
+/**
+ * One source of truth for the DDL: the file docker-compose mounts is the resource the sink runs.
+ */
 class SchemaFileTest {
   @Test
   void deploySchemaIsTheSinksDdl() throws Exception {
@@ -24,10 +26,14 @@ class SchemaFileTest {
 
   @Test
   void upsertReplacesAKpiRowOnlyWithAHigherRevision() {
-    String sql = PostgresUpsertSink.upsertSql(PostgresTable.KPI_SERIES, java.util.List.of("brand", "window", "start", "source", "mentions", "revision"));
-    assertThat(sql).isEqualTo(
-        "INSERT INTO kpi_series (\"brand\", \"window\", \"start\", \"source\", \"mentions\", \"revision\") VALUES (?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (\"brand\", \"window\", \"start\", \"source\") DO UPDATE SET \"mentions\" = excluded.\"mentions\","
-            + " \"revision\" = excluded.\"revision\" WHERE excluded.revision > kpi_series.revision");
+    String sql =
+        PostgresUpsertSink.upsertSql(
+            PostgresTable.KPI_SERIES,
+            java.util.List.of("brand", "window", "start", "source", "mentions", "revision"));
+    assertThat(sql)
+        .isEqualTo(
+            "INSERT INTO kpi_series (\"brand\", \"window\", \"start\", \"source\", \"mentions\", \"revision\") VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (\"brand\", \"window\", \"start\", \"source\") DO UPDATE SET \"mentions\" = excluded.\"mentions\","
+                + " \"revision\" = excluded.\"revision\" WHERE excluded.revision > kpi_series.revision");
   }
 }

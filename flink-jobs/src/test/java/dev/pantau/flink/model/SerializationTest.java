@@ -17,15 +17,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every type that travels between operators or sits in state is a Flink POJO that Flink serializes
- * without Kryo or Java serialization: its state can evolve (fields added or removed) across savepoints.
- * The job also disables generic types, so a type that would fall back to Kryo fails at submission.
+ * without Kryo or Java serialization: its state can evolve (fields added or removed) across
+ * savepoints. The job also disables generic types, so a type that would fall back to Kryo fails at
+ * submission.
  */
 class SerializationTest {
   @ParameterizedTest
-  @ValueSource(classes = {
-      Mention.class, Decoded.class, DeadLetter.class, EnrichedMention.class, KeywordUpdate.class,
-      KeyedJson.class, KpiContribution.class, KpiRecord.class, KpiAccumulator.class, WindowKey.class,
-      BrandSeen.class, AuthorWindows.class, AlertEvent.class, BrandMention.class, MinuteTerms.class, RulePoint.class})
+  @ValueSource(
+      classes = {
+        Mention.class,
+        Decoded.class,
+        DeadLetter.class,
+        EnrichedMention.class,
+        KeywordUpdate.class,
+        KeyedJson.class,
+        KpiContribution.class,
+        KpiRecord.class,
+        KpiAccumulator.class,
+        WindowKey.class,
+        BrandSeen.class,
+        AuthorWindows.class,
+        AlertEvent.class,
+        BrandMention.class,
+        MinuteTerms.class,
+        RulePoint.class
+      })
   void isAPojoSerializedWithoutKryo(Class<?> type) {
     PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
   }

@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class AnalyzedMention {
 
   private static final FieldType PREFIX_TYPE = new FieldType();
+
   /** Positions for phrases and NEAR; no norms, since matching never scores. */
   private static final FieldType TEXT_TYPE = new FieldType();
 
@@ -106,12 +107,13 @@ public final class AnalyzedMention {
    * one-field index.
    */
   public Field textField(String field) {
-    PreAnalyzedTokenStream.TermList list = switch (field) {
-      case BODY -> body;
-      case TITLE -> title;
-      case RAW -> raw;
-      default -> throw new IllegalArgumentException("not a text field: " + field);
-    };
+    PreAnalyzedTokenStream.TermList list =
+        switch (field) {
+          case BODY -> body;
+          case TITLE -> title;
+          case RAW -> raw;
+          default -> throw new IllegalArgumentException("not a text field: " + field);
+        };
     return list.size == 0 ? null : new Field(field, new PreAnalyzedTokenStream(list), TEXT_TYPE);
   }
 
@@ -144,8 +146,8 @@ public final class AnalyzedMention {
   }
 
   /**
-   * Calls {@code consumer} with every term that {@link #document()} indexes in {@code field}, once per
-   * occurrence: what the matcher looks up and checks queries against without building an index.
+   * Calls {@code consumer} with every term that {@link #document()} indexes in {@code field}, once
+   * per occurrence: what the matcher looks up and checks queries against without building an index.
    */
   public void forEachIndexedTerm(String field, java.util.function.Consumer<String> consumer) {
     switch (field) {
@@ -163,11 +165,12 @@ public final class AnalyzedMention {
           consumer.accept(country);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
-  private static void forEach(PreAnalyzedTokenStream.TermList list, java.util.function.Consumer<String> consumer) {
+  private static void forEach(
+      PreAnalyzedTokenStream.TermList list, java.util.function.Consumer<String> consumer) {
     for (int i = 0; i < list.size; i++) {
       consumer.accept(list.terms[i]);
     }
@@ -178,14 +181,18 @@ public final class AnalyzedMention {
     return c == null || c.isBlank() ? null : c.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Calls {@code consumer} with every term of a text field ({@code body}, {@code title}, {@code raw}) and its position. */
+  /**
+   * Calls {@code consumer} with every term of a text field ({@code body}, {@code title}, {@code
+   * raw}) and its position.
+   */
   public void forEachTerm(String field, java.util.function.ObjIntConsumer<String> consumer) {
-    PreAnalyzedTokenStream.TermList list = switch (field) {
-      case BODY -> body;
-      case TITLE -> title;
-      case RAW -> raw;
-      default -> null;
-    };
+    PreAnalyzedTokenStream.TermList list =
+        switch (field) {
+          case BODY -> body;
+          case TITLE -> title;
+          case RAW -> raw;
+          default -> null;
+        };
     if (list == null) {
       return;
     }

@@ -17,9 +17,9 @@ import java.util.Set;
  * the language when the mention has none, and produces each field's terms with {@link WordForms}.
  *
  * <p>At every word position the body holds the folded word, its repeated-letter variants, its stem
- * for the mention's language (English or Indonesian; other languages get none) and, for a hashtag or
- * handle, the signed form ({@code #acme}, {@code @acme}) next to the bare word ({@code acme}). No
- * stop words are removed: positions stay those of the written text, which NEAR/n counts.
+ * for the mention's language (English or Indonesian; other languages get none) and, for a hashtag
+ * or handle, the signed form ({@code #acme}, {@code @acme}) next to the bare word ({@code acme}).
+ * No stop words are removed: positions stay those of the written text, which NEAR/n counts.
  *
  * <p>Stateless and thread-safe.
  */
@@ -32,18 +32,19 @@ public final class MentionAnalyzer {
   }
 
   /**
-   * Analyses a mention; {@code raw} and {@code prefixes} say whether the {@code raw} and {@code pfx}
-   * fields are wanted (they are only when some query uses {@code raw:} or a wildcard: skipping them
-   * saves a third of the terms looked up and indexed per mention).
+   * Analyses a mention; {@code raw} and {@code prefixes} say whether the {@code raw} and {@code
+   * pfx} fields are wanted (they are only when some query uses {@code raw:} or a wildcard: skipping
+   * them saves a third of the terms looked up and indexed per mention).
    */
   public AnalyzedMention analyze(MentionFields m, boolean rawField, boolean prefixField) {
     String titleText = m.title() == null ? "" : m.title();
     List<SocialToken> titleTokens = SocialTokenizer.tokenize(titleText);
     List<SocialToken> textTokens = SocialTokenizer.tokenize(m.text());
 
-    String lang = m.lang() == null || m.lang().isBlank()
-        ? LanguageDetector.detect(titleTokens, textTokens)
-        : m.lang().strip().toLowerCase(Locale.ROOT);
+    String lang =
+        m.lang() == null || m.lang().isBlank()
+            ? LanguageDetector.detect(titleTokens, textTokens)
+            : m.lang().strip().toLowerCase(Locale.ROOT);
 
     PreAnalyzedTokenStream.TermList body = new PreAnalyzedTokenStream.TermList();
     PreAnalyzedTokenStream.TermList title = new PreAnalyzedTokenStream.TermList();
@@ -80,12 +81,23 @@ public final class MentionAnalyzer {
         authors.add(id);
       }
     }
-    String source = m.source() == null || m.source().isBlank()
-        ? DEFAULT_SOURCE
-        : m.source().strip().toLowerCase(Locale.ROOT);
+    String source =
+        m.source() == null || m.source().isBlank()
+            ? DEFAULT_SOURCE
+            : m.source().strip().toLowerCase(Locale.ROOT);
     return new AnalyzedMention(
-        m, lang, body, title, raw, prefixes == null ? Set.of() : prefixes, authors, sites(m.url()), source, titleSurfaces,
-        textSurfaces, textBase);
+        m,
+        lang,
+        body,
+        title,
+        raw,
+        prefixes == null ? Set.of() : prefixes,
+        authors,
+        sites(m.url()),
+        source,
+        titleSurfaces,
+        textSurfaces,
+        textBase);
   }
 
   /** Adds a token's analysed forms at {@code pos}; returns its surface (lowercase) form. */
@@ -177,7 +189,9 @@ public final class MentionAnalyzer {
     return h.startsWith("@") ? h.substring(1) : h;
   }
 
-  /** The host of a URL and its parent domains ({@code m.detik.com}, {@code detik.com}, {@code com}). */
+  /**
+   * The host of a URL and its parent domains ({@code m.detik.com}, {@code detik.com}, {@code com}).
+   */
   public static List<String> sites(String url) {
     String host = host(url);
     if (host == null) {

@@ -5,7 +5,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-/** Replays terms that {@link MentionAnalyzer} computed once, so the index does no analysis itself. */
+/**
+ * Replays terms that {@link MentionAnalyzer} computed once, so the index does no analysis itself.
+ */
 final class PreAnalyzedTokenStream extends TokenStream {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

@@ -4,7 +4,8 @@ package dev.pantau.keywords.analysis;
  * One token of a text, as {@link SocialTokenizer} cut it.
  *
  * @param kind what the token is
- * @param raw the token as written (a handle or hashtag without its sign, a word without a possessive)
+ * @param raw the token as written (a handle or hashtag without its sign, a word without a
+ *     possessive)
  * @param start offset of the first char in the text
  * @param end offset after the last char in the text
  */

@@ -7,17 +7,18 @@ import java.util.List;
  * Cuts social text into words, hashtags, handles, URLs, e-mail addresses and emoji.
  *
  * <p>Hand-written rather than Lucene's {@code StandardTokenizer} or {@code UAX29URLEmailTokenizer}
- * because those drop the {@code #} and {@code @} signs and do not follow SPEC §2's handle boundary: a
- * handle is {@code @} followed by {@code [A-Za-z0-9_]+}, not preceded by a letter, digit, {@code _} or
- * {@code @}, ending at the first other character ({@code @acme's}, {@code @acme:} and {@code @acme#x}
- * hold {@code @acme}; {@code x@acme.com} holds none). Hashtags follow the same rule with {@code #}.
+ * because those drop the {@code #} and {@code @} signs and do not follow SPEC §2's handle boundary:
+ * a handle is {@code @} followed by {@code [A-Za-z0-9_]+}, not preceded by a letter, digit, {@code
+ * _} or {@code @}, ending at the first other character ({@code @acme's}, {@code @acme:} and
+ * {@code @acme#x} hold {@code @acme}; {@code x@acme.com} holds none). Hashtags follow the same rule
+ * with {@code #}.
  *
- * <p>Words are runs of letters, marks and digits; a hyphen or any other punctuation separates words (so
- * {@code coca-cola} gives {@code coca}, {@code cola} at consecutive positions, which the query side
- * matches as a phrase). A possessive {@code 's} is dropped, other inner apostrophes are removed
- * ({@code don't} is {@code dont}). Emoji are one token each, also when glued to a word. URLs
- * ({@code http://}, {@code https://}, {@code www.}) and e-mail addresses are one token each, so the
- * words inside them do not count as mentions.
+ * <p>Words are runs of letters, marks and digits; a hyphen or any other punctuation separates words
+ * (so {@code coca-cola} gives {@code coca}, {@code cola} at consecutive positions, which the query
+ * side matches as a phrase). A possessive {@code 's} is dropped, other inner apostrophes are
+ * removed ({@code don't} is {@code dont}). Emoji are one token each, also when glued to a word.
+ * URLs ({@code http://}, {@code https://}, {@code www.}) and e-mail addresses are one token each,
+ * so the words inside them do not count as mentions.
  */
 public final class SocialTokenizer {
 
@@ -64,7 +65,8 @@ public final class SocialTokenizer {
       if (isWordCodePoint(cp)) {
         int emailEnd = emailEnd(text, i);
         if (emailEnd > 0) {
-          out.add(new SocialToken(SocialToken.Kind.EMAIL, text.substring(i, emailEnd), i, emailEnd));
+          out.add(
+              new SocialToken(SocialToken.Kind.EMAIL, text.substring(i, emailEnd), i, emailEnd));
           i = emailEnd;
           continue;
         }
@@ -166,8 +168,11 @@ public final class SocialTokenizer {
     }
     int n = text.length();
     int end = body;
-    while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"'
-        && text.charAt(end) != '<' && text.charAt(end) != '>') {
+    while (end < n
+        && !Character.isWhitespace(text.charAt(end))
+        && text.charAt(end) != '"'
+        && text.charAt(end) != '<'
+        && text.charAt(end) != '>') {
       end++;
     }
     while (end > body && ".,;:!?)]}'".indexOf(text.charAt(end - 1)) >= 0) {
@@ -193,7 +198,10 @@ public final class SocialTokenizer {
       char c = text.charAt(k);
       if (Character.isLetterOrDigit(c) || c == '-') {
         k++;
-      } else if (c == '.' && k > labelStart && k + 1 < n && Character.isLetterOrDigit(text.charAt(k + 1))) {
+      } else if (c == '.'
+          && k > labelStart
+          && k + 1 < n
+          && Character.isLetterOrDigit(text.charAt(k + 1))) {
         dots++;
         k++;
         labelStart = k;

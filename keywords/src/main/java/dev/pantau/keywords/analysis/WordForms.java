@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 import org.apache.lucene.analysis.id.IndonesianStemmer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
  * The indexed forms of one word, shared by the mention side and the query side so both agree.
@@ -17,9 +17,9 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
  *       stands for the run cut to two and to one ({@code baguss}, {@code bagus}).
  *   <li>{@link #stem}: the light stem for the mention's language (English: Lucene's {@code
  *       EnglishMinimalStemmer}, plurals only; Indonesian: Lucene's {@code IndonesianStemmer} in its
- *       inflectional mode, particles and possessive clitics such as {@code -nya} only), indexed only
- *       when it differs from the word. A query word matches its own forms and its stems in both
- *       languages.
+ *       inflectional mode, particles and possessive clitics such as {@code -nya} only), indexed
+ *       only when it differs from the word. A query word matches its own forms and its stems in
+ *       both languages.
  * </ul>
  */
 public final class WordForms {

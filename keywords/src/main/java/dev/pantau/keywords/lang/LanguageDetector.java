@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tells English from Indonesian (else {@code und}) by counting function words and Indonesian affixes.
+ * Tells English from Indonesian (else {@code und}) by counting function words and Indonesian
+ * affixes.
  *
  * <p>Hand-written instead of a general detector (such as optimaize's language-detector) because
  * Pantau only needs two languages, detection runs on every mention in the matching hot path, and a
- * general n-gram detector costs tens of megabytes of profiles and pulls in an old Guava. Short social
- * posts are mostly function words and slang, which this scorer covers in both languages (Indonesian
- * informal forms such as {@code gak}, {@code udah}, {@code banget} included).
+ * general n-gram detector costs tens of megabytes of profiles and pulls in an old Guava. Short
+ * social posts are mostly function words and slang, which this scorer covers in both languages
+ * (Indonesian informal forms such as {@code gak}, {@code udah}, {@code banget} included).
  */
 public final class LanguageDetector {
 
@@ -24,31 +25,141 @@ public final class LanguageDetector {
   /** Fewer scored words than this gives {@code und}. */
   public static final int MIN_EVIDENCE = 1;
 
-  private static final Set<String> EN = words(
-      "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being",
-      "have", "has", "had", "do", "does", "did", "not", "no", "yes", "of", "to", "in", "on", "at",
-      "for", "with", "from", "by", "about", "as", "into", "than", "then", "that", "this", "these",
-      "those", "it", "its", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them",
-      "my", "your", "his", "our", "their", "what", "which", "who", "whom", "why", "how", "when",
-      "where", "there", "here", "all", "any", "some", "just", "so", "very", "really", "too", "can",
-      "could", "will", "would", "should", "may", "might", "must", "if", "because", "while", "after",
-      "before", "again", "more", "most", "much", "only", "own", "same", "such", "also", "get",
-      "got", "still", "never", "ever", "always", "new", "good", "bad", "great", "love", "hate",
-      "like", "dont", "cant", "wont", "im", "ive", "its", "thats", "doesnt", "didnt", "isnt",
-      "today", "now", "out", "up", "down", "over", "please", "thanks", "thank", "again", "one");
+  private static final Set<String> EN =
+      words(
+          "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being",
+          "have", "has", "had", "do", "does", "did", "not", "no", "yes", "of", "to", "in", "on",
+          "at", "for", "with", "from", "by", "about", "as", "into", "than", "then", "that", "this",
+          "these", "those", "it", "its", "i", "you", "he", "she", "we", "they", "me", "him", "her",
+          "us", "them", "my", "your", "his", "our", "their", "what", "which", "who", "whom", "why",
+          "how", "when", "where", "there", "here", "all", "any", "some", "just", "so", "very",
+          "really", "too", "can", "could", "will", "would", "should", "may", "might", "must", "if",
+          "because", "while", "after", "before", "again", "more", "most", "much", "only", "own",
+          "same", "such", "also", "get", "got", "still", "never", "ever", "always", "new", "good",
+          "bad", "great", "love", "hate", "like", "dont", "cant", "wont", "im", "ive", "its",
+          "thats", "doesnt", "didnt", "isnt", "today", "now", "out", "up", "down", "over", "please",
+          "thanks", "thank", "again", "one");
 
-  private static final Set<String> ID = words(
-      "yang", "dan", "di", "ke", "dari", "ini", "itu", "untuk", "dengan", "tidak", "tak", "ada",
-      "saya", "aku", "kamu", "anda", "dia", "kami", "kita", "mereka", "juga", "sudah", "udah",
-      "sdh", "akan", "bisa", "lagi", "banget", "bgt", "gak", "nggak", "ga", "gk", "enggak", "tdk",
-      "aja", "saja", "sama", "karena", "krn", "tapi", "tetapi", "namun", "kalau", "kalo", "atau",
-      "buat", "dalam", "pada", "sangat", "lebih", "jadi", "mau", "harus", "belum", "masih", "sih",
-      "dong", "deh", "kok", "kak", "min", "nih", "tuh", "ya", "yg", "dgn", "utk", "kenapa",
-      "gimana", "bagaimana", "apa", "siapa", "mana", "kapan", "berapa", "sekali", "semua", "baru",
-      "hari", "terus", "lah", "pun", "oleh", "seperti", "bagus", "jelek", "mantap", "parah",
-      "lemot", "sinyal", "harga", "beli", "murah", "mahal", "terima", "kasih", "makasih", "tolong",
-      "mohon", "cepat", "lambat", "hanya", "cuma", "belum", "pernah", "selalu", "setelah",
-      "sebelum", "tanpa", "para", "bukan", "jangan", "sedang", "lagi", "sampai", "sampe", "dah");
+  private static final Set<String> ID =
+      words(
+          "yang",
+          "dan",
+          "di",
+          "ke",
+          "dari",
+          "ini",
+          "itu",
+          "untuk",
+          "dengan",
+          "tidak",
+          "tak",
+          "ada",
+          "saya",
+          "aku",
+          "kamu",
+          "anda",
+          "dia",
+          "kami",
+          "kita",
+          "mereka",
+          "juga",
+          "sudah",
+          "udah",
+          "sdh",
+          "akan",
+          "bisa",
+          "lagi",
+          "banget",
+          "bgt",
+          "gak",
+          "nggak",
+          "ga",
+          "gk",
+          "enggak",
+          "tdk",
+          "aja",
+          "saja",
+          "sama",
+          "karena",
+          "krn",
+          "tapi",
+          "tetapi",
+          "namun",
+          "kalau",
+          "kalo",
+          "atau",
+          "buat",
+          "dalam",
+          "pada",
+          "sangat",
+          "lebih",
+          "jadi",
+          "mau",
+          "harus",
+          "belum",
+          "masih",
+          "sih",
+          "dong",
+          "deh",
+          "kok",
+          "kak",
+          "min",
+          "nih",
+          "tuh",
+          "ya",
+          "yg",
+          "dgn",
+          "utk",
+          "kenapa",
+          "gimana",
+          "bagaimana",
+          "apa",
+          "siapa",
+          "mana",
+          "kapan",
+          "berapa",
+          "sekali",
+          "semua",
+          "baru",
+          "hari",
+          "terus",
+          "lah",
+          "pun",
+          "oleh",
+          "seperti",
+          "bagus",
+          "jelek",
+          "mantap",
+          "parah",
+          "lemot",
+          "sinyal",
+          "harga",
+          "beli",
+          "murah",
+          "mahal",
+          "terima",
+          "kasih",
+          "makasih",
+          "tolong",
+          "mohon",
+          "cepat",
+          "lambat",
+          "hanya",
+          "cuma",
+          "belum",
+          "pernah",
+          "selalu",
+          "setelah",
+          "sebelum",
+          "tanpa",
+          "para",
+          "bukan",
+          "jangan",
+          "sedang",
+          "lagi",
+          "sampai",
+          "sampe",
+          "dah");
 
   private LanguageDetector() {}
 
@@ -94,14 +205,23 @@ public final class LanguageDetector {
   private static boolean indonesianAffix(String w) {
     return w.endsWith("nya")
         || w.endsWith("kan")
-        || (w.startsWith("meng") || w.startsWith("meny") || w.startsWith("mem")
-            || w.startsWith("ber") || w.startsWith("ter") || w.startsWith("di")
-            || w.startsWith("pe") || w.startsWith("ke"))
+        || (w.startsWith("meng")
+                || w.startsWith("meny")
+                || w.startsWith("mem")
+                || w.startsWith("ber")
+                || w.startsWith("ter")
+                || w.startsWith("di")
+                || w.startsWith("pe")
+                || w.startsWith("ke"))
             && (w.endsWith("an") || w.endsWith("i"));
   }
 
   private static boolean englishSuffix(String w) {
-    return w.endsWith("ing") || w.endsWith("tion") || w.endsWith("ly") || w.endsWith("ed")
-        || w.endsWith("ness") || w.endsWith("ful");
+    return w.endsWith("ing")
+        || w.endsWith("tion")
+        || w.endsWith("ly")
+        || w.endsWith("ed")
+        || w.endsWith("ness")
+        || w.endsWith("ful");
   }
 }

@@ -2,10 +2,9 @@ package dev.pantau.keywords.query;
 
 import static dev.pantau.keywords.analysis.MentionFieldNames.*;
 
-import dev.pantau.keywords.analysis.MentionFieldNames;
-
 import dev.pantau.keywords.MatcherConfig;
 import dev.pantau.keywords.analysis.MentionAnalyzer;
+import dev.pantau.keywords.analysis.MentionFieldNames;
 import dev.pantau.keywords.analysis.SocialToken;
 import dev.pantau.keywords.analysis.SocialTokenizer;
 import dev.pantau.keywords.analysis.WordForms;
@@ -32,14 +31,14 @@ import org.apache.lucene.util.BytesRef;
  * dev.pantau.keywords.analysis.MentionFieldNames}.
  *
  * <ul>
- *   <li>A word becomes the disjunction of its indexed forms ({@link WordForms}): the folded word, its
- *       repeated-letter variants, its English and Indonesian stems. A mention carries only its own
- *       language's stem, so each mention is matched in its own language.
+ *   <li>A word becomes the disjunction of its indexed forms ({@link WordForms}): the folded word,
+ *       its repeated-letter variants, its English and Indonesian stems. A mention carries only its
+ *       own language's stem, so each mention is matched in its own language.
  *   <li>Phrases, hyphenated words and NEAR/ONEAR are Lucene intervals: {@code a NEAR/n b} is {@code
  *       maxgaps(n, ordered(a, b)) OR maxgaps(n, ordered(b, a))} (at most n words between them).
- *   <li>{@code #tag} and {@code @handle} match only their signed form; {@code @handle} also matches the
- *       author. A bare word matches hashtags and handles too because the analyzer stacks the bare word
- *       on them.
+ *   <li>{@code #tag} and {@code @handle} match only their signed form; {@code @handle} also matches
+ *       the author. A bare word matches hashtags and handles too because the analyzer stacks the
+ *       bare word on them.
  *   <li>Wildcards (and interval queries that hold one) carry a filter on the first chars of the
  *       pattern (3 or 5 of them): the presearch then picks them only for mentions with such a word,
  *       instead of for every mention.
@@ -87,16 +86,19 @@ public final class QueryCompiler {
       if (t.sign() == '@' && field.equals(BODY)) {
         return new BooleanQuery.Builder()
             .add(text, Occur.SHOULD)
-            .add(new TermQuery(new Term(AUTHOR, MentionAnalyzer.normaliseHandle(t.name()))), Occur.SHOULD)
+            .add(
+                new TermQuery(new Term(AUTHOR, MentionAnalyzer.normaliseHandle(t.name()))),
+                Occur.SHOULD)
             .build();
       }
       return text;
     }
     if (node instanceof QueryNode.Wildcard w) {
       String pattern = WordForms.fold(w.pattern());
-      Query q = pattern.indexOf('?') < 0
-          ? new PrefixQuery(new Term(field, pattern.substring(0, pattern.length() - 1)))
-          : new WildcardQuery(new Term(field, pattern));
+      Query q =
+          pattern.indexOf('?') < 0
+              ? new PrefixQuery(new Term(field, pattern.substring(0, pattern.length() - 1)))
+              : new WildcardQuery(new Term(field, pattern));
       return new BooleanQuery.Builder()
           .add(q, Occur.MUST)
           .add(prefixFilter(pattern), Occur.FILTER)
@@ -146,7 +148,8 @@ public final class QueryCompiler {
   private Query word(String text, int pos, String field) throws QuerySyntaxException {
     List<SocialToken> tokens = SocialTokenizer.tokenize(text);
     if (tokens.isEmpty()) {
-      throw new QuerySyntaxException(pos, "'" + text + "' holds no letters, digits or emoji to match");
+      throw new QuerySyntaxException(
+          pos, "'" + text + "' holds no letters, digits or emoji to match");
     }
     if (tokens.size() == 1) {
       Set<String> forms = forms(tokens.get(0));
@@ -177,7 +180,8 @@ public final class QueryCompiler {
     if (node instanceof QueryNode.Word w) {
       List<SocialToken> tokens = SocialTokenizer.tokenize(w.text());
       if (tokens.isEmpty()) {
-        throw new QuerySyntaxException(w.position(), "'" + w.text() + "' holds no letters, digits or emoji to match");
+        throw new QuerySyntaxException(
+            w.position(), "'" + w.text() + "' holds no letters, digits or emoji to match");
       }
       return phrase(tokens, -1, w.position());
     }
@@ -215,11 +219,13 @@ public final class QueryCompiler {
     }
     if (node instanceof QueryNode.And) {
       throw new QuerySyntaxException(
-          node.position(), "AND is not allowed inside NEAR: each side is a term, phrase or OR-group");
+          node.position(),
+          "AND is not allowed inside NEAR: each side is a term, phrase or OR-group");
     }
     if (node instanceof QueryNode.Not) {
       throw new QuerySyntaxException(
-          node.position(), "NOT is not allowed inside NEAR: each side is a term, phrase or OR-group");
+          node.position(),
+          "NOT is not allowed inside NEAR: each side is a term, phrase or OR-group");
     }
     if (node instanceof QueryNode.Field f) {
       throw new QuerySyntaxException(
@@ -228,7 +234,9 @@ public final class QueryCompiler {
     throw new IllegalStateException("unknown node " + node);
   }
 
-  /** Tokens in a row; with {@code slop >= 0} in any order with at most {@code slop} words between. */
+  /**
+   * Tokens in a row; with {@code slop >= 0} in any order with at most {@code slop} words between.
+   */
   private IntervalsSource phrase(List<SocialToken> tokens, int slop, int position)
       throws QuerySyntaxException {
     IntervalsSource[] parts = new IntervalsSource[tokens.size()];
@@ -259,7 +267,10 @@ public final class QueryCompiler {
     return Intervals.maxgaps(slop, Intervals.unordered(parts));
   }
 
-  /** The indexed forms a query token matches (see {@link dev.pantau.keywords.analysis.MentionAnalyzer}). */
+  /**
+   * The indexed forms a query token matches (see {@link
+   * dev.pantau.keywords.analysis.MentionAnalyzer}).
+   */
   static Set<String> forms(SocialToken t) {
     Set<String> out = new LinkedHashSet<>();
     switch (t.kind()) {
@@ -280,10 +291,12 @@ public final class QueryCompiler {
   }
 
   private Query field(QueryNode.Field f, String current) throws QuerySyntaxException {
-    String value = f.value() instanceof QueryNode.Word w ? w.text()
-        : f.value() instanceof QueryNode.Phrase p ? p.text()
-        : f.value() instanceof QueryNode.Tag t ? t.sign() + t.name()
-        : null;
+    String value =
+        f.value() instanceof QueryNode.Word w
+            ? w.text()
+            : f.value() instanceof QueryNode.Phrase p
+                ? p.text()
+                : f.value() instanceof QueryNode.Tag t ? t.sign() + t.name() : null;
     switch (f.field()) {
       case "title":
         return query(f.value(), TITLE);
@@ -291,16 +304,17 @@ public final class QueryCompiler {
         return raw(f);
       case "author":
         return new TermQuery(new Term(AUTHOR, MentionAnalyzer.normaliseHandle(require(value, f))));
-      case "site": {
-        String host = MentionAnalyzer.host(require(value, f));
-        if (host == null) {
-          throw new QuerySyntaxException(f.position(), "site: needs a host name");
+      case "site":
+        {
+          String host = MentionAnalyzer.host(require(value, f));
+          if (host == null) {
+            throw new QuerySyntaxException(f.position(), "site: needs a host name");
+          }
+          if (host.startsWith("www.")) {
+            host = host.substring(4);
+          }
+          return new TermQuery(new Term(SITE, host));
         }
-        if (host.startsWith("www.")) {
-          host = host.substring(4);
-        }
-        return new TermQuery(new Term(SITE, host));
-      }
       case "lang":
         return new TermQuery(new Term(LANG, require(value, f).strip().toLowerCase(Locale.ROOT)));
       case "source":
@@ -320,7 +334,8 @@ public final class QueryCompiler {
   }
 
   private Query raw(QueryNode.Field f) throws QuerySyntaxException {
-    String text = f.value() instanceof QueryNode.Word w ? w.text() : ((QueryNode.Phrase) f.value()).text();
+    String text =
+        f.value() instanceof QueryNode.Word w ? w.text() : ((QueryNode.Phrase) f.value()).text();
     List<SocialToken> tokens = SocialTokenizer.tokenize(text);
     if (tokens.isEmpty()) {
       throw new QuerySyntaxException(f.value().position(), "raw: needs words to match");
@@ -395,6 +410,7 @@ public final class QueryCompiler {
         break;
       }
     }
-    return new TermQuery(new Term(PREFIX, MentionFieldNames.prefixTerm(foldedPattern.substring(0, wild))));
+    return new TermQuery(
+        new Term(PREFIX, MentionFieldNames.prefixTerm(foldedPattern.substring(0, wild))));
   }
 }

@@ -2,7 +2,9 @@ package dev.pantau.keywords.query;
 
 import java.util.List;
 
-/** The parsed form of a keyword query (SPEC §2); every node remembers where it starts in the text. */
+/**
+ * The parsed form of a keyword query (SPEC §2); every node remembers where it starts in the text.
+ */
 public sealed interface QueryNode {
 
   int position();

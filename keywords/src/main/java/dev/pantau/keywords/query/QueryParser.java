@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 /**
  * Parses SPEC §2's query language into {@link QueryNode}s.
  *
- * <p>Precedence, loosest first: {@code OR}; {@code AND}, {@code AND NOT}, {@code NOT} and terms side
- * by side (implicit AND); unary {@code NOT} and {@code -}; {@code NEAR/n} and {@code ONEAR/n}. So
- * {@code a b OR c} is {@code (a AND b) OR c} and {@code a NEAR/2 b c} is {@code (a NEAR/2 b) AND c}.
- * Operators are upper case; {@code and}, {@code or}, {@code not} in lower case are plain words, as in
- * Brandwatch. {@code -} negates only at the start of a term: {@code coca-cola} is one term.
+ * <p>Precedence, loosest first: {@code OR}; {@code AND}, {@code AND NOT}, {@code NOT} and terms
+ * side by side (implicit AND); unary {@code NOT} and {@code -}; {@code NEAR/n} and {@code ONEAR/n}.
+ * So {@code a b OR c} is {@code (a AND b) OR c} and {@code a NEAR/2 b c} is {@code (a NEAR/2 b) AND
+ * c}. Operators are upper case; {@code and}, {@code or}, {@code not} in lower case are plain words,
+ * as in Brandwatch. {@code -} negates only at the start of a term: {@code coca-cola} is one term.
  *
  * <p>Every rejection carries the 0-based offset in the query and a reason. The limits of a {@link
  * MatcherConfig} (length, clauses, nesting, NEAR distance) are enforced here.
@@ -30,7 +30,17 @@ public final class QueryParser {
   private static final Pattern FIELD = Pattern.compile("([A-Za-z_]+):(.*)", Pattern.DOTALL);
 
   private enum Type {
-    WORD, PHRASE, LPAREN, RPAREN, AND, OR, NOT, MINUS, NEAR, FIELD, END
+    WORD,
+    PHRASE,
+    LPAREN,
+    RPAREN,
+    AND,
+    OR,
+    NOT,
+    MINUS,
+    NEAR,
+    FIELD,
+    END
   }
 
   private record Tok(Type type, String text, int pos, int number, boolean flag) {}
@@ -90,14 +100,18 @@ public final class QueryParser {
       } else if (c == '"') {
         p = lexPhrase(p);
       } else if (c == '-' && (p == 0 || boundary(query.charAt(p - 1)))) {
-        if (p + 1 >= n || Character.isWhitespace(query.charAt(p + 1)) || query.charAt(p + 1) == ')') {
+        if (p + 1 >= n
+            || Character.isWhitespace(query.charAt(p + 1))
+            || query.charAt(p + 1) == ')') {
           throw new QuerySyntaxException(p, "'-' must be followed by the term it excludes");
         }
         toks.add(new Tok(Type.MINUS, "-", p, 0, false));
         p++;
       } else {
         int s = p;
-        while (p < n && !Character.isWhitespace(query.charAt(p)) && "()\"".indexOf(query.charAt(p)) < 0) {
+        while (p < n
+            && !Character.isWhitespace(query.charAt(p))
+            && "()\"".indexOf(query.charAt(p)) < 0) {
           p++;
         }
         word(query.substring(s, p), s, p);
@@ -142,7 +156,8 @@ public final class QueryParser {
         Matcher near = NEAR.matcher(w);
         if (near.matches()) {
           if (near.group(2) == null || near.group(2).isEmpty()) {
-            throw new QuerySyntaxException(s, w + " needs a distance, e.g. " + near.group(1) + "NEAR/3");
+            throw new QuerySyntaxException(
+                s, w + " needs a distance, e.g. " + near.group(1) + "NEAR/3");
           }
           int d = parseDistance(near.group(2), s);
           toks.add(new Tok(Type.NEAR, w, s, d, !near.group(1).isEmpty()));
@@ -153,7 +168,10 @@ public final class QueryParser {
           String name = f.group(1).toLowerCase(Locale.ROOT);
           if (!FIELDS.contains(name)) {
             throw new QuerySyntaxException(
-                s, "unknown field '" + f.group(1) + "' (known: author, site, lang, source, country, title, raw)");
+                s,
+                "unknown field '"
+                    + f.group(1)
+                    + "' (known: author, site, lang, source, country, title, raw)");
           }
           toks.add(new Tok(Type.FIELD, name, s, 0, false));
           String rest = f.group(2);
@@ -195,8 +213,12 @@ public final class QueryParser {
   }
 
   private boolean startsOperand(Type t) {
-    return t == Type.WORD || t == Type.PHRASE || t == Type.LPAREN || t == Type.FIELD
-        || t == Type.MINUS || t == Type.NOT;
+    return t == Type.WORD
+        || t == Type.PHRASE
+        || t == Type.LPAREN
+        || t == Type.FIELD
+        || t == Type.MINUS
+        || t == Type.NOT;
   }
 
   private QueryNode parseOr(int depth) throws QuerySyntaxException {
@@ -267,9 +289,14 @@ public final class QueryParser {
   private QuerySyntaxException missing(Tok t) {
     return switch (t.type) {
       case END -> new QuerySyntaxException(t.pos, "the query ends where a term was expected");
-      case RPAREN -> new QuerySyntaxException(t.pos, "unbalanced parenthesis: ')' without '(' or an empty group");
-      case NEAR -> new QuerySyntaxException(t.pos, t.text + " needs a term, phrase or OR-group on both sides");
-      default -> new QuerySyntaxException(t.pos, t.text + " needs a term, phrase or group on both sides");
+      case RPAREN ->
+          new QuerySyntaxException(
+              t.pos, "unbalanced parenthesis: ')' without '(' or an empty group");
+      case NEAR ->
+          new QuerySyntaxException(
+              t.pos, t.text + " needs a term, phrase or OR-group on both sides");
+      default ->
+          new QuerySyntaxException(t.pos, t.text + " needs a term, phrase or group on both sides");
     };
   }
 
@@ -279,7 +306,8 @@ public final class QueryParser {
       case LPAREN -> {
         if (depth + 1 > config.maxNesting()) {
           throw new QuerySyntaxException(
-              t.pos, "nesting too deep: more than " + config.maxNesting() + " levels of parentheses");
+              t.pos,
+              "nesting too deep: more than " + config.maxNesting() + " levels of parentheses");
         }
         if (peek().type == Type.RPAREN) {
           throw new QuerySyntaxException(t.pos, "empty group '()'");
@@ -315,14 +343,18 @@ public final class QueryParser {
           value = parsePrimary(depth);
         } else {
           if (v.type != Type.WORD && v.type != Type.PHRASE) {
-            throw new QuerySyntaxException(t.pos, "field '" + t.text + ":' needs a term or a phrase");
+            throw new QuerySyntaxException(
+                t.pos, "field '" + t.text + ":' needs a term or a phrase");
           }
           next();
           countClause(v.pos);
-          value = v.type == Type.PHRASE
-              ? new QueryNode.Phrase(v.text, v.number, v.pos)
-              : new QueryNode.Word(v.text, v.pos);
-          if (!t.text.equals("raw") && v.type == Type.WORD && (v.text.contains("*") || v.text.contains("?"))) {
+          value =
+              v.type == Type.PHRASE
+                  ? new QueryNode.Phrase(v.text, v.number, v.pos)
+                  : new QueryNode.Word(v.text, v.pos);
+          if (!t.text.equals("raw")
+              && v.type == Type.WORD
+              && (v.text.contains("*") || v.text.contains("?"))) {
             throw new QuerySyntaxException(v.pos, "wildcards are not allowed in '" + t.text + ":'");
           }
         }
@@ -353,7 +385,12 @@ public final class QueryParser {
       }
       if (end == 1) {
         throw new QuerySyntaxException(
-            pos, "'" + c + "' must be followed by letters, digits or '_' (" + (c == '#' ? "hashtag" : "handle") + ")");
+            pos,
+            "'"
+                + c
+                + "' must be followed by letters, digits or '_' ("
+                + (c == '#' ? "hashtag" : "handle")
+                + ")");
       }
       // Like a handle in text, the tag ends at the first other character: @acme's is @acme.
       return new QueryNode.Tag(c, w.substring(1, end), pos);
@@ -373,12 +410,17 @@ public final class QueryParser {
     if (first - signed < MatcherConfig.MIN_WILDCARD_PREFIX) {
       throw new QuerySyntaxException(
           pos + first,
-          "a wildcard needs at least " + MatcherConfig.MIN_WILDCARD_PREFIX + " characters before it: '" + w + "'");
+          "a wildcard needs at least "
+              + MatcherConfig.MIN_WILDCARD_PREFIX
+              + " characters before it: '"
+              + w
+              + "'");
     }
     for (int k = signed; k < w.length(); k++) {
       char c = w.charAt(k);
       if (c != '*' && c != '?' && !Character.isLetterOrDigit(c)) {
-        throw new QuerySyntaxException(pos + k, "a wildcard term may only hold letters and digits: '" + w + "'");
+        throw new QuerySyntaxException(
+            pos + k, "a wildcard term may only hold letters and digits: '" + w + "'");
       }
     }
     return new QueryNode.Wildcard(w, pos);

@@ -23,24 +23,33 @@ public final class QueryText {
       return f.field() + ":" + grouped(f.value());
     }
     if (node instanceof QueryNode.And a) {
-      return a.clauses().stream().map(c -> c instanceof QueryNode.Or ? "(" + of(c) + ")" : of(c))
+      return a.clauses().stream()
+          .map(c -> c instanceof QueryNode.Or ? "(" + of(c) + ")" : of(c))
           .collect(Collectors.joining(" AND "));
     }
     if (node instanceof QueryNode.Or o) {
-      return o.clauses().stream().map(c -> c instanceof QueryNode.And ? "(" + of(c) + ")" : of(c))
+      return o.clauses().stream()
+          .map(c -> c instanceof QueryNode.And ? "(" + of(c) + ")" : of(c))
           .collect(Collectors.joining(" OR "));
     }
     if (node instanceof QueryNode.Not n) {
       return "NOT " + grouped(n.clause());
     }
     if (node instanceof QueryNode.Near n) {
-      return grouped(n.left()) + (n.ordered() ? " ONEAR/" : " NEAR/") + n.distance() + " " + grouped(n.right());
+      return grouped(n.left())
+          + (n.ordered() ? " ONEAR/" : " NEAR/")
+          + n.distance()
+          + " "
+          + grouped(n.right());
     }
     throw new IllegalArgumentException("unknown query node " + node);
   }
 
   private static String grouped(QueryNode node) {
-    boolean compound = node instanceof QueryNode.And || node instanceof QueryNode.Or || node instanceof QueryNode.Near;
+    boolean compound =
+        node instanceof QueryNode.And
+            || node instanceof QueryNode.Or
+            || node instanceof QueryNode.Near;
     return compound ? "(" + of(node) + ")" : of(node);
   }
 }

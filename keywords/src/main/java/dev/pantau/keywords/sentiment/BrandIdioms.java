@@ -14,8 +14,8 @@ import java.util.Set;
  *   <li>"you had one job", rated as VADER's "incompetent";
  *   <li>sarcastic relish: "love a good 2 hour delay", "nothing like a good outage": the praise
  *       turns negative when the thing relished is;
- *   <li>"just what I needed" beside a complaint ("another cancelled flight, just what I
- *       needed"), rated as VADER's "lame";
+ *   <li>"just what I needed" beside a complaint ("another cancelled flight, just what I needed"),
+ *       rated as VADER's "lame";
  *   <li>"love how" a bad thing happens: "Love how @acme cancels my flight";
  *   <li>"you guys rock", rated as VADER's "cool"; "went above and beyond" as "outstanding"; slang
  *       "… is fire" as "awesome"; "hung up on me" as "rude";
@@ -83,20 +83,38 @@ final class BrandIdioms {
         sentiments[i] = LAME;
       } else if (w.equals("rock") && ROCKERS.contains(lower[i - 1]) && sentiments[i] == 0) {
         sentiments[i] = ROCK;
-      } else if (negative && w.equals("how") && RELISH.contains(lower[i - 1]) && sentiments[i - 1] > 0) {
+      } else if (negative
+          && w.equals("how")
+          && RELISH.contains(lower[i - 1])
+          && sentiments[i - 1] > 0) {
         loveHow(raw, sentiments, i);
-      } else if (w.equals("hell") && i >= 2 && THEM.contains(lower[i - 1]) && lower[i - 2].equals("give")) {
+      } else if (w.equals("hell")
+          && i >= 2
+          && THEM.contains(lower[i - 1])
+          && lower[i - 2].equals("give")) {
         sentiments[i] = ENCOURAGE; // "give 'em hell!": cheering, not damnation
-      } else if (w.equals("control") && i >= 2 && lower[i - 1].equals("of") && lower[i - 2].equals("out")) {
+      } else if (w.equals("control")
+          && i >= 2
+          && lower[i - 1].equals("of")
+          && lower[i - 2].equals("out")) {
         sentiments[i] = UNCONTROLLABLE; // "prices are out of control"
-      } else if (w.equals("beyond") && i >= 2 && lower[i - 1].equals("and") && lower[i - 2].equals("above")) {
+      } else if (w.equals("beyond")
+          && i >= 2
+          && lower[i - 1].equals("and")
+          && lower[i - 2].equals("above")) {
         sentiments[i] = OUTSTANDING;
-      } else if (w.equals("up") && HUNG.contains(lower[i - 1]) && i + 1 < n && lower[i + 1].equals("on")) {
+      } else if (w.equals("up")
+          && HUNG.contains(lower[i - 1])
+          && i + 1 < n
+          && lower[i + 1].equals("on")) {
         sentiments[i] = RUDE;
       } else if (w.equals("fire") && COPULAS.contains(lower[i - 1]) && !endsClause(raw[i - 1])) {
         // "the new nuggets are fire": slang praise; "on fire", "fire alarm" are not after a copula
         sentiments[i] = AWESOME;
-      } else if (negative && w.equals("timing") && sentiments[i - 1] > 0 && !endsClause(raw[i - 1])) {
+      } else if (negative
+          && w.equals("timing")
+          && sentiments[i - 1] > 0
+          && !endsClause(raw[i - 1])) {
         // "servers down during the tournament, great timing"
         sentiments[i - 1] = -sentiments[i - 1];
       }
@@ -131,7 +149,8 @@ final class BrandIdioms {
 
   private static final Set<String> HUNG = Set.of("hung", "hangs", "hang", "hanging");
 
-  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "so", "straight");
+  private static final Set<String> COPULAS =
+      Set.of("is", "are", "was", "were", "be", "so", "straight");
 
   /** Who rocks in "you rock", "you guys rock". */
   private static final Set<String> ROCKERS = Set.of("you", "u", "guys", "y'all", "yall", "team");

@@ -92,9 +92,10 @@ final class ComplaintSenses {
   /**
    * Applies the senses switched on in the rules to the valences of one text, in place. Senses of
    * complaint that VADER reads as praise: adverbs of certainty ({@link
-   * EnglishRules.Rule#CERTAINTY_ADVERBS}), warnings to other buyers and refusals to come back ({@link
-   * EnglishRules.Rule#ADVICE_IDIOMS}), standards not met ({@link EnglishRules.Rule#EXPECTATIONS}) and
-   * functions not performed ({@link EnglishRules.Rule#FAILURES}).
+   * EnglishRules.Rule#CERTAINTY_ADVERBS}), warnings to other buyers and refusals to come back
+   * ({@link EnglishRules.Rule#ADVICE_IDIOMS}), standards not met ({@link
+   * EnglishRules.Rule#EXPECTATIONS}) and functions not performed ({@link
+   * EnglishRules.Rule#FAILURES}).
    */
   void apply(
       String[] raw, String[] lower, boolean[] question, double[] sentiments, boolean[] ruleWord) {
@@ -204,7 +205,9 @@ final class ComplaintSenses {
   /** Copulas and "what" before "a joke": "is a joke", "was a total joke", "what a joke". */
   static final Set<String> DERIDING = Set.of("is", "was", "are", "were", "what", "it's", "that's");
 
-  /** Words that may stand in "is a … joke": "a total joke", "a complete joke", "an absolute joke". */
+  /**
+   * Words that may stand in "is a … joke": "a total joke", "a complete joke", "an absolute joke".
+   */
   static final Set<String> JOKE_FILLERS =
       Set.of("a", "an", "total", "complete", "absolute", "big", "such", "just");
 
@@ -333,9 +336,7 @@ final class ComplaintSenses {
     if (STANDARD_VERBS.contains(before)) {
       return true;
     }
-    return before.equals("had")
-        && i > 1
-        && PERFECT.contains(lower[i - 2]);
+    return before.equals("had") && i > 1 && PERFECT.contains(lower[i - 2]);
   }
 
   /** "as I had hoped", "than we expected": a reference verb after "as"/"than" and a subject. */

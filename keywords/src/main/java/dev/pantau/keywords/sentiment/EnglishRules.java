@@ -78,8 +78,8 @@ record EnglishRules(
     DEGREE_ADVERBS,
     /**
      * "sure" after a copula, "make", a negation or a degree word ("I'm sure", "make sure", "not
-     * sure", "pretty sure") is certainty, not approval: it counts nothing, where VADER rates it +1.3
-     * and "not sure" negative.
+     * sure", "pretty sure") is certainty, not approval: it counts nothing, where VADER rates it
+     * +1.3 and "not sure" negative.
      */
     EPISTEMIC_SURE,
     /**

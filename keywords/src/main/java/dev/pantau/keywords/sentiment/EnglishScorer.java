@@ -43,8 +43,10 @@ final class EnglishScorer {
 
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
 
-  /** Every word a rule of {@link ComplaintSenses}, {@link Remedies}, {@link BrandIdioms} or the
-   * sarcastic thanks turns on. */
+  /**
+   * Every word a rule of {@link ComplaintSenses}, {@link Remedies}, {@link BrandIdioms} or the
+   * sarcastic thanks turns on.
+   */
   private static final Set<String> RULE_WORDS = ruleWords();
 
   private static Set<String> ruleWords() {
@@ -150,11 +152,10 @@ final class EnglishScorer {
     boolean[] question = new boolean[n];
     for (int i = 0; i < n; i++) {
       words[i] = stripPunctuationIfWord(emoticon(raw[i]));
-      // an emoticon rated in its own case ("D:", dismay) is not its lower-case twin ("d:", a tongue)
+      // an emoticon rated in its own case ("D:", dismay) is not its lower-case twin ("d:", a
+      // tongue)
       lower[i] =
-          lexicon.containsKey(words[i])
-              ? words[i]
-              : words[i].toLowerCase(java.util.Locale.ROOT);
+          lexicon.containsKey(words[i]) ? words[i] : words[i].toLowerCase(java.util.Locale.ROOT);
       // squeezing can change only a word with a run of three letters or a dropped g ("lovin"):
       // test that first, it costs less than the three lookups of known()
       if (on(Rule.REPEATED_LETTERS)
@@ -167,7 +168,10 @@ final class EnglishScorer {
           words[i] = isUpper(words[i]) ? squeezed.toUpperCase(java.util.Locale.ROOT) : squeezed;
         }
       }
-      if (on(Rule.SUPERLATIVES) && lower[i].length() > 5 && lower[i].endsWith("est") && !known(lower[i])) {
+      if (on(Rule.SUPERLATIVES)
+          && lower[i].length() > 5
+          && lower[i].endsWith("est")
+          && !known(lower[i])) {
         String base = superlativeBase(lower[i]);
         if (base != null) {
           lower[i] = base;
@@ -234,8 +238,7 @@ final class EnglishScorer {
         }
       }
     }
-    double headline =
-        on(Rule.HEADLINES) && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
+    double headline = on(Rule.HEADLINES) && isHeadline(words) ? EnglishRules.HEADLINE_WEIGHT : 1.0;
     double sum = 0;
     double positiveSum = 0;
     double negativeSum = 0;
@@ -280,14 +283,21 @@ final class EnglishScorer {
     }
     double total = positiveSum - negativeSum + neutralCount;
     return new VaderScores(
-        normalize(sum), positiveSum / total, -negativeSum / total, neutralCount / total, n,
-        strongestPositive, strongestNegative, last, positiveWords, negativeWords);
+        normalize(sum),
+        positiveSum / total,
+        -negativeSum / total,
+        neutralCount / total,
+        n,
+        strongestPositive,
+        strongestNegative,
+        last,
+        positiveWords,
+        negativeWords);
   }
 
   /**
    * A booster that closes its clause modifies nothing: it is the adjective ("the speed is
-   * incredible"), and reads as its lexicon word when it has one (with {@link
-   * Rule#DEGREE_ADVERBS}).
+   * incredible"), and reads as its lexicon word when it has one (with {@link Rule#DEGREE_ADVERBS}).
    */
   private boolean predicate(String[] raw, String[] lower, int i) {
     return on(Rule.DEGREE_ADVERBS)
@@ -303,9 +313,12 @@ final class EnglishScorer {
   private String superlativeBase(String w) {
     String stem = w.substring(0, w.length() - 3);
     String[] candidates = {
-      stem, stem + "e",
+      stem,
+      stem + "e",
       stem.endsWith("i") ? stem.substring(0, stem.length() - 1) + "y" : null,
-      stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2) ? stem.substring(0, stem.length() - 1) : null
+      stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
+          ? stem.substring(0, stem.length() - 1)
+          : null
     };
     for (String c : candidates) {
       if (c != null && c.length() >= 3) {
@@ -404,7 +417,8 @@ final class EnglishScorer {
   /**
    * Words whose lexicon valence belongs to another sense than the one used: "Well," as a discourse
    * marker ({@link EnglishRules.Rule#DISCOURSE_WELL}), "pretty"/"super" as degree adverbs ({@link
-   * EnglishRules.Rule#DEGREE_ADVERBS}), "sure" of certainty ({@link EnglishRules.Rule#EPISTEMIC_SURE}).
+   * EnglishRules.Rule#DEGREE_ADVERBS}), "sure" of certainty ({@link
+   * EnglishRules.Rule#EPISTEMIC_SURE}).
    */
   private void wordSenses(String[] raw, String[] lower, double[] sentiments) {
     int n = lower.length;
@@ -436,16 +450,57 @@ final class EnglishScorer {
   /** Machines with a fan: "laptop fan", "ceiling fan". */
   static final Set<String> FAN_MACHINES =
       Set.of(
-          "laptop", "desk", "ceiling", "cpu", "gpu", "cooling", "exhaust", "pc", "computer",
-          "case", "radiator", "bathroom", "oven", "console", "ps5", "xbox", "macbook", "tower",
-          "box", "stand", "standing", "floor", "portable", "usb");
+          "laptop",
+          "desk",
+          "ceiling",
+          "cpu",
+          "gpu",
+          "cooling",
+          "exhaust",
+          "pc",
+          "computer",
+          "case",
+          "radiator",
+          "bathroom",
+          "oven",
+          "console",
+          "ps5",
+          "xbox",
+          "macbook",
+          "tower",
+          "box",
+          "stand",
+          "standing",
+          "floor",
+          "portable",
+          "usb");
 
   /** What a machine's fan does: "fan noise", "fan is loud", "fan keeps spinning". */
   static final Set<String> FAN_DOINGS =
       Set.of(
-          "noise", "noises", "motor", "speed", "speeds", "blade", "blades", "spins", "spinning",
-          "runs", "running", "keeps", "makes", "whirring", "loud", "noisy", "sounds", "died",
-          "stopped", "broke", "broken", "rattles", "rattling");
+          "noise",
+          "noises",
+          "motor",
+          "speed",
+          "speeds",
+          "blade",
+          "blades",
+          "spins",
+          "spinning",
+          "runs",
+          "running",
+          "keeps",
+          "makes",
+          "whirring",
+          "loud",
+          "noisy",
+          "sounds",
+          "died",
+          "stopped",
+          "broke",
+          "broken",
+          "rattles",
+          "rattling");
 
   private static boolean machineFan(String[] lower, int i) {
     return (i > 0 && FAN_MACHINES.contains(lower[i - 1]))
@@ -461,15 +516,16 @@ final class EnglishScorer {
   }
 
   /**
-   * Handles and links are names, not opinions: {@code @united}, {@code @AmazonHelp} and the words of
-   * a URL score nothing. (Title-case words inside a sentence were tried as names too, "flying
+   * Handles and links are names, not opinions: {@code @united}, {@code @AmazonHelp} and the words
+   * of a URL score nothing. (Title-case words inside a sentence were tried as names too, "flying
    * United": on tweets they are as often emphasis, "Best url ever", and it cost 0.007 macro-F1.)
    */
   private static boolean[] markNames(String[] raw) {
     boolean[] name = new boolean[raw.length];
     for (int i = 0; i < raw.length; i++) {
       String r = raw[i];
-      name[i] = r.startsWith("@") || r.startsWith(".@") || r.contains("://") || r.startsWith("www.");
+      name[i] =
+          r.startsWith("@") || r.startsWith(".@") || r.contains("://") || r.startsWith("www.");
     }
     markCheckIns(raw, name);
     return name;
@@ -492,7 +548,8 @@ final class EnglishScorer {
             break;
           }
         }
-      } else if ((r.equalsIgnoreCase("I'm") || r.equalsIgnoreCase("Im")) && raw[i + 1].equalsIgnoreCase("at")
+      } else if ((r.equalsIgnoreCase("I'm") || r.equalsIgnoreCase("Im"))
+          && raw[i + 1].equalsIgnoreCase("at")
           && (i == 0 || endsSentence(raw[i - 1]) || raw[i - 1].startsWith("@"))) {
         int link = -1;
         for (int k = i + 2; k < n && link < 0; k++) {
@@ -544,42 +601,127 @@ final class EnglishScorer {
   /** Words after which "like" compares ("looks like rain") rather than likes. */
   static final Set<String> LIKE_COMPARES =
       Set.of(
-          "look", "looks", "looked", "looking", "seem", "seems", "seemed", "feel", "feels", "felt",
-          "sound", "sounds", "sounded", "smell", "smells", "taste", "tastes", "act", "acts",
-          "acting", "just", "more", "much", "something", "anything", "nothing", "stuff", "things",
-          "is", "was", "are", "were", "be", "been", "being", "it's", "its", "that's", "thats",
-          "days", "mornings", "nights", "times", "people", "treated", "treat", "treats");
+          "look",
+          "looks",
+          "looked",
+          "looking",
+          "seem",
+          "seems",
+          "seemed",
+          "feel",
+          "feels",
+          "felt",
+          "sound",
+          "sounds",
+          "sounded",
+          "smell",
+          "smells",
+          "taste",
+          "tastes",
+          "act",
+          "acts",
+          "acting",
+          "just",
+          "more",
+          "much",
+          "something",
+          "anything",
+          "nothing",
+          "stuff",
+          "things",
+          "is",
+          "was",
+          "are",
+          "were",
+          "be",
+          "been",
+          "being",
+          "it's",
+          "its",
+          "that's",
+          "thats",
+          "days",
+          "mornings",
+          "nights",
+          "times",
+          "people",
+          "treated",
+          "treat",
+          "treats");
 
   private static boolean isPrepositionLike(String[] lower, int i) {
     return lower[i].equals("like") && i > 0 && LIKE_COMPARES.contains(lower[i - 1]);
   }
 
   /**
-   * Words that make a clause a question ("is it any good?", "can you help?", "anyone tried
-   * it?"): an auxiliary or modal opening the clause, or a question word anywhere in it. A clause
-   * that only ends with '?' ("Congrats?", "Hooray for cops?") is an exclamation in a questioning
-   * tone and keeps its valence.
+   * Words that make a clause a question ("is it any good?", "can you help?", "anyone tried it?"):
+   * an auxiliary or modal opening the clause, or a question word anywhere in it. A clause that only
+   * ends with '?' ("Congrats?", "Hooray for cops?") is an exclamation in a questioning tone and
+   * keeps its valence.
    */
   static final Set<String> QUESTION_OPENERS =
       Set.of(
-          "is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "will", "would",
-          "should", "shall", "may", "might", "must", "have", "has", "had", "isn't", "aren't",
-          "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "couldn't", "won't",
-          "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't", "isnt", "arent", "dont",
-          "doesnt", "didnt", "cant", "wont", "wouldnt", "shouldnt", "r", "u", "wanna", "any");
+          "is",
+          "are",
+          "am",
+          "was",
+          "were",
+          "do",
+          "does",
+          "did",
+          "can",
+          "could",
+          "will",
+          "would",
+          "should",
+          "shall",
+          "may",
+          "might",
+          "must",
+          "have",
+          "has",
+          "had",
+          "isn't",
+          "aren't",
+          "wasn't",
+          "weren't",
+          "don't",
+          "doesn't",
+          "didn't",
+          "can't",
+          "couldn't",
+          "won't",
+          "wouldn't",
+          "shouldn't",
+          "haven't",
+          "hasn't",
+          "hadn't",
+          "isnt",
+          "arent",
+          "dont",
+          "doesnt",
+          "didnt",
+          "cant",
+          "wont",
+          "wouldnt",
+          "shouldnt",
+          "r",
+          "u",
+          "wanna",
+          "any");
 
   static final Set<String> QUESTION_WORDS =
       Set.of(
           "what", "what's", "whats", "why", "how", "how's", "hows", "when", "where", "where's",
-          "who", "who's", "whom", "whose", "which", "whether", "anyone", "anybody", "any",
-          "isn't", "aren't", "don't", "doesn't", "didn't");
+          "who", "who's", "whom", "whose", "which", "whether", "anyone", "anybody", "any", "isn't",
+          "aren't", "don't", "doesn't", "didn't");
 
   /**
-   * Words of a question clause: a clause ending with '?' (clauses end at '.', '!', '?', ',', ';'
-   * or ':', so in "it's pretty amazing, isn't it?" only "isn't it" asks) that is worded as a
-   * question ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}); or, when the sentence opens
-   * with such a word, the whole sentence up to the '?' ("can anyone recommend a good plan, something
-   * fast?"). Emoticons and laughter are not asked about and stay out.
+   * Words of a question clause: a clause ending with '?' (clauses end at '.', '!', '?', ',', ';' or
+   * ':', so in "it's pretty amazing, isn't it?" only "isn't it" asks) that is worded as a question
+   * ({@link #QUESTION_OPENERS}, {@link #QUESTION_WORDS}); or, when the sentence opens with such a
+   * word, the whole sentence up to the '?' ("can anyone recommend a good plan, something fast?").
+   * Emoticons and laughter are not asked about and stay out.
    */
   private static void markQuestions(String[] raw, String[] lower, boolean[] question) {
     int end = raw.length - 1;
@@ -658,7 +800,10 @@ final class EnglishScorer {
 
   private static boolean isLaughter(String t) {
     String l = t.toLowerCase(java.util.Locale.ROOT);
-    return l.startsWith("lol") || l.startsWith("haha") || l.startsWith("hehe") || l.startsWith("lmao")
+    return l.startsWith("lol")
+        || l.startsWith("haha")
+        || l.startsWith("hehe")
+        || l.startsWith("lmao")
         || l.startsWith("rofl");
   }
 
@@ -708,12 +853,25 @@ final class EnglishScorer {
   /** Praise said as a sentence of its own: "Great.", "Perfect.", "Yay." */
   static final Set<String> INTERJECTIONS =
       Set.of(
-          "great", "perfect", "fantastic", "wonderful", "lovely", "awesome", "brilliant", "nice",
-          "super", "excellent", "terrific", "splendid", "fabulous", "marvelous", "yay");
+          "great",
+          "perfect",
+          "fantastic",
+          "wonderful",
+          "lovely",
+          "awesome",
+          "brilliant",
+          "nice",
+          "super",
+          "excellent",
+          "terrific",
+          "splendid",
+          "fabulous",
+          "marvelous",
+          "yay");
 
   /**
-   * "Great. Another delay.", "Yay. A wasp sting.": praise that is a sentence of its own, closed by a
-   * full stop (not "!"), beside a negative word elsewhere in the text, is sarcasm.
+   * "Great. Another delay.", "Yay. A wasp sting.": praise that is a sentence of its own, closed by
+   * a full stop (not "!"), beside a negative word elsewhere in the text, is sarcasm.
    */
   private static void sarcasticInterjections(String[] raw, String[] lower, double[] sentiments) {
     boolean negative = false;
@@ -757,8 +915,8 @@ final class EnglishScorer {
 
   /**
    * Thanks for something bad is a complaint: "thanks for nothing", "thanks @acme for losing my
-   * bag", "thank you for ruining my week". True when "for" follows the thanks within three words and
-   * "nothing" or a negative word follows the "for" within four.
+   * bag", "thank you for ruining my week". True when "for" follows the thanks within three words
+   * and "nothing" or a negative word follows the "for" within four.
    */
   private boolean sarcasticThanks(String[] lower, int i) {
     if (!THANKS.contains(lower[i])) {
@@ -783,8 +941,8 @@ final class EnglishScorer {
 
   /**
    * How many of the three words before {@code i} can negate or boost it. VADER looks at all three;
-   * with {@link EnglishRules.Rule#SCOPE} the look-back stops at the end of a clause (a word ending in
-   * . , ! ? ; :) and at another opinion word, which takes the modifiers before it: in "not bad,
+   * with {@link EnglishRules.Rule#SCOPE} the look-back stops at the end of a clause (a word ending
+   * in . , ! ? ; :) and at another opinion word, which takes the modifiers before it: in "not bad,
    * great" the "not" is bad's, and in "DON'T CARE DON'T CARE" the second CARE is negated once.
    */
   private int reach(String[] raw, String[] lower, int i) {
@@ -829,7 +987,8 @@ final class EnglishScorer {
         && !chainedNo
         && ((reach > 0 && lower[i - 1].equals("no"))
             || (reach > 1 && lower[i - 2].equals("no"))
-            || (reach > 2 && lower[i - 3].equals("no")
+            || (reach > 2
+                && lower[i - 3].equals("no")
                 && (lower[i - 1].equals("or") || lower[i - 1].equals("nor"))))) {
       valence = base * N_SCALAR;
     }
@@ -1078,9 +1237,9 @@ final class EnglishScorer {
 
   /**
    * VADER's {@code _strip_punc_if_word}: punctuation comes off a token only when more than two
-   * characters remain, so that ":)" and ":D" stay emoticons. With {@link EnglishRules.Rule#SHORT_WORDS},
-   * it comes off a core of two letters too ("no!" is "no", "ok." is "ok"), unless the token is
-   * itself in the lexicon (":D", "=P" keep their valence).
+   * characters remain, so that ":)" and ":D" stay emoticons. With {@link
+   * EnglishRules.Rule#SHORT_WORDS}, it comes off a core of two letters too ("no!" is "no", "ok." is
+   * "ok"), unless the token is itself in the lexicon (":D", "=P" keep their valence).
    */
   private String stripPunctuationIfWord(String token) {
     int start = 0;
@@ -1144,8 +1303,13 @@ final class EnglishScorer {
         i++;
       } else {
         if (on(Rule.FACES)) {
-          out.append(' ').append(FACE_MARK).append(' ').append(description).append(' ')
-              .append(FACE_MARK).append(' ');
+          out.append(' ')
+              .append(FACE_MARK)
+              .append(' ')
+              .append(description)
+              .append(' ')
+              .append(FACE_MARK)
+              .append(' ');
         } else {
           out.append(' ').append(description).append(' ');
         }
@@ -1157,8 +1321,12 @@ final class EnglishScorer {
 
   /** Posts scraped from the web often keep their HTML escapes: "&lt;3" is a heart. */
   static String unescapeHtml(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
   }
 
   private static Map<String, Double> boosters() {

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@link SentimentFeatures} extracts for one language: written into the model file's header
- * by the trainer and read back at load time, so a model is always scored with the features it was
+ * What {@link SentimentFeatures} extracts for one language: written into the model file's header by
+ * the trainer and read back at load time, so a model is always scored with the features it was
  * trained on.
  *
  * @param language "en" or "id"
@@ -19,11 +19,11 @@ import java.util.Map;
  *     the compound's band); {@code ruleWeight} multiplies them
  * @param ruleWeight scale of the rule features (their effective regularisation)
  * @param charWeight scale of the character n-gram block (each block has unit norm before it)
- * @param ruleDetail also the rules' per-token figures: strongest positive and negative valence,
- *     the last one, how many of each sign, both signs present
+ * @param ruleDetail also the rules' per-token figures: strongest positive and negative valence, the
+ *     last one, how many of each sign, both signs present
  * @param lexiconClasses each lexicon word also read as its class ({@code <+2>}: positive, valence
- *     about 2), alone (negated in a negated clause) and beside its neighbours, so what is learnt
- *     of one opinion word carries to the others of its strength
+ *     about 2), alone (negated in a negated clause) and beside its neighbours, so what is learnt of
+ *     one opinion word carries to the others of its strength
  */
 public record FeatureConfig(
     String language,
@@ -59,35 +59,123 @@ public record FeatureConfig(
   }
 
   public FeatureConfig withBits(int b) {
-    return new FeatureConfig(language, b, wordNgrams, charMin, charMax, negation, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        b,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses);
   }
 
   public FeatureConfig withWordNgrams(int n) {
-    return new FeatureConfig(language, bits, n, charMin, charMax, negation, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        bits,
+        n,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses);
   }
 
   public FeatureConfig withChars(int min, int max) {
-    return new FeatureConfig(language, bits, wordNgrams, min, max, negation, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        min,
+        max,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses);
   }
 
   public FeatureConfig withNegation(boolean on) {
-    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, on, rules, ruleWeight, charWeight, ruleDetail, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        on,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses);
   }
 
   public FeatureConfig withRules(boolean on, double weight) {
-    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, on, weight, charWeight, ruleDetail, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        on,
+        weight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses);
   }
 
   public FeatureConfig withCharWeight(double w) {
-    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, rules, ruleWeight, w, ruleDetail, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        w,
+        ruleDetail,
+        lexiconClasses);
   }
 
   public FeatureConfig withRuleDetail(boolean on) {
-    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, rules, ruleWeight, charWeight, on, lexiconClasses);
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        on,
+        lexiconClasses);
   }
 
   public FeatureConfig withLexiconClasses(boolean on) {
-    return new FeatureConfig(language, bits, wordNgrams, charMin, charMax, negation, rules, ruleWeight, charWeight, ruleDetail, on);
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        on);
   }
 
   /** The header form: {@code key=value} pairs separated by {@code ;}, in a fixed order. */
@@ -95,8 +183,17 @@ public record FeatureConfig(
     return String.format(
         Locale.ROOT,
         "language=%s;bits=%d;wordNgrams=%d;charMin=%d;charMax=%d;negation=%b;rules=%b;ruleWeight=%s;charWeight=%s;ruleDetail=%b;lexiconClasses=%b",
-        language, bits, wordNgrams, charMin, charMax, negation, rules, number(ruleWeight), number(charWeight),
-        ruleDetail, lexiconClasses);
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        number(ruleWeight),
+        number(charWeight),
+        ruleDetail,
+        lexiconClasses);
   }
 
   private static String number(double x) {

@@ -1,9 +1,9 @@
 package dev.pantau.keywords.sentiment;
 
 /**
- * The hash that maps a feature to its bucket: MurmurHash3's 32-bit mixing over UTF-16 units, with
- * a seed per kind of feature (words, pairs, character n-grams...) so that equal strings of two
- * kinds fall apart. Fixed by this code alone: the same text gives the same buckets on every JVM.
+ * The hash that maps a feature to its bucket: MurmurHash3's 32-bit mixing over UTF-16 units, with a
+ * seed per kind of feature (words, pairs, character n-grams...) so that equal strings of two kinds
+ * fall apart. Fixed by this code alone: the same text gives the same buckets on every JVM.
  */
 final class FeatureHash {
 

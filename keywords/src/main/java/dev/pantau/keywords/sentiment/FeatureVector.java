@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The hashed features of one text: bucket indices and values, in the order they were added (a
- * bucket may appear more than once; its values add up). Built by {@link SentimentFeatures}, read
- * by {@link SentimentModel} and by the trainer in the tools module. Not thread-safe; cheap to make.
+ * bucket may appear more than once; its values add up). Built by {@link SentimentFeatures}, read by
+ * {@link SentimentModel} and by the trainer in the tools module. Not thread-safe; cheap to make.
  */
 public final class FeatureVector {
 

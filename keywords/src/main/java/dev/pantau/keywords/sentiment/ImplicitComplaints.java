@@ -5,14 +5,14 @@ import java.util.Set;
 /**
  * Complaints with no opinion word ({@link EnglishRules.Rule#IMPLICIT_COMPLAINTS}): a mention with
  * no opinion word at all that reproaches ("why haven't you upgraded?", "why must you…"), says
- * something is not enough ("not enough staff"), or says something goes on or comes back ("still", "again",
- * "twice", "every time", "3 times", "after 2 months", "since the update"), or falls short ("lasts
- * only a few hours", "only one person working"; not "only 8 bucks") is
- * complaining: "@acme charged me twice", "bike screen went black after 2 months", "Why do people
- * still use facsimile machines?". The first such marker is rated {@link #PERSISTENT}, mildly
- * negative. A mention with any opinion word is left to it ("still love it"), and a repetition the
- * writer chooses is loyalty, not a complaint: "Will order from them again!", "would come back
- * again", "watching them over and over again".
+ * something is not enough ("not enough staff"), or says something goes on or comes back ("still",
+ * "again", "twice", "every time", "3 times", "after 2 months", "since the update"), or falls short
+ * ("lasts only a few hours", "only one person working"; not "only 8 bucks") is complaining: "@acme
+ * charged me twice", "bike screen went black after 2 months", "Why do people still use facsimile
+ * machines?". The first such marker is rated {@link #PERSISTENT}, mildly negative. A mention with
+ * any opinion word is left to it ("still love it"), and a repetition the writer chooses is loyalty,
+ * not a complaint: "Will order from them again!", "would come back again", "watching them over and
+ * over again".
  *
  * <p>Stateless; works on the scorer's arrays.
  */
@@ -29,8 +29,17 @@ final class ImplicitComplaints {
   /** Units of "after 2 months", "for 3 weeks", "3 times". */
   static final Set<String> UNITS =
       Set.of(
-          "minutes", "hours", "days", "weeks", "months", "years", "pages", "tries", "attempts",
-          "calls", "emails");
+          "minutes",
+          "hours",
+          "days",
+          "weeks",
+          "months",
+          "years",
+          "pages",
+          "tries",
+          "attempts",
+          "calls",
+          "emails");
 
   private static final Set<String> NUMBERS =
       Set.of("two", "three", "four", "five", "six", "several", "multiple", "many", "countless");
@@ -50,11 +59,29 @@ final class ImplicitComplaints {
     }
   }
 
-  /** Words of a writer's will: repetition chosen ("will order again", "would come back") is loyalty. */
+  /**
+   * Words of a writer's will: repetition chosen ("will order again", "would come back") is loyalty.
+   */
   static final Set<String> VOLITION =
       Set.of(
-          "will", "would", "i'll", "ill", "we'll", "plan", "planning", "gonna", "going", "want",
-          "wanna", "definitely", "definately", "can't", "cant", "hope", "recommend", "over");
+          "will",
+          "would",
+          "i'll",
+          "ill",
+          "we'll",
+          "plan",
+          "planning",
+          "gonna",
+          "going",
+          "want",
+          "wanna",
+          "definitely",
+          "definately",
+          "can't",
+          "cant",
+          "hope",
+          "recommend",
+          "over");
 
   /** Who comes back of their own will: "come back", "be back", "go back to". */
   private static final Set<String> RETURNING =
@@ -78,7 +105,10 @@ final class ImplicitComplaints {
     return false;
   }
 
-  /** "Still, it was the sets…": "still" opening a clause before a comma concedes, it does not persist. */
+  /**
+   * "Still, it was the sets…": "still" opening a clause before a comma concedes, it does not
+   * persist.
+   */
   private static boolean discourse(String[] raw, int i) {
     return raw[i].endsWith(",") && (i == 0 || EnglishTokens.endsClause(raw[i - 1]));
   }
@@ -93,7 +123,8 @@ final class ImplicitComplaints {
     if (w.equals("only") && shortfall(lower, i)) {
       return true; // "lasts only a few hours", "only one person working"
     }
-    if (w.equals("why") && (next.equals("must") || EnglishTokens.negated(next))
+    if (w.equals("why")
+        && (next.equals("must") || EnglishTokens.negated(next))
         && !(next.equals("don't") || next.equals("dont"))) {
       return true; // "why haven't you…", "why can't I…", "why must you…"; "why don't you" suggests
     }
@@ -109,7 +140,8 @@ final class ImplicitComplaints {
     if (w.equals("after") && i + 2 < n && count(next) && UNITS.contains(lower[i + 2])) {
       return true; // "after 2 months" ("for 3 years" is a duration, not a relapse)
     }
-    return w.equals("since") && (next.equals("the") || next.equals("updating") || next.equals("update"))
+    return w.equals("since")
+        && (next.equals("the") || next.equals("updating") || next.equals("update"))
         && (next.startsWith("updat") || (i + 2 < n && lower[i + 2].startsWith("updat")));
   }
 

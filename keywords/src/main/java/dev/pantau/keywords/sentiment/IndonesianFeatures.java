@@ -100,7 +100,9 @@ final class IndonesianFeatures {
         continue;
       }
       double weight =
-          lastContrast < 0 ? 1.0 : i < lastContrast ? BEFORE_CONTRAST : i > lastContrast ? AFTER_CONTRAST : 1.0;
+          lastContrast < 0
+              ? 1.0
+              : i < lastContrast ? BEFORE_CONTRAST : i > lastContrast ? AFTER_CONTRAST : 1.0;
       boolean negator = IndonesianTokenizer.NEGATORS.contains(t);
       String unigram = options.negation() && i <= negatedUntil && !negator ? "!" + t : t;
       put(features, unigram, weight);

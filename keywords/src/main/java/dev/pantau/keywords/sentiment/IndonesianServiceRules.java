@@ -15,18 +15,17 @@ import java.util.regex.Pattern;
  *       error terus", "transfer gagal"), something not delivered or not answered ("paket belum
  *       sampai", "refund belum diproses", "tidak ada yang balas"), or an access refused ("gak bisa
  *       login"). SmSA has almost none of these words: the model gives them little weight.
- *   <li><b>Questions to a brand are neutral.</b> A mention that is one question worded as such
- *       and put to someone, by a handle or a word of address ("@tokopedia cara ganti alamat
- *       gimana ya?", "kak, kantor cabang buka jam berapa?", "mau tanya, biayanya berapa?"), and
- *       reports no failure is neutral, score 0. In SmSA the
- *       questions are rhetorical complaints (three in four are negative), so the model reads every
- *       question, and words such as "pengiriman" (delivery) and "pesanan" (order) that SmSA meets
- *       in complaints, as negative. Questions of complaint ("kenapa", "kok") are left to the
- *       model.
+ *   <li><b>Questions to a brand are neutral.</b> A mention that is one question worded as such and
+ *       put to someone, by a handle or a word of address ("@tokopedia cara ganti alamat gimana
+ *       ya?", "kak, kantor cabang buka jam berapa?", "mau tanya, biayanya berapa?"), and reports no
+ *       failure is neutral, score 0. In SmSA the questions are rhetorical complaints (three in four
+ *       are negative), so the model reads every question, and words such as "pengiriman" (delivery)
+ *       and "pesanan" (order) that SmSA meets in complaints, as negative. Questions of complaint
+ *       ("kenapa", "kok") are left to the model.
  * </ul>
  *
- * <p>Works on the tokens of {@link IndonesianTokenizer} (slang spelt out: "gak" is "tidak",
- * "lemot" is "lambat"). Stateless.
+ * <p>Works on the tokens of {@link IndonesianTokenizer} (slang spelt out: "gak" is "tidak", "lemot"
+ * is "lambat"). Stateless.
  */
 final class IndonesianServiceRules {
 
@@ -38,18 +37,71 @@ final class IndonesianServiceRules {
   /** Words that report a failure of service whatever surrounds them. */
   static final Set<String> FAILURES =
       Set.of(
-          "padam", "error", "eror", "gangguan", "down", "gagal", "rusak", "hilang", "telat",
-          "terlambat", "lambat", "kepotong", "terpotong", "nyangkut", "dibatalkan", "dicancel",
-          "penipu", "penipuan", "ditipu", "tipu", "nipu", "zonk", "kapok", "nyesel", "menyesal",
-          "kecewa", "mengecewakan", "dikecewakan", "parah", "jelek", "buruk", "sampah", "bohong",
-          "kesal", "kesel", "ribet", "susah", "sulit", "pending", "crash", "bug", "ngebug", "hang", "ngehang", "ngelag",
+          "padam",
+          "error",
+          "eror",
+          "gangguan",
+          "down",
+          "gagal",
+          "rusak",
+          "hilang",
+          "telat",
+          "terlambat",
+          "lambat",
+          "kepotong",
+          "terpotong",
+          "nyangkut",
+          "dibatalkan",
+          "dicancel",
+          "penipu",
+          "penipuan",
+          "ditipu",
+          "tipu",
+          "nipu",
+          "zonk",
+          "kapok",
+          "nyesel",
+          "menyesal",
+          "kecewa",
+          "mengecewakan",
+          "dikecewakan",
+          "parah",
+          "jelek",
+          "buruk",
+          "sampah",
+          "bohong",
+          "kesal",
+          "kesel",
+          "ribet",
+          "susah",
+          "sulit",
+          "pending",
+          "crash",
+          "bug",
+          "ngebug",
+          "hang",
+          "ngehang",
+          "ngelag",
           "lag");
 
   /** What goes dead in an outage: "listrik mati", "wifi mati lagi" ("harga mati" is a vow). */
   static final Set<String> SERVICES =
       Set.of(
-          "listrik", "lampu", "internet", "wifi", "sinyal", "jaringan", "aplikasi", "app", "apk",
-          "server", "hp", "layar", "indihome", "modem", "koneksi");
+          "listrik",
+          "lampu",
+          "internet",
+          "wifi",
+          "sinyal",
+          "jaringan",
+          "aplikasi",
+          "app",
+          "apk",
+          "server",
+          "hp",
+          "layar",
+          "indihome",
+          "modem",
+          "koneksi");
 
   /** Words that deny a failure before it: "tidak ada gangguan", "tanpa error", "bebas lag". */
   static final Set<String> DENIALS = Set.of("tidak", "tanpa", "bebas", "bukan", "belum");
@@ -57,17 +109,61 @@ final class IndonesianServiceRules {
   /** What a customer waits for: "belum sampai", "refund belum diproses", "belum dibalas". */
   static final Set<String> AWAITED =
       Set.of(
-          "sampai", "sampe", "nyampe", "datang", "dateng", "diterima", "masuk", "diproses",
-          "dikirim", "cair", "dicairkan", "kembali", "dikembalikan", "dibalas", "dibales",
-          "direspon", "direspons", "ditanggapi", "aktif", "nyala", "diganti", "refund");
+          "sampai",
+          "sampe",
+          "nyampe",
+          "datang",
+          "dateng",
+          "diterima",
+          "masuk",
+          "diproses",
+          "dikirim",
+          "cair",
+          "dicairkan",
+          "kembali",
+          "dikembalikan",
+          "dibalas",
+          "dibales",
+          "direspon",
+          "direspons",
+          "ditanggapi",
+          "aktif",
+          "nyala",
+          "diganti",
+          "refund");
 
   /** What a customer cannot do: "gak bisa login", "tidak bisa transfer". */
   static final Set<String> ACCESS =
       Set.of(
-          "login", "log", "masuk", "bayar", "transfer", "akses", "diakses", "dibuka", "buka",
-          "topup", "top", "checkout", "dipakai", "digunakan", "konek", "connect", "terhubung",
-          "tarik", "daftar", "dihubungi", "ditelepon", "refund", "cair", "dicairkan", "pesan",
-          "order", "internetan", "nelpon", "telepon");
+          "login",
+          "log",
+          "masuk",
+          "bayar",
+          "transfer",
+          "akses",
+          "diakses",
+          "dibuka",
+          "buka",
+          "topup",
+          "top",
+          "checkout",
+          "dipakai",
+          "digunakan",
+          "konek",
+          "connect",
+          "terhubung",
+          "tarik",
+          "daftar",
+          "dihubungi",
+          "ditelepon",
+          "refund",
+          "cair",
+          "dicairkan",
+          "pesan",
+          "order",
+          "internetan",
+          "nelpon",
+          "telepon");
 
   /** Answers that do not come: "tidak ada yang balas", "tidak ada respon". */
   static final Set<String> ANSWERS =
@@ -76,8 +172,23 @@ final class IndonesianServiceRules {
   /** Words that word a question to a brand, after slang is spelt out ("gimana" is "bagaimana"). */
   static final Set<String> QUESTION_WORDS =
       Set.of(
-          "apakah", "apa", "berapa", "bagaimana", "kapan", "dimana", "mana", "siapa", "bisakah",
-          "bolehkah", "adakah", "tanya", "nanya", "cara", "bisa", "boleh", "ada");
+          "apakah",
+          "apa",
+          "berapa",
+          "bagaimana",
+          "kapan",
+          "dimana",
+          "mana",
+          "siapa",
+          "bisakah",
+          "bolehkah",
+          "adakah",
+          "tanya",
+          "nanya",
+          "cara",
+          "bisa",
+          "boleh",
+          "ada");
 
   /**
    * Words that address a brand's staff ("min", "kak", "gan") or ask to ask ("mau tanya"). A
@@ -102,7 +213,8 @@ final class IndonesianServiceRules {
       }
       if (w.equals("mati")
           && ((i > 0 && SERVICES.contains(tokens.get(i - 1)))
-              || (i + 1 < n && (tokens.get(i + 1).equals("lagi") || tokens.get(i + 1).equals("terus"))))) {
+              || (i + 1 < n
+                  && (tokens.get(i + 1).equals("lagi") || tokens.get(i + 1).equals("terus"))))) {
         return true;
       }
       String next = i + 1 < n ? tokens.get(i + 1) : "";
@@ -163,8 +275,7 @@ final class IndonesianServiceRules {
    * Words that say a question is about buying or choosing, whoever it is put to: "mau beli paket
    * yang 60GB, harga berapa?", "ada yang pakai Indosat di Bogor? sinyalnya gimana".
    */
-  static final Set<String> INTENTS =
-      Set.of("beli", "pengen", "pingin", "rekomendasi", "rekomen");
+  static final Set<String> INTENTS = Set.of("beli", "pengen", "pingin", "rekomendasi", "rekomen");
 
   /** Reads a mention (its text and its tokens from {@link IndonesianTokenizer}). */
   static Reading read(String text, List<String> tokens) {

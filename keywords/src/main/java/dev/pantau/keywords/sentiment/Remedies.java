@@ -11,9 +11,9 @@ import java.util.Set;
  * resolving the billing problem" and "the outage is now resolved", the negative words name what was
  * remedied, and VADER counts them against the brand. With {@link EnglishRules.Rule#REMEDIES} the
  * scorer gives them no valence, and the remedy the valence of VADER's "solved" when it has none of
- * its own ("fixed"). A remedy that did not happen ("still haven't fixed the problem",
- * "wasn't resolved") is a complaint: its negation denies the remedy, not the problem, so the
- * problem keeps its negative valence where VADER's negation would flip it into praise.
+ * its own ("fixed"). A remedy that did not happen ("still haven't fixed the problem", "wasn't
+ * resolved") is a complaint: its negation denies the remedy, not the problem, so the problem keeps
+ * its negative valence where VADER's negation would flip it into praise.
  *
  * <p>Stateless; works on the scorer's arrays ({@code raw} tokens with their punctuation, {@code
  * lower} lower-cased and stripped, {@code sentiments} the valence of each token).
@@ -28,19 +28,66 @@ final class Remedies {
    */
   static final Set<String> VERBS =
       Set.of(
-          "fix", "fixes", "fixed", "fixing", "resolve", "resolves", "resolved", "resolving",
-          "solve", "solves", "solved", "solving", "sorted", "repair", "repairs", "repaired",
-          "repairing", "rectify", "rectified", "rectifying", "corrected", "correcting", "replace",
-          "replaces", "replaced", "replacing", "handled", "handling", "address", "addressed",
-          "addressing", "answered", "answering", "remove", "removes", "removed", "removing",
-          "prevent", "prevents", "prevented", "preventing", "eliminate", "eliminates", "eliminated",
+          "fix",
+          "fixes",
+          "fixed",
+          "fixing",
+          "resolve",
+          "resolves",
+          "resolved",
+          "resolving",
+          "solve",
+          "solves",
+          "solved",
+          "solving",
+          "sorted",
+          "repair",
+          "repairs",
+          "repaired",
+          "repairing",
+          "rectify",
+          "rectified",
+          "rectifying",
+          "corrected",
+          "correcting",
+          "replace",
+          "replaces",
+          "replaced",
+          "replacing",
+          "handled",
+          "handling",
+          "address",
+          "addressed",
+          "addressing",
+          "answered",
+          "answering",
+          "remove",
+          "removes",
+          "removed",
+          "removing",
+          "prevent",
+          "prevents",
+          "prevented",
+          "preventing",
+          "eliminate",
+          "eliminates",
+          "eliminated",
           "eliminating");
 
   /** Participles of a passive remedy: "the outage is now resolved", "my issue got sorted". */
   static final Set<String> PARTICIPLES =
       Set.of(
-          "fixed", "resolved", "solved", "sorted", "repaired", "rectified", "corrected", "replaced",
-          "handled", "addressed", "removed");
+          "fixed",
+          "resolved",
+          "solved",
+          "sorted",
+          "repaired",
+          "rectified",
+          "corrected",
+          "replaced",
+          "handled",
+          "addressed",
+          "removed");
 
   /** Auxiliaries of a passive: "is fixed", "has been resolved", "got sorted". */
   private static final Set<String> PASSIVE =
@@ -64,8 +111,8 @@ final class Remedies {
   private static final Set<String> OBJECT_ENDS = Set.of("with", "by", "but", "and", "until");
 
   /**
-   * Zeroes the negative valences of problems put right, and keeps negative the problems of a
-   * remedy denied.
+   * Zeroes the negative valences of problems put right, and keeps negative the problems of a remedy
+   * denied.
    *
    * @param lexicon the valences of the words, to tell a problem VADER's negation flipped
    */
@@ -118,11 +165,12 @@ final class Remedies {
 
   /** "is fixed", "is now fixed", "has been resolved", "got sorted". */
   private static boolean passive(String[] lower, int i) {
-    return (i > 0 && PASSIVE.contains(lower[i - 1]))
-        || (i > 1 && PASSIVE.contains(lower[i - 2]));
+    return (i > 0 && PASSIVE.contains(lower[i - 1])) || (i > 1 && PASSIVE.contains(lower[i - 2]));
   }
 
-  /** "didn't fix", "still haven't fixed", "hasn't been resolved", "never replaced": not put right. */
+  /**
+   * "didn't fix", "still haven't fixed", "hasn't been resolved", "never replaced": not put right.
+   */
   private static boolean negatedBefore(String[] raw, String[] lower, int i) {
     for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
       if (endsClause(raw[j])) {

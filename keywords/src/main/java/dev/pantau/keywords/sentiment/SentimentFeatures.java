@@ -13,8 +13,8 @@ import java.util.Set;
  *   <li><b>English</b>: tokens lower-cased, with links, handles, numbers and the mention's own
  *       names replaced by {@code <url>}, {@code <user>}, {@code <num>}, {@code <brand>}; letters
  *       repeated three times or more squeezed to two; emoticons and emoji kept whole. Words (a word
- *       after a negator, within its clause, marked negated), word n-grams, character n-grams of
- *       the normalised text, a few marks of style (capitals, elongation, the last mark).
+ *       after a negator, within its clause, marked negated), word n-grams, character n-grams of the
+ *       normalised text, a few marks of style (capitals, elongation, the last mark).
  *   <li><b>Indonesian</b>: {@link IndonesianFeatures} (words and pairs, negation, contrast weights,
  *       a question mark, names dropped) and character n-grams of {@link IndonesianTokenizer}'s
  *       tokens.
@@ -34,13 +34,40 @@ public final class SentimentFeatures {
   private static final int SEED_RULE = 0x5e7091b;
   private static final int SEED_ID = 0x6f81a2c;
   private static final int SEED_LEX = 0x7092b3d;
-  private static final String[] CLASSES = {"<-4>", "<-3>", "<-2>", "<-1>", "", "<+1>", "<+2>", "<+3>", "<+4>"};
+  private static final String[] CLASSES = {
+    "<-4>", "<-3>", "<-2>", "<-1>", "", "<+1>", "<+2>", "<+3>", "<+4>"
+  };
 
   /** Words that negate what follows in their clause. */
   static final Set<String> NEGATORS =
-      Set.of("not", "no", "never", "cannot", "nothing", "nobody", "none", "nor", "neither",
-          "nowhere", "dont", "cant", "wont", "isnt", "arent", "didnt", "doesnt", "wasnt", "werent",
-          "couldnt", "shouldnt", "wouldnt", "aint", "havent", "hasnt", "hadnt", "without");
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "cannot",
+          "nothing",
+          "nobody",
+          "none",
+          "nor",
+          "neither",
+          "nowhere",
+          "dont",
+          "cant",
+          "wont",
+          "isnt",
+          "arent",
+          "didnt",
+          "doesnt",
+          "wasnt",
+          "werent",
+          "couldnt",
+          "shouldnt",
+          "wouldnt",
+          "aint",
+          "havent",
+          "hasnt",
+          "hadnt",
+          "without");
 
   /** Bands of the compound score, each an indicator feature. */
   private static final double[] BANDS = {-0.75, -0.5, -0.25, -0.05, 0.05, 0.25, 0.5, 0.75};
@@ -77,7 +104,9 @@ public final class SentimentFeatures {
   private static Set<String> emoticons(Map<String, Double> lexicon) {
     java.util.HashSet<String> out = new java.util.HashSet<>();
     for (String k : lexicon.keySet()) {
-      if (k.length() >= 2 && k.length() <= 6 && !k.chars().allMatch(Character::isLetterOrDigit)
+      if (k.length() >= 2
+          && k.length() <= 6
+          && !k.chars().allMatch(Character::isLetterOrDigit)
           && k.charAt(0) < 0x2000) {
         out.add(k);
       }
@@ -95,7 +124,9 @@ public final class SentimentFeatures {
     if (!names.isEmpty()) {
       t = collapseNames(t, names);
     }
-    return config.language().equals("en") ? englishFeatures(t, names) : indonesianFeatures(t, names);
+    return config.language().equals("en")
+        ? englishFeatures(t, names)
+        : indonesianFeatures(t, names);
   }
 
   /**
@@ -132,7 +163,8 @@ public final class SentimentFeatures {
       boolean name =
           coreStart == wordStart
               && coreEnd > coreStart
-              && names.contains(text.substring(coreStart, coreEnd).toLowerCase(java.util.Locale.ROOT));
+              && names.contains(
+                  text.substring(coreStart, coreEnd).toLowerCase(java.util.Locale.ROOT));
       if (name && previousName) {
         b.append(text, coreEnd, i); // the word goes, its closing marks stay
       } else {
@@ -173,7 +205,8 @@ public final class SentimentFeatures {
 
   private void rawToken(String s, int start, int end, Set<String> names, List<String> out) {
     char c0 = s.charAt(start);
-    if ((c0 == 'h' || c0 == 'H' || c0 == 'w') && (s.startsWith("http", start) || s.startsWith("www.", start))) {
+    if ((c0 == 'h' || c0 == 'H' || c0 == 'w')
+        && (s.startsWith("http", start) || s.startsWith("www.", start))) {
       out.add("<url>");
       return;
     }
@@ -192,14 +225,20 @@ public final class SentimentFeatures {
     int i = start;
     while (i < end) {
       char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c) || (c == '\'' || c == '\u2019') && i > start && i + 1 < end
-          && Character.isLetter(s.charAt(i + 1)) && Character.isLetter(s.charAt(i - 1))) {
+      if (Character.isLetterOrDigit(c)
+          || (c == '\'' || c == '\u2019')
+              && i > start
+              && i + 1 < end
+              && Character.isLetter(s.charAt(i + 1))
+              && Character.isLetter(s.charAt(i - 1))) {
         int ws = i;
         while (i < end) {
           char d = s.charAt(i);
           if (Character.isLetterOrDigit(d)) {
             i++;
-          } else if ((d == '\'' || d == '\u2019') && i + 1 < end && Character.isLetter(s.charAt(i + 1))
+          } else if ((d == '\'' || d == '\u2019')
+              && i + 1 < end
+              && Character.isLetter(s.charAt(i + 1))
               && i > ws) {
             i++;
           } else {
@@ -212,7 +251,10 @@ public final class SentimentFeatures {
         while (i < end && (s.charAt(i) == '!' || s.charAt(i) == '?')) {
           i++;
         }
-        out.add(i - rs > 1 ? (s.indexOf('?', rs) >= 0 && s.indexOf('?', rs) < i ? "??" : "!!") : String.valueOf(c));
+        out.add(
+            i - rs > 1
+                ? (s.indexOf('?', rs) >= 0 && s.indexOf('?', rs) < i ? "??" : "!!")
+                : String.valueOf(c));
       } else if (c == '.' || c == ',' || c == ';' || c == ':') {
         if (out.isEmpty() || !out.get(out.size() - 1).equals(".")) {
           out.add(c == ',' ? "," : ".");
@@ -221,7 +263,10 @@ public final class SentimentFeatures {
       } else if (Character.isSurrogate(c) || c >= 0x2190) {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
-        if (cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) || Character.isLetterOrDigit(cp)) {
+        if (cp == 0xFE0F
+            || cp == 0x200D
+            || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+            || Character.isLetterOrDigit(cp)) {
           continue;
         }
         if (Character.isSurrogate(c) || Character.getType(cp) == Character.OTHER_SYMBOL) {
@@ -270,7 +315,11 @@ public final class SentimentFeatures {
   }
 
   private static boolean clauseEnd(String t) {
-    return t.equals(".") || t.equals(",") || t.equals("!") || t.equals("?") || t.equals("!!")
+    return t.equals(".")
+        || t.equals(",")
+        || t.equals("!")
+        || t.equals("?")
+        || t.equals("!!")
         || t.equals("??");
   }
 
@@ -302,7 +351,10 @@ public final class SentimentFeatures {
     }
     if (config.wordNgrams() >= 3) {
       for (int i = 0; i + 2 < n; i++) {
-        v.add(FeatureHash.hash3(tokens.get(i), tokens.get(i + 1), tokens.get(i + 2), SEED_TRIPLE) & mask, 1f);
+        v.add(
+            FeatureHash.hash3(tokens.get(i), tokens.get(i + 1), tokens.get(i + 2), SEED_TRIPLE)
+                & mask,
+            1f);
       }
     }
     normalise(v, from, 1f);
@@ -450,7 +502,8 @@ public final class SentimentFeatures {
   FeatureVector indonesianFeatures(String text, List<String> tokens, Set<String> names) {
     VaderScores en = config.rules() ? english.analyse(text, names) : VaderScores.EMPTY;
     IndonesianFeatures.Options options =
-        new IndonesianFeatures.Options(config.negation(), config.wordNgrams() >= 2, true, false, true);
+        new IndonesianFeatures.Options(
+            config.negation(), config.wordNgrams() >= 2, true, false, true);
     Map<String, Double> words = IndonesianFeatures.extract(text, tokens, 0.0, options, names);
     FeatureVector v = new FeatureVector(words.size() + text.length() * 3 + 24);
     int from = v.size();

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * <p>File form (written by the trainer in the tools module, read here): a first line {@code
  * pantau-sentiment-model 1<TAB>}{@link FeatureConfig#format()}, then little-endian binary: the
  * weight scale (float), then {@code 3 * buckets} weights as 16-bit integers (bucket-major:
- * negative, neutral, positive of bucket 0, then of bucket 1...), each times the scale. Fixed
- * size, no compression: the same weights give the same bytes.
+ * negative, neutral, positive of bucket 0, then of bucket 1...), each times the scale. Fixed size,
+ * no compression: the same weights give the same bytes.
  */
 public final class SentimentModel {
 

@@ -13,9 +13,9 @@ import java.util.Set;
  * trained on SemEval 2013-2016 tweets, Indonesian on SmSA train and PRDECT-ID (the trainer lives in
  * the tools module). The label is the likeliest class, the score P(positive) - P(negative).
  * Indonesian: a post with no word is scored by the English rules (emoji), and after the model
- * service complaints it calls neutral are negative and a question put to a brand is neutral
- * ({@link IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone
- * (the scorer before the models). docs/sentiment.md has the figures.
+ * service complaints it calls neutral are negative and a question put to a brand is neutral ({@link
+ * IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone (the scorer
+ * before the models). docs/sentiment.md has the figures.
  *
  * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
  * No downloads.
@@ -83,9 +83,9 @@ public final class SentimentScorer {
   /**
    * As {@link #score(String, String)}, with the names this mention is about: its brands' names and
    * matched terms, lower-case words ("united", "best", "buy"). They count for nothing (the model
-   * reads each as the same placeholder), so a brand whose name is an opinion word ("United",
-   * "Best Buy") does not lend it to every mention, and swapping one brand's name for another's
-   * never changes a mention's sentiment.
+   * reads each as the same placeholder), so a brand whose name is an opinion word ("United", "Best
+   * Buy") does not lend it to every mention, and swapping one brand's name for another's never
+   * changes a mention's sentiment.
    */
   public Sentiment score(String text, String lang, Set<String> names) {
     java.util.Objects.requireNonNull(names, "names (empty when none)");
@@ -124,7 +124,9 @@ public final class SentimentScorer {
       return new Sentiment(en, label(en, NEUTRAL_BAND));
     }
     Sentiment s =
-        fromModel(indonesianModel.probabilities(indonesianFeatures.indonesianFeatures(text, tokens, names)));
+        fromModel(
+            indonesianModel.probabilities(
+                indonesianFeatures.indonesianFeatures(text, tokens, names)));
     if (engine == Engine.MODELS_WITHOUT_SERVICE_RULES) {
       return s;
     }
@@ -133,7 +135,8 @@ public final class SentimentScorer {
       case COMPLAINT -> {
         if (s.label() == Sentiment.Label.NEUTRAL) {
           return new Sentiment(
-              Math.min(s.score(), IndonesianServiceRules.COMPLAINT_SCORE), Sentiment.Label.NEGATIVE);
+              Math.min(s.score(), IndonesianServiceRules.COMPLAINT_SCORE),
+              Sentiment.Label.NEGATIVE);
         }
       }
       case QUESTION -> {

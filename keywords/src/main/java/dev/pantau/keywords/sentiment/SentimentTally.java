@@ -2,8 +2,8 @@ package dev.pantau.keywords.sentiment;
 
 /**
  * The sentiment fields of a KPI window (SPEC §4): how many mentions were scored positive, neutral
- * or negative, how many were {@code unscored}, {@link #net()} and {@link #mean()}. Immutable; {@link
- * #add} and {@link #merge} return a new tally.
+ * or negative, how many were {@code unscored}, {@link #net()} and {@link #mean()}. Immutable;
+ * {@link #add} and {@link #merge} return a new tally.
  *
  * <p>Scores are summed in fixed point ({@link #SCALE} units per 1.0), so merging partial tallies in
  * any order gives exactly the same {@link #mean()}: a replay is byte-identical whatever the
@@ -26,8 +26,14 @@ public record SentimentTally(
   public SentimentTally {
     if (positive < 0 || neutral < 0 || negative < 0 || unscored < 0) {
       throw new IllegalArgumentException(
-          "counts must be >= 0: positive=" + positive + " neutral=" + neutral + " negative="
-              + negative + " unscored=" + unscored);
+          "counts must be >= 0: positive="
+              + positive
+              + " neutral="
+              + neutral
+              + " negative="
+              + negative
+              + " unscored="
+              + unscored);
     }
     long scored = positive + neutral + negative;
     if (Math.abs(scoreSum) > scored * SCALE) {

@@ -9,11 +9,11 @@ import java.util.Set;
 
 /**
  * Failures of service, the commonest brand complaints, which VADER scores 0 for want of the verbs
- * ({@link EnglishRules.Rule#FAILURES}): a function not performed ("doesn't work", "hasn't
- * arrived", "stopped working", "never received my refund", "they never fixed the bug"), an access
- * refused ("can't log in"), an outage ("the app is down again"), lateness ("40 minutes late"), a
- * failure that recurs ("keeps dropping"), things that fell apart, a customer kept waiting ("45
- * minutes on hold", "still waiting for my refund") and a price raised ("another price increase").
+ * ({@link EnglishRules.Rule#FAILURES}): a function not performed ("doesn't work", "hasn't arrived",
+ * "stopped working", "never received my refund", "they never fixed the bug"), an access refused
+ * ("can't log in"), an outage ("the app is down again"), lateness ("40 minutes late"), a failure
+ * that recurs ("keeps dropping"), things that fell apart, a customer kept waiting ("45 minutes on
+ * hold", "still waiting for my refund") and a price raised ("another price increase").
  *
  * <p>Stateless; works on the scorer's arrays ({@code raw} tokens with their punctuation, {@code
  * lower} lower-cased and stripped, {@code sentiments} the valence of each token).
@@ -49,14 +49,73 @@ final class ServiceFailures {
   /** What a product or a service is expected to do, in the forms a complaint uses. */
   static final Set<String> FUNCTIONS =
       Set.of(
-          "work", "works", "worked", "working", "load", "loads", "loaded", "loading", "connect",
-          "connects", "connected", "connecting", "charge", "charges", "charged", "charging",
-          "arrive", "arrived", "arriving", "respond", "responded", "responding", "sync", "syncs",
-          "synced", "syncing", "open", "opens", "opened", "opening", "ship", "shipped", "deliver",
-          "delivered", "ring", "rang", "last", "lasts", "lasted", "include", "includes",
-          "included", "fit", "fits", "hold", "holds", "stay", "stays", "start", "starts", "started",
-          "install", "installs", "installed", "boot", "boots", "print", "prints", "pair", "pairs",
-          "paired", "recognize", "recognizes", "function", "functions", "operate", "operates");
+          "work",
+          "works",
+          "worked",
+          "working",
+          "load",
+          "loads",
+          "loaded",
+          "loading",
+          "connect",
+          "connects",
+          "connected",
+          "connecting",
+          "charge",
+          "charges",
+          "charged",
+          "charging",
+          "arrive",
+          "arrived",
+          "arriving",
+          "respond",
+          "responded",
+          "responding",
+          "sync",
+          "syncs",
+          "synced",
+          "syncing",
+          "open",
+          "opens",
+          "opened",
+          "opening",
+          "ship",
+          "shipped",
+          "deliver",
+          "delivered",
+          "ring",
+          "rang",
+          "last",
+          "lasts",
+          "lasted",
+          "include",
+          "includes",
+          "included",
+          "fit",
+          "fits",
+          "hold",
+          "holds",
+          "stay",
+          "stays",
+          "start",
+          "starts",
+          "started",
+          "install",
+          "installs",
+          "installed",
+          "boot",
+          "boots",
+          "print",
+          "prints",
+          "pair",
+          "pairs",
+          "paired",
+          "recognize",
+          "recognizes",
+          "function",
+          "functions",
+          "operate",
+          "operates");
 
   /**
    * What a customer is owed, a delivery or a remedy: "never received my order", "still haven't
@@ -66,8 +125,18 @@ final class ServiceFailures {
    */
   static final Set<String> RECEIPTS =
       Set.of(
-          "receive", "receives", "received", "recieved", "fix", "fixed", "repair", "repaired",
-          "replace", "replaced", "refund", "refunded");
+          "receive",
+          "receives",
+          "received",
+          "recieved",
+          "fix",
+          "fixed",
+          "repair",
+          "repaired",
+          "replace",
+          "replaced",
+          "refund",
+          "refunded");
 
   /** Words that may stand between a negation and the verb: "doesn't even work", "not always". */
   static final Set<String> FAILURE_FILLERS =
@@ -120,18 +189,40 @@ final class ServiceFailures {
 
   /**
    * What a customer tries to do with a service: "can't log in", "I can't cancel my subscription",
-   * "couldn't check out". Said with "can't" or "cannot", these are failures whoever the subject
-   * is: the writer is the one shut out ("I can't wait" is not among them).
+   * "couldn't check out". Said with "can't" or "cannot", these are failures whoever the subject is:
+   * the writer is the one shut out ("I can't wait" is not among them).
    */
   static final Set<String> ACCESS =
       Set.of(
-          "log", "login", "sign", "signin", "access", "download", "upload", "stream", "checkout",
-          "check", "pay", "book", "reach", "cancel", "unsubscribe", "reset", "redeem", "activate",
-          "contact", "track", "refund", "withdraw", "transfer", "top", "update", "use");
+          "log",
+          "login",
+          "sign",
+          "signin",
+          "access",
+          "download",
+          "upload",
+          "stream",
+          "checkout",
+          "check",
+          "pay",
+          "book",
+          "reach",
+          "cancel",
+          "unsubscribe",
+          "reset",
+          "redeem",
+          "activate",
+          "contact",
+          "track",
+          "refund",
+          "withdraw",
+          "transfer",
+          "top",
+          "update",
+          "use");
 
   /** Negations of ability: "can't", "cannot", "couldn't" ("can not" and "unable to" too). */
-  static final Set<String> UNABLE =
-      Set.of("can't", "cant", "cannot", "couldn't", "couldnt");
+  static final Set<String> UNABLE = Set.of("can't", "cant", "cannot", "couldn't", "couldnt");
 
   /** "can't log in", "I still cannot access my account", "unable to check out". */
   private static boolean inability(String[] raw, String[] lower, int i) {
@@ -155,8 +246,23 @@ final class ServiceFailures {
   /** Copulas and verbs before "down" that say a service is out: "is down", "went down again". */
   static final Set<String> DOWN_VERBS =
       Set.of(
-          "is", "was", "are", "were", "been", "be", "went", "goes", "going", "gone", "it's", "its",
-          "still", "again", "totally", "completely", "currently");
+          "is",
+          "was",
+          "are",
+          "were",
+          "been",
+          "be",
+          "went",
+          "goes",
+          "going",
+          "gone",
+          "it's",
+          "its",
+          "still",
+          "again",
+          "totally",
+          "completely",
+          "currently");
 
   /** Who can be "down" without an outage: "I'm down for it" agrees, "we're down" too. */
   static final Set<String> WILLING =
@@ -171,12 +277,21 @@ final class ServiceFailures {
   /** What may follow an outage's "down": "down again", "down since 9am", "down for 3 hours". */
   static final Set<String> AFTER_DOWN =
       Set.of(
-          "again", "since", "for", "today", "now", "right", "all", "everywhere", "atm", "during",
+          "again",
+          "since",
+          "for",
+          "today",
+          "now",
+          "right",
+          "all",
+          "everywhere",
+          "atm",
+          "during",
           "tonight");
 
   /**
-   * An outage: "the app is down", "site went down again", "servers down again", "is it down?";
-   * not "I'm down for it", "calm down", "let you down", "down the road", "went down to Georgia".
+   * An outage: "the app is down", "site went down again", "servers down again", "is it down?"; not
+   * "I'm down for it", "calm down", "let you down", "down the road", "went down to Georgia".
    */
   private static boolean outage(String[] raw, String[] lower, int i) {
     if (!lower[i].equals("down") || i == 0 || endsClause(raw[i - 1])) {
@@ -185,7 +300,9 @@ final class ServiceFailures {
     int n = lower.length;
     boolean closes = endsClause(raw[i]) || i + 1 == n;
     String next = closes ? "" : lower[i + 1];
-    if (!closes && !AFTER_DOWN.contains(next) && !raw[i + 1].startsWith("@")
+    if (!closes
+        && !AFTER_DOWN.contains(next)
+        && !raw[i + 1].startsWith("@")
         && !raw[i + 1].startsWith("#")) {
       return false;
     }
@@ -215,9 +332,29 @@ final class ServiceFailures {
   /** What goes down in an outage, named right before "down": "servers down", "site down". */
   static final Set<String> SERVICE_NOUNS =
       Set.of(
-          "server", "servers", "site", "website", "app", "apps", "internet", "network", "wifi",
-          "service", "services", "system", "systems", "platform", "portal", "api", "email", "atm",
-          "atms", "signal", "connection", "checkout", "login");
+          "server",
+          "servers",
+          "site",
+          "website",
+          "app",
+          "apps",
+          "internet",
+          "network",
+          "wifi",
+          "service",
+          "services",
+          "system",
+          "systems",
+          "platform",
+          "portal",
+          "api",
+          "email",
+          "atm",
+          "atms",
+          "signal",
+          "connection",
+          "checkout",
+          "login");
 
   /** Whom something lets down: "let you down again" is no outage. */
   private static final Set<String> OBJECTS = Set.of("you", "me", "us", "him", "her", "them");
@@ -225,9 +362,22 @@ final class ServiceFailures {
   /** Failures that recur: "keeps dropping", "constantly freezing", "keeps logging me out". */
   static final Set<String> RECURRING =
       Set.of(
-          "dropping", "freezing", "restarting", "rebooting", "disconnecting", "buffering",
-          "lagging", "glitching", "crashing", "skipping", "logging", "cutting", "shutting",
-          "turning", "kicking", "signing");
+          "dropping",
+          "freezing",
+          "restarting",
+          "rebooting",
+          "disconnecting",
+          "buffering",
+          "lagging",
+          "glitching",
+          "crashing",
+          "skipping",
+          "logging",
+          "cutting",
+          "shutting",
+          "turning",
+          "kicking",
+          "signing");
 
   /** What makes a failure recur: "keeps", "kept", "constantly", "randomly". */
   static final Set<String> KEEPS =
@@ -241,7 +391,9 @@ final class ServiceFailures {
 
   /** "the internet keeps dropping", "app keeps logging me out"; not "keeps getting better". */
   private static boolean recurring(String[] raw, String[] lower, int i) {
-    if (!RECURRING.contains(lower[i]) || i == 0 || !KEEPS.contains(lower[i - 1])
+    if (!RECURRING.contains(lower[i])
+        || i == 0
+        || !KEEPS.contains(lower[i - 1])
         || endsClause(raw[i - 1])) {
       return false;
     }
@@ -302,8 +454,8 @@ final class ServiceFailures {
   private static final Set<String> OVER = Set.of("over", "more", "almost", "nearly", "longer");
 
   /**
-   * Something that took too long: "the refund took forever", "took me over an hour to get
-   * through"; not "took 5 minutes" (which may be praise) nor "took me only an hour".
+   * Something that took too long: "the refund took forever", "took me over an hour to get through";
+   * not "took 5 minutes" (which may be praise) nor "took me only an hour".
    */
   private static boolean tookLong(String[] raw, String[] lower, int i) {
     if (!TOOK.contains(lower[i]) || endsClause(raw[i])) {
@@ -321,7 +473,9 @@ final class ServiceFailures {
 
   /** "a 45 minute wait", "2 hour wait": a wait measured is a wait complained of. */
   private static boolean longWait(String[] lower, int i) {
-    return (lower[i].equals("wait") || lower[i].equals("waits")) && i > 0 && DELAY_UNITS.contains(lower[i - 1]);
+    return (lower[i].equals("wait") || lower[i].equals("waits"))
+        && i > 0
+        && DELAY_UNITS.contains(lower[i - 1]);
   }
 
   /** "fell apart after two weeks", "is falling apart", "came apart". */
@@ -335,15 +489,48 @@ final class ServiceFailures {
   /** Words of a rise: "increase", "went up", "hike", "doubled". */
   static final Set<String> RISES =
       Set.of(
-          "increase", "increased", "increases", "increasing", "raise", "raised", "raises",
-          "raising", "hike", "hikes", "hiked", "up", "doubled", "higher", "rise", "rises", "rising");
+          "increase",
+          "increased",
+          "increases",
+          "increasing",
+          "raise",
+          "raised",
+          "raises",
+          "raising",
+          "hike",
+          "hikes",
+          "hiked",
+          "up",
+          "doubled",
+          "higher",
+          "rise",
+          "rises",
+          "rising");
 
   /** What a customer pays. */
   static final Set<String> PRICES =
       Set.of(
-          "price", "prices", "fee", "fees", "bill", "bills", "rate", "rates", "cost", "costs",
-          "premium", "premiums", "subscription", "subscriptions", "fare", "fares", "tariff",
-          "tariffs", "charges", "pricing", "membership");
+          "price",
+          "prices",
+          "fee",
+          "fees",
+          "bill",
+          "bills",
+          "rate",
+          "rates",
+          "cost",
+          "costs",
+          "premium",
+          "premiums",
+          "subscription",
+          "subscriptions",
+          "fare",
+          "fares",
+          "tariff",
+          "tariffs",
+          "charges",
+          "pricing",
+          "membership");
 
   /** Verbs of "went up": "up" is a rise only after one of them. */
   private static final Set<String> GO = Set.of("went", "goes", "go", "going", "gone", "gonna");
@@ -364,7 +551,9 @@ final class ServiceFailures {
         return true;
       }
     }
-    for (int k = i + 1; k < Math.min(lower.length, i + 1 + PRICE_REACH) && !endsClause(raw[k - 1]); k++) {
+    for (int k = i + 1;
+        k < Math.min(lower.length, i + 1 + PRICE_REACH) && !endsClause(raw[k - 1]);
+        k++) {
       if (PRICES.contains(lower[k])) {
         return true;
       }
@@ -381,8 +570,19 @@ final class ServiceFailures {
   /** Verbs of arriving late: "arrived late", "was late", "is running late". */
   static final Set<String> LATE_VERBS =
       Set.of(
-          "arrived", "arrives", "delivered", "came", "comes", "shipped", "was", "were", "is",
-          "are", "running", "always", "again");
+          "arrived",
+          "arrives",
+          "delivered",
+          "came",
+          "comes",
+          "shipped",
+          "was",
+          "were",
+          "is",
+          "are",
+          "running",
+          "always",
+          "again");
 
   /**
    * A delivery or a service late: "the delivery was 40 minutes late", "arrived late again"; not
@@ -403,9 +603,10 @@ final class ServiceFailures {
     return !(i > 1 && WILLING.contains(lower[i - 2]));
   }
 
-  /** Words before "on hold" or "waiting" that say it has lasted: "been on hold", "still waiting". */
-  static final Set<String> LASTING =
-      Set.of("been", "still", "currently", "forever", "again");
+  /**
+   * Words before "on hold" or "waiting" that say it has lasted: "been on hold", "still waiting".
+   */
+  static final Set<String> LASTING = Set.of("been", "still", "currently", "forever", "again");
 
   /** Whose turn a wait is for: "still waiting for my refund", "for our order". */
   static final Set<String> OWED = Set.of("my", "our", "a", "an", "any");
@@ -475,7 +676,8 @@ final class ServiceFailures {
     t.addAll(ACCESS);
     t.addAll(RECURRING);
     t.addAll(RISES);
-    t.addAll(List.of("down", "late", "apart", "hold", "waiting", "waited", "wait", "waits", "back"));
+    t.addAll(
+        List.of("down", "late", "apart", "hold", "waiting", "waited", "wait", "waits", "back"));
     t.addAll(DEAD);
     t.addAll(TOOK);
     return Set.copyOf(t);

@@ -26,7 +26,14 @@ class SocialTokenizerTest {
   @Test
   void wordsUrlsEmoji() {
     assertThat(show("Coca-Cola's bagus😍😍 https://t.co/x, ok"))
-        .containsExactly("WORD:Coca", "WORD:Cola", "WORD:bagus", "EMOJI:😍", "EMOJI:😍", "URL:https://t.co/x", "WORD:ok");
+        .containsExactly(
+            "WORD:Coca",
+            "WORD:Cola",
+            "WORD:bagus",
+            "EMOJI:😍",
+            "EMOJI:😍",
+            "URL:https://t.co/x",
+            "WORD:ok");
     assertThat(show("don't café")).containsExactly("WORD:dont", "WORD:café");
     assertThat(show("www.detik.com/news.")).containsExactly("URL:www.detik.com/news");
   }
@@ -43,7 +50,8 @@ class SocialTokenizerTest {
 
   @Test
   void sitesAreHostAndParents() {
-    assertThat(MentionAnalyzer.sites("https://User@News.Detik.com:443/a?b")).containsExactly("news.detik.com", "detik.com", "com");
+    assertThat(MentionAnalyzer.sites("https://User@News.Detik.com:443/a?b"))
+        .containsExactly("news.detik.com", "detik.com", "com");
     assertThat(MentionAnalyzer.sites(null)).isEmpty();
   }
 }

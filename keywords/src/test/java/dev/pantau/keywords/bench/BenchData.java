@@ -16,12 +16,27 @@ final class BenchData {
 
   private static final String[] SYLLABLES = {
     "tel", "kom", "sel", "in", "do", "sat", "ma", "ret", "bu", "ka", "la", "pak", "go", "jek", "to",
-    "ko", "pe", "di", "sho", "pee", "gra", "ba", "nu", "sa", "ri", "xi", "lo", "vi", "ze", "mo", "ra",
-    "ti", "na", "fu", "ge", "ho", "ya", "wi", "ru", "te", "qu", "so", "li", "me", "ny", "ur", "ax"
+    "ko", "pe", "di", "sho", "pee", "gra", "ba", "nu", "sa", "ri", "xi", "lo", "vi", "ze", "mo",
+    "ra", "ti", "na", "fu", "ge", "ho", "ya", "wi", "ru", "te", "qu", "so", "li", "me", "ny", "ur",
+    "ax"
   };
   private static final String[] TOPIC_WORDS = {
-    "sinyal", "lemot", "gangguan", "signal", "slow", "outage", "refund", "delay", "error", "mati",
-    "rusak", "mahal", "promo", "diskon", "broken", "crash"
+    "sinyal",
+    "lemot",
+    "gangguan",
+    "signal",
+    "slow",
+    "outage",
+    "refund",
+    "delay",
+    "error",
+    "mati",
+    "rusak",
+    "mahal",
+    "promo",
+    "diskon",
+    "broken",
+    "crash"
   };
   private static final String[] EXCLUSIONS = {
     "lowongan", "loker", "giveaway", "hiring", "job", "vacancy", "kuis", "rekrutmen"
@@ -78,7 +93,9 @@ final class BenchData {
     }
   }
 
-  /** The first {@code n} brands: 1-6 names, handles, hashtags OR'd, then the issue's mix of extras. */
+  /**
+   * The first {@code n} brands: 1-6 names, handles, hashtags OR'd, then the issue's mix of extras.
+   */
   List<Brand> brands(int n) {
     Random r = new Random(n * 31L + 7);
     List<Brand> out = new ArrayList<>(n);
@@ -87,7 +104,9 @@ final class BenchData {
       String alias = aliases.get(i);
       List<String> alts = new ArrayList<>();
       alts.add(name);
-      String[] extra = {"@" + name, "#" + name, alias, "\"" + name + " care\"", "@" + alias + "_id"};
+      String[] extra = {
+        "@" + name, "#" + name, alias, "\"" + name + " care\"", "@" + alias + "_id"
+      };
       int k = r.nextInt(6);
       for (int j = 0; j < k; j++) {
         alts.add(extra[j]);
@@ -99,7 +118,13 @@ final class BenchData {
       String q = "(" + String.join(" OR ", alts) + ")";
       int roll = r.nextInt(100);
       if (roll < 20) {
-        q = q + (r.nextBoolean() ? " NEAR/" : " ONEAR/") + (2 + r.nextInt(4)) + " (" + words(r, TOPIC_WORDS, 1 + r.nextInt(3)) + ")";
+        q =
+            q
+                + (r.nextBoolean() ? " NEAR/" : " ONEAR/")
+                + (2 + r.nextInt(4))
+                + " ("
+                + words(r, TOPIC_WORDS, 1 + r.nextInt(3))
+                + ")";
       }
       if (r.nextInt(100) < 30) {
         q = q + " AND NOT (" + words(r, EXCLUSIONS, 1 + r.nextInt(3)) + ")";
@@ -137,24 +162,38 @@ final class BenchData {
         String s = pool[r.nextInt(pool.length)];
         if (first) {
           // Like a real post, one sentence names the brand(s): 1-3 brand words per mention.
-          s = s.replace("{b}", brandWord(r, universe))
-              .replace("{c}", brandWord(r, universe))
-              .replace("{h}", names.get(pickBrand(r, universe)))
-              .replace("{t}", names.get(pickBrand(r, universe)));
+          s =
+              s.replace("{b}", brandWord(r, universe))
+                  .replace("{c}", brandWord(r, universe))
+                  .replace("{h}", names.get(pickBrand(r, universe)))
+                  .replace("{t}", names.get(pickBrand(r, universe)));
           first = false;
         } else {
-          s = s.replace("{b}", en ? "the provider" : "providernya")
-              .replace("{c}", en ? "another one" : "yang lain")
-              .replace("{h}", en ? "support" : "admin")
-              .replace("{t}", en ? "fail" : "kecewa");
+          s =
+              s.replace("{b}", en ? "the provider" : "providernya")
+                  .replace("{c}", en ? "another one" : "yang lain")
+                  .replace("{h}", en ? "support" : "admin")
+                  .replace("{t}", en ? "fail" : "kecewa");
         }
         sb.append(s).append(' ');
       }
       String text = sb.length() > 300 ? sb.substring(0, 300) : sb.toString();
       String source = r.nextInt(3) == 0 ? "news" : "twitter";
-      String url = "news".equals(source) ? "https://" + (r.nextBoolean() ? "m.detik.com" : "kompas.com") + "/read/" + i : null;
-      out.add(new MentionFields("m" + i, text.strip(), null, url, null, source, "ID", "a" + r.nextInt(5000),
-          "@user" + r.nextInt(5000)));
+      String url =
+          "news".equals(source)
+              ? "https://" + (r.nextBoolean() ? "m.detik.com" : "kompas.com") + "/read/" + i
+              : null;
+      out.add(
+          new MentionFields(
+              "m" + i,
+              text.strip(),
+              null,
+              url,
+              null,
+              source,
+              "ID",
+              "a" + r.nextInt(5000),
+              "@user" + r.nextInt(5000)));
     }
     return out;
   }

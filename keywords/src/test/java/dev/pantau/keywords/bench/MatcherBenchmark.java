@@ -16,8 +16,8 @@ import java.util.Locale;
 
 /**
  * Matching benchmark (issue 3): analysis alone, the matcher, the stock Lucene monitor it replaced,
- * brute force, heap of the registered queries, registration and update time, at several query counts,
- * on one thread.
+ * brute force, heap of the registered queries, registration and update time, at several query
+ * counts, on one thread.
  *
  * <p>Run with {@code keywords/bench-matcher.sh [--sizes 100,1000,10000,100000] [--mentions 20000]
  * [--no-brute] [--no-monitor]}. Rates are per second of the matching thread's CPU time (one core),
@@ -35,7 +35,8 @@ public final class MatcherBenchmark {
     boolean monitor = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+        case "--sizes" ->
+            sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--mentions" -> mentionCount = Integer.parseInt(args[++i]);
         case "--no-brute" -> bruteForce = false;
         case "--no-monitor" -> monitor = false;
@@ -44,13 +45,19 @@ public final class MatcherBenchmark {
     }
     int maxSize = Arrays.stream(sizes).max().orElse(100);
     BenchData data = new BenchData(7, Math.max(maxSize, 10_000));
-    System.out.printf(Locale.ROOT, "# Pantau matcher benchmark: %d mentions (~280 chars, EN/ID), java %s, %d cpus%n",
-        mentionCount, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-    System.out.println("queries | register s (monitor) | heap MiB | analysis/s | matcher/s (wall) | of analysis | monitor/s | x monitor | brute/s | x brute | candidates/mention | brands/mention | update 1% s");
+    System.out.printf(
+        Locale.ROOT,
+        "# Pantau matcher benchmark: %d mentions (~280 chars, EN/ID), java %s, %d cpus%n",
+        mentionCount,
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
+    System.out.println(
+        "queries | register s (monitor) | heap MiB | analysis/s | matcher/s (wall) | of analysis | monitor/s | x monitor | brute/s | x brute | candidates/mention | brands/mention | update 1% s");
     for (int size : sizes) {
       List<MentionFields> mentions = data.mentions(mentionCount, size);
       KeywordSet set = new KeywordSet(data.brands(size), List.of());
-      // The stock monitor first, closed before the matcher is built: both at 100,000 queries do not fit in 2 GiB.
+      // The stock monitor first, closed before the matcher is built: both at 100,000 queries do not
+      // fit in 2 GiB.
       double monitorRate = Double.NaN;
       double monitorRegister = Double.NaN;
       if (monitor) {
@@ -58,13 +65,16 @@ public final class MatcherBenchmark {
         try (MonitorBaseline b = new MonitorBaseline(set)) {
           monitorRegister = (System.nanoTime() - r0) / 1e9;
           b.match(mentions.subList(0, Math.min(4000, mentions.size()))); // warm-up
-          monitorRate = rate(() -> {
-            try {
-              b.match(mentions);
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }, mentions.size());
+          monitorRate =
+              rate(
+                  () -> {
+                    try {
+                      b.match(mentions);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  },
+                  mentions.size());
         }
       }
 
@@ -80,24 +90,36 @@ public final class MatcherBenchmark {
       long[] brandsFound = {0};
       long runs0 = 0;
       for (int round = 0; round < 2; round++) {
-        analysis = rate(() -> {
-          for (MentionFields f : mentions) {
-            MatcherInternals.analyzeOnly(m, f);
-          }
-        }, mentions.size());
+        analysis =
+            rate(
+                () -> {
+                  for (MentionFields f : mentions) {
+                    MatcherInternals.analyzeOnly(m, f);
+                  }
+                },
+                mentions.size());
         brandsFound[0] = 0;
         runs0 = MatcherInternals.queriesRunCount(m);
-        matcher = rate(() -> {
-          for (MatchResult r : m.match(mentions)) {
-            brandsFound[0] += r.brands().size();
-          }
-        }, mentions.size(), wall);
+        matcher =
+            rate(
+                () -> {
+                  for (MatchResult r : m.match(mentions)) {
+                    brandsFound[0] += r.brands().size();
+                  }
+                },
+                mentions.size(),
+                wall);
       }
       double candidates = (MatcherInternals.queriesRunCount(m) - runs0) / (double) mentions.size();
 
       int bruteCount = bruteForce ? (int) Math.max(10, Math.min(2000, 2_000_000L / size)) : 0;
-      List<MentionFields> bruteMentions = mentions.subList(0, Math.min(Math.max(bruteCount, 10), mentions.size()));
-      double brute = bruteCount == 0 ? Double.NaN : rate(() -> MatcherInternals.matchBruteForce(m, bruteMentions), bruteMentions.size());
+      List<MentionFields> bruteMentions =
+          mentions.subList(0, Math.min(Math.max(bruteCount, 10), mentions.size()));
+      double brute =
+          bruteCount == 0
+              ? Double.NaN
+              : rate(
+                  () -> MatcherInternals.matchBruteForce(m, bruteMentions), bruteMentions.size());
       List<MatchResult> a = m.match(bruteMentions);
       List<MatchResult> b = MatcherInternals.matchBruteForce(m, bruteMentions);
       if (!a.equals(b)) {
@@ -121,10 +143,24 @@ public final class MatcherBenchmark {
       m.update(new KeywordSet(changed, List.of()));
       double update = (System.nanoTime() - u0) / 1e9;
 
-      System.out.printf(Locale.ROOT, "%7d | %6.1f (%6.1f) | %8.0f | %10.0f | %9.0f (%6.0f) | %11.2f | %9.0f | %9.1f | %7.0f | %7.0f | %18.2f | %14.2f | %.2f%n",
-          size, register, monitorRegister, (heap1 - heap0) / 1048576.0, analysis, matcher, wall[0], matcher / analysis,
-          monitorRate, matcher / monitorRate, brute, matcher / brute, candidates,
-          brandsFound[0] / (double) mentions.size(), update);
+      System.out.printf(
+          Locale.ROOT,
+          "%7d | %6.1f (%6.1f) | %8.0f | %10.0f | %9.0f (%6.0f) | %11.2f | %9.0f | %9.1f | %7.0f | %7.0f | %18.2f | %14.2f | %.2f%n",
+          size,
+          register,
+          monitorRegister,
+          (heap1 - heap0) / 1048576.0,
+          analysis,
+          matcher,
+          wall[0],
+          matcher / analysis,
+          monitorRate,
+          matcher / monitorRate,
+          brute,
+          matcher / brute,
+          candidates,
+          brandsFound[0] / (double) mentions.size(),
+          update);
       if (m.queryErrorCount() > 0) {
         System.out.println("!! query errors: " + m.queryErrorCount());
       }

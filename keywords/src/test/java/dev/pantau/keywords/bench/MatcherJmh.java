@@ -26,19 +26,23 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Mentions matched per second (JMH, one thread): Pantau's matcher, the stock Lucene monitor it replaced,
- * and analysis alone (the floor any matcher pays), on the same mentions and brands, in one run so the
- * ratios hold on a shared machine. {@link MatcherBenchmark} adds what JMH cannot measure well: heap of
- * the registered queries, registration and update time, brute force at 100,000 queries.
+ * Mentions matched per second (JMH, one thread): Pantau's matcher, the stock Lucene monitor it
+ * replaced, and analysis alone (the floor any matcher pays), on the same mentions and brands, in
+ * one run so the ratios hold on a shared machine. {@link MatcherBenchmark} adds what JMH cannot
+ * measure well: heap of the registered queries, registration and update time, brute force at
+ * 100,000 queries.
  *
- * <p>Run with {@code keywords/bench-matcher-jmh.sh} (arguments go to JMH, e.g. {@code -p queries=1000}).
+ * <p>Run with {@code keywords/bench-matcher-jmh.sh} (arguments go to JMH, e.g. {@code -p
+ * queries=1000}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})
 public class MatcherJmh {
   static final int MENTIONS = 2_000;
 

@@ -58,55 +58,69 @@ class QueryParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "(telkomsel OR tsel|0|unbalanced parenthesis",
-    "telkomsel OR tsel)|17|unbalanced parenthesis",
-    "\"telkom sel|0|unbalanced quote",
-    "foo:bar|0|unknown field 'foo'",
-    "NEAR/3 sinyal|0|NEAR/3 needs a term, phrase or OR-group on both sides",
-    "sinyal NEAR/3|7|NEAR/3 needs a term, phrase or OR-group on both sides",
-    "sinyal NEAR hilang|7|NEAR needs a distance",
-    "*komsel|0|leading wildcard",
-    "te*|2|at least 3 characters",
-    "tel*sel|3|'*' is only allowed at the end",
-    "a OR|2|OR needs",
-    "a AND|2|AND needs",
-    "a NEAR/999 b|2|too large",
-    "()|0|empty group",
-    "title:|0|needs a value",
-    "-|0|'-' must be followed",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "(telkomsel OR tsel|0|unbalanced parenthesis",
+        "telkomsel OR tsel)|17|unbalanced parenthesis",
+        "\"telkom sel|0|unbalanced quote",
+        "foo:bar|0|unknown field 'foo'",
+        "NEAR/3 sinyal|0|NEAR/3 needs a term, phrase or OR-group on both sides",
+        "sinyal NEAR/3|7|NEAR/3 needs a term, phrase or OR-group on both sides",
+        "sinyal NEAR hilang|7|NEAR needs a distance",
+        "*komsel|0|leading wildcard",
+        "te*|2|at least 3 characters",
+        "tel*sel|3|'*' is only allowed at the end",
+        "a OR|2|OR needs",
+        "a AND|2|AND needs",
+        "a NEAR/999 b|2|too large",
+        "()|0|empty group",
+        "title:|0|needs a value",
+        "-|0|'-' must be followed",
+      })
   void errorsCarryPositionAndReason(String query, int position, String reason) {
     assertThatThrownBy(() -> QueryCompiler.compile(query, MatcherConfig.defaults()))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> {
-          assertThat(e.reason()).contains(reason);
-          assertThat(e.position()).isEqualTo(position);
-        });
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class,
+            e -> {
+              assertThat(e.reason()).contains(reason);
+              assertThat(e.position()).isEqualTo(position);
+            });
   }
 
   @Test
   void guardrails() {
     MatcherConfig c = MatcherConfig.defaults().maxClauses(3).maxNesting(2).maxQueryLength(30);
     assertThatThrownBy(() -> QueryParser.parse("a b c d", c))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> {
-          assertThat(e.reason()).contains("too many clauses");
-          assertThat(e.position()).isEqualTo(6);
-        });
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class,
+            e -> {
+              assertThat(e.reason()).contains("too many clauses");
+              assertThat(e.position()).isEqualTo(6);
+            });
     assertThatThrownBy(() -> QueryParser.parse("(((a)))", c))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> {
-          assertThat(e.reason()).contains("nesting too deep");
-          assertThat(e.position()).isEqualTo(2);
-        });
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class,
+            e -> {
+              assertThat(e.reason()).contains("nesting too deep");
+              assertThat(e.position()).isEqualTo(2);
+            });
     assertThatThrownBy(() -> QueryParser.parse("a".repeat(31), c))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.reason()).contains("query too long"));
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class, e -> assertThat(e.reason()).contains("query too long"));
   }
 
   @Test
   void notAndFieldsAreRejectedInsideNear() {
     assertThatThrownBy(() -> QueryCompiler.compile("(a AND b) NEAR/3 c", MatcherConfig.defaults()))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.reason()).contains("AND is not allowed inside NEAR"));
-    assertThatThrownBy(() -> QueryCompiler.compile("(a OR NOT b) NEAR/3 c", MatcherConfig.defaults()))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.reason()).contains("NOT is not allowed inside NEAR"));
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class,
+            e -> assertThat(e.reason()).contains("AND is not allowed inside NEAR"));
+    assertThatThrownBy(
+            () -> QueryCompiler.compile("(a OR NOT b) NEAR/3 c", MatcherConfig.defaults()))
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class,
+            e -> assertThat(e.reason()).contains("NOT is not allowed inside NEAR"));
   }
 
   @Test
@@ -115,7 +129,10 @@ class QueryParserTest {
     for (int i = 0; i < 300; i++) {
       q.append(i == 0 ? "" : " OR ").append("w").append(i).append("sss");
     }
-    assertThatThrownBy(() -> QueryCompiler.compile(q.toString(), MatcherConfig.defaults().maxClauses(400)))
-        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.reason()).contains("expand to more than 1024 terms"));
+    assertThatThrownBy(
+            () -> QueryCompiler.compile(q.toString(), MatcherConfig.defaults().maxClauses(400)))
+        .isInstanceOfSatisfying(
+            QuerySyntaxException.class,
+            e -> assertThat(e.reason()).contains("expand to more than 1024 terms"));
   }
 }

@@ -41,12 +41,13 @@ class BrandMentionSetsTest {
         continue;
       }
       String[] c = line.split("\t", 2);
-      Label gold = switch (c[0]) {
-        case "neg" -> Label.NEGATIVE;
-        case "neu" -> Label.NEUTRAL;
-        case "pos" -> Label.POSITIVE;
-        default -> throw new IllegalArgumentException(file + ": " + c[0]);
-      };
+      Label gold =
+          switch (c[0]) {
+            case "neg" -> Label.NEGATIVE;
+            case "neu" -> Label.NEUTRAL;
+            case "pos" -> Label.POSITIVE;
+            default -> throw new IllegalArgumentException(file + ": " + c[0]);
+          };
       Label got = SCORER.score(c[1], lang).label();
       total++;
       if (got == gold) {
@@ -57,7 +58,9 @@ class BrandMentionSetsTest {
       }
     }
     assertThat(total).isGreaterThanOrEqualTo(28);
-    assertThat((double) right / total).as(file + ": " + right + " of " + total).isGreaterThanOrEqualTo(0.80);
+    assertThat((double) right / total)
+        .as(file + ": " + right + " of " + total)
+        .isGreaterThanOrEqualTo(0.80);
     assertThat(complaintsAsPraise).as(file + ": complaints called praise").isLessThanOrEqualTo(1);
   }
 }

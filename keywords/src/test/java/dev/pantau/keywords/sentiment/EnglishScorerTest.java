@@ -144,7 +144,8 @@ class EnglishScorerTest {
     assertThat(pantau("the new plan, any good?")).isZero();
     assertThat(pantau("so which one is the best deal?")).isZero();
     // a sentence opened as a question asks across its commas; a tag question only in its tag
-    assertThat(VADER.compound("@acme can anyone recommend a good plan, something fast?")).isPositive();
+    assertThat(VADER.compound("@acme can anyone recommend a good plan, something fast?"))
+        .isPositive();
     assertThat(pantau("@acme can anyone recommend a good plan, something fast?")).isZero();
     assertThat(pantau("why is the app, which used to be great, so slow now?")).isNegative();
     assertThat(pantau("the new plan is pretty amazing, isn't it?")).isPositive();
@@ -163,13 +164,17 @@ class EnglishScorerTest {
   @Test
   void aCheckInNamesAPlace() {
     EnglishScorer without = pantauWithout(Rule.NAMES);
-    assertThat(without.compound("I'm at United Supermarket (45th, Bell, Amarillo). http://4sq.com/x")).isPositive();
-    assertThat(pantau("I'm at United Supermarket (45th, Bell, Amarillo). http://4sq.com/x")).isZero();
+    assertThat(
+            without.compound("I'm at United Supermarket (45th, Bell, Amarillo). http://4sq.com/x"))
+        .isPositive();
+    assertThat(pantau("I'm at United Supermarket (45th, Bell, Amarillo). http://4sq.com/x"))
+        .isZero();
     assertThat(pantau("Lunch break (@ Best Buy) http://4sq.com/x")).isZero();
     // no link, no check-in: "I'm at work" says where the writer is, and what follows counts
     assertThat(pantau("I'm at work, so happy it's Friday")).isPositive();
     // a handle in parentheses is no check-in
-    assertThat(pantau("naps! (@acme Comfort Inn) http://x.co/y")).isEqualTo(without.compound("naps! (@acme Comfort Inn) http://x.co/y"));
+    assertThat(pantau("naps! (@acme Comfort Inn) http://x.co/y"))
+        .isEqualTo(without.compound("naps! (@acme Comfort Inn) http://x.co/y"));
   }
 
   @Test
@@ -251,9 +256,16 @@ class EnglishScorerTest {
     assertThat(pantau("another outage today")).isNegative();
     for (String failure :
         List.of(
-            "my card was declined", "the stream keeps buffering", "my booking vanished from the app",
-            "the battery dies in 2 hours", "forgot my charger", "sales decline again",
-            "@acme refuses to refund me", "@acme the app again -_-", "argh the app", "ew the food")) {
+            "my card was declined",
+            "the stream keeps buffering",
+            "my booking vanished from the app",
+            "the battery dies in 2 hours",
+            "forgot my charger",
+            "sales decline again",
+            "@acme refuses to refund me",
+            "@acme the app again -_-",
+            "argh the app",
+            "ew the food")) {
       assertThat(vaderLexicon.compound(failure)).as(failure).isZero();
       assertThat(pantau(failure)).as(failure).isNegative();
     }
@@ -269,7 +281,8 @@ class EnglishScorerTest {
             EnglishSupport.lexicon(false),
             Resources.strings(SentimentScorer.EMOJI_LEXICON),
             EnglishRules.PANTAU);
-    assertThat(withoutReviewWords.compound("the @acme charger is unreliable and overpriced")).isZero();
+    assertThat(withoutReviewWords.compound("the @acme charger is unreliable and overpriced"))
+        .isZero();
     assertThat(pantau("the @acme charger is unreliable and overpriced")).isNegative();
     assertThat(pantau("flimsy case, mediocre sound")).isNegative();
     assertThat(pantau("tasty food and attentive staff")).isPositive();
@@ -341,7 +354,8 @@ class EnglishScorerTest {
     assertThat(pantau("Not as good as I had hoped.")).isNegative();
     // the thing against its own past, and "other than", are no such comparison
     assertThat(pantau("the app is much better than it was")).isPositive();
-    assertThat(pantau("no real reason other than that")).isEqualTo(without.compound("no real reason other than that"));
+    assertThat(pantau("no real reason other than that"))
+        .isEqualTo(without.compound("no real reason other than that"));
   }
 
   @Test
@@ -386,7 +400,9 @@ class EnglishScorerTest {
     assertThat(pantau("no \uD83D\uDE20")).isNegative();
     assertThat(pantau("Nope :-)")).isPositive();
     // the words beside the face are negated as before
-    assertThat(pantau("@acme not happy :(")).isEqualTo(without.compound("@acme not happy :(")).isNegative();
+    assertThat(pantau("@acme not happy :("))
+        .isEqualTo(without.compound("@acme not happy :("))
+        .isNegative();
     assertThat(pantau("not good")).isEqualTo(without.compound("not good"));
   }
 
@@ -395,7 +411,8 @@ class EnglishScorerTest {
     EnglishScorer without = pantauWithout(Rule.REMEDIES);
     assertThat(without.compound("thanks @acme for fixing my broken screen")).isNegative();
     assertThat(pantau("thanks @acme for fixing my broken screen")).isPositive();
-    assertThat(without.compound("thank you for resolving the billing problem so fast")).isNegative();
+    assertThat(without.compound("thank you for resolving the billing problem so fast"))
+        .isNegative();
     assertThat(pantau("thank you for resolving the billing problem so fast")).isPositive();
     assertThat(without.compound("@acme fixed my broken screen in 10 minutes")).isNegative();
     assertThat(pantau("@acme fixed my broken screen in 10 minutes")).isNotNegative();
@@ -406,14 +423,16 @@ class EnglishScorerTest {
     assertThat(pantau("@acme still haven't fixed the problem"))
         .isNegative()
         .isLessThan(without.compound("@acme still haven't fixed the problem"));
-    assertThat(pantauWithout(Rule.FAILURES).compound("@acme still haven't fixed the problem")).isNegative();
+    assertThat(pantauWithout(Rule.FAILURES).compound("@acme still haven't fixed the problem"))
+        .isNegative();
     assertThat(pantau("the problem hasn't been fixed")).isNegative();
     // the replacement is not the problem; sarcastic thanks stay sarcastic
     assertThat(pantau("my delayed flight was replaced with a worse one")).isNegative();
     assertThat(pantau("thanks @acme for losing my bag")).isNegative();
     assertThat(pantau("sort of bad")).isNegative();
     // a problem put right is good news, as VADER rates "solved"
-    assertThat(pantau("Shoutout to @acme support, they fixed my problem in 5 minutes")).isPositive();
+    assertThat(pantau("Shoutout to @acme support, they fixed my problem in 5 minutes"))
+        .isPositive();
     assertThat(pantau("@acme fixed my broken screen")).isPositive();
   }
 
@@ -425,7 +444,8 @@ class EnglishScorerTest {
     assertThat(without.compound("not at all a good experience")).isPositive();
     assertThat(pantau("not at all a good experience")).isNegative();
     // a content word between ends the reach: "don't think" is left to VADER
-    assertThat(pantau("I don't think it is a good idea")).isEqualTo(without.compound("I don't think it is a good idea"));
+    assertThat(pantau("I don't think it is a good idea"))
+        .isEqualTo(without.compound("I don't think it is a good idea"));
     // within VADER's three words nothing changes
     assertThat(pantau("isn't a good idea")).isEqualTo(without.compound("isn't a good idea"));
   }
@@ -465,10 +485,16 @@ class EnglishScorerTest {
     assertThat(pantau("@acme another price increase this year")).isNegative();
     assertThat(pantau("@acme membership fee went up again")).isNegative();
     assertThat(pantau("why do you keep raising prices")).isNegative();
-    assertThat(pantau("my salary increased")).isEqualTo(without.compound("my salary increased")).isPositive();
-    assertThat(pantau("the app keeps getting better")).isEqualTo(without.compound("the app keeps getting better"));
+    assertThat(pantau("my salary increased"))
+        .isEqualTo(without.compound("my salary increased"))
+        .isPositive();
+    assertThat(pantau("the app keeps getting better"))
+        .isEqualTo(without.compound("the app keeps getting better"));
     // a promise not kept is a standard not met
-    assertThat(pantauWithout(Rule.EXPECTATIONS).compound("my @acme order was supposed to arrive Monday")).isZero();
+    assertThat(
+            pantauWithout(Rule.EXPECTATIONS)
+                .compound("my @acme order was supposed to arrive Monday"))
+        .isZero();
     assertThat(pantau("my @acme order was supposed to arrive Monday")).isNegative();
     assertThat(pantau("not sure if the @acme app is down")).isZero();
     // "can't cancel": VADER's negation made "cancel" praise
@@ -502,7 +528,9 @@ class EnglishScorerTest {
     assertThat(pantau("@acme pharmacist went above and beyond")).isPositive();
     assertThat(without.compound("@acme the new spicy nuggets are fire")).isNegative();
     assertThat(pantau("@acme the new spicy nuggets are fire")).isPositive();
-    assertThat(pantau("the building is on fire")).isEqualTo(without.compound("the building is on fire")).isNegative();
+    assertThat(pantau("the building is on fire"))
+        .isEqualTo(without.compound("the building is on fire"))
+        .isNegative();
     assertThat(without.compound("@acme prices are out of control")).isZero();
     assertThat(pantau("@acme prices are out of control")).isNegative();
     assertThat(without.compound("Give 'em hell, team!")).isNegative();
@@ -511,18 +539,22 @@ class EnglishScorerTest {
     assertThat(pantau("@acme customer service hung up on me")).isNegative();
     assertThat(without.compound("@acme servers down again, great timing")).isPositive();
     assertThat(pantau("@acme servers down again, great timing")).isNegative();
-    assertThat(pantau("great timing, the sale starts today")).isEqualTo(without.compound("great timing, the sale starts today")).isPositive();
+    assertThat(pantau("great timing, the sale starts today"))
+        .isEqualTo(without.compound("great timing, the sale starts today"))
+        .isPositive();
     // sarcastic relish
     assertThat(without.compound("@acme love a good 2 hour delay on the tarmac")).isPositive();
     assertThat(pantau("@acme love a good 2 hour delay on the tarmac")).isNegative();
     assertThat(pantau("love a good burger")).isPositive();
-    assertThat(without.compound("Love how @acme cancels my flight and offers me a $10 voucher")).isPositive();
+    assertThat(without.compound("Love how @acme cancels my flight and offers me a $10 voucher"))
+        .isPositive();
     assertThat(pantau("Love how @acme cancels my flight and offers me a $10 voucher")).isNegative();
     assertThat(pantau("love how fast the new app is")).isPositive();
     assertThat(without.compound("another cancelled flight, just what I needed")).isNegative();
     assertThat(pantau("another cancelled flight, just what I needed"))
         .isLessThan(without.compound("another cancelled flight, just what I needed"));
-    assertThat(pantau("new headphones, just what I needed")).isEqualTo(without.compound("new headphones, just what I needed"));
+    assertThat(pantau("new headphones, just what I needed"))
+        .isEqualTo(without.compound("new headphones, just what I needed"));
     // "Great, another …" is sarcasm too, after a handle as well
     assertThat(without.compound("@acme great, another cancelled flight")).isPositive();
     assertThat(pantau("@acme great, another cancelled flight")).isNegative();
@@ -547,7 +579,8 @@ class EnglishScorerTest {
     }
     assertThat(without.compound("the app logs me out every time I open it")).isZero();
     assertThat(without.compound("Battery lasts only a few hours.")).isZero();
-    // chosen repetition is loyalty; "Still," concedes; a bargain is no shortfall; opinion words decide
+    // chosen repetition is loyalty; "Still," concedes; a bargain is no shortfall; opinion words
+    // decide
     for (String other :
         List.of(
             "Will order from them again!",
@@ -577,7 +610,9 @@ class EnglishScorerTest {
     assertThat(without.compound("the laptop fan is so loud")).isPositive();
     assertThat(pantau("the laptop fan is so loud")).isZero();
     assertThat(pantau("fan noise all day")).isZero();
-    assertThat(pantau("I'm a big fan of the new app")).isEqualTo(without.compound("I'm a big fan of the new app")).isPositive();
+    assertThat(pantau("I'm a big fan of the new app"))
+        .isEqualTo(without.compound("I'm a big fan of the new app"))
+        .isPositive();
   }
 
   @Test
@@ -587,7 +622,8 @@ class EnglishScorerTest {
     assertThat(pantau("the speed is incredible")).isPositive();
     // before a word it still boosts
     assertThat(pantau("incredibly good")).isGreaterThan(pantau("good"));
-    assertThat(pantau("the speed is incredible good")).isEqualTo(without.compound("the speed is incredible good"));
+    assertThat(pantau("the speed is incredible good"))
+        .isEqualTo(without.compound("the speed is incredible good"));
   }
 
   @Test
@@ -597,7 +633,8 @@ class EnglishScorerTest {
     assertThat(pantau("Great. Another delayed flight.")).isNegative();
     assertThat(pantau("Perfect. The app crashed again.")).isNegative();
     // praise with "!", or with nothing negative beside it, stays praise
-    assertThat(pantau("Great! The app crashed only once this week.")).isEqualTo(without.compound("Great! The app crashed only once this week."));
+    assertThat(pantau("Great! The app crashed only once this week."))
+        .isEqualTo(without.compound("Great! The app crashed only once this week."));
     assertThat(pantau("Dinner with the team. Perfect.")).isPositive();
   }
 
@@ -612,7 +649,9 @@ class EnglishScorerTest {
 
   @Test
   void emoticonsWithARepeatedStrokeAndCommonOnesVaderLacks() {
-    assertThat(pantau("the update is out =(((")).isEqualTo(pantau("the update is out =(")).isNegative();
+    assertThat(pantau("the update is out =((("))
+        .isEqualTo(pantau("the update is out =("))
+        .isNegative();
     assertThat(pantau("new phone day :DDD")).isEqualTo(pantau("new phone day :D")).isPositive();
     assertThat(pantau("new phone day XD")).isPositive();
     assertThat(pantau("new phone day ^_^")).isPositive();

@@ -39,19 +39,26 @@ class IndonesianFeaturesTest {
 
   @Test
   void textLevelFeatures() {
-    Map<String, Double> f = IndonesianFeatures.extract("kapan normal?", 0.4, IndonesianFeatures.Options.ALL);
-    assertThat(f).containsEntry(IndonesianFeatures.BIAS, 1.0)
+    Map<String, Double> f =
+        IndonesianFeatures.extract("kapan normal?", 0.4, IndonesianFeatures.Options.ALL);
+    assertThat(f)
+        .containsEntry(IndonesianFeatures.BIAS, 1.0)
         .containsEntry(IndonesianFeatures.QUESTION, 1.0)
         .containsEntry(IndonesianFeatures.ENGLISH, 0.4);
-    assertThat(features("normal")).doesNotContainKeys(IndonesianFeatures.QUESTION, IndonesianFeatures.ENGLISH);
+    assertThat(features("normal"))
+        .doesNotContainKeys(IndonesianFeatures.QUESTION, IndonesianFeatures.ENGLISH);
   }
 
   @Test
   void optionsSwitchFeaturesOff() {
     Map<String, Double> f =
         IndonesianFeatures.extract(
-            "tidak bagus tapi murah", 0.5, new IndonesianFeatures.Options(false, false, false, false, false));
-    assertThat(f).containsKeys("tidak", "bagus", "murah").doesNotContainKeys("!bagus", "tidak bagus", IndonesianFeatures.ENGLISH);
+            "tidak bagus tapi murah",
+            0.5,
+            new IndonesianFeatures.Options(false, false, false, false, false));
+    assertThat(f)
+        .containsKeys("tidak", "bagus", "murah")
+        .doesNotContainKeys("!bagus", "tidak bagus", IndonesianFeatures.ENGLISH);
     assertThat(f.get("bagus")).isEqualTo(1.0);
   }
 }

@@ -18,7 +18,8 @@ class IndonesianTokenizerTest {
         .containsExactly("tidak", "bagus", "banget");
     assertThat(IndonesianTokenizer.tokenize("nggak enggak ga tdk"))
         .containsExactly("tidak", "tidak", "tidak", "tidak");
-    assertThat(IndonesianTokenizer.tokenize("tp udh lemot")).containsExactly("tapi", "sudah", "lambat");
+    assertThat(IndonesianTokenizer.tokenize("tp udh lemot"))
+        .containsExactly("tapi", "sudah", "lambat");
   }
 
   @Test

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SentimentScorerTest {
 
   private static final SentimentScorer SCORER = SentimentScorer.create();
-  private static final SentimentScorer RULES = SentimentScorer.create(SentimentScorer.Engine.ENGLISH_RULES);
+  private static final SentimentScorer RULES =
+      SentimentScorer.create(SentimentScorer.Engine.ENGLISH_RULES);
 
   @ParameterizedTest(name = "[{0}] {1} -> {2}")
   @CsvSource(
@@ -99,29 +100,49 @@ class SentimentScorerTest {
   @Test
   void theBrandsNamesAreNoOpinion() {
     // "united" is +1.8 in VADER's lexicon: every mention of the airline started positive
-    assertThat(SCORER.score("flying United to Denver today", "en").label()).isEqualTo(Label.POSITIVE);
+    assertThat(SCORER.score("flying United to Denver today", "en").label())
+        .isEqualTo(Label.POSITIVE);
     assertThat(SCORER.score("flying United to Denver today", "en", Set.of("united")).label())
         .isEqualTo(Label.NEUTRAL);
-    assertThat(SCORER.score("flying United to Denver today, great crew", "en", Set.of("united")).label())
+    assertThat(
+            SCORER
+                .score("flying United to Denver today, great crew", "en", Set.of("united"))
+                .label())
         .isEqualTo(Label.POSITIVE);
-    assertThatThrownBy(() -> SCORER.score("x", "en", null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> SCORER.score("x", "en", null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   /** Swapping one brand for another in the same words never changes the sentiment. */
   @Test
   void swappingTheBrandKeepsTheSentiment() {
     List<String> idTemplates =
-        List.of("saya pakai %s", "baru beli paket %s", "%s umumkan promo baru", "lagi di kantor %s",
-            "sinyal %s lemot banget", "pelayanan %s ramah sekali");
-    List<String> idBrands = List.of("telkomsel", "indosat", "indihome", "tokopedia", "bukalapak",
-        "traveloka", "grab", "mandiri", "samsung");
+        List.of(
+            "saya pakai %s",
+            "baru beli paket %s",
+            "%s umumkan promo baru",
+            "lagi di kantor %s",
+            "sinyal %s lemot banget",
+            "pelayanan %s ramah sekali");
+    List<String> idBrands =
+        List.of(
+            "telkomsel",
+            "indosat",
+            "indihome",
+            "tokopedia",
+            "bukalapak",
+            "traveloka",
+            "grab",
+            "mandiri",
+            "samsung");
     for (String t : idTemplates) {
       Sentiment first = SCORER.score(String.format(t, idBrands.get(0)), "id");
       for (String b : idBrands) {
         assertThat(SCORER.score(String.format(t, b), "id")).as(t + " / " + b).isEqualTo(first);
       }
     }
-    List<String> enTemplates = List.of("just landed with %s", "%s lost my bag", "%s crew was lovely");
+    List<String> enTemplates =
+        List.of("just landed with %s", "%s lost my bag", "%s crew was lovely");
     List<String> enBrands = List.of("United", "Delta", "Virgin", "Best Buy", "Lucky Brand");
     for (String t : enTemplates) {
       Sentiment first = null;
@@ -142,15 +163,18 @@ class SentimentScorerTest {
     assertThat(RULES.score("The service is extremely good", "en").score())
         .isGreaterThan(RULES.score("The service is good", "en").score());
     assertThat(RULES.score("Is the new plan any good?", "en").label()).isEqualTo(Label.NEUTRAL);
-    assertThat(RULES.score("not sure if the @acme app is down", "en").label()).isEqualTo(Label.NEUTRAL);
+    assertThat(RULES.score("not sure if the @acme app is down", "en").label())
+        .isEqualTo(Label.NEUTRAL);
   }
 
   /** Where the trained models part from the rules' golden cases (see the class comment). */
   @Test
   void whatTheModelsReadOtherwise() {
     assertThat(SCORER.score("Is the new plan any good?", "en").label()).isEqualTo(Label.POSITIVE);
-    assertThat(SCORER.score("not sure if the @acme app is down", "en").label()).isEqualTo(Label.NEGATIVE);
-    assertThat(SCORER.score("pelayanannya lambat tapi ramah", "id").label()).isEqualTo(Label.NEGATIVE);
+    assertThat(SCORER.score("not sure if the @acme app is down", "en").label())
+        .isEqualTo(Label.NEGATIVE);
+    assertThat(SCORER.score("pelayanannya lambat tapi ramah", "id").label())
+        .isEqualTo(Label.NEGATIVE);
   }
 
   @Test

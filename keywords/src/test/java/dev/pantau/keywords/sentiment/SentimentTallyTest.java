@@ -48,7 +48,9 @@ class SentimentTallyTest {
       forward = forward.add(s);
     }
     SentimentTally pairs =
-        SentimentTally.EMPTY.add(scores.get(3)).add(scores.get(0))
+        SentimentTally.EMPTY
+            .add(scores.get(3))
+            .add(scores.get(0))
             .merge(SentimentTally.EMPTY.add(scores.get(2)).add(scores.get(1)));
     assertThat(pairs).isEqualTo(forward);
     assertThat(forward.mean()).isEqualTo(-0.025);

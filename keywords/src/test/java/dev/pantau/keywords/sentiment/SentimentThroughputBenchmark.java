@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Throughput of {@link SentimentScorer} on one core: realistic mentions of about 280 characters,
  * English, Indonesian and a half-half mix, built from phrase pools with a fixed seed. Prints
- * mentions per second per set (median of seven timed rounds after a warm-up, by the thread's CPU time and by the wall clock). Not a test: run with
+ * mentions per second per set (median of seven timed rounds after a warm-up, by the thread's CPU
+ * time and by the wall clock). Not a test: run with
  *
  * <pre>
  * mvn -q -f keywords/pom.xml test-compile exec:java -Dexec.classpathScope=test \
@@ -21,26 +22,41 @@ public final class SentimentThroughputBenchmark {
   static final double FLOOR_PER_SECOND = 20_000;
 
   private static final String[] EN = {
-    "@acme my order #48213 still hasn't shipped after 9 days,", "thanks for nothing!!",
+    "@acme my order #48213 still hasn't shipped after 9 days,",
+    "thanks for nothing!!",
     "Honestly the new app update is sooo much better than the old one 😍",
-    "please help, my bag is lost and nobody at the desk answers", "is the premium plan worth it?",
-    "Acme announces quarterly results and a new CEO https://t.co/xYz123", "The support agent was kind",
-    "but the refund took forever.", "NOT happy with the delivery, the box was crushed 😡",
-    "Loving the fast checkout, great job team", "why is the site down AGAIN?", "looks like rain",
-    "I've been a customer for years and this is the worst service I've had", "lol ok",
+    "please help, my bag is lost and nobody at the desk answers",
+    "is the premium plan worth it?",
+    "Acme announces quarterly results and a new CEO https://t.co/xYz123",
+    "The support agent was kind",
+    "but the refund took forever.",
+    "NOT happy with the delivery, the box was crushed 😡",
+    "Loving the fast checkout, great job team",
+    "why is the site down AGAIN?",
+    "looks like rain",
+    "I've been a customer for years and this is the worst service I've had",
+    "lol ok",
     "Just got the new headphones, the sound is amazing and the battery lasts all day :)",
-    "when will my refund arrive?", "The store on 5th street opens at 9am tomorrow."
+    "when will my refund arrive?",
+    "The store on 5th street opens at 9am tomorrow."
   };
 
   private static final String[] ID = {
-    "@telkomsel sinyal di daerah saya lemot banget dari kemarin,", "tolong dong diperbaiki",
-    "pelayanannya ramah tapi antriannya lama sekali", "kapan sinyal normal lagi?",
-    "mantappp, paket datanya murah dan kencang 😍", "gak bagus, udah bayar mahal tapi sering putus",
+    "@telkomsel sinyal di daerah saya lemot banget dari kemarin,",
+    "tolong dong diperbaiki",
+    "pelayanannya ramah tapi antriannya lama sekali",
+    "kapan sinyal normal lagi?",
+    "mantappp, paket datanya murah dan kencang 😍",
+    "gak bagus, udah bayar mahal tapi sering putus",
     "Telkomsel umumkan promo paket internet baru mulai 1 Desember https://t.co/abc",
-    "makasih min, masalahnya sudah beres", "kecewa berat sama layanan pelanggannya, tidak responsif",
-    "aplikasinya sering error pas mau top up", "enak-enak makanannya, tempatnya juga nyaman",
-    "jangan beli di sini, barangnya rusak semua", "kurang puas dengan kualitas jaringannya",
-    "btw ada yang tahu cara cek kuota?", "pengirimannya cepat dan packingnya rapi banget"
+    "makasih min, masalahnya sudah beres",
+    "kecewa berat sama layanan pelanggannya, tidak responsif",
+    "aplikasinya sering error pas mau top up",
+    "enak-enak makanannya, tempatnya juga nyaman",
+    "jangan beli di sini, barangnya rusak semua",
+    "kurang puas dengan kualitas jaringannya",
+    "btw ada yang tahu cara cek kuota?",
+    "pengirimannya cepat dan packingnya rapi banget"
   };
 
   private SentimentThroughputBenchmark() {}
@@ -100,7 +116,11 @@ public final class SentimentThroughputBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%-5s %,9.0f mentions/s per CPU-second (median of %d, min %,.0f); wall clock median %,.0f %s%n",
-        name, cpu[ROUNDS / 2], ROUNDS, cpu[0], wall[ROUNDS / 2],
+        name,
+        cpu[ROUNDS / 2],
+        ROUNDS,
+        cpu[0],
+        wall[ROUNDS / 2],
         cpu[ROUNDS / 2] >= FLOOR_PER_SECOND ? "ok" : "BELOW FLOOR");
   }
 

@@ -1,16 +1,16 @@
 package dev.pantau.flink.cli;
 
-import dev.pantau.flink.launch.UserException;
-import dev.pantau.flink.launch.ConfigPaths;
+import dev.pantau.flink.io.JsonLineSplitter;
 import dev.pantau.flink.io.MentionDecoder;
+import dev.pantau.flink.io.OutputGuard;
 import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.io.ValidUnicode;
 import dev.pantau.flink.job.enrich.MentionEnricher;
+import dev.pantau.flink.launch.ConfigPaths;
+import dev.pantau.flink.launch.UserException;
 import dev.pantau.flink.model.Decoded;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.sentiment.SentimentScorer;
-import dev.pantau.flink.io.JsonLineSplitter;
-import dev.pantau.flink.io.OutputGuard;
-import dev.pantau.flink.io.ValidUnicode;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -30,10 +30,17 @@ import picocli.CommandLine.Option;
       "line prints its dead-letter record. For trying a configuration on a sample."
     })
 final class AnalyzeCommand extends PantauCommand {
-  @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Mentions, one JSON object per line.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE.jsonl",
+      description = "Mentions, one JSON object per line.")
   Path input;
 
-  @Option(names = "--keywords", paramLabel = "PATH", description = "Keyword sets: a folder or one file (default: config/keywords/).")
+  @Option(
+      names = "--keywords",
+      paramLabel = "PATH",
+      description = "Keyword sets: a folder or one file (default: config/keywords/).")
   Path keywords;
 
   @Override
@@ -43,21 +50,30 @@ final class AnalyzeCommand extends PantauCommand {
     }
     MentionDecoder decoder = new MentionDecoder();
     String file = input.getFileName().toString();
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-    try (MentionEnricher enricher = enricher(); InputStream in = Files.newInputStream(input)) {
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    try (MentionEnricher enricher = enricher();
+        InputStream in = Files.newInputStream(input)) {
       JsonLineSplitter lines = new JsonLineSplitter(in);
       byte[] bytes;
       while ((bytes = lines.next()) != null) {
         Decoded d = decoder.decode(bytes, file, lines.lineNumber());
-        out.println(d.valid() ? analyzed(enricher, d, bytes, file, lines.lineNumber()) : OutputJson.deadLetter(d.deadLetter));
+        out.println(
+            d.valid()
+                ? analyzed(enricher, d, bytes, file, lines.lineNumber())
+                : OutputJson.deadLetter(d.deadLetter));
       }
     }
     out.flush();
     return 0;
   }
 
-  /** The line for a valid mention; when it cannot be made, that mention's dead letter instead of the run's end. */
-  private static String analyzed(MentionEnricher enricher, Decoded d, byte[] raw, String file, long line) {
+  /**
+   * The line for a valid mention; when it cannot be made, that mention's dead letter instead of the
+   * run's end.
+   */
+  private static String analyzed(
+      MentionEnricher enricher, Decoded d, byte[] raw, String file, long line) {
     try {
       String json = OutputJson.analyzed(enricher.enrich(d.mention));
       if (!ValidUnicode.isValid(json)) {
@@ -76,5 +92,4 @@ final class AnalyzeCommand extends PantauCommand {
       throw new UserException(e.getMessage());
     }
   }
-
 }

@@ -14,13 +14,24 @@ import picocli.CommandLine.Option;
       "the job's. Tune a rule here before it pages anyone."
     })
 final class BacktestCommand extends PantauCommand {
-  @Option(names = "--series", required = true, paramLabel = "FILE.csv", description = "History: timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss UTC).")
+  @Option(
+      names = "--series",
+      required = true,
+      paramLabel = "FILE.csv",
+      description = "History: timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss UTC).")
   Path series;
 
-  @Option(names = "--rule", required = true, paramLabel = "FILE.yaml", description = "An alert-rule file (SPEC §3).")
+  @Option(
+      names = "--rule",
+      required = true,
+      paramLabel = "FILE.yaml",
+      description = "An alert-rule file (SPEC §3).")
   Path rule;
 
-  @Option(names = "--rule-id", paramLabel = "ID", description = "The rule to run when the file holds several.")
+  @Option(
+      names = "--rule-id",
+      paramLabel = "ID",
+      description = "The rule to run when the file holds several.")
   String ruleId;
 
   @Override

@@ -1,12 +1,12 @@
 package dev.pantau.flink.cli;
 
-import dev.pantau.flink.launch.UserException;
-import dev.pantau.flink.launch.ConfigPaths;
 import dev.pantau.alerts.AlertConfig;
 import dev.pantau.alerts.AlertConfigException;
 import dev.pantau.alerts.AlertRuleLoader;
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.job.kpi.WindowSpec;
+import dev.pantau.flink.launch.ConfigPaths;
+import dev.pantau.flink.launch.UserException;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.KeywordSetLoader;
@@ -20,15 +20,26 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Validates keyword sets and alert rules; exits 1 listing every error when any is invalid.")
+    description =
+        "Validates keyword sets and alert rules; exits 1 listing every error when any is invalid.")
 final class CheckCommand extends PantauCommand {
-  @Option(names = "--keywords", paramLabel = "PATH", description = "Keyword sets: a folder or one file (default: config/keywords/).")
+  @Option(
+      names = "--keywords",
+      paramLabel = "PATH",
+      description = "Keyword sets: a folder or one file (default: config/keywords/).")
   Path keywords;
 
-  @Option(names = "--alerts", paramLabel = "PATH", description = "Alert rules: a folder or one file (default: config/alerts/).")
+  @Option(
+      names = "--alerts",
+      paramLabel = "PATH",
+      description = "Alert rules: a folder or one file (default: config/alerts/).")
   Path alerts;
 
-  @Option(names = "--windows", paramLabel = "LIST", description = "The KPI windows the job computes, which rules must use (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--windows",
+      paramLabel = "LIST",
+      description =
+          "The KPI windows the job computes, which rules must use (default: ${DEFAULT-VALUE}).")
   String windows = WindowSpec.DEFAULT_WINDOWS;
 
   @Override
@@ -40,7 +51,10 @@ final class CheckCommand extends PantauCommand {
     } else {
       try {
         KeywordSet set = KeywordSetLoader.load(k.get());
-        out().printf("keywords: %s OK, %d brands, %d topics%n", k.get(), set.brands().size(), set.topics().size());
+        out()
+            .printf(
+                "keywords: %s OK, %d brands, %d topics%n",
+                k.get(), set.brands().size(), set.topics().size());
       } catch (KeywordSetException e) {
         ok = false;
         err().println("keywords: " + k.get() + " is invalid:");

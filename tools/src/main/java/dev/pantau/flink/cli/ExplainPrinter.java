@@ -6,9 +6,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Prints {@code match --explain}: for a query that matched, the clauses that fired (every part of an
- * AND, the parts of an OR that held) with the words that fired them; for one that did not, the clauses
- * that failed, down to the one to change.
+ * Prints {@code match --explain}: for a query that matched, the clauses that fired (every part of
+ * an AND, the parts of an OR that held) with the words that fired them; for one that did not, the
+ * clauses that failed, down to the one to change.
  */
 final class ExplainPrinter {
   private final PrintStream out;
@@ -35,7 +35,8 @@ final class ExplainPrinter {
   private void fired(Clause c, String indent) {
     switch (c.operator() == null ? "" : c.operator()) {
       case "AND" -> c.children().forEach(child -> fired(child, indent));
-      case "OR" -> c.children().stream().filter(Clause::holds).forEach(child -> fired(child, indent));
+      case "OR" ->
+          c.children().stream().filter(Clause::holds).forEach(child -> fired(child, indent));
       case "NOT" -> out.println(indent + "fired: " + c.text() + " (none of it in the text)");
       default -> out.println(indent + "fired: " + c.text() + " " + c.words());
     }
@@ -43,10 +44,18 @@ final class ExplainPrinter {
 
   private void failed(Clause c, String indent) {
     switch (c.operator() == null ? "" : c.operator()) {
-      case "AND" -> c.children().stream().filter(child -> !child.holds()).forEach(child -> failed(child, indent));
+      case "AND" ->
+          c.children().stream()
+              .filter(child -> !child.holds())
+              .forEach(child -> failed(child, indent));
       case "OR" -> out.println(indent + "failed: none of " + c.text());
       case "NOT" -> out.println(indent + "failed: " + c.text() + " matched " + c.words());
-      default -> out.println(indent + "failed: " + c.text() + (c.text().contains("not evaluated") ? "" : " (not in the text)"));
+      default ->
+          out.println(
+              indent
+                  + "failed: "
+                  + c.text()
+                  + (c.text().contains("not evaluated") ? "" : " (not in the text)"));
     }
   }
 }

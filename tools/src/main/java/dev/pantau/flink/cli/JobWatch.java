@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.apache.flink.api.common.JobStatus;
 
 /**
- * What {@code run} shows while the job runs: one line per failure with its root cause (the log keeps
- * the stack trace), "running" only once the job runs and has completed a checkpoint, and a status line
- * of records in and out, consumer lag and the last checkpoint.
+ * What {@code run} shows while the job runs: one line per failure with its root cause (the log
+ * keeps the stack trace), "running" only once the job runs and has completed a checkpoint, and a
+ * status line of records in and out, consumer lag and the last checkpoint.
  */
 final class JobWatch {
   private static final long POLL_MILLIS = 500;
@@ -25,10 +25,16 @@ final class JobWatch {
   private final long statusIntervalMillis;
   private final String sourceOperator;
   private final String description;
+
   /** A brand's query, to name it beside the brand's wildcard overflows. */
   private final java.util.function.Function<String, String> queryOf;
 
-  JobWatch(LocalJobRunner runner, PrintStream err, Duration statusInterval, String sourceOperator, String description,
+  JobWatch(
+      LocalJobRunner runner,
+      PrintStream err,
+      Duration statusInterval,
+      String sourceOperator,
+      String description,
       java.util.function.Function<String, String> queryOf) {
     this.queryOf = queryOf;
     this.runner = runner;
@@ -60,7 +66,11 @@ final class JobWatch {
           err.println("Job failure " + (++failures) + ": " + cause);
         }
         if (status.isPresent() && status.get() == JobStatus.FAILED) {
-          err.println("The job failed for good after " + failures + " failure(s); last cause: " + lastCause);
+          err.println(
+              "The job failed for good after "
+                  + failures
+                  + " failure(s); last cause: "
+                  + lastCause);
           err.println("State to resume from is kept; the log has the stack traces.");
           return Outcome.FAILED;
         }
@@ -76,12 +86,15 @@ final class JobWatch {
       if (now >= nextStatus) {
         double rate = (r.recordsIn() - lastIn) * 1000.0 / Math.max(1, now - lastStatusAt);
         err.println(statusLine(status.get(), r, rate, now));
-        r.expansionOverflows().forEach((brand, n) -> {
-          if (n > 0) {
-            err.printf("  %s: %,d mention(s) not matched, the query's wildcards expand to too many words: %s%n",
-                brand, n, queryOf.apply(brand));
-          }
-        });
+        r.expansionOverflows()
+            .forEach(
+                (brand, n) -> {
+                  if (n > 0) {
+                    err.printf(
+                        "  %s: %,d mention(s) not matched, the query's wildcards expand to too many words: %s%n",
+                        brand, n, queryOf.apply(brand));
+                  }
+                });
         lastIn = r.recordsIn();
         lastStatusAt = now;
         nextStatus = now + statusIntervalMillis;
@@ -90,15 +103,27 @@ final class JobWatch {
     return Outcome.STOP_REQUESTED;
   }
 
-  static String statusLine(JobStatus status, StatusMetrics.Reading r, double ratePerSecond, long now) {
-    String checkpoint = r.lastCheckpointId() > 0 && r.lastCheckpointAt() > 0
-        ? String.format("checkpoint #%d %ds ago (%s new of %s, %d ms)", r.lastCheckpointId(),
-            Math.max(0, (now - r.lastCheckpointAt()) / 1000), bytes(r.lastCheckpointBytes()),
-            bytes(r.lastCheckpointFullBytes()), r.lastCheckpointMillis())
-        : "no checkpoint yet";
-    return String.format("[%s] in %,d (%,.0f/s) · out %,d · lag %,d · %s · restarts %d",
-        status.name().toLowerCase(java.util.Locale.ROOT), r.recordsIn(), ratePerSecond, r.recordsOut(), r.lag(),
-        checkpoint, r.restarts());
+  static String statusLine(
+      JobStatus status, StatusMetrics.Reading r, double ratePerSecond, long now) {
+    String checkpoint =
+        r.lastCheckpointId() > 0 && r.lastCheckpointAt() > 0
+            ? String.format(
+                "checkpoint #%d %ds ago (%s new of %s, %d ms)",
+                r.lastCheckpointId(),
+                Math.max(0, (now - r.lastCheckpointAt()) / 1000),
+                bytes(r.lastCheckpointBytes()),
+                bytes(r.lastCheckpointFullBytes()),
+                r.lastCheckpointMillis())
+            : "no checkpoint yet";
+    return String.format(
+        "[%s] in %,d (%,.0f/s) · out %,d · lag %,d · %s · restarts %d",
+        status.name().toLowerCase(java.util.Locale.ROOT),
+        r.recordsIn(),
+        ratePerSecond,
+        r.recordsOut(),
+        r.lag(),
+        checkpoint,
+        r.restarts());
   }
 
   private static String bytes(long b) {

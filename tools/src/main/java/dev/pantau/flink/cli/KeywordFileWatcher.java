@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * Publishes the {@code --keywords} files to the {@code keyword-sets} topic at start and whenever they
- * change (SPEC §2). A change that does not validate is reported and not published: the job keeps the
- * last good set. Polls modification times, which works on every file system (watch services miss
- * edits on some).
+ * Publishes the {@code --keywords} files to the {@code keyword-sets} topic at start and whenever
+ * they change (SPEC §2). A change that does not validate is reported and not published: the job
+ * keeps the last good set. Polls modification times, which works on every file system (watch
+ * services miss edits on some).
  */
 final class KeywordFileWatcher implements AutoCloseable {
   static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
@@ -39,7 +39,8 @@ final class KeywordFileWatcher implements AutoCloseable {
   void start(KeywordSet initial) {
     lastStamp = stamp();
     int sent = publisher.publish(initial);
-    err.printf("Keyword sets: %d brands, %d topics from %s (%d updates published)%n",
+    err.printf(
+        "Keyword sets: %d brands, %d topics from %s (%d updates published)%n",
         initial.brands().size(), initial.topics().size(), path, sent);
     thread.start();
   }
@@ -54,10 +55,13 @@ final class KeywordFileWatcher implements AutoCloseable {
           try {
             KeywordSet set = KeywordSetLoader.load(path);
             int sent = publisher.publish(set);
-            err.printf("Keyword sets changed: %d updates published (%d brands, %d topics)%n",
+            err.printf(
+                "Keyword sets changed: %d updates published (%d brands, %d topics)%n",
                 sent, set.brands().size(), set.topics().size());
           } catch (KeywordSetException e) {
-            err.println("Keyword sets changed but are invalid; the last good set stays active:\n" + e.getMessage());
+            err.println(
+                "Keyword sets changed but are invalid; the last good set stays active:\n"
+                    + e.getMessage());
           }
         }
       } catch (InterruptedException e) {
@@ -74,13 +78,16 @@ final class KeywordFileWatcher implements AutoCloseable {
     try (Stream<Path> files = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
       return files
           .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-          .mapToLong(p -> {
-            try {
-              return p.toString().hashCode() * 31L + Files.getLastModifiedTime(p).toMillis() * 17L + Files.size(p);
-            } catch (IOException e) {
-              return 0;
-            }
-          })
+          .mapToLong(
+              p -> {
+                try {
+                  return p.toString().hashCode() * 31L
+                      + Files.getLastModifiedTime(p).toMillis() * 17L
+                      + Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
           .sum();
     } catch (IOException e) {
       return 0;

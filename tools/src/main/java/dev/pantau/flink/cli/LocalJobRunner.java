@@ -24,12 +24,13 @@ import org.apache.flink.util.ExceptionUtils;
 
 /**
  * Runs one streaming job on a local Flink mini-cluster (127.0.0.1 only) and keeps an eye on it: the
- * root cause of every failure, the job's status, and a stop with a savepoint. Flink's own
- * {@code executeAsync} hides the mini-cluster, and with it the exception history, so this class starts
- * the mini-cluster itself.
+ * root cause of every failure, the job's status, and a stop with a savepoint. Flink's own {@code
+ * executeAsync} hides the mini-cluster, and with it the exception history, so this class starts the
+ * mini-cluster itself.
  */
 final class LocalJobRunner implements AutoCloseable {
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
+
   /** Managed memory of the local TaskManager: RocksDB's cache and write buffers. */
   static final org.apache.flink.configuration.MemorySize DEFAULT_MANAGED_MEMORY =
       org.apache.flink.configuration.MemorySize.ofMebiBytes(512);
@@ -47,13 +48,15 @@ final class LocalJobRunner implements AutoCloseable {
    * Starts a mini-cluster of {@code parallelism} slots with {@code conf} (which must also be the
    * configuration {@code env} was made with) and submits the job built on {@code env}.
    */
-  static LocalJobRunner start(StreamExecutionEnvironment env, Configuration conf, int parallelism, String jobName)
+  static LocalJobRunner start(
+      StreamExecutionEnvironment env, Configuration conf, int parallelism, String jobName)
       throws Exception {
     Configuration c = LocalFlink.loopbackConfiguration();
     c.addAll(conf);
     c.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
     if (!c.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
-      // RocksDB's block cache and write buffers come out of managed memory; a local mini-cluster gets
+      // RocksDB's block cache and write buffers come out of managed memory; a local mini-cluster
+      // gets
       // 128 MB by default, which a day of per-author state outgrows
       c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, DEFAULT_MANAGED_MEMORY);
     }
@@ -87,7 +90,8 @@ final class LocalJobRunner implements AutoCloseable {
   /** The job's status, or empty when the cluster no longer knows it. */
   Optional<JobStatus> status() {
     try {
-      return Optional.of(cluster.getJobStatus(jobId).get(RPC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+      return Optional.of(
+          cluster.getJobStatus(jobId).get(RPC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     } catch (Exception e) {
       return Optional.empty();
     }
@@ -172,7 +176,8 @@ final class LocalJobRunner implements AutoCloseable {
     }
 
     CompletableFuture<ExecutionGraphInfo> executionGraphInfo(JobID id) {
-      return getDispatcherGatewayFuture().thenCompose(g -> g.requestExecutionGraphInfo(id, RPC_TIMEOUT));
+      return getDispatcherGatewayFuture()
+          .thenCompose(g -> g.requestExecutionGraphInfo(id, RPC_TIMEOUT));
     }
   }
 }

@@ -1,16 +1,16 @@
 package dev.pantau.flink.cli;
 
-import dev.pantau.flink.launch.UserException;
 import dev.pantau.flink.launch.ConfigPaths;
+import dev.pantau.flink.launch.UserException;
 import dev.pantau.keywords.Brand;
 import dev.pantau.keywords.KeywordSet;
 import dev.pantau.keywords.KeywordSetException;
-import dev.pantau.keywords.MatcherConfig;
-import dev.pantau.keywords.Topic;
 import dev.pantau.keywords.MatchResult;
+import dev.pantau.keywords.MatcherConfig;
 import dev.pantau.keywords.MentionFields;
 import dev.pantau.keywords.MentionMatcher;
 import dev.pantau.keywords.QueryExplanation;
+import dev.pantau.keywords.Topic;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,7 +26,10 @@ import picocli.CommandLine.Parameters;
           + "query that did not match, the clause that failed."
     })
 final class MatchCommand extends PantauCommand {
-  @Option(names = "--keywords", paramLabel = "PATH", description = "Keyword sets: a folder or one file (default: config/keywords/).")
+  @Option(
+      names = "--keywords",
+      paramLabel = "PATH",
+      description = "Keyword sets: a folder or one file (default: config/keywords/).")
   Path keywords;
 
   @Option(names = "--lang", description = "Language of the texts (default: detected).")
@@ -35,7 +38,10 @@ final class MatchCommand extends PantauCommand {
   @Option(names = "--title", description = "Title of the mention (for title: queries).")
   String title;
 
-  @Option(names = "--author", paramLabel = "HANDLE", description = "Author handle (for @handle and author: queries, exclude_authors).")
+  @Option(
+      names = "--author",
+      paramLabel = "HANDLE",
+      description = "Author handle (for @handle and author: queries, exclude_authors).")
   String author;
 
   @Option(names = "--url", description = "URL of the mention (for site: queries, exclude_sites).")
@@ -44,7 +50,9 @@ final class MatchCommand extends PantauCommand {
   @Option(names = "--source", description = "Source (twitter, news...; for source filters).")
   String source;
 
-  @Option(names = "--explain", description = "Explain every brand's and topic's verdict clause by clause.")
+  @Option(
+      names = "--explain",
+      description = "Explain every brand's and topic's verdict clause by clause.")
   boolean explain;
 
   @Parameters(arity = "1..*", paramLabel = "TEXT", description = "Texts to match.")
@@ -55,7 +63,8 @@ final class MatchCommand extends PantauCommand {
     KeywordSet set = ConfigPaths.keywords(keywords);
     try (MentionMatcher matcher = MentionMatcher.create(set)) {
       for (String text : texts) {
-        MentionFields mention = new MentionFields(null, text, title, url, lang, source, null, null, author);
+        MentionFields mention =
+            new MentionFields(null, text, title, url, lang, source, null, null, author);
         MatchResult r = matcher.match(mention);
         out().println(text);
         if (explain) {
@@ -72,12 +81,26 @@ final class MatchCommand extends PantauCommand {
         out().println("  brands: " + describe("brand", r.brands(), fired));
         out().println("  topics: " + describe("topic", r.topics(), fired));
         for (String b : r.overflowedBrands()) {
-          out().println("  not evaluated: brand " + b + " (query " + set.brand(b).map(Brand::query).orElse("?")
-              + "): a wildcard matches more than " + MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS + " words of this text");
+          out()
+              .println(
+                  "  not evaluated: brand "
+                      + b
+                      + " (query "
+                      + set.brand(b).map(Brand::query).orElse("?")
+                      + "): a wildcard matches more than "
+                      + MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS
+                      + " words of this text");
         }
         for (String t : r.overflowedTopics()) {
-          out().println("  not evaluated: topic " + t + " (query " + set.topic(t).map(Topic::query).orElse("?")
-              + "): a wildcard matches more than " + MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS + " words of this text");
+          out()
+              .println(
+                  "  not evaluated: topic "
+                      + t
+                      + " (query "
+                      + set.topic(t).map(Topic::query).orElse("?")
+                      + "): a wildcard matches more than "
+                      + MatcherConfig.DEFAULT_WILDCARD_EXPANSIONS
+                      + " words of this text");
         }
       }
     } catch (KeywordSetException e) {
@@ -86,7 +109,8 @@ final class MatchCommand extends PantauCommand {
     return 0;
   }
 
-  private static String describe(String kind, List<String> ids, java.util.Map<String, List<String>> fired) {
+  private static String describe(
+      String kind, List<String> ids, java.util.Map<String, List<String>> fired) {
     if (ids.isEmpty()) {
       return "(none)";
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     name = "pantau",
     mixinStandardHelpOptions = true,
     version = "Pantau 0.1.0",
-    description = "Open social listening monitor: mentions from Kafka, matched to brands, KPIs and alerts out.",
+    description =
+        "Open social listening monitor: mentions from Kafka, matched to brands, KPIs and alerts out.",
     subcommands = {
       DemoCommand.class,
       RunCommand.class,

@@ -7,13 +7,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
- * Base of every subcommand: turns a {@link UserException} into its message and exit status 1, so the
- * terminal shows Pantau's own words, not a stack trace.
+ * Base of every subcommand: turns a {@link UserException} into its message and exit status 1, so
+ * the terminal shows Pantau's own words, not a stack trace.
  */
 abstract class PantauCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** The commands that run Flink, and so get a temporary folder of their own ({@link TempFolders}). */
+  /**
+   * The commands that run Flink, and so get a temporary folder of their own ({@link TempFolders}).
+   */
   private static final Set<String> FLINK_COMMANDS = Set.of("replay", "demo", "run");
 
   @Override

@@ -1,7 +1,7 @@
 package dev.pantau.flink.cli;
 
-import dev.pantau.flink.launch.UserException;
 import dev.pantau.flink.job.kpi.KpiFields;
+import dev.pantau.flink.launch.UserException;
 import dev.pantau.flink.report.AlertRow;
 import dev.pantau.flink.report.CsvLocale;
 import dev.pantau.flink.report.HtmlReportWriter;
@@ -37,32 +37,63 @@ import picocli.CommandLine.Option;
       "with headline numbers against the previous period, charts, share of voice, alerts and top mentions."
     })
 final class ReportCommand extends PantauCommand {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "A replay's output folder (kpi-series.jsonl, alerts.jsonl).")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "DIR",
+      description = "A replay's output folder (kpi-series.jsonl, alerts.jsonl).")
   Path input;
 
-  @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, yyyy-MM-dd, in --time-zone.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "DATE",
+      description = "First day, yyyy-MM-dd, in --time-zone.")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day (inclusive), yyyy-MM-dd, in --time-zone.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "DATE",
+      description = "Last day (inclusive), yyyy-MM-dd, in --time-zone.")
   LocalDate to;
 
   @Option(names = "--brand", paramLabel = "ID", description = "One brand; default all.")
   String brand;
 
-  @Option(names = "--window", paramLabel = "W", split = ",", description = "Only these windows (e.g. 1h,1d); default all.")
+  @Option(
+      names = "--window",
+      paramLabel = "W",
+      split = ",",
+      description = "Only these windows (e.g. 1h,1d); default all.")
   List<String> windows = List.of();
 
-  @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Zone of the dates and of start_local (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--time-zone",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
+      description = "Zone of the dates and of start_local (default: ${DEFAULT-VALUE}).")
   ZoneId zone;
 
-  @Option(names = "--csv-locale", paramLabel = "en|id", defaultValue = "en",
-      description = "en: ',' and decimal points; id: ';' and decimal commas, for a spreadsheet set to Indonesian (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--csv-locale",
+      paramLabel = "en|id",
+      defaultValue = "en",
+      description =
+          "en: ',' and decimal points; id: ';' and decimal commas, for a spreadsheet set to Indonesian (default: ${DEFAULT-VALUE}).")
   CsvLocale csvLocale;
 
-  @Option(names = "--no-bom", negatable = false, description = "Write the CSV without a UTF-8 byte-order mark.")
+  @Option(
+      names = "--no-bom",
+      negatable = false,
+      description = "Write the CSV without a UTF-8 byte-order mark.")
   boolean noBom;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.csv|.xlsx|.html", description = "The report file; its extension is the format.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "FILE.csv|.xlsx|.html",
+      description = "The report file; its extension is the format.")
   Path output;
 
   private static final int TOP_MENTIONS = 10;
@@ -72,13 +103,19 @@ final class ReportCommand extends PantauCommand {
   protected int execute() throws Exception {
     String format = extension(output);
     if (!FORMATS.contains(format)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--output must end in " + String.join(", ", FORMATS.stream().map(f -> "." + f).toList()) + ", not " + output.getFileName());
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--output must end in "
+              + String.join(", ", FORMATS.stream().map(f -> "." + f).toList())
+              + ", not "
+              + output.getFileName());
     }
     if (to.isBefore(from)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--to " + to + " is before --from " + from);
     }
-    ReportRequest request = new ReportRequest(new ReportPeriod(from, to, zone), brand, new LinkedHashSet<>(windows));
+    ReportRequest request =
+        new ReportRequest(new ReportPeriod(from, to, zone), brand, new LinkedHashSet<>(windows));
     ReplayFolder folder;
     List<KpiRow> rows;
     List<AlertRow> alerts;
@@ -86,9 +123,13 @@ final class ReportCommand extends PantauCommand {
     try {
       folder = new ReplayFolder(input);
       // the HTML report compares with the previous period, and share of voice needs the whole group
-      ReportRequest read = format.equals("html")
-          ? new ReportRequest(new ReportPeriod(request.period().previous().from(), to, zone), null, request.windows())
-          : request;
+      ReportRequest read =
+          format.equals("html")
+              ? new ReportRequest(
+                  new ReportPeriod(request.period().previous().from(), to, zone),
+                  null,
+                  request.windows())
+              : request;
       rows = folder.kpis(KpiFields.STANDARD, read);
       alerts = format.equals("csv") ? List.of() : folder.alerts(request);
       tops = format.equals("html") ? folder.topMentions(request, TOP_MENTIONS) : null;
@@ -104,13 +145,27 @@ final class ReportCommand extends PantauCommand {
       switch (format) {
         case "csv" -> new KpiCsvWriter(csvLocale, !noBom).write(columns, rows, out);
         case "xlsx" -> new XlsxReportWriter(zone).write(columns, rows, alerts, out);
-        case "html" -> new HtmlReportWriter(request).write(rows, alerts, tops, input.toString(), out);
+        case "html" ->
+            new HtmlReportWriter(request).write(rows, alerts, tops, input.toString(), out);
         default -> throw new IllegalStateException(format);
       }
     } catch (IOException e) {
       throw new UserException("cannot write " + output + ": " + e.getMessage());
     }
-    out().println("Wrote " + output + ": " + rows.size() + " KPI rows, " + (format.equals("csv") ? "" : alerts.size() + " alerts, ") + from + " to " + to + " (" + zone + ")");
+    out()
+        .println(
+            "Wrote "
+                + output
+                + ": "
+                + rows.size()
+                + " KPI rows, "
+                + (format.equals("csv") ? "" : alerts.size() + " alerts, ")
+                + from
+                + " to "
+                + to
+                + " ("
+                + zone
+                + ")");
     return 0;
   }
 

@@ -39,27 +39,51 @@ public final class RunCommand extends PantauCommand {
   public static final int DEFAULT_RESTART_ATTEMPTS = 8;
   public static final Duration DEFAULT_MAX_RESTART_DELAY = Duration.ofSeconds(30);
   public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofSeconds(30);
-  /** How long Ctrl-C or SIGTERM waits for the savepoint before it cancels (the checkpoint stays). */
+
+  /**
+   * How long Ctrl-C or SIGTERM waits for the savepoint before it cancels (the checkpoint stays).
+   */
   static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(45);
 
   @Mixin JobOptions job;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "Where checkpoints and savepoints are kept, one folder per group id (default: .pantau/state).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Where checkpoints and savepoints are kept, one folder per group id (default: .pantau/state).")
   Path stateDir = StateDirectory.DEFAULT;
 
-  @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Resume from this savepoint or retained checkpoint instead of the latest one.")
+  @Option(
+      names = "--from-savepoint",
+      paramLabel = "PATH",
+      description = "Resume from this savepoint or retained checkpoint instead of the latest one.")
   Path fromSavepoint;
 
-  @Option(names = "--restart-attempts", description = "Failures in a row (with growing delays) before run gives up and exits 1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--restart-attempts",
+      description =
+          "Failures in a row (with growing delays) before run gives up and exits 1 (default: ${DEFAULT-VALUE}).")
   int restartAttempts = DEFAULT_RESTART_ATTEMPTS;
 
-  @Option(names = "--max-restart-delay", paramLabel = "DURATION", converter = DurationConverter.class, description = "Longest delay between restarts; delays double from 1 s (default: 30s).")
+  @Option(
+      names = "--max-restart-delay",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Longest delay between restarts; delays double from 1 s (default: 30s).")
   Duration maxRestartDelay = DEFAULT_MAX_RESTART_DELAY;
 
-  @Option(names = "--status-interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "How often the status line is printed (default: 30s).")
+  @Option(
+      names = "--status-interval",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How often the status line is printed (default: 30s).")
   Duration statusInterval = DEFAULT_STATUS_INTERVAL;
 
-  @Option(names = "--ui-port", paramLabel = "N", description = "Serve the live dashboard on 127.0.0.1:N (0: a free port).")
+  @Option(
+      names = "--ui-port",
+      paramLabel = "N",
+      description = "Serve the live dashboard on 127.0.0.1:N (0: a free port).")
   Integer uiPort;
 
   @Mixin PipelineOptions pipeline;
@@ -73,9 +97,13 @@ public final class RunCommand extends PantauCommand {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (restartAttempts < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--restart-attempts must be at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--restart-attempts must be at least 1");
     }
-    int parallelism = job.parallelism != null ? job.parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
+    int parallelism =
+        job.parallelism != null
+            ? job.parallelism
+            : Math.max(1, Runtime.getRuntime().availableProcessors());
     PipelineConfig config = pipeline.toConfig();
     printLogLocation();
     JdbcOption.prepare(job.jdbcUrl);
@@ -86,29 +114,61 @@ public final class RunCommand extends PantauCommand {
     state.removeSuperseded(restore);
     Configuration conf = state.flinkConfiguration(restore);
     conf.addAll(restartStrategy());
-    // an alert rule removed since the savepoint leaves state no operator claims: drop it, do not fail
+    // an alert rule removed since the savepoint leaves state no operator claims: drop it, do not
+    // fail
     conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism, conf);
-    JdbcOutputs.attach(StreamingJob.build(env, kafka, config, job.accountStatsTopic, job.targetsTopic), job.jdbcUrl);
+    JdbcOutputs.attach(
+        StreamingJob.build(env, kafka, config, job.accountStatsTopic, job.targetsTopic),
+        job.jdbcUrl);
     restore.ifPresentOrElse(
         p -> err().println("Resuming from " + p),
-        () -> err().println("No state to resume in " + state.root() + ": starting from the " + job.from + " offsets"));
+        () ->
+            err()
+                .println(
+                    "No state to resume in "
+                        + state.root()
+                        + ": starting from the "
+                        + job.from
+                        + " offsets"));
 
     KeywordFileWatcher watcher = null;
-    Optional<Path> keywordPath = ConfigPaths.resolve(pipeline.keywords, ConfigPaths.DEFAULT_KEYWORDS);
+    Optional<Path> keywordPath =
+        ConfigPaths.resolve(pipeline.keywords, ConfigPaths.DEFAULT_KEYWORDS);
     if (keywordPath.isPresent()) {
-      watcher = new KeywordFileWatcher(
-          keywordPath.get(), new KeywordSetPublisher(job.bootstrap, job.keywordSetsTopic, job.kafkaProperties), err());
+      watcher =
+          new KeywordFileWatcher(
+              keywordPath.get(),
+              new KeywordSetPublisher(job.bootstrap, job.keywordSetsTopic, job.kafkaProperties),
+              err());
       watcher.start(config.keywordSet());
     }
-    dev.pantau.flink.ui.DashboardServer ui = dev.pantau.flink.ui.UiOption.start(uiPort, job.bootstrap, job.kpiTopic, job.alertsTopic, job.kafkaProperties, err());
+    dev.pantau.flink.ui.DashboardServer ui =
+        dev.pantau.flink.ui.UiOption.start(
+            uiPort, job.bootstrap, job.kpiTopic, job.alertsTopic, job.kafkaProperties, err());
     StopSignal stop = StopSignal.install();
-    try (LocalJobRunner runner = LocalJobRunner.start(env, conf, parallelism, StreamingJob.JOB_NAME)) {
-      JobWatch watch = new JobWatch(runner, err(), statusInterval, StreamingJob.MENTIONS_SOURCE,
-          String.format("%s -> %s, %s, %s, %s (%d brands)", job.mentionsTopic, job.kpiTopic, job.enrichedTopic, job.alertsTopic,
-              job.deadLetterTopic, config.keywordSet().brands().size()),
-          brand -> config.keywordSet().brands().stream().filter(b -> b.id().equals(brand)).map(b -> b.query())
-              .findFirst().orElse("(a brand added since the start)"));
+    try (LocalJobRunner runner =
+        LocalJobRunner.start(env, conf, parallelism, StreamingJob.JOB_NAME)) {
+      JobWatch watch =
+          new JobWatch(
+              runner,
+              err(),
+              statusInterval,
+              StreamingJob.MENTIONS_SOURCE,
+              String.format(
+                  "%s -> %s, %s, %s, %s (%d brands)",
+                  job.mentionsTopic,
+                  job.kpiTopic,
+                  job.enrichedTopic,
+                  job.alertsTopic,
+                  job.deadLetterTopic,
+                  config.keywordSet().brands().size()),
+              brand ->
+                  config.keywordSet().brands().stream()
+                      .filter(b -> b.id().equals(brand))
+                      .map(b -> b.query())
+                      .findFirst()
+                      .orElse("(a brand added since the start)"));
       JobWatch.Outcome outcome = watch.until(stop);
       if (outcome == JobWatch.Outcome.STOP_REQUESTED) {
         return stopWithSavepoint(runner, state, identity);
@@ -125,11 +185,14 @@ public final class RunCommand extends PantauCommand {
     }
   }
 
-  private Optional<Path> restorePoint(StateDirectory state, Map<String, String> identity) throws UserException {
+  private Optional<Path> restorePoint(StateDirectory state, Map<String, String> identity)
+      throws UserException {
     if (fromSavepoint != null) {
       Path sp = fromSavepoint.toAbsolutePath().normalize();
-      if (!Files.exists(sp.resolve("_metadata")) && !sp.getFileName().toString().equals("_metadata")) {
-        throw new UserException("--from-savepoint " + fromSavepoint + ": no savepoint there (no _metadata file)");
+      if (!Files.exists(sp.resolve("_metadata"))
+          && !sp.getFileName().toString().equals("_metadata")) {
+        throw new UserException(
+            "--from-savepoint " + fromSavepoint + ": no savepoint there (no _metadata file)");
       }
       StateDirectory.checkSavepointIdentity(sp, identity);
       state.checkIdentity(identity, false);
@@ -144,21 +207,31 @@ public final class RunCommand extends PantauCommand {
   private Configuration restartStrategy() {
     Configuration c = new Configuration();
     c.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-    c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+    c.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+        Duration.ofSeconds(1));
     c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, maxRestartDelay);
     c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
     // a job that then runs for 10 minutes without failing starts counting its failures afresh
-    c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMinutes(10));
+    c.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+        Duration.ofMinutes(10));
     c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
     c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, restartAttempts);
     return c;
   }
 
-  private int stopWithSavepoint(LocalJobRunner runner, StateDirectory state, Map<String, String> identity) {
-    err().println("Stopping: taking a savepoint (Ctrl-C again to quit at once; the last checkpoint stays)...");
+  private int stopWithSavepoint(
+      LocalJobRunner runner, StateDirectory state, Map<String, String> identity) {
+    err()
+        .println(
+            "Stopping: taking a savepoint (Ctrl-C again to quit at once; the last checkpoint stays)...");
     try {
-      String location = runner.stopWithSavepoint(state.savepoints().toUri().toString(), SAVEPOINT_TIMEOUT);
-      Path path = Path.of(java.net.URI.create(location.startsWith("file:") ? location : "file:" + location));
+      String location =
+          runner.stopWithSavepoint(state.savepoints().toUri().toString(), SAVEPOINT_TIMEOUT);
+      Path path =
+          Path.of(
+              java.net.URI.create(location.startsWith("file:") ? location : "file:" + location));
       StateDirectory.writeIdentity(path, identity);
       err().println("Savepoint: " + path);
       err().println("Stopped. The next run resumes from it.");
@@ -166,8 +239,12 @@ public final class RunCommand extends PantauCommand {
     } catch (Exception e) {
       runner.cancel(Duration.ofSeconds(10));
       Optional<Path> latest = state.latestRestorePoint();
-      err().println("No savepoint (" + LocalJobRunner.rootCause(e) + "); stopped. The next run resumes from "
-          + latest.map(Path::toString).orElse("the committed offsets"));
+      err()
+          .println(
+              "No savepoint ("
+                  + LocalJobRunner.rootCause(e)
+                  + "); stopped. The next run resumes from "
+                  + latest.map(Path::toString).orElse("the committed offsets"));
       return 0;
     }
   }

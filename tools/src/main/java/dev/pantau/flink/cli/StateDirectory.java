@@ -1,8 +1,8 @@
 package dev.pantau.flink.cli;
 
-import dev.pantau.flink.launch.UserException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pantau.flink.launch.UserException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,25 +22,30 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 
 /**
- * Where {@code run} keeps its durable state: one folder per consumer group under {@code --state-dir},
- * holding Flink's retained checkpoints, the savepoints taken on Ctrl-C or SIGTERM, and the identity of
- * the Kafka cluster and topics they were taken against. A run resumes from the newest of them by itself;
- * state taken against another cluster or another incarnation of the topics is refused, never mixed in.
+ * Where {@code run} keeps its durable state: one folder per consumer group under {@code
+ * --state-dir}, holding Flink's retained checkpoints, the savepoints taken on Ctrl-C or SIGTERM,
+ * and the identity of the Kafka cluster and topics they were taken against. A run resumes from the
+ * newest of them by itself; state taken against another cluster or another incarnation of the
+ * topics is refused, never mixed in.
  */
 final class StateDirectory {
   static final Path DEFAULT = Paths.get(".pantau", "state");
   static final String IDENTITY_FILE = "identity.json";
   private static final String METADATA = "_metadata";
+
   /** Savepoints kept besides the newest restore point; older ones are deleted at start. */
   static final int SAVEPOINTS_KEPT = 3;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private final Path root;
 
   StateDirectory(Path stateDir, String groupId) {
-    this.root = stateDir.resolve(groupId.replaceAll("[^A-Za-z0-9._-]", "_")).toAbsolutePath().normalize();
+    this.root =
+        stateDir.resolve(groupId.replaceAll("[^A-Za-z0-9._-]", "_")).toAbsolutePath().normalize();
   }
 
   Path root() {
@@ -72,7 +77,8 @@ final class StateDirectory {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> s = Files.find(dir, depth + 1, (p, a) -> p.getFileName().toString().equals(METADATA))) {
+    try (Stream<Path> s =
+        Files.find(dir, depth + 1, (p, a) -> p.getFileName().toString().equals(METADATA))) {
       s.map(Path::getParent).forEach(out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,8 +94,8 @@ final class StateDirectory {
   }
 
   /**
-   * Refuses state taken against another Kafka cluster or other topics. Without state to resume from, the
-   * identity is (re)written: this run's state will be taken against {@code identity}.
+   * Refuses state taken against another Kafka cluster or other topics. Without state to resume
+   * from, the identity is (re)written: this run's state will be taken against {@code identity}.
    */
   void checkIdentity(Map<String, String> identity, boolean hasStateToResume) throws UserException {
     Path file = root.resolve(IDENTITY_FILE);
@@ -99,9 +105,15 @@ final class StateDirectory {
         Map<String, String> before = readIdentity(file);
         List<String> differences = differences(before, identity);
         if (!differences.isEmpty()) {
-          throw new UserException("the state in " + root + " was taken against other Kafka topics ("
-              + String.join("; ", differences) + "). It is not mixed in: run with another --group-id or "
-              + "--state-dir, or delete " + root + " to start afresh.");
+          throw new UserException(
+              "the state in "
+                  + root
+                  + " was taken against other Kafka topics ("
+                  + String.join("; ", differences)
+                  + "). It is not mixed in: run with another --group-id or "
+                  + "--state-dir, or delete "
+                  + root
+                  + " to start afresh.");
         }
       }
       Files.writeString(file, JSON.writeValueAsString(new TreeMap<>(identity)) + "\n");
@@ -111,22 +123,28 @@ final class StateDirectory {
   }
 
   /** Refuses a savepoint that says it was taken against another cluster or other topics. */
-  static void checkSavepointIdentity(Path savepoint, Map<String, String> identity) throws UserException {
+  static void checkSavepointIdentity(Path savepoint, Map<String, String> identity)
+      throws UserException {
     Path file = savepoint.resolve(IDENTITY_FILE);
     if (!Files.exists(file)) {
       return; // a savepoint taken by another tool: the user vouches for it
     }
     List<String> differences = differences(readIdentity(file), identity);
     if (!differences.isEmpty()) {
-      throw new UserException("savepoint " + savepoint + " was taken against other Kafka topics ("
-          + String.join("; ", differences) + ")");
+      throw new UserException(
+          "savepoint "
+              + savepoint
+              + " was taken against other Kafka topics ("
+              + String.join("; ", differences)
+              + ")");
     }
   }
 
   /** Records next to a savepoint what it was taken against. */
   static void writeIdentity(Path dir, Map<String, String> identity) {
     try {
-      Files.writeString(dir.resolve(IDENTITY_FILE), JSON.writeValueAsString(new TreeMap<>(identity)) + "\n");
+      Files.writeString(
+          dir.resolve(IDENTITY_FILE), JSON.writeValueAsString(new TreeMap<>(identity)) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -154,9 +172,10 @@ final class StateDirectory {
   }
 
   /**
-   * Deletes what can no longer be resumed from: checkpoint folders of earlier runs other than the one
-   * holding {@code keep}, and all but the newest {@link #SAVEPOINTS_KEPT} savepoints (never {@code keep}).
-   * Flink restores in NO_CLAIM mode, so a new run's checkpoints never refer to an earlier run's files.
+   * Deletes what can no longer be resumed from: checkpoint folders of earlier runs other than the
+   * one holding {@code keep}, and all but the newest {@link #SAVEPOINTS_KEPT} savepoints (never
+   * {@code keep}). Flink restores in NO_CLAIM mode, so a new run's checkpoints never refer to an
+   * earlier run's files.
    */
   void removeSuperseded(Optional<Path> keep) {
     Path keepJob = keep.filter(p -> p.startsWith(checkpoints())).map(Path::getParent).orElse(null);
@@ -173,7 +192,10 @@ final class StateDirectory {
       if (Files.isDirectory(savepoints())) {
         List<Path> sps;
         try (Stream<Path> s = Files.list(savepoints())) {
-          sps = s.filter(Files::isDirectory).sorted(Comparator.comparing(StateDirectory::completedAt).reversed()).toList();
+          sps =
+              s.filter(Files::isDirectory)
+                  .sorted(Comparator.comparing(StateDirectory::completedAt).reversed())
+                  .toList();
         }
         for (int i = SAVEPOINTS_KEPT; i < sps.size(); i++) {
           if (keep.isEmpty() || !sps.get(i).equals(keep.get())) {
@@ -195,14 +217,16 @@ final class StateDirectory {
   }
 
   /**
-   * The Flink settings of durable state here: checkpoints retained when the job stops, savepoints in
-   * this folder, and the restore point when there is one.
+   * The Flink settings of durable state here: checkpoints retained when the job stops, savepoints
+   * in this folder, and the restore point when there is one.
    */
   Configuration flinkConfiguration(Optional<Path> restoreFrom) {
     Configuration c = new Configuration();
     c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints().toUri().toString());
     c.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints().toUri().toString());
-    c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    c.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     restoreFrom.ifPresent(p -> c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
     return c;
   }

@@ -14,9 +14,9 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
  * The few metrics {@code run}'s status line shows, collected in-process from the local mini-cluster
- * by a Flink metric reporter: records read, records written, consumer lag, the last checkpoint and the
- * restarts. A reporter, rather than polling Flink's REST API, because the mini-cluster runs in this JVM
- * and the reporter sees every metric the moment it is registered.
+ * by a Flink metric reporter: records read, records written, consumer lag, the last checkpoint and
+ * the restarts. A reporter, rather than polling Flink's REST API, because the mini-cluster runs in
+ * this JVM and the reporter sees every metric the moment it is registered.
  */
 public final class StatusMetrics implements MetricReporter {
   /** The reporter's name in the Flink configuration. */
@@ -44,7 +44,12 @@ public final class StatusMetrics implements MetricReporter {
     Map<String, String> vars = group.getAllVariables();
     METRICS.put(
         group.getMetricIdentifier(metricName),
-        new Tracked(vars.get("<job_id>"), vars.getOrDefault("<operator_name>", ""), metricName, vars.get("<brand>"), metric));
+        new Tracked(
+            vars.get("<job_id>"),
+            vars.getOrDefault("<operator_name>", ""),
+            metricName,
+            vars.get("<brand>"),
+            metric));
   }
 
   @Override
@@ -53,8 +58,16 @@ public final class StatusMetrics implements MetricReporter {
   }
 
   /** One reading of a job's status figures. */
-  record Reading(long recordsIn, long recordsOut, long lag, long restarts, long lastCheckpointId,
-      long lastCheckpointAt, long lastCheckpointBytes, long lastCheckpointFullBytes, long lastCheckpointMillis,
+  record Reading(
+      long recordsIn,
+      long recordsOut,
+      long lag,
+      long restarts,
+      long lastCheckpointId,
+      long lastCheckpointAt,
+      long lastCheckpointBytes,
+      long lastCheckpointFullBytes,
+      long lastCheckpointMillis,
       java.util.SortedMap<String, Long> expansionOverflows) {}
 
   /** The figures of one job now; absent metrics read as 0 (or -1 for "no checkpoint yet"). */

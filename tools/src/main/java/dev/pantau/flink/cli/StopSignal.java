@@ -7,8 +7,8 @@ import sun.misc.SignalHandler;
 
 /**
  * Turns Ctrl-C (SIGINT) and SIGTERM, what a service manager sends, into a request to stop with a
- * savepoint, instead of the JVM's immediate exit with status 130 or 143. A second signal quits at once;
- * the last retained checkpoint is then where the next run resumes.
+ * savepoint, instead of the JVM's immediate exit with status 130 or 143. A second signal quits at
+ * once; the last retained checkpoint is then where the next run resumes.
  */
 final class StopSignal {
   private static final String[] SIGNALS = {"INT", "TERM"};
@@ -24,7 +24,8 @@ final class StopSignal {
       try {
         s.previous[i] = Signal.handle(new Signal(SIGNALS[i]), sig -> s.onSignal());
       } catch (IllegalArgumentException e) {
-        // the signal is not available on this platform, or already taken by the JVM: keep its default
+        // the signal is not available on this platform, or already taken by the JVM: keep its
+        // default
       }
     }
     return s;

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Gives each job-running command ({@code replay}, {@code demo}, {@code run}) its own temporary folder,
- * {@code pantau-<pid>} inside {@code java.io.tmpdir} ({@code .pantau/tmp} under {@code ./pantau}),
- * and makes it Flink's: Flink leaves unpacked RPC jars, blob stores and mini-cluster folders behind,
- * which grew to gigabytes over many runs. The folder is deleted when the command returns; a process
- * killed before that leaves it, and the next command deletes every {@code pantau-<pid>} folder whose
- * process is gone. Nothing is deleted on a signal: {@code run} takes its savepoint then.
+ * Gives each job-running command ({@code replay}, {@code demo}, {@code run}) its own temporary
+ * folder, {@code pantau-<pid>} inside {@code java.io.tmpdir} ({@code .pantau/tmp} under {@code
+ * ./pantau}), and makes it Flink's: Flink leaves unpacked RPC jars, blob stores and mini-cluster
+ * folders behind, which grew to gigabytes over many runs. The folder is deleted when the command
+ * returns; a process killed before that leaves it, and the next command deletes every {@code
+ * pantau-<pid>} folder whose process is gone. Nothing is deleted on a signal: {@code run} takes its
+ * savepoint then.
  */
 final class TempFolders {
   static final String PREFIX = "pantau-";
@@ -54,7 +55,10 @@ final class TempFolders {
     deleteTree(folder);
   }
 
-  /** Deletes the {@code pantau-<pid>} folders of {@code base} whose process is no longer alive; returns how many. */
+  /**
+   * Deletes the {@code pantau-<pid>} folders of {@code base} whose process is no longer alive;
+   * returns how many.
+   */
   static int removeStale(Path base) throws IOException {
     if (!Files.isDirectory(base)) {
       return 0;
@@ -81,7 +85,8 @@ final class TempFolders {
   }
 
   private static boolean alive(long pid) {
-    return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return pid == ProcessHandle.current().pid()
+        || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   private static void deleteTree(Path root) {
@@ -89,13 +94,15 @@ final class TempFolders {
       return;
     }
     try (Stream<Path> all = Files.walk(root)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      all.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // a file still open elsewhere: left for the next start's clean-up
       System.err.println("pantau: could not delete all of " + root + ": " + e.getMessage());

@@ -35,37 +35,62 @@ import java.util.stream.Stream;
 
 /**
  * A standalone Flink session cluster on 127.0.0.1, started from the Maven jars the way Flink's own
- * {@code jobmanager.sh} and {@code taskmanager.sh} start it: one JobManager JVM
- * ({@code StandaloneSessionClusterEntrypoint}) and TaskManager JVMs ({@code TaskManagerRunner}), with the
- * memory options {@code BashJavaUtils} works out, a configuration folder written here, and jobs submitted
- * with Flink's own client ({@code CliFrontend run}, i.e. {@code flink run}) in a child process, so a job jar
- * runs exactly as on anyone's cluster.
+ * {@code jobmanager.sh} and {@code taskmanager.sh} start it: one JobManager JVM ({@code
+ * StandaloneSessionClusterEntrypoint}) and TaskManager JVMs ({@code TaskManagerRunner}), with the
+ * memory options {@code BashJavaUtils} works out, a configuration folder written here, and jobs
+ * submitted with Flink's own client ({@code CliFrontend run}, i.e. {@code flink run}) in a child
+ * process, so a job jar runs exactly as on anyone's cluster.
  *
- * <p>Everything lives in one folder ({@code home}): {@code conf/}, {@code pids/NAME.pid}, {@code cluster.properties}
- * (ports, class path), checkpoints, savepoints and a {@code lib/} jar with the loopback Prometheus reporter.
- * Logs go to {@code logDir}. A cluster started {@code detached} outlives the JVM that started it (its
- * processes run in a session of their own) and is found again with {@link #attach}; otherwise its
- * processes are this JVM's children, as in the tests. Only processes whose pid file this cluster wrote,
- * and whose command line names this cluster's configuration folder, are ever stopped.
+ * <p>Everything lives in one folder ({@code home}): {@code conf/}, {@code pids/NAME.pid}, {@code
+ * cluster.properties} (ports, class path), checkpoints, savepoints and a {@code lib/} jar with the
+ * loopback Prometheus reporter. Logs go to {@code logDir}. A cluster started {@code detached}
+ * outlives the JVM that started it (its processes run in a session of their own) and is found again
+ * with {@link #attach}; otherwise its processes are this JVM's children, as in the tests. Only
+ * processes whose pid file this cluster wrote, and whose command line names this cluster's
+ * configuration folder, are ever stopped.
  */
 public final class LocalFlinkCluster implements AutoCloseable {
   public static final String JOB_MANAGER = "jobmanager";
   public static final String TASK_MANAGER = "taskmanager-";
   public static final String STATE_FILE = "cluster.properties";
+
   /** The reporter's name in the configuration ({@code metrics.reporter.prom.*}). */
   public static final String REPORTER = "prom";
+
   /** Written by {@link LoopbackPrometheusReporter} to each process's log once it listens. */
-  static final Pattern PROMETHEUS_LOG = Pattern.compile("Prometheus metrics at (http://\\S+/metrics)");
+  static final Pattern PROMETHEUS_LOG =
+      Pattern.compile("Prometheus metrics at (http://\\S+/metrics)");
+
   private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
-  private static final List<String> ADD_OPENS = Stream.of("java.lang", "java.util", "java.util.concurrent",
-          "java.lang.reflect", "java.io", "java.nio", "sun.nio.ch", "java.net", "java.time", "java.text", "java.math")
-      .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED").toList();
+  private static final List<String> ADD_OPENS =
+      Stream.of(
+              "java.lang",
+              "java.util",
+              "java.util.concurrent",
+              "java.lang.reflect",
+              "java.io",
+              "java.nio",
+              "sun.nio.ch",
+              "java.net",
+              "java.time",
+              "java.text",
+              "java.math")
+          .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED")
+          .toList();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How to start a cluster: the defaults suit one machine; the tests take free ports. */
   public record Settings(
-      Path home, Path logDir, List<String> classPath, int taskManagers, int slots, int restPort,
-      String prometheusPorts, String taskManagerMemory, String jobManagerMemory, boolean detached,
+      Path home,
+      Path logDir,
+      List<String> classPath,
+      int taskManagers,
+      int slots,
+      int restPort,
+      String prometheusPorts,
+      String taskManagerMemory,
+      String jobManagerMemory,
+      boolean detached,
       Map<String, String> extra) {
     public static final int DEFAULT_TASK_MANAGERS = 2;
     public static final int DEFAULT_SLOTS = 2;
@@ -75,41 +100,114 @@ public final class LocalFlinkCluster implements AutoCloseable {
     public static final String DEFAULT_JOB_MANAGER_MEMORY = "768m";
 
     public static Settings of(Path home, Path logDir, List<String> classPath) {
-      return new Settings(home, logDir, classPath, DEFAULT_TASK_MANAGERS, DEFAULT_SLOTS, DEFAULT_REST_PORT,
-          DEFAULT_PROMETHEUS_PORTS, DEFAULT_TASK_MANAGER_MEMORY, DEFAULT_JOB_MANAGER_MEMORY, false, Map.of());
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          DEFAULT_TASK_MANAGERS,
+          DEFAULT_SLOTS,
+          DEFAULT_REST_PORT,
+          DEFAULT_PROMETHEUS_PORTS,
+          DEFAULT_TASK_MANAGER_MEMORY,
+          DEFAULT_JOB_MANAGER_MEMORY,
+          false,
+          Map.of());
     }
 
     public Settings taskManagers(int n, int slotsEach) {
-      return new Settings(home, logDir, classPath, n, slotsEach, restPort, prometheusPorts, taskManagerMemory,
-          jobManagerMemory, detached, extra);
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          n,
+          slotsEach,
+          restPort,
+          prometheusPorts,
+          taskManagerMemory,
+          jobManagerMemory,
+          detached,
+          extra);
     }
 
     /** 0: a free port. */
     public Settings restPort(int port) {
-      return new Settings(home, logDir, classPath, taskManagers, slots, port, prometheusPorts, taskManagerMemory,
-          jobManagerMemory, detached, extra);
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          taskManagers,
+          slots,
+          port,
+          prometheusPorts,
+          taskManagerMemory,
+          jobManagerMemory,
+          detached,
+          extra);
     }
 
-    /** A port, a range {@code 9250-9260} (each process takes the first free one) or 0 (any free port). */
+    /**
+     * A port, a range {@code 9250-9260} (each process takes the first free one) or 0 (any free
+     * port).
+     */
     public Settings prometheusPorts(String ports) {
-      return new Settings(home, logDir, classPath, taskManagers, slots, restPort, ports, taskManagerMemory,
-          jobManagerMemory, detached, extra);
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          taskManagers,
+          slots,
+          restPort,
+          ports,
+          taskManagerMemory,
+          jobManagerMemory,
+          detached,
+          extra);
     }
 
     public Settings memory(String taskManager, String jobManager) {
-      return new Settings(home, logDir, classPath, taskManagers, slots, restPort, prometheusPorts, taskManager,
-          jobManager, detached, extra);
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          taskManagers,
+          slots,
+          restPort,
+          prometheusPorts,
+          taskManager,
+          jobManager,
+          detached,
+          extra);
     }
 
     public Settings detached(boolean d) {
-      return new Settings(home, logDir, classPath, taskManagers, slots, restPort, prometheusPorts, taskManagerMemory,
-          jobManagerMemory, d, extra);
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          taskManagers,
+          slots,
+          restPort,
+          prometheusPorts,
+          taskManagerMemory,
+          jobManagerMemory,
+          d,
+          extra);
     }
 
     /** Flink settings over the defaults of {@link #configuration}. */
     public Settings extra(Map<String, String> more) {
-      return new Settings(home, logDir, classPath, taskManagers, slots, restPort, prometheusPorts, taskManagerMemory,
-          jobManagerMemory, detached, Map.copyOf(more));
+      return new Settings(
+          home,
+          logDir,
+          classPath,
+          taskManagers,
+          slots,
+          restPort,
+          prometheusPorts,
+          taskManagerMemory,
+          jobManagerMemory,
+          detached,
+          Map.copyOf(more));
     }
   }
 
@@ -125,7 +223,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
   private final Map<String, Process> children = new LinkedHashMap<>();
   private List<String> taskManagerParams;
 
-  private LocalFlinkCluster(Path home, Path logDir, String classPath, int restPort, boolean detached) {
+  private LocalFlinkCluster(
+      Path home, Path logDir, String classPath, int restPort, boolean detached) {
     this.home = home.toAbsolutePath().normalize();
     this.confDir = this.home.resolve("conf");
     this.logDir = logDir.toAbsolutePath().normalize();
@@ -135,15 +234,19 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Writes the configuration under {@code home} and starts the JobManager and the TaskManagers; returns
-   * once all of them are registered. Refuses when a cluster of this folder still runs.
+   * Writes the configuration under {@code home} and starts the JobManager and the TaskManagers;
+   * returns once all of them are registered. Refuses when a cluster of this folder still runs.
    */
   public static LocalFlinkCluster start(Settings s) throws Exception {
     Path home = s.home().toAbsolutePath().normalize();
     Optional<LocalFlinkCluster> running = attach(home);
     if (running.isPresent() && running.get().members().stream().anyMatch(Member::alive)) {
-      throw new IllegalStateException("a cluster of " + home + " is still running (" + running.get().address()
-          + "): stop it first");
+      throw new IllegalStateException(
+          "a cluster of "
+              + home
+              + " is still running ("
+              + running.get().address()
+              + "): stop it first");
     }
     if (s.taskManagers() < 1 || s.slots() < 1) {
       throw new IllegalArgumentException("at least one TaskManager with one slot");
@@ -155,7 +258,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
     Files.createDirectories(home.resolve("pids"));
     int restPort = s.restPort() == 0 ? freePort() : s.restPort();
     if (!portFree(restPort)) {
-      throw new IllegalStateException("port " + restPort + " on 127.0.0.1 is taken: choose another REST port");
+      throw new IllegalStateException(
+          "port " + restPort + " on 127.0.0.1 is taken: choose another REST port");
     }
     Map<String, String> conf = configuration(home, s, freePort(), restPort);
     writeConfiguration(home.resolve("conf"), conf);
@@ -171,7 +275,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
     LocalFlinkCluster cluster = new LocalFlinkCluster(home, s.logDir(), cp, restPort, s.detached());
     try {
-      cluster.launch(JOB_MANAGER, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+      cluster.launch(
+          JOB_MANAGER,
+          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
           cluster.resourceParams("GET_JM_RESOURCE_PARAMS"));
       for (int i = 0; i < s.taskManagers(); i++) {
         cluster.startTaskManager();
@@ -184,7 +290,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
   }
 
-  /** The Flink configuration of a local cluster: everything on 127.0.0.1, durable state in {@code home}. */
+  /**
+   * The Flink configuration of a local cluster: everything on 127.0.0.1, durable state in {@code
+   * home}.
+   */
   static Map<String, String> configuration(Path home, Settings s, int rpcPort, int restPort) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("jobmanager.rpc.address", "127.0.0.1");
@@ -197,13 +306,15 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.put("taskmanager.host", "127.0.0.1");
     conf.put("taskmanager.numberOfTaskSlots", String.valueOf(s.slots()));
     conf.put("parallelism.default", String.valueOf(s.taskManagers() * s.slots()));
-    // without it the scheduler fills one TaskManager's slots first: parallelism 2 would not be spread
+    // without it the scheduler fills one TaskManager's slots first: parallelism 2 would not be
+    // spread
     conf.put("taskmanager.load-balance.mode", "SLOTS");
     conf.put("jobmanager.memory.process.size", s.jobManagerMemory());
     conf.put("taskmanager.memory.process.size", s.taskManagerMemory());
     conf.put("state.backend.type", "rocksdb");
     conf.put("execution.checkpointing.dir", home.resolve("checkpoints").toUri().toString());
-    conf.put("execution.checkpointing.savepoint-dir", home.resolve("savepoints").toUri().toString());
+    conf.put(
+        "execution.checkpointing.savepoint-dir", home.resolve("savepoints").toUri().toString());
     conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     conf.put("restart-strategy.type", "exponential-delay");
     conf.put("restart-strategy.exponential-delay.initial-backoff", "1 s");
@@ -216,32 +327,46 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.put("io.tmp.dirs", home.resolve("tmp").toString());
     // RocksDB writes a LOG file per stateful operator and subtask: in a folder of their own, not
     // between the JobManager's and TaskManagers' logs
-    conf.put("state.backend.rocksdb.log.dir", s.logDir().toAbsolutePath().normalize().resolve("rocksdb").toString());
-    // Prometheus: every JVM serves its metrics on 127.0.0.1 (Flink's own reporter binds every interface)
-    conf.put("metrics.reporter." + REPORTER + ".factory.class", LoopbackPrometheusReporterFactory.class.getName());
+    conf.put(
+        "state.backend.rocksdb.log.dir",
+        s.logDir().toAbsolutePath().normalize().resolve("rocksdb").toString());
+    // Prometheus: every JVM serves its metrics on 127.0.0.1 (Flink's own reporter binds every
+    // interface)
+    conf.put(
+        "metrics.reporter." + REPORTER + ".factory.class",
+        LoopbackPrometheusReporterFactory.class.getName());
     conf.put("metrics.reporter." + REPORTER + ".host", "127.0.0.1");
     conf.put("metrics.reporter." + REPORTER + ".port", s.prometheusPorts());
     conf.putAll(s.extra());
     return conf;
   }
 
-  private static void writeConfiguration(Path confDir, Map<String, String> conf) throws IOException {
-    StringBuilder yaml = new StringBuilder("# written by ./pantau cluster start: rewritten at every start\n");
-    conf.forEach((k, v) -> yaml.append(k).append(": ").append(v.matches("[A-Za-z0-9_.\\-/ ]*") ? v : "\"" + v + "\"")
-        .append('\n'));
+  private static void writeConfiguration(Path confDir, Map<String, String> conf)
+      throws IOException {
+    StringBuilder yaml =
+        new StringBuilder("# written by ./pantau cluster start: rewritten at every start\n");
+    conf.forEach(
+        (k, v) ->
+            yaml.append(k)
+                .append(": ")
+                .append(v.matches("[A-Za-z0-9_.\\-/ ]*") ? v : "\"" + v + "\"")
+                .append('\n'));
     Files.writeString(confDir.resolve("config.yaml"), yaml.toString());
-    Files.writeString(confDir.resolve("log4j.properties"), String.join("\n",
-        "rootLogger.level = INFO",
-        "rootLogger.appenderRef.file.ref = file",
-        "appender.file.type = File",
-        "appender.file.name = file",
-        "appender.file.append = false",
-        "appender.file.fileName = ${sys:log.file}",
-        "appender.file.layout.type = PatternLayout",
-        "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-40c{1.} - %m%n",
-        "logger.kafka.name = org.apache.kafka",
-        "logger.kafka.level = WARN",
-        ""));
+    Files.writeString(
+        confDir.resolve("log4j.properties"),
+        String.join(
+            "\n",
+            "rootLogger.level = INFO",
+            "rootLogger.appenderRef.file.ref = file",
+            "appender.file.type = File",
+            "appender.file.name = file",
+            "appender.file.append = false",
+            "appender.file.fileName = ${sys:log.file}",
+            "appender.file.layout.type = PatternLayout",
+            "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-40c{1.} - %m%n",
+            "logger.kafka.name = org.apache.kafka",
+            "logger.kafka.level = WARN",
+            ""));
   }
 
   /** The cluster of {@code home} as its last start left it, if it was ever started there. */
@@ -254,8 +379,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
     try (InputStream in = Files.newInputStream(file)) {
       p.load(in);
     }
-    return Optional.of(new LocalFlinkCluster(home, Paths.get(p.getProperty("log.dir")), p.getProperty("class.path"),
-        Integer.parseInt(p.getProperty("rest.port")), Boolean.parseBoolean(p.getProperty("detached"))));
+    return Optional.of(
+        new LocalFlinkCluster(
+            home,
+            Paths.get(p.getProperty("log.dir")),
+            p.getProperty("class.path"),
+            Integer.parseInt(p.getProperty("rest.port")),
+            Boolean.parseBoolean(p.getProperty("detached"))));
   }
 
   /** {@code host:port} of the REST endpoint, for {@code flink run -m} and the web UI. */
@@ -271,7 +401,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
     return logDir;
   }
 
-  /** Starts one more TaskManager JVM; it registers with the JobManager by itself. Returns its name. */
+  /**
+   * Starts one more TaskManager JVM; it registers with the JobManager by itself. Returns its name.
+   */
   public synchronized String startTaskManager() throws Exception {
     if (taskManagerParams == null) {
       taskManagerParams = resourceParams("GET_TM_RESOURCE_PARAMS");
@@ -280,14 +412,18 @@ public final class LocalFlinkCluster implements AutoCloseable {
     while (Files.exists(pidFile(TASK_MANAGER + n))) {
       n++;
     }
-    launch(TASK_MANAGER + n, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", taskManagerParams);
+    launch(
+        TASK_MANAGER + n,
+        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+        taskManagerParams);
     return TASK_MANAGER + n;
   }
 
   /** SIGKILLs a TaskManager: no shutdown hook, no goodbye to the JobManager, as a lost machine. */
   public void killTaskManager(int index) throws Exception {
-    ProcessHandle h = handle(TASK_MANAGER + index).orElseThrow(
-        () -> new IllegalStateException(TASK_MANAGER + index + " is not running"));
+    ProcessHandle h =
+        handle(TASK_MANAGER + index)
+            .orElseThrow(() -> new IllegalStateException(TASK_MANAGER + index + " is not running"));
     h.destroyForcibly();
     h.onExit().get(30, TimeUnit.SECONDS);
   }
@@ -297,7 +433,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (handle(JOB_MANAGER).isEmpty()) {
-        throw new IllegalStateException("the JobManager exited; see " + logDir.resolve(JOB_MANAGER + ".log"));
+        throw new IllegalStateException(
+            "the JobManager exited; see " + logDir.resolve(JOB_MANAGER + ".log"));
       }
       Optional<JsonNode> overview = tryRest("/overview");
       if (overview.isPresent() && overview.get().path("taskmanagers").asInt() >= n) {
@@ -305,7 +442,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("fewer than " + n + " TaskManagers registered within " + timeout + "; see " + logDir);
+    throw new IllegalStateException(
+        "fewer than " + n + " TaskManagers registered within " + timeout + "; see " + logDir);
   }
 
   /** The JVMs of this cluster, from their pid files, and whether each still runs. */
@@ -321,16 +459,24 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
     for (Path f : files) {
       String name = f.getFileName().toString().replaceFirst("\\.pid$", "");
-      out.add(new Member(name, Long.parseLong(Files.readString(f).trim()), handle(name).isPresent()));
+      out.add(
+          new Member(name, Long.parseLong(Files.readString(f).trim()), handle(name).isPresent()));
     }
     // the JobManager first, then the TaskManagers in start order
-    out.sort((a, b) -> a.name().equals(JOB_MANAGER) ? -1 : b.name().equals(JOB_MANAGER) ? 1
-        : Integer.compare(index(a.name()), index(b.name())));
+    out.sort(
+        (a, b) ->
+            a.name().equals(JOB_MANAGER)
+                ? -1
+                : b.name().equals(JOB_MANAGER)
+                    ? 1
+                    : Integer.compare(index(a.name()), index(b.name())));
     return out;
   }
 
   private static int index(String name) {
-    return name.startsWith(TASK_MANAGER) ? Integer.parseInt(name.substring(TASK_MANAGER.length())) : -1;
+    return name.startsWith(TASK_MANAGER)
+        ? Integer.parseInt(name.substring(TASK_MANAGER.length()))
+        : -1;
   }
 
   /** Where each running JVM serves its Prometheus metrics, as their logs say. */
@@ -354,17 +500,27 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /**
-   * {@code flink run -m ADDRESS -d [-p parallelism] [-s savepoint] JAR ARGS} in a child process, in this
-   * JVM's working folder (relative paths in {@code args} are the caller's); returns the job id once the
-   * client has submitted the job and exited. The client's output goes to {@code client.log}.
+   * {@code flink run -m ADDRESS -d [-p parallelism] [-s savepoint] JAR ARGS} in a child process, in
+   * this JVM's working folder (relative paths in {@code args} are the caller's); returns the job id
+   * once the client has submitted the job and exited. The client's output goes to {@code
+   * client.log}.
    */
-  public String submit(Path jar, Integer parallelism, String savepoint, List<String> args, Duration timeout)
+  public String submit(
+      Path jar, Integer parallelism, String savepoint, List<String> args, Duration timeout)
       throws Exception {
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m"));
     cmd.addAll(ADD_OPENS);
-    cmd.addAll(List.of("-Dlog.file=" + logDir.resolve("client.log"),
-        "-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri(),
-        "-cp", classPath, "org.apache.flink.client.cli.CliFrontend", "run", "-m", address(), "-d"));
+    cmd.addAll(
+        List.of(
+            "-Dlog.file=" + logDir.resolve("client.log"),
+            "-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri(),
+            "-cp",
+            classPath,
+            "org.apache.flink.client.cli.CliFrontend",
+            "run",
+            "-m",
+            address(),
+            "-d"));
     if (parallelism != null) {
       cmd.addAll(List.of("-p", String.valueOf(parallelism)));
     }
@@ -374,17 +530,20 @@ public final class LocalFlinkCluster implements AutoCloseable {
     cmd.add(jar.toAbsolutePath().toString());
     cmd.addAll(args);
     Path out = logDir.resolve("client.out");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().put("FLINK_CONF_DIR", confDir.toString());
     Process client = pb.start();
     try {
       if (!client.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        throw new IllegalStateException("flink run did not return within " + timeout + "; see " + out);
+        throw new IllegalStateException(
+            "flink run did not return within " + timeout + "; see " + out);
       }
       String text = Files.readString(out);
       Matcher m = Pattern.compile("JobID ([0-9a-f]{32})").matcher(text);
       if (client.exitValue() != 0 || !m.find()) {
-        throw new IllegalStateException("flink run exited with " + client.exitValue() + ":\n" + text);
+        throw new IllegalStateException(
+            "flink run exited with " + client.exitValue() + ":\n" + text);
       }
       return m.group(1);
     } finally {
@@ -392,15 +551,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
   }
 
-  /** A call to the REST API ({@code GET /jobs/ID}, {@code PATCH /jobs/ID?mode=cancel}); the body, on 2xx. */
+  /**
+   * A call to the REST API ({@code GET /jobs/ID}, {@code PATCH /jobs/ID?mode=cancel}); the body, on
+   * 2xx.
+   */
   public String rest(String method, String path) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://" + address() + path))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://" + address() + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
+      throw new IllegalStateException(
+          method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
     }
     return r.body();
   }
@@ -420,8 +586,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Stops every JVM of this cluster: SIGTERM, so they remove their temporary files, then SIGKILL whatever
-   * is left after 15 s. Checkpoints, savepoints and logs stay.
+   * Stops every JVM of this cluster: SIGTERM, so they remove their temporary files, then SIGKILL
+   * whatever is left after 15 s. Checkpoints, savepoints and logs stay.
    */
   public synchronized void stop() {
     List<ProcessHandle> all = new ArrayList<>();
@@ -470,9 +636,15 @@ public final class LocalFlinkCluster implements AutoCloseable {
       return Optional.empty();
     }
     long pid = Long.parseLong(Files.readString(f).trim());
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .filter(h -> h.info().commandLine().map(c -> c.contains(confDir.toString())).orElse(false)
-            || h.info().arguments().map(a -> Arrays.asList(a).contains(confDir.toString())).orElse(false));
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            h ->
+                h.info().commandLine().map(c -> c.contains(confDir.toString())).orElse(false)
+                    || h.info()
+                        .arguments()
+                        .map(a -> Arrays.asList(a).contains(confDir.toString()))
+                        .orElse(false));
   }
 
   private Path pidFile(String name) {
@@ -481,7 +653,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
   private void launch(String name, String mainClass, List<String> params) throws IOException {
     List<String> cmd = new ArrayList<>();
-    // a detached cluster runs in a session of its own: closing the terminal that started it or Ctrl-C
+    // a detached cluster runs in a session of its own: closing the terminal that started it or
+    // Ctrl-C
     // in it later does not reach it
     if (detached && Files.isExecutable(Paths.get("/usr/bin/setsid"))) {
       cmd.add("/usr/bin/setsid");
@@ -489,14 +662,21 @@ public final class LocalFlinkCluster implements AutoCloseable {
     cmd.add(java());
     cmd.addAll(params.subList(0, params.indexOf("--")));
     cmd.addAll(ADD_OPENS);
-    cmd.addAll(List.of("-Dlog.file=" + logDir.resolve(name + ".log"),
-        "-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri(),
-        "-cp", classPath, mainClass, "--configDir", confDir.toString()));
+    cmd.addAll(
+        List.of(
+            "-Dlog.file=" + logDir.resolve(name + ".log"),
+            "-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri(),
+            "-cp",
+            classPath,
+            mainClass,
+            "--configDir",
+            confDir.toString()));
     cmd.addAll(params.subList(params.indexOf("--") + 1, params.size()));
-    Process p = new ProcessBuilder(cmd)
-        .redirectOutput(logDir.resolve(name + ".out").toFile())
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(logDir.resolve(name + ".out").toFile())
+            .redirectErrorStream(true)
+            .start();
     Files.writeString(pidFile(name), p.pid() + "\n");
     children.put(name, p);
   }
@@ -506,21 +686,33 @@ public final class LocalFlinkCluster implements AutoCloseable {
    * configuration: the JVM options, a {@code "--"} marker, then the {@code -D key=value} arguments.
    */
   private List<String> resourceParams(String command) throws Exception {
-    Process p = new ProcessBuilder(java(), "-Xmx128m", "-cp", classPath, "org.apache.flink.runtime.util.bash.BashJavaUtils",
-        command, "--configDir", confDir.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java(),
+                "-Xmx128m",
+                "-cp",
+                classPath,
+                "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                command,
+                "--configDir",
+                confDir.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       p.destroyForcibly();
       throw new IllegalStateException("BashJavaUtils " + command + " failed:\n" + out);
     }
-    List<String> results = out.lines().filter(l -> l.startsWith(RESULT_PREFIX))
-        .map(l -> l.substring(RESULT_PREFIX.length()).trim()).toList();
+    List<String> results =
+        out.lines()
+            .filter(l -> l.startsWith(RESULT_PREFIX))
+            .map(l -> l.substring(RESULT_PREFIX.length()).trim())
+            .toList();
     if (results.size() < 2) {
       throw new IllegalStateException("BashJavaUtils " + command + " printed no result:\n" + out);
     }
-    List<String> params = new ArrayList<>(Arrays.asList(results.get(results.size() - 2).split("\\s+")));
+    List<String> params =
+        new ArrayList<>(Arrays.asList(results.get(results.size() - 2).split("\\s+")));
     params.add("--");
     params.addAll(Arrays.asList(results.get(results.size() - 1).split("\\s+")));
     params.removeIf(String::isEmpty);
@@ -528,18 +720,19 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Flink's modules and their dependencies from a class path, without Pantau's own modules (class folders
-   * and {@code pantau-*} jars) and the Kafka connector: those must come from the job jar, as on anyone's
-   * cluster. (Other libraries the job also shades stay, but Flink loads a job's classes child-first, so
-   * the jar's copies win.)
+   * Flink's modules and their dependencies from a class path, without Pantau's own modules (class
+   * folders and {@code pantau-*} jars) and the Kafka connector: those must come from the job jar,
+   * as on anyone's cluster. (Other libraries the job also shades stay, but Flink loads a job's
+   * classes child-first, so the jar's copies win.)
    */
   public static List<String> clusterClassPath(String classPath) {
     return Arrays.stream(classPath.split(File.pathSeparator))
         .filter(e -> !e.isBlank() && e.endsWith(".jar"))
-        .filter(e -> {
-          String name = Paths.get(e).getFileName().toString();
-          return !name.startsWith("pantau-") && !name.startsWith("flink-connector-kafka-");
-        })
+        .filter(
+            e -> {
+              String name = Paths.get(e).getFileName().toString();
+              return !name.startsWith("pantau-") && !name.startsWith("flink-connector-kafka-");
+            })
         .toList();
   }
 
@@ -575,7 +768,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /** Writes a jar of {@code classes} (read from this class loader) and one service file. */
-  static void writeJar(Path jar, List<Class<?>> classes, String service, String implementation) throws IOException {
+  static void writeJar(Path jar, List<Class<?>> classes, String service, String implementation)
+      throws IOException {
     Files.createDirectories(jar.getParent());
     Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp))) {

@@ -15,12 +15,13 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 import org.apache.flink.util.PortRange;
 
 /**
- * Flink's Prometheus reporter ({@code flink-metrics-prometheus}), serving on one address instead of every
- * interface: Flink's own {@code PrometheusReporterFactory} takes a port but no host, and the local cluster
- * must not publish its metrics beyond 127.0.0.1. Settings: {@code host} (default 127.0.0.1) and
- * {@code port} (a port, a range {@code 9250-9260} whose first free port is taken, or 0 for any). The
- * metrics, their names and labels are the stock reporter's. It runs on the cluster's class path, so it is
- * written to a jar of its own at {@code cluster start} ({@link #writeJar}).
+ * Flink's Prometheus reporter ({@code flink-metrics-prometheus}), serving on one address instead of
+ * every interface: Flink's own {@code PrometheusReporterFactory} takes a port but no host, and the
+ * local cluster must not publish its metrics beyond 127.0.0.1. Settings: {@code host} (default
+ * 127.0.0.1) and {@code port} (a port, a range {@code 9250-9260} whose first free port is taken, or
+ * 0 for any). The metrics, their names and labels are the stock reporter's. It runs on the
+ * cluster's class path, so it is written to a jar of its own at {@code cluster start} ({@link
+ * #writeJar}).
  */
 public final class LoopbackPrometheusReporterFactory implements MetricReporterFactory {
   public static final String HOST = "host";
@@ -31,14 +32,20 @@ public final class LoopbackPrometheusReporterFactory implements MetricReporterFa
   @Override
   public Reporter createMetricReporter(Properties properties) {
     MetricConfig config = (MetricConfig) properties;
-    return new Reporter(config.getString(HOST, DEFAULT_HOST), new PortRange(config.getString(PORT, DEFAULT_PORT)));
+    return new Reporter(
+        config.getString(HOST, DEFAULT_HOST), new PortRange(config.getString(PORT, DEFAULT_PORT)));
   }
 
-  /** Writes the jar holding this factory and its reporter, with its service file; returns its path. */
+  /**
+   * Writes the jar holding this factory and its reporter, with its service file; returns its path.
+   */
   static Path writeJar(Path dir) throws IOException {
     Path jar = dir.resolve("pantau-prometheus-loopback.jar");
-    LocalFlinkCluster.writeJar(jar, List.of(LoopbackPrometheusReporterFactory.class, Reporter.class),
-        MetricReporterFactory.class.getName(), LoopbackPrometheusReporterFactory.class.getName());
+    LocalFlinkCluster.writeJar(
+        jar,
+        List.of(LoopbackPrometheusReporterFactory.class, Reporter.class),
+        MetricReporterFactory.class.getName(),
+        LoopbackPrometheusReporterFactory.class.getName());
     return jar;
   }
 
@@ -59,7 +66,8 @@ public final class LoopbackPrometheusReporterFactory implements MetricReporterFa
         }
       }
       if (started == null) {
-        throw new IllegalStateException("no free port for the Prometheus reporter on " + host + " in " + ports);
+        throw new IllegalStateException(
+            "no free port for the Prometheus reporter on " + host + " in " + ports);
       }
       server = started;
       // LocalFlinkCluster.PROMETHEUS_LOG reads this line

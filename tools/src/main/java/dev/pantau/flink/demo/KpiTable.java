@@ -23,11 +23,11 @@ import java.util.TreeMap;
  * The demo's live view of KPI records (SPEC §4) and alerts (SPEC §5).
  *
  * <p>In {@link Mode#TABLE} mode it keeps, per brand and window, the newest closed window (all
- * sources together, {@code source: "*"}) and its recent history, and {@link #render} redraws a table
- * in place with ANSI escapes: mentions with a trend line, reach, engagement, net sentiment and share
- * of voice when present, and the latest alerts. In {@link Mode#PLAIN} mode (no terminal) each
- * {@link #render} prints SPEC §7's plain lines for what arrived since the last call: one per closed
- * window and brand, e.g. {@code telkomsel 1m 2026-11-22T10:15:00Z mentions=12 reach=3400
+ * sources together, {@code source: "*"}) and its recent history, and {@link #render} redraws a
+ * table in place with ANSI escapes: mentions with a trend line, reach, engagement, net sentiment
+ * and share of voice when present, and the latest alerts. In {@link Mode#PLAIN} mode (no terminal)
+ * each {@link #render} prints SPEC §7's plain lines for what arrived since the last call: one per
+ * closed window and brand, e.g. {@code telkomsel 1m 2026-11-22T10:15:00Z mentions=12 reach=3400
  * engagement=88 net=0.25}, and one per alert. A revision that changes none of a line's numbers is
  * not printed again.
  *
@@ -46,8 +46,10 @@ public final class KpiTable {
 
   /** The windows the table shows, newest closed window of each. */
   public static final List<String> DEFAULT_WINDOWS = List.of("1m", "5m");
+
   /** How many alerts the table lists. */
   public static final int DEFAULT_ALERT_LINES = 6;
+
   /** How many past windows the trend line shows. */
   public static final int TREND_LENGTH = 16;
 
@@ -63,19 +65,62 @@ public final class KpiTable {
   private static final String YELLOW = "\u001b[33m";
 
   /** One KPI record, the fields the view shows. */
-  record Kpi(String brand, String group, String window, String start, String source, long mentions,
-      long reach, long engagement, Double net, Double shareOfVoice, int revision, long leads, long copies,
+  record Kpi(
+      String brand,
+      String group,
+      String window,
+      String start,
+      String source,
+      long mentions,
+      long reach,
+      long engagement,
+      Double net,
+      Double shareOfVoice,
+      int revision,
+      long leads,
+      long copies,
       Double participation) {
 
-    Kpi(String brand, String group, String window, String start, String source, long mentions,
-        long reach, long engagement, Double net, Double shareOfVoice, int revision) {
-      this(brand, group, window, start, source, mentions, reach, engagement, net, shareOfVoice, revision, 0, 0, null);
+    Kpi(
+        String brand,
+        String group,
+        String window,
+        String start,
+        String source,
+        long mentions,
+        long reach,
+        long engagement,
+        Double net,
+        Double shareOfVoice,
+        int revision) {
+      this(
+          brand,
+          group,
+          window,
+          start,
+          source,
+          mentions,
+          reach,
+          engagement,
+          net,
+          shareOfVoice,
+          revision,
+          0,
+          0,
+          null);
     }
   }
 
   /** One alert record, the fields the view shows. */
-  record Alert(String id, String status, String rule, String brand, String severity, String window,
-      String start, String message) {}
+  record Alert(
+      String id,
+      String status,
+      String rule,
+      String brand,
+      String severity,
+      String window,
+      String start,
+      String message) {}
 
   private final Mode mode;
   private List<String> windows = DEFAULT_WINDOWS;
@@ -93,12 +138,13 @@ public final class KpiTable {
   // PLAIN: lines not printed yet, and the last line printed per (brand, window, start)
   private final List<String> pending = new ArrayList<>();
   // bounded: a demo runs for hours; a revision of a window this old is simply printed again
-  private final Map<String, String> printed = new java.util.LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > PRINTED_MEMORY;
-    }
-  };
+  private final Map<String, String> printed =
+      new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > PRINTED_MEMORY;
+        }
+      };
 
   public KpiTable(Mode mode) {
     this.mode = Objects.requireNonNull(mode, "mode");
@@ -152,8 +198,10 @@ public final class KpiTable {
       queue(kpi.brand() + "|" + kpi.window() + "|" + kpi.start(), plainLine(kpi));
       return;
     }
-    TreeMap<String, Kpi> history = byWindow.computeIfAbsent(kpi.window(), w -> new HashMap<>())
-        .computeIfAbsent(kpi.brand(), b -> new TreeMap<>());
+    TreeMap<String, Kpi> history =
+        byWindow
+            .computeIfAbsent(kpi.window(), w -> new HashMap<>())
+            .computeIfAbsent(kpi.brand(), b -> new TreeMap<>());
     Kpi before = history.get(kpi.start());
     if (before == null || before.revision() <= kpi.revision()) {
       history.put(kpi.start(), kpi);
@@ -188,6 +236,7 @@ public final class KpiTable {
 
   /** The newest progress of each target period (SPEC §4d), by brand, metric and period. */
   private final TreeMap<String, com.fasterxml.jackson.databind.JsonNode> targets = new TreeMap<>();
+
   private final Map<String, String> targetStatus = new HashMap<>();
 
   /**
@@ -203,12 +252,14 @@ public final class KpiTable {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("not JSON: " + e.getMessage());
     }
-    for (String f : List.of("brand", "metric", "period", "start", "actual", "target", "status", "revision")) {
+    for (String f :
+        List.of("brand", "metric", "period", "start", "actual", "target", "status", "revision")) {
       if (t == null || !t.hasNonNull(f)) {
         throw new IllegalArgumentException("a target record needs '" + f + "'");
       }
     }
-    String key = t.get("brand").asText() + "|" + t.get("metric").asText() + "|" + t.get("period").asText();
+    String key =
+        t.get("brand").asText() + "|" + t.get("metric").asText() + "|" + t.get("period").asText();
     com.fasterxml.jackson.databind.JsonNode before = targets.get(key);
     if (before != null && before.get("start").asText().compareTo(t.get("start").asText()) > 0) {
       return; // an older period's revision
@@ -220,11 +271,27 @@ public final class KpiTable {
     }
   }
 
-  /** {@code target telkomsel followers.growth month 2026-11-01T00:00:00Z behind actual=180 target=1000 expected_by_now=700.1 pace=0.257}. */
+  /**
+   * {@code target telkomsel followers.growth month 2026-11-01T00:00:00Z behind actual=180
+   * target=1000 expected_by_now=700.1 pace=0.257}.
+   */
   static String plainTargetLine(com.fasterxml.jackson.databind.JsonNode t) {
-    return "target " + t.get("brand").asText() + " " + t.get("metric").asText() + " " + t.get("period").asText() + " "
-        + t.get("start").asText() + " " + t.get("status").asText() + " actual=" + t.get("actual").asText()
-        + " target=" + t.get("target").asText() + " expected_by_now=" + t.path("expected_by_now").asText()
+    return "target "
+        + t.get("brand").asText()
+        + " "
+        + t.get("metric").asText()
+        + " "
+        + t.get("period").asText()
+        + " "
+        + t.get("start").asText()
+        + " "
+        + t.get("status").asText()
+        + " actual="
+        + t.get("actual").asText()
+        + " target="
+        + t.get("target").asText()
+        + " expected_by_now="
+        + t.path("expected_by_now").asText()
         + (t.has("pace") ? " pace=" + t.get("pace").asText() : "");
   }
 
@@ -233,16 +300,31 @@ public final class KpiTable {
       return;
     }
     lines.add("");
-    lines.add(BOLD + "Targets" + RESET + DIM + "  this period, against the pace expected by now" + RESET);
-    lines.add(DIM + String.format("%-14s %-18s %-8s %10s %10s %10s %6s  %s", "BRAND", "METRIC", "PERIOD", "ACTUAL",
-        "EXPECTED", "TARGET", "PACE", "STATUS") + RESET);
+    lines.add(
+        BOLD + "Targets" + RESET + DIM + "  this period, against the pace expected by now" + RESET);
+    lines.add(
+        DIM
+            + String.format(
+                "%-14s %-18s %-8s %10s %10s %10s %6s  %s",
+                "BRAND", "METRIC", "PERIOD", "ACTUAL", "EXPECTED", "TARGET", "PACE", "STATUS")
+            + RESET);
     for (com.fasterxml.jackson.databind.JsonNode t : targets.values()) {
       String status = t.get("status").asText();
-      String colored = "met".equals(status) ? GREEN + status + RESET : "behind".equals(status) ? RED + status + RESET : status;
-      lines.add(String.format("%-14s %-18s %-8s %10s %10s %10s %6s  %s", clip(t.get("brand").asText(), 14),
-          clip(t.get("metric").asText(), 18), t.get("period").asText(), t.get("actual").asText(),
-          t.path("expected_by_now").asText(), t.get("target").asText(),
-          t.has("pace") ? decimal(t.get("pace").asDouble()) : "-", colored));
+      String colored =
+          "met".equals(status)
+              ? GREEN + status + RESET
+              : "behind".equals(status) ? RED + status + RESET : status;
+      lines.add(
+          String.format(
+              "%-14s %-18s %-8s %10s %10s %10s %6s  %s",
+              clip(t.get("brand").asText(), 14),
+              clip(t.get("metric").asText(), 18),
+              t.get("period").asText(),
+              t.get("actual").asText(),
+              t.path("expected_by_now").asText(),
+              t.get("target").asText(),
+              t.has("pace") ? decimal(t.get("pace").asDouble()) : "-",
+              colored));
     }
   }
 
@@ -257,7 +339,11 @@ public final class KpiTable {
       List<String> lines = tableLines();
       StringBuilder frame = new StringBuilder();
       if (drawnLines > 0) {
-        frame.append("\u001b[").append(drawnLines).append('F').append("\u001b[J"); // up, clear below
+        frame
+            .append("\u001b[")
+            .append(drawnLines)
+            .append('F')
+            .append("\u001b[J"); // up, clear below
       }
       for (String line : lines) {
         frame.append(line).append('\n');
@@ -288,11 +374,19 @@ public final class KpiTable {
 
   /** {@code telkomsel 1m 2026-11-22T10:15:00Z mentions=12 reach=3400 engagement=88 net=0.25}. */
   static String plainLine(Kpi k) {
-    StringBuilder line = new StringBuilder()
-        .append(k.brand()).append(' ').append(k.window()).append(' ').append(k.start())
-        .append(" mentions=").append(k.mentions())
-        .append(" reach=").append(k.reach())
-        .append(" engagement=").append(k.engagement());
+    StringBuilder line =
+        new StringBuilder()
+            .append(k.brand())
+            .append(' ')
+            .append(k.window())
+            .append(' ')
+            .append(k.start())
+            .append(" mentions=")
+            .append(k.mentions())
+            .append(" reach=")
+            .append(k.reach())
+            .append(" engagement=")
+            .append(k.engagement());
     if (k.net() != null) {
       line.append(" net=").append(decimal(k.net()));
     }
@@ -307,8 +401,20 @@ public final class KpiTable {
 
   /** {@code alert firing warning telkomsel 5m 2026-11-22T10:15:00Z mention-spike: <message>}. */
   static String plainLine(Alert a) {
-    return "alert " + a.status() + " " + a.severity() + " " + a.brand() + " " + a.window() + " "
-        + a.start() + " " + a.rule() + ": " + a.message();
+    return "alert "
+        + a.status()
+        + " "
+        + a.severity()
+        + " "
+        + a.brand()
+        + " "
+        + a.window()
+        + " "
+        + a.start()
+        + " "
+        + a.rule()
+        + ": "
+        + a.message();
   }
 
   /** At most three decimals, no trailing zeros: 0.25, -0.167, 1, 0. */
@@ -317,7 +423,8 @@ public final class KpiTable {
     return d.signum() == 0 ? "0" : d.toPlainString();
   }
 
-  // ---- the table ----------------------------------------------------------------------------------
+  // ---- the table
+  // ----------------------------------------------------------------------------------
 
   private List<String> tableLines() {
     List<String> lines = new ArrayList<>();
@@ -327,22 +434,36 @@ public final class KpiTable {
       Map<String, TreeMap<String, Kpi>> brands = byWindow.getOrDefault(window, Map.of());
       lines.add("");
       if (brands.isEmpty()) {
-        lines.add(BOLD + window + " windows" + RESET + DIM + "  waiting for the first window to close..." + RESET);
+        lines.add(
+            BOLD
+                + window
+                + " windows"
+                + RESET
+                + DIM
+                + "  waiting for the first window to close..."
+                + RESET);
         continue;
       }
       List<Kpi> latest = new ArrayList<>();
       for (TreeMap<String, Kpi> history : brands.values()) {
         latest.add(history.lastEntry().getValue());
       }
-      latest.sort(Comparator.comparing((Kpi k) -> k.group() == null ? "~" : k.group()).thenComparing(Kpi::brand));
+      latest.sort(
+          Comparator.comparing((Kpi k) -> k.group() == null ? "~" : k.group())
+              .thenComparing(Kpi::brand));
       boolean hasNet = latest.stream().anyMatch(k -> k.net() != null);
       boolean hasSov = latest.stream().anyMatch(k -> k.shareOfVoice() != null);
       // leads, copies and employee participation (SPEC §4): where a social media lead looks next
-      boolean hasSocial = latest.stream().anyMatch(k -> k.leads() != 0 || k.copies() != 0 || k.participation() != null);
+      boolean hasSocial =
+          latest.stream()
+              .anyMatch(k -> k.leads() != 0 || k.copies() != 0 || k.participation() != null);
       String newest = latest.stream().map(Kpi::start).max(String::compareTo).orElse("");
       lines.add(BOLD + window + " windows" + RESET + DIM + "  newest closed: " + newest + RESET);
-      StringBuilder head = new StringBuilder(String.format("%-14s %-13s %8s  %-16s %11s %11s",
-          "BRAND", "GROUP", "MENTIONS", "TREND", "REACH", "ENGAGEMENT"));
+      StringBuilder head =
+          new StringBuilder(
+              String.format(
+                  "%-14s %-13s %8s  %-16s %11s %11s",
+                  "BRAND", "GROUP", "MENTIONS", "TREND", "REACH", "ENGAGEMENT"));
       if (hasNet) {
         head.append(String.format(" %6s", "NET"));
       }
@@ -355,19 +476,31 @@ public final class KpiTable {
       head.append("  START");
       lines.add(DIM + head + RESET);
       for (Kpi k : latest) {
-        StringBuilder row = new StringBuilder(String.format("%-14s %-13s %8d  %-16s %11d %11d",
-            clip(k.brand(), 14), clip(k.group() == null ? "-" : k.group(), 13), k.mentions(),
-            trend(brands.get(k.brand())), k.reach(), k.engagement()));
+        StringBuilder row =
+            new StringBuilder(
+                String.format(
+                    "%-14s %-13s %8d  %-16s %11d %11d",
+                    clip(k.brand(), 14),
+                    clip(k.group() == null ? "-" : k.group(), 13),
+                    k.mentions(),
+                    trend(brands.get(k.brand())),
+                    k.reach(),
+                    k.engagement()));
         if (hasNet) {
           row.append(' ').append(k.net() == null ? String.format("%6s", "-") : coloredNet(k.net()));
         }
         if (hasSov) {
-          row.append(String.format(" %4.0f%%", k.shareOfVoice() == null ? 0 : k.shareOfVoice() * 100));
+          row.append(
+              String.format(" %4.0f%%", k.shareOfVoice() == null ? 0 : k.shareOfVoice() * 100));
         }
         if (hasSocial) {
           String copies = String.format("%6d", k.copies());
-          row.append(String.format(" %5d ", k.leads())).append(k.copies() > 0 ? YELLOW + copies + RESET : copies)
-              .append(k.participation() == null ? String.format(" %5s", "-") : String.format(" %4.0f%%", k.participation() * 100));
+          row.append(String.format(" %5d ", k.leads()))
+              .append(k.copies() > 0 ? YELLOW + copies + RESET : copies)
+              .append(
+                  k.participation() == null
+                      ? String.format(" %5s", "-")
+                      : String.format(" %4.0f%%", k.participation() * 100));
         }
         row.append("  ").append(k.start().equals(newest) ? k.start() : YELLOW + k.start() + RESET);
         lines.add(row.toString());
@@ -381,9 +514,12 @@ public final class KpiTable {
         lines.add(DIM + "  none yet" + RESET);
       }
       for (Alert a : alerts) {
-        String status = "resolved".equals(a.status()) ? GREEN + "resolved" + RESET : RED + "FIRING  " + RESET;
-        lines.add(String.format("  %s %-8s %-12s %-3s %s  %s", status, a.severity(), clip(a.brand(), 12),
-            a.window(), a.start(), a.message()));
+        String status =
+            "resolved".equals(a.status()) ? GREEN + "resolved" + RESET : RED + "FIRING  " + RESET;
+        lines.add(
+            String.format(
+                "  %s %-8s %-12s %-3s %s  %s",
+                status, a.severity(), clip(a.brand(), 12), a.window(), a.start(), a.message()));
       }
     }
     return lines;
@@ -394,7 +530,8 @@ public final class KpiTable {
     long max = history.values().stream().mapToLong(Kpi::mentions).max().orElse(0);
     StringBuilder bars = new StringBuilder();
     for (Kpi k : history.values()) {
-      int level = max == 0 ? 0 : (int) Math.round((BARS.length() - 1) * (double) k.mentions() / max);
+      int level =
+          max == 0 ? 0 : (int) Math.round((BARS.length() - 1) * (double) k.mentions() / max);
       bars.append(BARS.charAt(level));
     }
     return bars.toString();
@@ -409,27 +546,43 @@ public final class KpiTable {
     return s.length() <= width ? s : s.substring(0, width - 1) + "…";
   }
 
-  // ---- parsing ------------------------------------------------------------------------------------
+  // ---- parsing
+  // ------------------------------------------------------------------------------------
 
   static Kpi parseKpi(String json) {
     JsonNode n = tree(json, "KPI record");
-    return new Kpi(text(n, "brand", "KPI record"), n.path("group").isTextual() ? n.get("group").asText() : null,
-        text(n, "window", "KPI record"), text(n, "start", "KPI record"),
+    return new Kpi(
+        text(n, "brand", "KPI record"),
+        n.path("group").isTextual() ? n.get("group").asText() : null,
+        text(n, "window", "KPI record"),
+        text(n, "start", "KPI record"),
         n.path("source").asText(ALL_SOURCES),
-        number(n, "mentions", "KPI record"), n.path("reach").asLong(0),
+        number(n, "mentions", "KPI record"),
+        n.path("reach").asLong(0),
         n.path("engagement").path("total").asLong(0),
-        n.path("sentiment").path("net").isNumber() ? n.path("sentiment").path("net").asDouble() : null,
+        n.path("sentiment").path("net").isNumber()
+            ? n.path("sentiment").path("net").asDouble()
+            : null,
         n.path("share_of_voice").isNumber() ? n.get("share_of_voice").asDouble() : null,
         n.path("revision").asInt(1),
-        n.path("leads").asLong(0), n.path("copies").asLong(0),
-        n.path("employee").path("participation").isNumber() ? n.path("employee").path("participation").asDouble() : null);
+        n.path("leads").asLong(0),
+        n.path("copies").asLong(0),
+        n.path("employee").path("participation").isNumber()
+            ? n.path("employee").path("participation").asDouble()
+            : null);
   }
 
   static Alert parseAlert(String json) {
     JsonNode n = tree(json, "alert");
-    return new Alert(text(n, "id", "alert"), text(n, "status", "alert"), n.path("rule").asText("?"),
-        text(n, "brand", "alert"), n.path("severity").asText("warning"), n.path("window").asText("?"),
-        n.path("start").asText("?"), n.path("message").asText(""));
+    return new Alert(
+        text(n, "id", "alert"),
+        text(n, "status", "alert"),
+        n.path("rule").asText("?"),
+        text(n, "brand", "alert"),
+        n.path("severity").asText("warning"),
+        n.path("window").asText("?"),
+        n.path("start").asText("?"),
+        n.path("message").asText(""));
   }
 
   private static JsonNode tree(String json, String what) {
@@ -448,7 +601,8 @@ public final class KpiTable {
   private static String text(JsonNode n, String field, String what) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) {
-      throw new IllegalArgumentException("not a " + what + ": no text field '" + field + "' in " + n);
+      throw new IllegalArgumentException(
+          "not a " + what + ": no text field '" + field + "' in " + n);
     }
     return v.asText();
   }
@@ -456,7 +610,8 @@ public final class KpiTable {
   private static long number(JsonNode n, String field, String what) {
     JsonNode v = n.get(field);
     if (v == null || !v.isIntegralNumber()) {
-      throw new IllegalArgumentException("not a " + what + ": no integer field '" + field + "' in " + n);
+      throw new IllegalArgumentException(
+          "not a " + what + ": no integer field '" + field + "' in " + n);
     }
     return v.asLong();
   }

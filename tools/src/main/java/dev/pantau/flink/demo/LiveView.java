@@ -35,18 +35,29 @@ public final class LiveView implements AutoCloseable {
   private final KpiTable table;
   private final PrintStream out;
   private final Thread thread;
+
   /** Target progress (SPEC §4d), or null when the view does not show it. */
   private final String targetsTopic;
+
   private final AtomicLong records = new AtomicLong();
   private volatile boolean closed;
   private volatile Exception failure;
 
-  private LiveView(String bootstrapServers, String kpiTopic, String alertTopic, KpiTable table,
+  private LiveView(
+      String bootstrapServers,
+      String kpiTopic,
+      String alertTopic,
+      KpiTable table,
       PrintStream out) {
     this(bootstrapServers, kpiTopic, alertTopic, null, table, out);
   }
 
-  private LiveView(String bootstrapServers, String kpiTopic, String alertTopic, String targetsTopic, KpiTable table,
+  private LiveView(
+      String bootstrapServers,
+      String kpiTopic,
+      String alertTopic,
+      String targetsTopic,
+      KpiTable table,
       PrintStream out) {
     this.targetsTopic = targetsTopic;
     this.kpiTopic = Objects.requireNonNull(kpiTopic, "kpiTopic");
@@ -62,27 +73,40 @@ public final class LiveView implements AutoCloseable {
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     this.consumer = new KafkaConsumer<>(props);
-    this.consumer.subscribe(targetsTopic == null
-        ? List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic"))
-        : List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic"), targetsTopic));
+    this.consumer.subscribe(
+        targetsTopic == null
+            ? List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic"))
+            : List.of(kpiTopic, Objects.requireNonNull(alertTopic, "alertTopic"), targetsTopic));
     this.thread = new Thread(this::run, "pantau-live-view");
     this.thread.setDaemon(true);
   }
 
   /**
-   * Starts reading {@code kpiTopic} and {@code alertTopic} from their beginning and drawing
-   * {@code table} on {@code out}.
+   * Starts reading {@code kpiTopic} and {@code alertTopic} from their beginning and drawing {@code
+   * table} on {@code out}.
    */
-  public static LiveView start(String bootstrapServers, String kpiTopic, String alertTopic,
-      KpiTable table, PrintStream out) {
+  public static LiveView start(
+      String bootstrapServers,
+      String kpiTopic,
+      String alertTopic,
+      KpiTable table,
+      PrintStream out) {
     LiveView view = new LiveView(bootstrapServers, kpiTopic, alertTopic, table, out);
     view.thread.start();
     return view;
   }
 
-  /** As {@link #start(String, String, String, KpiTable, PrintStream)}, also showing the target progress of {@code targetsTopic}. */
-  public static LiveView start(String bootstrapServers, String kpiTopic, String alertTopic, String targetsTopic,
-      KpiTable table, PrintStream out) {
+  /**
+   * As {@link #start(String, String, String, KpiTable, PrintStream)}, also showing the target
+   * progress of {@code targetsTopic}.
+   */
+  public static LiveView start(
+      String bootstrapServers,
+      String kpiTopic,
+      String alertTopic,
+      String targetsTopic,
+      KpiTable table,
+      PrintStream out) {
     LiveView view = new LiveView(bootstrapServers, kpiTopic, alertTopic, targetsTopic, table, out);
     view.thread.start();
     return view;
@@ -118,7 +142,10 @@ public final class LiveView implements AutoCloseable {
               table.acceptAlert(record.value());
             }
           } catch (IllegalArgumentException e) {
-            LOG.warn("Skipping a record of {} the live view cannot read: {}", record.topic(), e.getMessage());
+            LOG.warn(
+                "Skipping a record of {} the live view cannot read: {}",
+                record.topic(),
+                e.getMessage());
           }
         }
         long now = System.nanoTime();

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic owned-account readings (SPEC §1b) for the generator's five brands: an Instagram and an X
- * account each, read every {@code interval}. Each account starts from an audience of its brand's size
- * and grows by a brand-specific number of followers per hour (some brands faster than others, one of
- * them barely), with a little noise and now and then a loss; the same seed gives the same readings.
+ * Synthetic owned-account readings (SPEC §1b) for the generator's five brands: an Instagram and an
+ * X account each, read every {@code interval}. Each account starts from an audience of its brand's
+ * size and grows by a brand-specific number of followers per hour (some brands faster than others,
+ * one of them barely), with a little noise and now and then a loss; the same seed gives the same
+ * readings.
  */
 public final class AccountReadings {
   public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
@@ -36,13 +37,17 @@ public final class AccountReadings {
     this.followers = new long[brands.size() * SOURCES.length];
     for (int b = 0; b < brands.size(); b++) {
       for (int s = 0; s < SOURCES.length; s++) {
-        followers[b * SOURCES.length + s] = (long) (brands.get(b).weight() * (s == 0 ? 8_000_000 : 2_000_000));
+        followers[b * SOURCES.length + s] =
+            (long) (brands.get(b).weight() * (s == 0 ? 8_000_000 : 2_000_000));
       }
     }
     this.next = start;
   }
 
-  /** Followers per hour an account of the brand gains, on average: Telkomsel and Shopee fast, XL barely. */
+  /**
+   * Followers per hour an account of the brand gains, on average: Telkomsel and Shopee fast, XL
+   * barely.
+   */
   static double hourlyGrowth(String brand) {
     return switch (brand) {
       case "telkomsel" -> 60;
@@ -58,7 +63,9 @@ public final class AccountReadings {
     return next;
   }
 
-  /** The readings of every account at {@link #nextAt()}, as JSON lines; moves on by one interval. */
+  /**
+   * The readings of every account at {@link #nextAt()}, as JSON lines; moves on by one interval.
+   */
   public List<String> nextReadings() {
     List<String> out = new ArrayList<>();
     List<Corpus.BrandSpec> brands = Corpus.BRANDS;

@@ -12,9 +12,18 @@ import java.util.Random;
  */
 final class AuthorPool {
 
-  /** One account. {@code employeeOf} is a brand id or null; {@code flagged} sets author.employee. */
-  record Author(String id, String handle, String name, long followers, String lang, String country,
-      String employeeOf, boolean flagged) {}
+  /**
+   * One account. {@code employeeOf} is a brand id or null; {@code flagged} sets author.employee.
+   */
+  record Author(
+      String id,
+      String handle,
+      String name,
+      long followers,
+      String lang,
+      String country,
+      String employeeOf,
+      boolean flagged) {}
 
   // Zipf-Mandelbrot: weight 1 / (rank + OFFSET)^EXPONENT; the offset keeps the busiest account
   // near 1 % of all posts instead of the 10 % a pure Zipf law over 5,000 accounts gives
@@ -65,28 +74,43 @@ final class AuthorPool {
     String f = first.get(random.nextInt(first.size()));
     String l = last.get(random.nextInt(last.size()));
     String suffix = Corpus.HANDLE_SUFFIX.get(random.nextInt(Corpus.HANDLE_SUFFIX.size()));
-    String handle = switch (random.nextInt(4)) {
-      case 0 -> f + l + suffix;
-      case 1 -> f + "_" + l + suffix;
-      case 2 -> f + suffix + (k % 97);
-      default -> f + l.substring(0, Math.min(3, l.length())) + k;
-    };
+    String handle =
+        switch (random.nextInt(4)) {
+          case 0 -> f + l + suffix;
+          case 1 -> f + "_" + l + suffix;
+          case 2 -> f + suffix + (k % 97);
+          default -> f + l.substring(0, Math.min(3, l.length())) + k;
+        };
     // log-normal: median about 250; one account in fifty is an influencer
-    long followers = random.nextDouble() < 0.02
-        ? (long) (50_000 * Math.exp(random.nextGaussian() * 1.2 + 1.0))
-        : (long) Math.exp(5.5 + 1.6 * random.nextGaussian());
-    String country = english
-        ? List.of("ID", "ID", "SG", "MY", "US", "AU").get(random.nextInt(6))
-        : "ID";
+    long followers =
+        random.nextDouble() < 0.02
+            ? (long) (50_000 * Math.exp(random.nextGaussian() * 1.2 + 1.0))
+            : (long) Math.exp(5.5 + 1.6 * random.nextGaussian());
+    String country =
+        english ? List.of("ID", "ID", "SG", "MY", "US", "AU").get(random.nextInt(6)) : "ID";
     String id = String.valueOf(100_000_000L + (k * 7_919L * 104_729L) % 900_000_000L);
-    return new Author(id, handle, capitalise(f) + " " + capitalise(l), followers,
-        english ? "en" : "id", country, null, false);
+    return new Author(
+        id,
+        handle,
+        capitalise(f) + " " + capitalise(l),
+        followers,
+        english ? "en" : "id",
+        country,
+        null,
+        false);
   }
 
   private static Author employee(Random random, int n, List<String> spec, boolean flagged) {
     long followers = 400 + random.nextInt(6_000);
-    return new Author(String.valueOf(990_000_000L + n), spec.get(1), spec.get(2), followers, "id", "ID",
-        spec.get(0), flagged);
+    return new Author(
+        String.valueOf(990_000_000L + n),
+        spec.get(1),
+        spec.get(2),
+        followers,
+        "id",
+        "ID",
+        spec.get(0),
+        flagged);
   }
 
   static String capitalise(String s) {

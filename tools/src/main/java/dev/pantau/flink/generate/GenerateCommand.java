@@ -9,10 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,13 +26,20 @@ import picocli.CommandLine.Spec;
  * file, or to Kafka at a given rate. Exit status 0 done, 1 the output cannot be written or Kafka
  * rejects the records, 2 usage error.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Writes realistic synthetic mentions (English and Indonesian, 5 brands in 2 competitor "
-        + "groups, several sources, one spike) to a JSONL file, or to Kafka in real time. "
-        + "The same seed gives the same mentions.",
-    footer = {"", "Examples:",
-        "  ./pantau generate --count 1000000 --output mentions.jsonl --seed 7",
-        "  ./pantau generate --rate 50 --duration 10m --bootstrap 127.0.0.1:9092"})
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Writes realistic synthetic mentions (English and Indonesian, 5 brands in 2 competitor "
+            + "groups, several sources, one spike) to a JSONL file, or to Kafka in real time. "
+            + "The same seed gives the same mentions.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./pantau generate --count 1000000 --output mentions.jsonl --seed 7",
+      "  ./pantau generate --rate 50 --duration 10m --bootstrap 127.0.0.1:9092"
+    })
 public final class GenerateCommand implements Callable<Integer> {
 
   /** The default seed. */
@@ -46,59 +53,103 @@ public final class GenerateCommand implements Callable<Integer> {
   static final class Mode {
     @ArgGroup(exclusive = false, heading = "%nTo a file:%n")
     ToFile file;
+
     @ArgGroup(exclusive = false, heading = "%nTo Kafka, in real time:%n")
     ToKafka kafka;
   }
 
   static final class ToFile {
-    @Option(names = "--count", required = true, paramLabel = "N", description = "Number of records.")
+    @Option(
+        names = "--count",
+        required = true,
+        paramLabel = "N",
+        description = "Number of records.")
     long count;
-    @Option(names = "--output", required = true, paramLabel = "FILE",
+
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "FILE",
         description = "JSONL file to write ('-' for standard output).")
     String output;
   }
 
   static final class ToKafka {
-    @Option(names = "--rate", required = true, paramLabel = "N", description = "Mean records per second.")
+    @Option(
+        names = "--rate",
+        required = true,
+        paramLabel = "N",
+        description = "Mean records per second.")
     double rate;
-    @Option(names = "--duration", required = true, paramLabel = "D", converter = DurationConverter.class,
+
+    @Option(
+        names = "--duration",
+        required = true,
+        paramLabel = "D",
+        converter = DurationConverter.class,
         description = "How long to publish, e.g. 90s, 10m, 2h.")
     Duration duration;
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+
+    @Option(
+        names = "--bootstrap",
+        required = true,
+        paramLabel = "HOST:PORT",
+        description = "Kafka bootstrap servers.")
     String bootstrap;
   }
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + DEFAULT_SEED,
       description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--topic", paramLabel = "NAME", defaultValue = "mentions",
+  @Option(
+      names = "--topic",
+      paramLabel = "NAME",
+      defaultValue = "mentions",
       description = "Kafka topic (default: ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(names = "--start", paramLabel = "INSTANT",
-      description = "Time of the first record, ISO-8601 (default: 2026-11-22T00:00:00Z for a file, now for Kafka).")
+  @Option(
+      names = "--start",
+      paramLabel = "INSTANT",
+      description =
+          "Time of the first record, ISO-8601 (default: 2026-11-22T00:00:00Z for a file, now for Kafka).")
   Instant start;
 
-  @Option(names = "--per-minute", paramLabel = "N",
+  @Option(
+      names = "--per-minute",
+      paramLabel = "N",
       defaultValue = "" + MentionGenerator.DEFAULT_MENTIONS_PER_MINUTE,
       description = "For a file: mean records per simulated minute (default: ${DEFAULT-VALUE}).")
   double perMinute;
 
-  @Option(names = "--spike-at", paramLabel = "D", converter = DurationConverter.class,
+  @Option(
+      names = "--spike-at",
+      paramLabel = "D",
+      converter = DurationConverter.class,
       description = "When the spike starts, after the first record (default: 30m).")
   Duration spikeAt;
 
-  @Option(names = "--account-stats", paramLabel = "FILE",
-      description = "Also write owned-account follower readings (SPEC §1b) of the five brands for the same span, hourly, to FILE (with --count and --output).")
+  @Option(
+      names = "--account-stats",
+      paramLabel = "FILE",
+      description =
+          "Also write owned-account follower readings (SPEC §1b) of the five brands for the same span, hourly, to FILE (with --count and --output).")
   Path accountStats;
 
   @Option(names = "--no-spike", description = "Leave the spike out.")
   boolean noSpike;
 
-  @Option(names = "--malformed", paramLabel = "FRACTION", arity = "0..1",
+  @Option(
+      names = "--malformed",
+      paramLabel = "FRACTION",
+      arity = "0..1",
       fallbackValue = "" + GeneratorOptions.TYPICAL_MALFORMED_FRACTION,
-      description = "Mix in malformed records (default share when given without a value: ${FALLBACK-VALUE}).")
+      description =
+          "Mix in malformed records (default share when given without a value: ${FALLBACK-VALUE}).")
   Double malformed;
 
   @Override
@@ -118,25 +169,30 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (accountStats != null && mode.file == null) {
-      throw new ParameterException(spec.commandLine(), "--account-stats writes a file: use it with --count and --output");
+      throw new ParameterException(
+          spec.commandLine(), "--account-stats writes a file: use it with --count and --output");
     }
     return mode.file != null ? toFile(options) : toKafka(options);
   }
 
   private int toFile(GeneratorOptions options) {
     if (mode.file.count < 1) {
-      throw new ParameterException(spec.commandLine(), "--count must be at least 1: " + mode.file.count);
+      throw new ParameterException(
+          spec.commandLine(), "--count must be at least 1: " + mode.file.count);
     }
     if (!(perMinute > 0)) {
-      throw new ParameterException(spec.commandLine(), "--per-minute must be positive: " + perMinute);
+      throw new ParameterException(
+          spec.commandLine(), "--per-minute must be positive: " + perMinute);
     }
     Instant from = start != null ? start : MentionGenerator.DEFAULT_START;
     MentionGenerator generator = new MentionGenerator(seed, from, perMinute, options);
     boolean toStdout = mode.file.output.equals("-");
     PrintWriter err = spec.commandLine().getErr();
-    try (Writer out = toStdout
-        ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-        : Files.newBufferedWriter(Path.of(mode.file.output), StandardCharsets.UTF_8)) {
+    try (Writer out =
+        toStdout
+            ? new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+            : Files.newBufferedWriter(Path.of(mode.file.output), StandardCharsets.UTF_8)) {
       Instant last = from;
       for (long i = 0; i < mode.file.count; i++) {
         GeneratedMention m = generator.nextMention();
@@ -145,13 +201,18 @@ public final class GenerateCommand implements Callable<Integer> {
         last = m.arrival();
       }
       out.flush();
-      String summary = String.format("Wrote %d mentions to %s (seed %d, arriving %s to %s)",
-          mode.file.count, toStdout ? "standard output" : mode.file.output, seed, from, last);
+      String summary =
+          String.format(
+              "Wrote %d mentions to %s (seed %d, arriving %s to %s)",
+              mode.file.count, toStdout ? "standard output" : mode.file.output, seed, from, last);
       (toStdout ? err : spec.commandLine().getOut()).println(summary);
       if (accountStats != null) {
-        List<String> readings = new AccountReadings(seed, from, AccountReadings.DEFAULT_INTERVAL).until(last.plusMillis(1));
+        List<String> readings =
+            new AccountReadings(seed, from, AccountReadings.DEFAULT_INTERVAL)
+                .until(last.plusMillis(1));
         Files.write(accountStats, readings, StandardCharsets.UTF_8);
-        (toStdout ? err : spec.commandLine().getOut()).printf("Wrote %d account readings to %s%n", readings.size(), accountStats);
+        (toStdout ? err : spec.commandLine().getOut())
+            .printf("Wrote %d account readings to %s%n", readings.size(), accountStats);
       }
       return 0;
     } catch (IOException e) {
@@ -166,12 +227,14 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--rate must be positive: " + k.rate);
     }
     if (k.duration.isZero() || k.duration.isNegative()) {
-      throw new ParameterException(spec.commandLine(), "--duration must be positive: " + k.duration);
+      throw new ParameterException(
+          spec.commandLine(), "--duration must be positive: " + k.duration);
     }
     Instant from = start != null ? start : Instant.now().truncatedTo(ChronoUnit.MILLIS);
     MentionGenerator generator = new MentionGenerator(seed, from, k.rate * 60, options);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Publishing about %.0f mentions/s to topic %s at %s for %s (seed %d)%n",
+    out.printf(
+        "Publishing about %.0f mentions/s to topic %s at %s for %s (seed %d)%n",
         k.rate, topic, k.bootstrap, k.duration, seed);
     out.flush();
     try (MentionPublisher publisher =

@@ -14,7 +14,8 @@ import java.util.Objects;
  *     non-decreasing along the stream: pace publishing on it
  * @param kind what the record is, for tests and statistics
  */
-public record GeneratedMention(String json, String key, Instant createdAt, Instant arrival, Kind kind) {
+public record GeneratedMention(
+    String json, String key, Instant createdAt, Instant arrival, Kind kind) {
 
   /** What a generated record is. */
   public enum Kind {

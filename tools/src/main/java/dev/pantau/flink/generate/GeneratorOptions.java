@@ -11,28 +11,40 @@ public final class GeneratorOptions {
 
   /** Where the spike starts, counted from the generator's start instant. */
   public static final Duration DEFAULT_SPIKE_OFFSET = Duration.ofMinutes(30);
+
   /** How long the spike lasts (it rises in two minutes and decays over the rest). */
   public static final Duration DEFAULT_SPIKE_DURATION = Duration.ofMinutes(15);
+
   /** Extra mentions at the spike's peak, as a multiple of the whole stream's usual rate. */
   public static final double DEFAULT_SPIKE_BOOST = 4.0;
+
   /** Share of posts that name no brand (or one the keyword sets exclude). */
   public static final double DEFAULT_CHATTER_FRACTION = 0.20;
+
   /** Share of records that are a re-crawl of a recent post with grown metrics. */
   public static final double DEFAULT_RECRAWL_FRACTION = 0.04;
+
   /** Share of records that are a plain repost of a recent post. */
   public static final double DEFAULT_REPOST_FRACTION = 0.04;
+
   /** Share of brand posts written by an employee of the brand. */
   public static final double DEFAULT_EMPLOYEE_FRACTION = 0.03;
+
   /** Share of records that are malformed (SPEC §1 dead-letter cases); off by default. */
   public static final double DEFAULT_MALFORMED_FRACTION = 0.0;
+
   /** The malformed share {@code generate --malformed} uses. */
   public static final double TYPICAL_MALFORMED_FRACTION = 0.001;
+
   /** How much earlier than it arrives a post may be stamped (crawl delay). */
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
+
   /** Share of records that arrive late: minutes after their time, beyond the usual delay. */
   public static final double DEFAULT_LATE_FRACTION = 0.002;
+
   /** How old a post may be when it is re-crawled or reposted. */
   public static final Duration DEFAULT_RECRAWL_HORIZON = Duration.ofMinutes(2);
+
   /** Number of distinct authors (their activity follows a Zipf law). */
   public static final int DEFAULT_AUTHOR_POOL = 5_000;
 
@@ -104,7 +116,9 @@ public final class GeneratorOptions {
     return this;
   }
 
-  /** Posts are stamped up to this long before they arrive; keep it under the job's out-of-orderness. */
+  /**
+   * Posts are stamped up to this long before they arrive; keep it under the job's out-of-orderness.
+   */
   public GeneratorOptions maxDelay(Duration delay) {
     this.maxDelay = nonNegative(delay, "maxDelay");
     return this;

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Realistic synthetic mentions (SPEC §1) for demos, load tests and replays; the same seed, start and
- * rate give the same records.
+ * Realistic synthetic mentions (SPEC §1) for demos, load tests and replays; the same seed, start
+ * and rate give the same records.
  *
  * <p>English and Indonesian posts about five brands in two competitor groups ({@code telco-id}:
  * telkomsel, indosat, xl; {@code ecommerce-id}: tokopedia, shopee) from Twitter, Instagram, TikTok,
@@ -36,11 +36,11 @@ import java.util.stream.StreamSupport;
  * Zipf's law, with log-normal followers; a few are employees (named in the default keyword sets or
  * flagged {@code author.employee}). Metrics scale with the audience. Records arrive as a Poisson
  * stream whose rate follows a Jakarta day (quiet before dawn, busy in the evening) around the given
- * mean, and are stamped a few seconds before they arrive, so event time is slightly out of order
- * (a small share arrives minutes late). Mixed in: re-crawls of recent posts with grown metrics (the
- * same source and id), plain reposts, chatter that names no brand (or names one in a way the keyword
- * sets exclude, such as job ads), optionally malformed lines, and one spike: Telkomsel's network
- * fails ("sinyal hilang", "gangguan", many word-for-word copies) at {@link
+ * mean, and are stamped a few seconds before they arrive, so event time is slightly out of order (a
+ * small share arrives minutes late). Mixed in: re-crawls of recent posts with grown metrics (the
+ * same source and id), plain reposts, chatter that names no brand (or names one in a way the
+ * keyword sets exclude, such as job ads), optionally malformed lines, and one spike: Telkomsel's
+ * network fails ("sinyal hilang", "gangguan", many word-for-word copies) at {@link
  * GeneratorOptions#spikeOffset}.
  *
  * <p>Not thread-safe: one generator per producing thread.
@@ -49,6 +49,7 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
 
   /** The start instant {@code generate --count} uses, so files are reproducible. */
   public static final Instant DEFAULT_START = Instant.parse("2026-11-22T00:00:00Z");
+
   /** Mean mentions per minute of a day. */
   public static final double DEFAULT_MENTIONS_PER_MINUTE = 100;
 
@@ -56,9 +57,11 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
   private static final DateTimeFormatter SECONDS_Z =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MILLIS_Z =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter SECONDS_WIB = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT).withZone(ZoneOffset.ofHours(7));
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECONDS_WIB =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT)
+          .withZone(ZoneOffset.ofHours(7));
   private static final long TWITTER_EPOCH = 1_288_834_974_657L;
   private static final String BASE64URL =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -84,7 +87,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
   private GeneratedMention peeked;
 
   /** A post that may be re-crawled or reposted. */
-  private record Posted(ObjectNode node, String source, String id, Instant createdAt, double arrivedAt) {}
+  private record Posted(
+      ObjectNode node, String source, String id, Instant createdAt, double arrivedAt) {}
 
   /**
    * @param seed the same seed gives the same records
@@ -92,10 +96,12 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
    * @param mentionsPerMinute the mean rate over a day; the hour of day and the spike shape it
    * @param options what else to mix in
    */
-  public MentionGenerator(long seed, Instant start, double mentionsPerMinute, GeneratorOptions options) {
+  public MentionGenerator(
+      long seed, Instant start, double mentionsPerMinute, GeneratorOptions options) {
     Objects.requireNonNull(start, "start");
     if (!(mentionsPerMinute > 0 && mentionsPerMinute <= 10_000_000)) {
-      throw new IllegalArgumentException("mentionsPerMinute must be in (0, 1e7]: " + mentionsPerMinute);
+      throw new IllegalArgumentException(
+          "mentionsPerMinute must be in (0, 1e7]: " + mentionsPerMinute);
     }
     this.random = new Random(seed);
     this.startMillis = start.toEpochMilli();
@@ -128,8 +134,9 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
 
   /** The endless stream of records (sequential; limit it). */
   public Stream<GeneratedMention> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /** The next record. */
@@ -185,7 +192,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     return mention;
   }
 
-  // ---- rate ---------------------------------------------------------------------------------------
+  // ---- rate
+  // ---------------------------------------------------------------------------------------
 
   /** Mentions per millisecond at {@code t} ms after start, without the spike. */
   private double rateAt(double t) {
@@ -211,7 +219,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     return options.spikeBoost * Math.exp(-3 * (x - rise) / Math.max(1, d - rise));
   }
 
-  // ---- kinds of records ---------------------------------------------------------------------------
+  // ---- kinds of records
+  // ---------------------------------------------------------------------------
 
   private GeneratedMention brandPost(double arrivedAt) {
     BrandSpec brand = pickBrand();
@@ -226,15 +235,20 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     if (author == null) {
       return brandPost(arrivedAt);
     }
-    String source = random.nextBoolean() ? "twitter" : random.nextBoolean() ? "instagram" : "facebook";
+    String source =
+        random.nextBoolean() ? "twitter" : random.nextBoolean() ? "instagram" : "facebook";
     return post(arrivedAt, source, brand, author, Kind.EMPLOYEE);
   }
 
   private GeneratedMention spike(double arrivedAt) {
     BrandSpec brand = brand(Corpus.SPIKE_BRAND);
     double s = random.nextDouble();
-    String source = s < 0.05 ? "news" : s < 0.70 ? "twitter" : s < 0.82 ? "facebook"
-        : s < 0.92 ? "instagram" : s < 0.97 ? "tiktok" : "review";
+    String source =
+        s < 0.05
+            ? "news"
+            : s < 0.70
+                ? "twitter"
+                : s < 0.82 ? "facebook" : s < 0.92 ? "instagram" : s < 0.97 ? "tiktok" : "review";
     return post(arrivedAt, source, brand, authors.pick(random), Kind.SPIKE);
   }
 
@@ -251,16 +265,35 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     recent.removeLast(); // never re-crawl a post whose first record was broken
     String json = valid.json();
     ObjectNode node = parse(json);
-    String broken = switch (random.nextInt(8)) {
-      case 0 -> json.substring(0, 1 + random.nextInt(json.length() - 2)); // truncated
-      case 1 -> { node.remove("id"); yield write(node); }
-      case 2 -> { node.remove("created_at"); yield write(node); }
-      case 3 -> { node.put("created_at", "yesterday at noon"); yield write(node); }
-      case 4 -> { node.putObject("metrics").put("likes", -1 - random.nextInt(50)); yield write(node); }
-      case 5 -> { ((ObjectNode) node.path("author")).put("followers", "many"); yield write(node); }
-      case 6 -> "[" + json + "]"; // not an object
-      default -> { node.put("text", 42); yield write(node); } // wrong type
-    };
+    String broken =
+        switch (random.nextInt(8)) {
+          case 0 -> json.substring(0, 1 + random.nextInt(json.length() - 2)); // truncated
+          case 1 -> {
+            node.remove("id");
+            yield write(node);
+          }
+          case 2 -> {
+            node.remove("created_at");
+            yield write(node);
+          }
+          case 3 -> {
+            node.put("created_at", "yesterday at noon");
+            yield write(node);
+          }
+          case 4 -> {
+            node.putObject("metrics").put("likes", -1 - random.nextInt(50));
+            yield write(node);
+          }
+          case 5 -> {
+            ((ObjectNode) node.path("author")).put("followers", "many");
+            yield write(node);
+          }
+          case 6 -> "[" + json + "]"; // not an object
+          default -> {
+            node.put("text", 42);
+            yield write(node);
+          } // wrong type
+        };
     return new GeneratedMention(broken, null, valid.createdAt(), valid.arrival(), Kind.MALFORMED);
   }
 
@@ -276,8 +309,12 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
       long value = metrics.get(field).asLong();
       metrics.put(field, value + 1 + (long) (value * random.nextDouble() * 0.8));
     }
-    return new GeneratedMention(write(posted.node()), posted.source() + ":" + posted.id(),
-        posted.createdAt(), arrival(arrivedAt, posted.createdAt()), Kind.RECRAWL);
+    return new GeneratedMention(
+        write(posted.node()),
+        posted.source() + ":" + posted.id(),
+        posted.createdAt(),
+        arrival(arrivedAt, posted.createdAt()),
+        Kind.RECRAWL);
   }
 
   private GeneratedMention repost(double arrivedAt) {
@@ -304,13 +341,17 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     node.putObject("metrics").put("likes", random.nextInt(3));
     node.put("parent_id", original.id());
     node.put("is_repost", true);
-    return new GeneratedMention(write(node), original.source() + ":" + id, createdAt,
-        arrival(arrivedAt, createdAt), Kind.REPOST);
+    return new GeneratedMention(
+        write(node),
+        original.source() + ":" + id,
+        createdAt,
+        arrival(arrivedAt, createdAt),
+        Kind.REPOST);
   }
 
   /** A post of {@code kind} about {@code brand} (null for chatter). */
-  private GeneratedMention post(double arrivedAt, String source, BrandSpec brand, Author author,
-      Kind kind) {
+  private GeneratedMention post(
+      double arrivedAt, String source, BrandSpec brand, Author author, Kind kind) {
     Instant createdAt = createdAt(arrivedAt, source);
     String lang = author.lang();
     ObjectNode node = JSON.createObjectNode();
@@ -320,31 +361,40 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     if (source.equals("news")) {
       outlet = Corpus.OUTLETS.get(random.nextInt(Corpus.OUTLETS.size()));
       lang = outlet.lang();
-      Article article = pickArticle(kind == Kind.SPIKE ? Corpus.OUTAGE_ARTICLES : Corpus.ARTICLES,
-          brand, lang);
+      Article article =
+          pickArticle(kind == Kind.SPIKE ? Corpus.OUTAGE_ARTICLES : Corpus.ARTICLES, brand, lang);
       title = fill(article.title(), brand, true);
       text = fill(article.lead(), brand, true);
     } else {
-      List<Template> pool = switch (kind) {
-        case SPIKE -> Corpus.OUTAGE;
-        case EMPLOYEE -> Corpus.ADVOCACY;
-        case CHATTER -> Corpus.CHATTER;
-        default -> Corpus.POSTS;
-      };
+      List<Template> pool =
+          switch (kind) {
+            case SPIKE -> Corpus.OUTAGE;
+            case EMPLOYEE -> Corpus.ADVOCACY;
+            case CHATTER -> Corpus.CHATTER;
+            default -> Corpus.POSTS;
+          };
       if (kind == Kind.SPIKE && !source.equals("review") && random.nextDouble() < 0.3) {
         text = Corpus.OUTAGE_COPY; // the same words from many accounts
         lang = "id";
       } else {
         Template template = pickTemplate(pool, brand, lang);
         // app reviews praise or complain; questions belong on social media
-        for (int tries = 0; source.equals("review") && kind == Kind.BRAND && tries < 8
-            && (template.tone() == Corpus.Tone.INTENT || template.tone() == Corpus.Tone.NEUTRAL); tries++) {
+        for (int tries = 0;
+            source.equals("review")
+                && kind == Kind.BRAND
+                && tries < 8
+                && (template.tone() == Corpus.Tone.INTENT
+                    || template.tone() == Corpus.Tone.NEUTRAL);
+            tries++) {
           template = pickTemplate(pool, brand, lang);
         }
         lang = template.lang();
         text = fill(template.text(), brand, false);
-        if (kind == Kind.BRAND && template.tone() == Corpus.Tone.NEGATIVE && random.nextDouble() < 0.15) {
-          text = brand.careHandle() + " " + text; // complaints are often addressed to the care account
+        if (kind == Kind.BRAND
+            && template.tone() == Corpus.Tone.NEGATIVE
+            && random.nextDouble() < 0.15) {
+          text =
+              brand.careHandle() + " " + text; // complaints are often addressed to the care account
         }
       }
       if (!source.equals("review") && random.nextDouble() < 0.2) {
@@ -364,7 +414,9 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     }
     long audience;
     if (outlet != null) {
-      node.putObject("author").put("id", outlet.host()).put("handle", outlet.name().replaceAll("\\W", "").toLowerCase(Locale.ROOT))
+      node.putObject("author")
+          .put("id", outlet.host())
+          .put("handle", outlet.name().replaceAll("\\W", "").toLowerCase(Locale.ROOT))
           .put("name", outlet.name());
       audience = outlet.audience();
     } else if (source.equals("review")) {
@@ -382,7 +434,9 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     }
     node.put("text", text);
     String appId = brand != null ? brand.appId() : "com.example.app";
-    node.put("url", outlet != null ? newsUrl(outlet, id, title) : url(source, id, author.handle(), appId));
+    node.put(
+        "url",
+        outlet != null ? newsUrl(outlet, id, title) : url(source, id, author.handle(), appId));
     ObjectNode metrics = metrics(source, audience, kind == Kind.SPIKE ? 3 : 1);
     if (metrics != null) {
       node.set("metrics", metrics);
@@ -395,10 +449,12 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     if (recent.size() > 512) {
       recent.removeFirst();
     }
-    return new GeneratedMention(json, source + ":" + id, createdAt, arrival(arrivedAt, createdAt), kind);
+    return new GeneratedMention(
+        json, source + ":" + id, createdAt, arrival(arrivedAt, createdAt), kind);
   }
 
-  // ---- parts --------------------------------------------------------------------------------------
+  // ---- parts
+  // --------------------------------------------------------------------------------------
 
   private BrandSpec pickBrand() {
     double u = random.nextDouble();
@@ -433,7 +489,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     String wantLang = random.nextDouble() < 0.9 ? lang : (lang.equals("en") ? "id" : "en");
     List<Template> candidates = new ArrayList<>();
     for (Template t : pool) {
-      if ((brand == null || t.group() == null || t.group().equals(brand.group())) && t.lang().equals(wantLang)) {
+      if ((brand == null || t.group() == null || t.group().equals(brand.group()))
+          && t.lang().equals(wantLang)) {
         candidates.add(t);
       }
     }
@@ -448,8 +505,10 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
   }
 
   private Article pickArticle(List<Article> pool, BrandSpec brand, String lang) {
-    List<Article> candidates = pool.stream()
-        .filter(a -> a.group().equals(brand.group()) && a.lang().equals(lang)).toList();
+    List<Article> candidates =
+        pool.stream()
+            .filter(a -> a.group().equals(brand.group()) && a.lang().equals(lang))
+            .toList();
     if (candidates.isEmpty()) {
       candidates = pool.stream().filter(a -> a.group().equals(brand.group())).toList();
     }
@@ -469,14 +528,16 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
       int close = template.indexOf('}', open);
       out.append(template, i, open);
       String slot = template.substring(open + 1, close);
-      out.append(switch (slot) {
-        case "b" -> brandForm(brand, plain);
-        case "b2" -> competitor(brand);
-        case "p" -> brand.products().get(random.nextInt(brand.products().size()));
-        case "c" -> Corpus.CITIES.get(random.nextInt(Corpus.CITIES.size()));
-        case "n" -> String.valueOf(2 + random.nextInt(8));
-        default -> throw new IllegalStateException("unknown slot {" + slot + "} in " + template);
-      });
+      out.append(
+          switch (slot) {
+            case "b" -> brandForm(brand, plain);
+            case "b2" -> competitor(brand);
+            case "p" -> brand.products().get(random.nextInt(brand.products().size()));
+            case "c" -> Corpus.CITIES.get(random.nextInt(Corpus.CITIES.size()));
+            case "n" -> String.valueOf(2 + random.nextInt(8));
+            default ->
+                throw new IllegalStateException("unknown slot {" + slot + "} in " + template);
+          });
       i = close + 1;
     }
     return out.toString();
@@ -488,8 +549,10 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
   }
 
   private String competitor(BrandSpec brand) {
-    List<BrandSpec> rivals = Corpus.BRANDS.stream()
-        .filter(b -> b.group().equals(brand.group()) && !b.id().equals(brand.id())).toList();
+    List<BrandSpec> rivals =
+        Corpus.BRANDS.stream()
+            .filter(b -> b.group().equals(brand.group()) && !b.id().equals(brand.id()))
+            .toList();
     BrandSpec rival = rivals.get(random.nextInt(rivals.size()));
     // the first form is the plain name: comparisons name the rival plainly
     return rival.forms().get(0);
@@ -506,7 +569,9 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     long millis = Math.max(startMillis, startMillis + (long) (arrivedAt - delay));
     Instant at = Instant.ofEpochMilli(millis);
     // the instant the record's created_at text says: seconds unless the format carries milliseconds
-    return source.equals("twitter") || source.equals("tiktok") ? at : at.truncatedTo(ChronoUnit.SECONDS);
+    return source.equals("twitter") || source.equals("tiktok")
+        ? at
+        : at.truncatedTo(ChronoUnit.SECONDS);
   }
 
   private Instant arrival(double arrivedAt, Instant createdAt) {
@@ -514,7 +579,9 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     return at.isBefore(createdAt) ? createdAt : at;
   }
 
-  /** Each platform writes time its own way: ISO with Z, with milliseconds, in WIB, or epoch millis. */
+  /**
+   * Each platform writes time its own way: ISO with Z, with milliseconds, in WIB, or epoch millis.
+   */
   private static void putCreatedAt(ObjectNode node, String source, Instant createdAt) {
     switch (source) {
       case "tiktok" -> node.put("created_at", createdAt.toEpochMilli());
@@ -540,7 +607,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     return switch (source) {
       case "twitter" -> String.valueOf(((millis - TWITTER_EPOCH) << 22) | (sequence & 0x3F_FFFF));
       case "tiktok" -> String.valueOf(((millis / 1000) << 32) | (sequence & 0xFFFF_FFFFL));
-      case "facebook" -> "1000" + (10_000 + random.nextInt(90_000)) + "_" + (100_000_000L + sequence);
+      case "facebook" ->
+          "1000" + (10_000 + random.nextInt(90_000)) + "_" + (100_000_000L + sequence);
       case "news" -> String.valueOf(7_000_000L + sequence);
       case "review" -> "gp:AOqpTO" + randomChars(24);
       default -> randomChars(11); // instagram shortcodes, youtube video ids
@@ -560,7 +628,7 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
       case "twitter" -> "https://x.com/" + handle + "/status/" + id;
       case "instagram" -> "https://www.instagram.com/p/" + id + "/";
       case "tiktok" -> "https://www.tiktok.com/@" + handle + "/video/" + id;
-      case "facebook" -> "https://www.facebook.com/" + id.replace('_', '/') ;
+      case "facebook" -> "https://www.facebook.com/" + id.replace('_', '/');
       case "youtube" -> "https://www.youtube.com/watch?v=" + id;
       case "review" -> "https://play.google.com/store/apps/details?id=" + appId + "&reviewId=" + id;
       default -> "https://example.org/" + source + "/" + id;
@@ -568,7 +636,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
   }
 
   private static String newsUrl(Outlet outlet, String id, String title) {
-    String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    String slug =
+        title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     return "https://" + outlet.host() + "/" + outlet.section() + "/d-" + id + "/" + slug;
   }
 
@@ -582,7 +651,8 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
     ObjectNode m = JSON.createObjectNode();
     switch (source) {
       case "twitter" -> {
-        m.put("likes", likes).put("comments", (long) (likes * 0.12 * random.nextDouble()))
+        m.put("likes", likes)
+            .put("comments", (long) (likes * 0.12 * random.nextDouble()))
             .put("shares", (long) (likes * 0.25 * random.nextDouble()))
             .put("quotes", (long) (likes * 0.03 * random.nextDouble()))
             .put("bookmarks", (long) (likes * 0.05 * random.nextDouble()))
@@ -594,16 +664,23 @@ public final class MentionGenerator implements Iterator<GeneratedMention> {
           m.put("views", (long) (audience * (0.5 + 3 * random.nextDouble())));
         }
       }
-      case "tiktok" -> m.put("likes", likes * 3).put("comments", (long) (likes * 0.2 * random.nextDouble()))
-          .put("shares", (long) (likes * 0.1 * random.nextDouble()))
-          .put("bookmarks", (long) (likes * 0.1 * random.nextDouble()))
-          .put("views", (long) (audience * (1 + 8 * random.nextDouble())) + likes * 20);
-      case "facebook" -> m.put("likes", likes).put("comments", (long) (likes * 0.3 * random.nextDouble()))
-          .put("shares", (long) (likes * 0.1 * random.nextDouble()));
-      case "youtube" -> m.put("likes", likes).put("comments", (long) (likes * 0.1 * random.nextDouble()))
-          .put("views", (long) (audience * (0.5 + 4 * random.nextDouble())) + likes * 30);
-      case "news" -> m.put("shares", (long) (audience * 0.00002 * random.nextDouble()))
-          .put("comments", (long) (audience * 0.000005 * random.nextDouble()));
+      case "tiktok" ->
+          m.put("likes", likes * 3)
+              .put("comments", (long) (likes * 0.2 * random.nextDouble()))
+              .put("shares", (long) (likes * 0.1 * random.nextDouble()))
+              .put("bookmarks", (long) (likes * 0.1 * random.nextDouble()))
+              .put("views", (long) (audience * (1 + 8 * random.nextDouble())) + likes * 20);
+      case "facebook" ->
+          m.put("likes", likes)
+              .put("comments", (long) (likes * 0.3 * random.nextDouble()))
+              .put("shares", (long) (likes * 0.1 * random.nextDouble()));
+      case "youtube" ->
+          m.put("likes", likes)
+              .put("comments", (long) (likes * 0.1 * random.nextDouble()))
+              .put("views", (long) (audience * (0.5 + 4 * random.nextDouble())) + likes * 30);
+      case "news" ->
+          m.put("shares", (long) (audience * 0.00002 * random.nextDouble()))
+              .put("comments", (long) (audience * 0.000005 * random.nextDouble()));
       default -> m.put("likes", random.nextInt(20)); // reviews: "helpful" votes
     }
     return m;

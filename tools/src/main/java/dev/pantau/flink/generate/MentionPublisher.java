@@ -36,8 +36,8 @@ public final class MentionPublisher implements AutoCloseable {
    * @param producer used and closed by this publisher
    * @param speedup simulated time per wall-clock time; 1 publishes in real time
    */
-  public MentionPublisher(MentionGenerator generator, Producer<String, String> producer, String topic,
-      double speedup) {
+  public MentionPublisher(
+      MentionGenerator generator, Producer<String, String> producer, String topic, double speedup) {
     this.generator = Objects.requireNonNull(generator, "generator");
     this.producer = Objects.requireNonNull(producer, "producer");
     this.topic = Objects.requireNonNull(topic, "topic");
@@ -87,11 +87,13 @@ public final class MentionPublisher implements AutoCloseable {
       if (wait > 1_000_000) {
         LockSupport.parkNanos(wait);
       }
-      producer.send(new ProducerRecord<>(topic, mention.key(), mention.json()), (metadata, e) -> {
-        if (e != null) {
-          failure.compareAndSet(null, e);
-        }
-      });
+      producer.send(
+          new ProducerRecord<>(topic, mention.key(), mention.json()),
+          (metadata, e) -> {
+            if (e != null) {
+              failure.compareAndSet(null, e);
+            }
+          });
       sent.incrementAndGet();
     }
     producer.flush();

@@ -30,8 +30,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * A single-node Kafka broker (KRaft, combined broker and controller) running in a child JVM, bound
  * to {@code 127.0.0.1}. See the {@linkplain dev.pantau.flink.kafka package documentation}.
  *
- * <p>Thread-safe. {@link #close()} destroys the child process; it is idempotent and also runs from a
- * shutdown hook.
+ * <p>Thread-safe. {@link #close()} destroys the child process; it is idempotent and also runs from
+ * a shutdown hook.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
@@ -44,9 +44,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
    */
   public static final Duration TRANSACTION_MAX_TIMEOUT = Duration.ofHours(1);
 
-  /** JVM flags of the child: a small heap and the quick JIT tier start the broker in a few seconds. */
+  /**
+   * JVM flags of the child: a small heap and the quick JIT tier start the broker in a few seconds.
+   */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-Xms64m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+      List.of(
+          "-Xms64m",
+          "-Xmx512m",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xshare:auto",
           "-Djava.awt.headless=true");
 
   /** How long {@link #close()} lets the broker shut down cleanly before killing it. */
@@ -65,8 +72,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private final List<Path> throwaway; // folders deleted once the broker is stopped
   private volatile boolean closed;
 
-  private LocalKafkaBroker(Settings settings, Process process, String bootstrapServers,
-      List<Path> throwaway) {
+  private LocalKafkaBroker(
+      Settings settings, Process process, String bootstrapServers, List<Path> throwaway) {
     this.settings = settings;
     this.process = process;
     this.childStdin = process.getOutputStream();
@@ -101,9 +108,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
       // a free port found here can be taken by another process before the broker binds it
       for (int attempt = 1; ; attempt++) {
         // a failed attempt deletes its throwaway data directory: each attempt makes its own
-        Path dataDir = settings.dataDir != null
-            ? Files.createDirectories(settings.dataDir)
-            : Files.createTempDirectory(settings.workDir, "kafka-data-");
+        Path dataDir =
+            settings.dataDir != null
+                ? Files.createDirectories(settings.dataDir)
+                : Files.createTempDirectory(settings.workDir, "kafka-data-");
         try {
           return startOnce(settings, dataDir, logFile);
         } catch (PortTakenException e) {
@@ -113,25 +121,38 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the local Kafka broker under " + settings.workDir, e);
+      throw new UncheckedIOException(
+          "cannot start the local Kafka broker under " + settings.workDir, e);
     }
   }
 
-  private static LocalKafkaBroker startOnce(Settings settings, Path dataDir, Path logFile) throws IOException {
+  private static LocalKafkaBroker startOnce(Settings settings, Path dataDir, Path logFile)
+      throws IOException {
     int brokerPort = settings.port > 0 ? settings.port : freePort();
     int controllerPort = freePort();
     Path configDir = Files.createTempDirectory(settings.workDir, "kafka-config-");
     Path serverProperties = configDir.resolve("server.properties");
-    writeProperties(serverProperties,
-        serverProperties(settings, dataDir, brokerPort, controllerPort), "Pantau local broker");
+    writeProperties(
+        serverProperties,
+        serverProperties(settings, dataDir, brokerPort, controllerPort),
+        "Pantau local broker");
     Path log4jConfig = configDir.resolve("log4j2.properties");
     Files.writeString(log4jConfig, CHILD_LOG4J_CONFIG, StandardCharsets.UTF_8);
     long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
 
-    Process process = childJvm(configDir, log4jConfig, logFile, settings,
-        LocalKafkaBrokerMain.class.getName(), clusterId(dataDir), serverProperties.toString());
-    List<Path> throwaway = settings.dataDir == null ? List.of(configDir, dataDir) : List.of(configDir);
-    LocalKafkaBroker broker = new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort, throwaway);
+    Process process =
+        childJvm(
+            configDir,
+            log4jConfig,
+            logFile,
+            settings,
+            LocalKafkaBrokerMain.class.getName(),
+            clusterId(dataDir),
+            serverProperties.toString());
+    List<Path> throwaway =
+        settings.dataDir == null ? List.of(configDir, dataDir) : List.of(configDir);
+    LocalKafkaBroker broker =
+        new LocalKafkaBroker(settings, process, LOOPBACK + ":" + brokerPort, throwaway);
     try {
       broker.awaitReady(settings.startTimeout);
       return broker;
@@ -198,23 +219,27 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Creates each topic with {@code partitions} partitions (replication factor 1); a topic that already
-   * exists is left as it is.
+   * Creates each topic with {@code partitions} partitions (replication factor 1); a topic that
+   * already exists is left as it is.
    */
   public void createTopics(int partitions, String... names) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
     }
-    List<NewTopic> topics = Arrays.stream(names)
-        .map(name -> new NewTopic(name, partitions, (short) 1))
-        .collect(Collectors.toList());
+    List<NewTopic> topics =
+        Arrays.stream(names)
+            .map(name -> new NewTopic(name, partitions, (short) 1))
+            .collect(Collectors.toList());
     create(topics);
   }
 
-  /** Creates a compacted topic with one partition (a control topic such as {@code keyword-sets}). */
+  /**
+   * Creates a compacted topic with one partition (a control topic such as {@code keyword-sets}).
+   */
   public void createCompactedTopic(String name) {
-    NewTopic topic = new NewTopic(name, 1, (short) 1)
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    NewTopic topic =
+        new NewTopic(name, 1, (short) 1)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     create(List.of(topic));
   }
 
@@ -233,8 +258,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Exception last = null;
     while (System.nanoTime() < deadline) {
       try {
-        boolean ready = admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
-            .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        boolean ready =
+            admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                .allMatch(
+                    t ->
+                        t.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         if (ready) {
           return;
         }
@@ -246,7 +275,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
       }
       sleep(50);
     }
-    throw new IllegalStateException("topics " + names + " have no leader after " + timeout + " (last error: " + last + ")");
+    throw new IllegalStateException(
+        "topics " + names + " have no leader after " + timeout + " (last error: " + last + ")");
   }
 
   private void createOnController(List<NewTopic> topics) {
@@ -255,7 +285,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         entry.getValue().get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause(), e);
+          throw new IllegalStateException(
+              "cannot create topic " + entry.getKey() + ": " + e.getCause(), e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -287,10 +318,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalKafkaBroker[" + bootstrapServers + ", pid " + process.pid() + ", log " + logFile() + "]";
+    return "LocalKafkaBroker["
+        + bootstrapServers
+        + ", pid "
+        + process.pid()
+        + ", log "
+        + logFile()
+        + "]";
   }
 
-  /** Stops the process, then deletes the configuration and a data directory nobody asked to keep. */
+  /**
+   * Stops the process, then deletes the configuration and a data directory nobody asked to keep.
+   */
   private synchronized void stop() {
     destroyProcess();
     if (!process.isAlive()) {
@@ -305,13 +344,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // best effort: a leftover folder under the work dir is harmless
-        }
-      });
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  // best effort: a leftover folder under the work dir is harmless
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // best effort, as above
     }
@@ -348,8 +390,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Exception last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the Kafka broker exited with status " + process.exitValue()
-            + " during start-up; end of " + logFile() + ":\n" + tail(logFile()));
+        throw new IllegalStateException(
+            "the Kafka broker exited with status "
+                + process.exitValue()
+                + " during start-up; end of "
+                + logFile()
+                + ":\n"
+                + tail(logFile()));
       }
       try {
         if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
@@ -363,8 +410,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
       }
       sleep(100);
     }
-    throw new IllegalStateException("the Kafka broker did not answer within " + timeout
-        + " (last error: " + last + "); end of " + logFile() + ":\n" + tail(logFile()));
+    throw new IllegalStateException(
+        "the Kafka broker did not answer within "
+            + timeout
+            + " (last error: "
+            + last
+            + "); end of "
+            + logFile()
+            + ":\n"
+            + tail(logFile()));
   }
 
   private static Properties adminProperties(String bootstrapServers) {
@@ -383,7 +437,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@" + LOOPBACK + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort + ",CONTROLLER://" + LOOPBACK + ":" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://"
+            + LOOPBACK
+            + ":"
+            + brokerPort
+            + ",CONTROLLER://"
+            + LOOPBACK
+            + ":"
+            + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -410,8 +473,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return p;
   }
 
-  private static Process childJvm(Path configDir, Path log4jConfig, Path logFile, Settings settings,
-      String mainClass, String... args) throws IOException {
+  private static Process childJvm(
+      Path configDir,
+      Path log4jConfig,
+      Path logFile,
+      Settings settings,
+      String mainClass,
+      String... args)
+      throws IOException {
     // The class path goes through an argument file: it can be longer than one argument may be.
     List<String> jvmArgs = new ArrayList<>(settings.jvmOptions);
     jvmArgs.add("-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath());
@@ -471,23 +540,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
   }
 
-  // Everything the child logs goes to its standard output, which the parent appends to the log file.
-  private static final String CHILD_LOG4J_CONFIG = String.join("\n",
-      "status = warn",
-      "appender.out.type = Console",
-      "appender.out.name = out",
-      "appender.out.target = SYSTEM_OUT",
-      "appender.out.layout.type = PatternLayout",
-      "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-      "rootLogger.level = INFO",
-      "rootLogger.appenderRef.out.ref = out",
-      "logger.kafka.name = kafka",
-      "logger.kafka.level = INFO",
-      "logger.state.name = state.change.logger",
-      "logger.state.level = WARN",
-      "logger.request.name = kafka.request.logger",
-      "logger.request.level = WARN",
-      "");
+  // Everything the child logs goes to its standard output, which the parent appends to the log
+  // file.
+  private static final String CHILD_LOG4J_CONFIG =
+      String.join(
+          "\n",
+          "status = warn",
+          "appender.out.type = Console",
+          "appender.out.name = out",
+          "appender.out.target = SYSTEM_OUT",
+          "appender.out.layout.type = PatternLayout",
+          "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+          "rootLogger.level = INFO",
+          "rootLogger.appenderRef.out.ref = out",
+          "logger.kafka.name = kafka",
+          "logger.kafka.level = INFO",
+          "logger.state.name = state.change.logger",
+          "logger.state.level = WARN",
+          "logger.request.name = kafka.request.logger",
+          "logger.request.level = WARN",
+          "");
 
   /**
    * Where and how to start a {@link LocalKafkaBroker}. Fluent and mutable until passed to {@link
@@ -552,7 +624,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Sets or overrides one {@code server.properties} entry. */
     public Settings brokerProperty(String key, String value) {
-      brokerProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      brokerProperties.put(
+          Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 

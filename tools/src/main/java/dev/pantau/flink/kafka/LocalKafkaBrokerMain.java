@@ -27,10 +27,13 @@ public final class LocalKafkaBrokerMain {
     watchdog.setDaemon(true);
     watchdog.start();
     // static voters (controller.quorum.voters), so no --standalone; an earlier run's data is kept
-    int formatted = kafka.tools.StorageTool.execute(
-        new String[] {"format", "--ignore-formatted", "-t", args[0], "-c", args[1]}, System.out);
+    int formatted =
+        kafka.tools.StorageTool.execute(
+            new String[] {"format", "--ignore-formatted", "-t", args[0], "-c", args[1]},
+            System.out);
     if (formatted != 0) {
-      System.err.println("LocalKafkaBrokerMain: formatting the storage failed with status " + formatted);
+      System.err.println(
+          "LocalKafkaBrokerMain: formatting the storage failed with status " + formatted);
       System.exit(formatted);
     }
     kafka.Kafka.main(new String[] {args[1]});

@@ -11,20 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code alerts.jsonl} (SPEC §5): a resolved record follows its firing one with the same id, so
- * the last line of an id is its status, as the PostgreSQL table keeps it.
+ * Reads {@code alerts.jsonl} (SPEC §5): a resolved record follows its firing one with the same id,
+ * so the last line of an id is its status, as the PostgreSQL table keeps it.
  */
 public final class AlertsReader {
 
   /** The alerts of the request's period and brand, by start then id. */
-  public List<AlertRow> read(Path file, ReportRequest request) throws IOException, ReportInputException {
+  public List<AlertRow> read(Path file, ReportRequest request)
+      throws IOException, ReportInputException {
     Map<String, AlertRow> latest = new LinkedHashMap<>();
-    JsonLinesReader.read(file, "an alert", o -> {
-      AlertRow a = parse(o);
-      if (request.period().contains(a.start()) && (request.brand() == null || request.brand().equals(a.brand()))) {
-        latest.put(a.id(), a);
-      }
-    });
+    JsonLinesReader.read(
+        file,
+        "an alert",
+        o -> {
+          AlertRow a = parse(o);
+          if (request.period().contains(a.start())
+              && (request.brand() == null || request.brand().equals(a.brand()))) {
+            latest.put(a.id(), a);
+          }
+        });
     List<AlertRow> rows = new ArrayList<>(latest.values());
     rows.sort(Comparator.comparing(AlertRow::start).thenComparing(AlertRow::id));
     return rows;
@@ -34,9 +39,20 @@ public final class AlertsReader {
     List<String> terms = new ArrayList<>();
     o.path("top_terms").forEach(t -> terms.add(t.asText()));
     return new AlertRow(
-        text(o, "id"), text(o, "status"), text(o, "rule"), text(o, "type"), text(o, "brand"), text(o, "severity"),
-        text(o, "metric"), text(o, "window"), Instant.parse(o.get("start").asText()),
-        number(o, "observed"), number(o, "expected"), number(o, "score"), text(o, "message"), List.copyOf(terms));
+        text(o, "id"),
+        text(o, "status"),
+        text(o, "rule"),
+        text(o, "type"),
+        text(o, "brand"),
+        text(o, "severity"),
+        text(o, "metric"),
+        text(o, "window"),
+        Instant.parse(o.get("start").asText()),
+        number(o, "observed"),
+        number(o, "expected"),
+        number(o, "score"),
+        text(o, "message"),
+        List.copyOf(terms));
   }
 
   private static String text(JsonNode o, String field) {

@@ -37,15 +37,18 @@ public enum CsvLocale {
 
   /**
    * A text cell, quoted when it holds the separator, a quote or a line break. A cell starting with
-   * {@code = + - @} is prefixed with {@code '} so a spreadsheet never runs it as a formula (brand and
-   * group names come from configuration files anyone may edit).
+   * {@code = + - @} is prefixed with {@code '} so a spreadsheet never runs it as a formula (brand
+   * and group names come from configuration files anyone may edit).
    */
   public String text(String s) {
     String t = s;
     if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
       t = "'" + t;
     }
-    if (t.indexOf(separator) >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+    if (t.indexOf(separator) >= 0
+        || t.indexOf('"') >= 0
+        || t.indexOf('\n') >= 0
+        || t.indexOf('\r') >= 0) {
       return '"' + t.replace("\"", "\"\"") + '"';
     }
     return t;

@@ -44,6 +44,8 @@ final class Html {
 
   /** A number for an attribute a machine reads back: plain, no grouping. */
   static String raw(Number n) {
-    return n == null ? "" : n instanceof Double d ? String.format(Locale.ROOT, "%.6f", d) : n.toString();
+    return n == null
+        ? ""
+        : n instanceof Double d ? String.format(Locale.ROOT, "%.6f", d) : n.toString();
   }
 }

@@ -20,19 +20,27 @@ import java.util.function.Function;
 /**
  * The report a head of social media forwards: one self-contained HTML file (inline CSS and SVG, no
  * script, no network) with the headline numbers against the previous period of the same length,
- * charts over the period, share of voice in each competitor group, the period's alerts and, when the
- * folder has enriched mentions, the top mentions. Every figure a test or a reader may want to check
- * also sits in a {@code data-value} attribute, unformatted.
+ * charts over the period, share of voice in each competitor group, the period's alerts and, when
+ * the folder has enriched mentions, the top mentions. Every figure a test or a reader may want to
+ * check also sits in a {@code data-value} attribute, unformatted.
  */
 public final class HtmlReportWriter {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
   /** The headline KPIs: label, how to read it from totals, how to show it. */
-  record Headline(String metric, String label, Function<PeriodTotals, Number> of, Function<Number, String> show, boolean ratio) {
+  record Headline(
+      String metric,
+      String label,
+      Function<PeriodTotals, Number> of,
+      Function<Number, String> show,
+      boolean ratio) {
     /**
-     * Counts change in percent; ratios in their own units (net sentiment) or percentage points (share
-     * of voice), since a percent change of a ratio near or across zero means nothing to a reader.
+     * Counts change in percent; ratios in their own units (net sentiment) or percentage points
+     * (share of voice), since a percent change of a ratio near or across zero means nothing to a
+     * reader.
      */
     String change(Number now, Number before) {
       if (!ratio) {
@@ -54,28 +62,54 @@ public final class HtmlReportWriter {
     }
   }
 
-  static final List<Headline> HEADLINES = List.of(
-      new Headline("mentions", "Mentions", t -> t.mentions(), n -> Html.count(n.longValue()), false),
-      new Headline("reach", "Reach", t -> t.reach(), n -> Html.count(n.longValue()), false),
-      new Headline("engagement", "Engagement", t -> t.engagement(), n -> Html.count(n.longValue()), false),
-      new Headline("sentiment_net", "Net sentiment", PeriodTotals::netSentiment, n -> Html.net(n.doubleValue()), true),
-      new Headline("share_of_voice", "Share of voice", PeriodTotals::shareOfVoice, n -> Html.percent(n.doubleValue()), true));
+  static final List<Headline> HEADLINES =
+      List.of(
+          new Headline(
+              "mentions", "Mentions", t -> t.mentions(), n -> Html.count(n.longValue()), false),
+          new Headline("reach", "Reach", t -> t.reach(), n -> Html.count(n.longValue()), false),
+          new Headline(
+              "engagement",
+              "Engagement",
+              t -> t.engagement(),
+              n -> Html.count(n.longValue()),
+              false),
+          new Headline(
+              "sentiment_net",
+              "Net sentiment",
+              PeriodTotals::netSentiment,
+              n -> Html.net(n.doubleValue()),
+              true),
+          new Headline(
+              "share_of_voice",
+              "Share of voice",
+              PeriodTotals::shareOfVoice,
+              n -> Html.percent(n.doubleValue()),
+              true));
 
   private final ReportRequest request;
 
-  /** @param request the report's period and brand; the rows given must also cover the previous period */
+  /**
+   * @param request the report's period and brand; the rows given must also cover the previous
+   *     period
+   */
   public HtmlReportWriter(ReportRequest request) {
     this.request = request;
   }
 
-  public void write(List<KpiRow> rows, List<AlertRow> alerts, TopMentionsReader.Tops tops, String sourceName, OutputStream out)
+  public void write(
+      List<KpiRow> rows,
+      List<AlertRow> alerts,
+      TopMentionsReader.Tops tops,
+      String sourceName,
+      OutputStream out)
       throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write(render(rows, alerts, tops, sourceName));
     w.flush();
   }
 
-  String render(List<KpiRow> rows, List<AlertRow> alerts, TopMentionsReader.Tops tops, String sourceName) {
+  String render(
+      List<KpiRow> rows, List<AlertRow> alerts, TopMentionsReader.Tops tops, String sourceName) {
     ReportPeriod period = request.period();
     ReportPeriod previous = period.previous();
     List<KpiRow> now = rows.stream().filter(r -> period.contains(r.start())).toList();
@@ -84,21 +118,45 @@ public final class HtmlReportWriter {
     List<String> brands = brands(now);
 
     StringBuilder b = new StringBuilder(64 * 1024);
-    String title = "Social listening report: " + (request.brand() == null ? "all brands" : request.brand());
+    String title =
+        "Social listening report: " + (request.brand() == null ? "all brands" : request.brand());
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(Html.esc(title)).append("</title><style>").append(CSS).append("</style></head><body>");
-    b.append("<header><h1>").append(Html.esc(title)).append("</h1><p class=\"period\">")
-        .append(DAY.format(period.from())).append(" – ").append(DAY.format(period.to())).append(" (").append(period.zone())
-        .append("), compared with ").append(DAY.format(previous.from())).append(" – ").append(DAY.format(previous.to()))
-        .append(". Source: ").append(Html.esc(sourceName)).append(".</p></header>");
+        .append("<title>")
+        .append(Html.esc(title))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>");
+    b.append("<header><h1>")
+        .append(Html.esc(title))
+        .append("</h1><p class=\"period\">")
+        .append(DAY.format(period.from()))
+        .append(" – ")
+        .append(DAY.format(period.to()))
+        .append(" (")
+        .append(period.zone())
+        .append("), compared with ")
+        .append(DAY.format(previous.from()))
+        .append(" – ")
+        .append(DAY.format(previous.to()))
+        .append(". Source: ")
+        .append(Html.esc(sourceName))
+        .append(".</p></header>");
 
     headlines(b, now, before, brands, totalsWindow);
     if (totalsWindow != null) {
       String chartWindow = chartWindow(now, period.length());
       b.append("<section><h2>Over the period</h2>");
-      b.append(SvgCharts.lines("Mentions per " + label(chartWindow), series(now, brands, chartWindow, "mentions"), period.zone()));
-      b.append(SvgCharts.lines("Engagement per " + label(chartWindow), series(now, brands, chartWindow, "engagement.total"), period.zone()));
+      b.append(
+          SvgCharts.lines(
+              "Mentions per " + label(chartWindow),
+              series(now, brands, chartWindow, "mentions"),
+              period.zone()));
+      b.append(
+          SvgCharts.lines(
+              "Engagement per " + label(chartWindow),
+              series(now, brands, chartWindow, "engagement.total"),
+              period.zone()));
       b.append("</section>");
       shareOfVoice(b, now, totalsWindow);
     }
@@ -107,14 +165,18 @@ public final class HtmlReportWriter {
       topMentions(b, "Top mentions by reach", tops.byReach(), true);
       topMentions(b, "Top mentions by engagement", tops.byEngagement(), false);
     }
-    b.append("<footer><p>Totals are sums of ").append(totalsWindow == null ? "–" : Html.esc(totalsWindow))
-        .append(" windows of all sources; reach is the sum of each window's reach, so an author seen in two windows counts twice. ")
-        .append("Net sentiment = (positive − negative) / scored mentions; share of voice = the brand's mentions / its group's. ")
+    b.append("<footer><p>Totals are sums of ")
+        .append(totalsWindow == null ? "–" : Html.esc(totalsWindow))
+        .append(
+            " windows of all sources; reach is the sum of each window's reach, so an author seen in two windows counts twice. ")
+        .append(
+            "Net sentiment = (positive − negative) / scored mentions; share of voice = the brand's mentions / its group's. ")
         .append("Generated by Pantau.</p></footer></body></html>\n");
     return b.toString();
   }
 
-  private void headlines(StringBuilder b, List<KpiRow> now, List<KpiRow> before, List<String> brands, String window) {
+  private void headlines(
+      StringBuilder b, List<KpiRow> now, List<KpiRow> before, List<String> brands, String window) {
     b.append("<section><h2>Headline numbers</h2>");
     if (brands.isEmpty() || window == null) {
       b.append("<p>No KPI records in this period.</p></section>");
@@ -126,20 +188,33 @@ public final class HtmlReportWriter {
     for (String brand : brands) {
       PeriodTotals t = PeriodTotals.of(now, brand, window);
       PeriodTotals p = PeriodTotals.of(before, brand, window);
-      b.append("<tr data-brand=\"").append(Html.esc(brand)).append("\"><th scope=\"row\">").append(Html.esc(brand)).append("</th>");
+      b.append("<tr data-brand=\"")
+          .append(Html.esc(brand))
+          .append("\"><th scope=\"row\">")
+          .append(Html.esc(brand))
+          .append("</th>");
       for (Headline h : HEADLINES) {
         Number v = h.of().apply(t);
         Number was = h.of().apply(p);
         Double change = h.delta(v, was);
-        b.append("<td class=\"kpi\" data-metric=\"").append(h.metric()).append("\" data-value=\"").append(Html.raw(v))
-            .append("\" data-previous=\"").append(Html.raw(was)).append("\"><span class=\"value\">")
-            .append(v == null ? "–" : h.show().apply(v)).append("</span><span class=\"change ")
-            .append(change == null ? "flat" : change >= 0 ? "up" : "down").append("\">")
-            .append(h.change(v, was)).append("</span></td>");
+        b.append("<td class=\"kpi\" data-metric=\"")
+            .append(h.metric())
+            .append("\" data-value=\"")
+            .append(Html.raw(v))
+            .append("\" data-previous=\"")
+            .append(Html.raw(was))
+            .append("\"><span class=\"value\">")
+            .append(v == null ? "–" : h.show().apply(v))
+            .append("</span><span class=\"change ")
+            .append(change == null ? "flat" : change >= 0 ? "up" : "down")
+            .append("\">")
+            .append(h.change(v, was))
+            .append("</span></td>");
       }
       b.append("</tr>");
     }
-    b.append("</tbody></table><p class=\"note\">Change against the previous ").append(request.period().days())
+    b.append("</tbody></table><p class=\"note\">Change against the previous ")
+        .append(request.period().days())
         .append(" days.</p></section>");
   }
 
@@ -171,16 +246,34 @@ public final class HtmlReportWriter {
       b.append("<p>No alerts in this period.</p></section>");
       return;
     }
-    b.append("<table class=\"alerts\"><thead><tr><th>When</th><th>Brand</th><th>Severity</th><th>What</th>")
-        .append("<th>Observed</th><th>Expected</th><th>Top terms</th><th>Status</th></tr></thead><tbody>");
+    b.append(
+            "<table class=\"alerts\"><thead><tr><th>When</th><th>Brand</th><th>Severity</th><th>What</th>")
+        .append(
+            "<th>Observed</th><th>Expected</th><th>Top terms</th><th>Status</th></tr></thead><tbody>");
     for (AlertRow a : alerts) {
-      b.append("<tr data-id=\"").append(Html.esc(a.id())).append("\"><td>").append(TIME.format(a.start().atZone(request.period().zone())))
-          .append("</td><td>").append(Html.esc(a.brand())).append("</td><td class=\"sev-").append(Html.esc(a.severity())).append("\">")
-          .append(Html.esc(a.severity())).append("</td><td>").append(Html.esc(a.message())).append("</td><td class=\"num\" data-value=\"")
-          .append(Html.raw(a.observed())).append("\">").append(a.observed() == null ? "–" : Html.count(Math.round(a.observed())))
-          .append("</td><td class=\"num\">").append(a.expected() == null ? "–" : Html.count(Math.round(a.expected())))
-          .append("</td><td class=\"terms\">").append(Html.esc(String.join(", ", a.topTerms()))).append("</td><td>")
-          .append(Html.esc(a.status())).append("</td></tr>");
+      b.append("<tr data-id=\"")
+          .append(Html.esc(a.id()))
+          .append("\"><td>")
+          .append(TIME.format(a.start().atZone(request.period().zone())))
+          .append("</td><td>")
+          .append(Html.esc(a.brand()))
+          .append("</td><td class=\"sev-")
+          .append(Html.esc(a.severity()))
+          .append("\">")
+          .append(Html.esc(a.severity()))
+          .append("</td><td>")
+          .append(Html.esc(a.message()))
+          .append("</td><td class=\"num\" data-value=\"")
+          .append(Html.raw(a.observed()))
+          .append("\">")
+          .append(a.observed() == null ? "–" : Html.count(Math.round(a.observed())))
+          .append("</td><td class=\"num\">")
+          .append(a.expected() == null ? "–" : Html.count(Math.round(a.expected())))
+          .append("</td><td class=\"terms\">")
+          .append(Html.esc(String.join(", ", a.topTerms())))
+          .append("</td><td>")
+          .append(Html.esc(a.status()))
+          .append("</td></tr>");
     }
     b.append("</tbody></table></section>");
   }
@@ -191,19 +284,30 @@ public final class HtmlReportWriter {
       b.append("<p>None in this period.</p></section>");
       return;
     }
-    b.append("<table class=\"mentions\"><thead><tr><th>Author</th><th>Mention</th><th>Source</th><th>")
-        .append(byReach ? "Reach" : "Engagement").append("</th></tr></thead><tbody>");
+    b.append(
+            "<table class=\"mentions\"><thead><tr><th>Author</th><th>Mention</th><th>Source</th><th>")
+        .append(byReach ? "Reach" : "Engagement")
+        .append("</th></tr></thead><tbody>");
     for (TopMention m : top) {
       long v = byReach ? m.reach() : m.engagement();
       String text = m.text().length() > 280 ? m.text().substring(0, 277) + "…" : m.text();
       b.append("<tr><td>").append(Html.esc(m.author())).append("</td><td>");
       if (m.url().startsWith("https://") || m.url().startsWith("http://")) {
-        b.append("<a href=\"").append(Html.esc(m.url())).append("\">").append(Html.esc(text)).append("</a>");
+        b.append("<a href=\"")
+            .append(Html.esc(m.url()))
+            .append("\">")
+            .append(Html.esc(text))
+            .append("</a>");
       } else {
         b.append(Html.esc(text));
       }
-      b.append("</td><td>").append(Html.esc(m.source())).append("</td><td class=\"num\" data-value=\"").append(v).append("\">")
-          .append(Html.count(v)).append("</td></tr>");
+      b.append("</td><td>")
+          .append(Html.esc(m.source()))
+          .append("</td><td class=\"num\" data-value=\"")
+          .append(v)
+          .append("\">")
+          .append(Html.count(v))
+          .append("</td></tr>");
     }
     b.append("</tbody></table></section>");
   }
@@ -217,7 +321,8 @@ public final class HtmlReportWriter {
     return new ArrayList<>(brands);
   }
 
-  private static Map<String, Map<Instant, Double>> series(List<KpiRow> now, List<String> brands, String window, String metric) {
+  private static Map<String, Map<Instant, Double>> series(
+      List<KpiRow> now, List<String> brands, String window, String metric) {
     Map<String, Map<Instant, Double>> series = new LinkedHashMap<>();
     for (String brand : brands) {
       Map<Instant, Double> points = new TreeMap<>();
@@ -231,15 +336,24 @@ public final class HtmlReportWriter {
     return series;
   }
 
-  /** The longest window of all sources: the fewest records to sum, and day windows tile whole days. */
+  /**
+   * The longest window of all sources: the fewest records to sum, and day windows tile whole days.
+   */
   static String totalsWindow(List<KpiRow> rows) {
-    return rows.stream().filter(r -> r.source().equals("*")).map(KpiRow::window)
-        .max(java.util.Comparator.comparingLong(KpiSeriesReader::windowLength)).orElse(null);
+    return rows.stream()
+        .filter(r -> r.source().equals("*"))
+        .map(KpiRow::window)
+        .max(java.util.Comparator.comparingLong(KpiSeriesReader::windowLength))
+        .orElse(null);
   }
 
-  /** The longest window that still draws at least 7 points over the period, else the shortest there is. */
+  /**
+   * The longest window that still draws at least 7 points over the period, else the shortest there
+   * is.
+   */
   static String chartWindow(List<KpiRow> rows, Duration period) {
-    TreeSet<String> windows = new TreeSet<>(java.util.Comparator.comparingLong(KpiSeriesReader::windowLength));
+    TreeSet<String> windows =
+        new TreeSet<>(java.util.Comparator.comparingLong(KpiSeriesReader::windowLength));
     rows.stream().filter(r -> r.source().equals("*")).forEach(r -> windows.add(r.window()));
     for (String w : windows.descendingSet()) {
       if (period.getSeconds() / KpiSeriesReader.windowLength(w) >= 7) {
@@ -258,7 +372,8 @@ public final class HtmlReportWriter {
     };
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root{--fg:#1f2328;--muted:#59636e;--line:#d0d7de;--up:#1a7f37;--down:#d1242f}
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--fg);max-width:960px;margin:24px auto;padding:0 16px}
       h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}

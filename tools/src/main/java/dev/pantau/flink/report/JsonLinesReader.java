@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a replay output file line by line; a line that is not what the caller expects names its file and line. */
+/**
+ * Reads a replay output file line by line; a line that is not what the caller expects names its
+ * file and line.
+ */
 final class JsonLinesReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,10 +23,11 @@ final class JsonLinesReader {
   private JsonLinesReader() {}
 
   /**
-   * Hands every non-blank line of {@code file} to {@code handler}; a line that is not JSON, or that the
-   * handler cannot read, fails with "FILE:LINE: not WHAT (why)".
+   * Hands every non-blank line of {@code file} to {@code handler}; a line that is not JSON, or that
+   * the handler cannot read, fails with "FILE:LINE: not WHAT (why)".
    */
-  static void read(Path file, String what, LineHandler handler) throws IOException, ReportInputException {
+  static void read(Path file, String what, LineHandler handler)
+      throws IOException, ReportInputException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int number = 0;
@@ -35,7 +39,8 @@ final class JsonLinesReader {
         try {
           handler.handle(JSON.readTree(line));
         } catch (IOException | RuntimeException e) {
-          throw new ReportInputException(file + ":" + number + ": not " + what + " (" + e.getMessage() + ")");
+          throw new ReportInputException(
+              file + ":" + number + ": not " + what + " (" + e.getMessage() + ")");
         }
       }
     }

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The columns of a KPI table (SPEC §7): the key, then one per KPI field of the registry, named by its
- * path with {@code _} for {@code .} as the PostgreSQL table's (§8). The topic family, a {@code jsonb}
- * column there, becomes one {@code topics_<id>} column per topic the rows hold, so a spreadsheet can
- * sum it.
+ * The columns of a KPI table (SPEC §7): the key, then one per KPI field of the registry, named by
+ * its path with {@code _} for {@code .} as the PostgreSQL table's (§8). The topic family, a {@code
+ * jsonb} column there, becomes one {@code topics_<id>} column per topic the rows hold, so a
+ * spreadsheet can sum it.
  */
 public final class KpiColumns {
-  public static final List<String> KEY = List.of("brand", "group", "window", "source", "start_utc", "start_local");
+  public static final List<String> KEY =
+      List.of("brand", "group", "window", "source", "start_utc", "start_local");
+
   /** Local times as spreadsheets recognise a date and time without a zone. */
   public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

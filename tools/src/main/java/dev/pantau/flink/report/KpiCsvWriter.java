@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The KPI table as CSV (SPEC §7): a header row of machine names, one row per brand, window, start and
- * source. UTF-8 with a byte-order mark, without which Excel reads UTF-8 as the system code page and
- * mangles non-ASCII brand names.
+ * The KPI table as CSV (SPEC §7): a header row of machine names, one row per brand, window, start
+ * and source. UTF-8 with a byte-order mark, without which Excel reads UTF-8 as the system code page
+ * and mangles non-ASCII brand names.
  */
 public final class KpiCsvWriter {
   private final CsvLocale locale;
@@ -22,7 +22,8 @@ public final class KpiCsvWriter {
   }
 
   public void write(KpiColumns columns, List<KpiRow> rows, OutputStream out) throws IOException {
-    BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    BufferedWriter w =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     if (byteOrderMark) {
       w.write('\uFEFF');
     }

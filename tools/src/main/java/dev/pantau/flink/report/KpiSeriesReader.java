@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * Reads {@code kpi-series.jsonl} (SPEC §4) into rows, keeping the latest revision of each key as a
- * consumer's upsert would; which fields exist comes from the KPI registry, so a new KPI needs no change
- * here.
+ * consumer's upsert would; which fields exist comes from the KPI registry, so a new KPI needs no
+ * change here.
  */
 public final class KpiSeriesReader {
 
@@ -30,23 +30,30 @@ public final class KpiSeriesReader {
   }
 
   /**
-   * The rows {@code keep} accepts, latest revision per key, sorted by brand, window, source and start.
+   * The rows {@code keep} accepts, latest revision per key, sorted by brand, window, source and
+   * start.
    *
    * @throws ReportInputException naming the file and line of a line that is not a KPI record
    */
-  public List<KpiRow> read(Path file, Predicate<KpiRow> keep) throws IOException, ReportInputException {
+  public List<KpiRow> read(Path file, Predicate<KpiRow> keep)
+      throws IOException, ReportInputException {
     Map<String, KpiRow> latest = new HashMap<>();
-    JsonLinesReader.read(file, "a KPI record", o -> {
-      KpiRow row = parse(o);
-      if (keep.test(row)) {
-        latest.merge(row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old);
-      }
-    });
+    JsonLinesReader.read(
+        file,
+        "a KPI record",
+        o -> {
+          KpiRow row = parse(o);
+          if (keep.test(row)) {
+            latest.merge(
+                row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old);
+          }
+        });
     List<KpiRow> rows = new ArrayList<>(latest.values());
-    rows.sort(Comparator.comparing(KpiRow::brand)
-        .thenComparing(KpiRow::window, Comparator.comparing(KpiSeriesReader::windowLength))
-        .thenComparing(KpiRow::source)
-        .thenComparing(KpiRow::start));
+    rows.sort(
+        Comparator.comparing(KpiRow::brand)
+            .thenComparing(KpiRow::window, Comparator.comparing(KpiSeriesReader::windowLength))
+            .thenComparing(KpiRow::source)
+            .thenComparing(KpiRow::start));
     return rows;
   }
 
@@ -63,7 +70,8 @@ public final class KpiSeriesReader {
           }
         }
       } else if (v != null && v.isNumber()) {
-        values.put(f.name(), f.metric().ratio() ? (Number) v.doubleValue() : (Number) v.longValue());
+        values.put(
+            f.name(), f.metric().ratio() ? (Number) v.doubleValue() : (Number) v.longValue());
       }
     }
     return new KpiRow(
@@ -94,7 +102,9 @@ public final class KpiSeriesReader {
     return v;
   }
 
-  /** Orders windows by length ({@code 1m} before {@code 5m} before {@code 1h}), unknown ones last. */
+  /**
+   * Orders windows by length ({@code 1m} before {@code 5m} before {@code 1h}), unknown ones last.
+   */
   static long windowLength(String window) {
     try {
       long n = Long.parseLong(window.substring(0, window.length() - 1));

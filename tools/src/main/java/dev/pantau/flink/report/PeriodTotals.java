@@ -3,14 +3,21 @@ package dev.pantau.flink.report;
 import java.util.Collection;
 
 /**
- * A brand's KPIs over a period, summed from its windows of one length for all sources. Net sentiment
- * and share of voice are recomputed from the summed counts, never averaged from the windows' ratios
- * (a quiet day would weigh as much as a busy one). Reach sums the windows' reach: an author seen on
- * two days counts twice, which the report says.
+ * A brand's KPIs over a period, summed from its windows of one length for all sources. Net
+ * sentiment and share of voice are recomputed from the summed counts, never averaged from the
+ * windows' ratios (a quiet day would weigh as much as a busy one). Reach sums the windows' reach:
+ * an author seen on two days counts twice, which the report says.
  */
 public record PeriodTotals(
-    long mentions, long reach, long engagement, long positive, long neutral, long negative, long groupMentions,
-    boolean hasGroup, boolean hasSentiment) {
+    long mentions,
+    long reach,
+    long engagement,
+    long positive,
+    long neutral,
+    long negative,
+    long groupMentions,
+    boolean hasGroup,
+    boolean hasSentiment) {
 
   public static PeriodTotals of(Collection<KpiRow> rows, String brand, String window) {
     long mentions = 0, reach = 0, engagement = 0, pos = 0, neu = 0, neg = 0, group = 0;
@@ -37,7 +44,8 @@ public record PeriodTotals(
         }
       }
     }
-    return new PeriodTotals(mentions, reach, engagement, pos, neu, neg, group, groupId != null, sentiment);
+    return new PeriodTotals(
+        mentions, reach, engagement, pos, neu, neg, group, groupId != null, sentiment);
   }
 
   /** (positive - negative) / scored, as SPEC §4 defines it; null when nothing was scored. */

@@ -25,23 +25,31 @@ public final class ReplayFolder {
     return dir;
   }
 
-  /** The KPI rows the request covers; the KPI series must exist, it is what every report is made of. */
-  public List<KpiRow> kpis(KpiFields fields, ReportRequest request) throws IOException, ReportInputException {
+  /**
+   * The KPI rows the request covers; the KPI series must exist, it is what every report is made of.
+   */
+  public List<KpiRow> kpis(KpiFields fields, ReportRequest request)
+      throws IOException, ReportInputException {
     Path file = dir.resolve(KPI_SERIES);
     if (!Files.isReadable(file)) {
-      throw new ReportInputException("cannot read " + file + ": no such file (is " + dir + " a replay's output folder?)");
+      throw new ReportInputException(
+          "cannot read " + file + ": no such file (is " + dir + " a replay's output folder?)");
     }
     return new KpiSeriesReader(fields).read(file, request::covers);
   }
 
-  /** The alerts the request covers; none when the folder has no alerts file (a replay without rules). */
+  /**
+   * The alerts the request covers; none when the folder has no alerts file (a replay without
+   * rules).
+   */
   public List<AlertRow> alerts(ReportRequest request) throws IOException, ReportInputException {
     Path file = dir.resolve(ALERTS);
     return Files.exists(file) ? new AlertsReader().read(file, request) : List.of();
   }
 
   /** The period's top {@code n} mentions, or null when the folder has no enriched mentions. */
-  public TopMentionsReader.Tops topMentions(ReportRequest request, int n) throws IOException, ReportInputException {
+  public TopMentionsReader.Tops topMentions(ReportRequest request, int n)
+      throws IOException, ReportInputException {
     Path file = dir.resolve(ENRICHED);
     return Files.exists(file) ? new TopMentionsReader().read(file, request, n) : null;
   }

@@ -34,7 +34,9 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     return ChronoUnit.DAYS.between(from, to) + 1;
   }
 
-  /** The period of the same number of days just before this one, for "against the previous period". */
+  /**
+   * The period of the same number of days just before this one, for "against the previous period".
+   */
   public ReportPeriod previous() {
     return new ReportPeriod(from.minusDays(days()), from.minusDays(1), zone);
   }

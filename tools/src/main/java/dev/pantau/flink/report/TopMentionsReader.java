@@ -22,19 +22,28 @@ public final class TopMentionsReader {
 
   public record Tops(List<TopMention> byReach, List<TopMention> byEngagement) {}
 
-  public Tops read(Path file, ReportRequest request, int n) throws IOException, ReportInputException {
+  public Tops read(Path file, ReportRequest request, int n)
+      throws IOException, ReportInputException {
     Map<String, TopMention> latest = new HashMap<>();
-    JsonLinesReader.read(file, "an enriched mention", o -> {
-      TopMention m = parse(o);
-      if (request.period().contains(m.createdAt()) && (request.brand() == null || hasBrand(o, request.brand()))) {
-        latest.put(m.source() + '|' + m.id(), m);
-      }
-    });
-    return new Tops(top(latest.values(), TopMention::reach, n), top(latest.values(), TopMention::engagement, n));
+    JsonLinesReader.read(
+        file,
+        "an enriched mention",
+        o -> {
+          TopMention m = parse(o);
+          if (request.period().contains(m.createdAt())
+              && (request.brand() == null || hasBrand(o, request.brand()))) {
+            latest.put(m.source() + '|' + m.id(), m);
+          }
+        });
+    return new Tops(
+        top(latest.values(), TopMention::reach, n),
+        top(latest.values(), TopMention::engagement, n));
   }
 
-  private static List<TopMention> top(Iterable<TopMention> all, ToLongFunction<TopMention> by, int n) {
-    Comparator<TopMention> order = Comparator.comparingLong(by).thenComparing(TopMention::id, Comparator.reverseOrder());
+  private static List<TopMention> top(
+      Iterable<TopMention> all, ToLongFunction<TopMention> by, int n) {
+    Comparator<TopMention> order =
+        Comparator.comparingLong(by).thenComparing(TopMention::id, Comparator.reverseOrder());
     PriorityQueue<TopMention> heap = new PriorityQueue<>(order);
     for (TopMention m : all) {
       if (by.applyAsLong(m) > 0) {
@@ -67,13 +76,23 @@ public final class TopMentionsReader {
       engagement += metrics.path(k).asLong(0);
     }
     JsonNode created = o.get("created_at");
-    Instant at = created.isNumber() ? Instant.ofEpochMilli(created.asLong()) : OffsetDateTime.parse(created.asText()).toInstant();
+    Instant at =
+        created.isNumber()
+            ? Instant.ofEpochMilli(created.asLong())
+            : OffsetDateTime.parse(created.asText()).toInstant();
     String text = o.path("text").asText("");
     if (text.isEmpty()) {
       text = o.path("title").asText("");
     }
     String handle = author.path("handle").asText(author.path("name").asText(""));
-    return new TopMention(o.path("source").asText("web"), o.get("id").asText(), handle, text,
-        o.path("url").asText(""), at, reach, engagement);
+    return new TopMention(
+        o.path("source").asText("web"),
+        o.get("id").asText(),
+        handle,
+        text,
+        o.path("url").asText(""),
+        at,
+        reach,
+        engagement);
   }
 }

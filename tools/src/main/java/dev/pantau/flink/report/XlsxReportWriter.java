@@ -14,17 +14,30 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The report as an XLSX workbook: one sheet per table (KPIs, alerts), each with a frozen header row,
- * a filter on it and set column widths; numbers are numeric cells and local times date cells, so a
- * spreadsheet sums and charts them in any locale. Written streaming, so a month of minute windows does
- * not need the whole workbook in memory.
+ * The report as an XLSX workbook: one sheet per table (KPIs, alerts), each with a frozen header
+ * row, a filter on it and set column widths; numbers are numeric cells and local times date cells,
+ * so a spreadsheet sums and charts them in any locale. Written streaming, so a month of minute
+ * windows does not need the whole workbook in memory.
  */
 public final class XlsxReportWriter {
   public static final String KPI_SHEET = "KPIs";
   public static final String ALERT_SHEET = "Alerts";
-  static final List<String> ALERT_HEADERS = List.of(
-      "start_utc", "start_local", "brand", "rule", "type", "severity", "status", "metric", "window",
-      "observed", "expected", "score", "top_terms", "message");
+  static final List<String> ALERT_HEADERS =
+      List.of(
+          "start_utc",
+          "start_local",
+          "brand",
+          "rule",
+          "type",
+          "severity",
+          "status",
+          "metric",
+          "window",
+          "observed",
+          "expected",
+          "score",
+          "top_terms",
+          "message");
 
   private final ZoneId zone;
 
@@ -32,7 +45,8 @@ public final class XlsxReportWriter {
     this.zone = zone;
   }
 
-  public void write(KpiColumns columns, List<KpiRow> kpis, List<AlertRow> alerts, OutputStream out) throws IOException {
+  public void write(KpiColumns columns, List<KpiRow> kpis, List<AlertRow> alerts, OutputStream out)
+      throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
       Styles styles = new Styles(book);
       writeKpis(book.createSheet(KPI_SHEET), styles, columns, kpis);
@@ -72,7 +86,9 @@ public final class XlsxReportWriter {
       Row x = sheet.createRow(r++);
       x.createCell(0).setCellValue(dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(a.start()));
       date(x.createCell(1), styles, LocalDateTime.ofInstant(a.start(), zone));
-      String[] texts = {a.brand(), a.rule(), a.type(), a.severity(), a.status(), a.metric(), a.window()};
+      String[] texts = {
+        a.brand(), a.rule(), a.type(), a.severity(), a.status(), a.metric(), a.window()
+      };
       for (int i = 0; i < texts.length; i++) {
         x.createCell(2 + i).setCellValue(texts[i]);
       }
@@ -108,8 +124,8 @@ public final class XlsxReportWriter {
 
   /**
    * Widths in characters: the given ones for the first columns, the header's length (room for the
-   * filter button, a number's width at least) for the rest. Auto-sizing would measure every cell with
-   * AWT fonts, slow and absent on a headless server without fonts.
+   * filter button, a number's width at least) for the rest. Auto-sizing would measure every cell
+   * with AWT fonts, slow and absent on a headless server without fonts.
    */
   private static void widths(Sheet sheet, List<String> headers, int... first) {
     for (int c = 0; c < headers.size(); c++) {

@@ -26,30 +26,39 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The built-in dashboard (SPEC §8): an HTTP server on 127.0.0.1 that reads the committed
- * {@code kpi-series} and {@code alerts} topics ({@code read_committed}) and pushes every record to the
- * open pages as server-sent events. It serves the page and uPlot (from its WebJar) itself, so it works
- * offline. The JDK's HTTP server is enough for a handful of viewers and adds no dependency.
+ * The built-in dashboard (SPEC §8): an HTTP server on 127.0.0.1 that reads the committed {@code
+ * kpi-series} and {@code alerts} topics ({@code read_committed}) and pushes every record to the
+ * open pages as server-sent events. It serves the page and uPlot (from its WebJar) itself, so it
+ * works offline. The JDK's HTTP server is enough for a handful of viewers and adds no dependency.
  */
 public final class DashboardServer implements AutoCloseable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+
   /** A comment line this often keeps proxies and the browser from timing the stream out. */
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
-  private static final Map<String, String[]> ASSETS = Map.of(
-      "/", new String[] {"/dev/pantau/flink/ui/index.html", "text/html; charset=utf-8"},
-      "/dashboard.js", new String[] {"/dev/pantau/flink/ui/dashboard.js", "text/javascript; charset=utf-8"},
-      "/dashboard.css", new String[] {"/dev/pantau/flink/ui/dashboard.css", "text/css; charset=utf-8"},
-      "/uPlot.iife.min.js", new String[] {UPLOT + "uPlot.iife.min.js", "text/javascript; charset=utf-8"},
-      "/uPlot.min.css", new String[] {UPLOT + "uPlot.min.css", "text/css; charset=utf-8"});
+
+  private static final Map<String, String[]> ASSETS =
+      Map.of(
+          "/", new String[] {"/dev/pantau/flink/ui/index.html", "text/html; charset=utf-8"},
+          "/dashboard.js",
+              new String[] {"/dev/pantau/flink/ui/dashboard.js", "text/javascript; charset=utf-8"},
+          "/dashboard.css",
+              new String[] {"/dev/pantau/flink/ui/dashboard.css", "text/css; charset=utf-8"},
+          "/uPlot.iife.min.js",
+              new String[] {UPLOT + "uPlot.iife.min.js", "text/javascript; charset=utf-8"},
+          "/uPlot.min.css", new String[] {UPLOT + "uPlot.min.css", "text/css; charset=utf-8"});
 
   private final HttpServer http;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "pantau-dashboard-http");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "pantau-dashboard-http");
+            t.setDaemon(true);
+            return t;
+          });
   private final KafkaConsumer<String, String> consumer;
   private final String kpiTopic;
   private final DashboardState state = new DashboardState();
@@ -57,7 +66,8 @@ public final class DashboardServer implements AutoCloseable {
   private final Thread reader;
   private volatile boolean closed;
 
-  private DashboardServer(int port, String bootstrap, String kpiTopic, String alertsTopic, Properties clientProperties)
+  private DashboardServer(
+      int port, String bootstrap, String kpiTopic, String alertsTopic, Properties clientProperties)
       throws IOException {
     this.kpiTopic = kpiTopic;
     Properties props = new Properties();
@@ -81,9 +91,11 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** Starts serving on 127.0.0.1:{@code port} ({@code 0}: a free port). */
-  public static DashboardServer start(int port, String bootstrap, String kpiTopic, String alertsTopic, Properties clientProperties)
+  public static DashboardServer start(
+      int port, String bootstrap, String kpiTopic, String alertsTopic, Properties clientProperties)
       throws IOException {
-    DashboardServer s = new DashboardServer(port, bootstrap, kpiTopic, alertsTopic, clientProperties);
+    DashboardServer s =
+        new DashboardServer(port, bootstrap, kpiTopic, alertsTopic, clientProperties);
     s.http.start();
     s.reader.start();
     Thread beat = new Thread(s::heartbeat, "pantau-dashboard-heartbeat");
@@ -140,7 +152,11 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static void append(StringBuilder sb, DashboardState.Event e) {
-    sb.append("event: ").append(e.type()).append("\ndata: ").append(e.data().toString()).append("\n\n");
+    sb.append("event: ")
+        .append(e.type())
+        .append("\ndata: ")
+        .append(e.data().toString())
+        .append("\n\n");
   }
 
   private void broadcast(String text) {
@@ -189,7 +205,11 @@ public final class DashboardServer implements AutoCloseable {
             }
           } catch (IOException | RuntimeException e) {
             // one bad record must not stop the page
-            LOG.warn("dashboard: skipped a record of {} at offset {}: {}", r.topic(), r.offset(), e.getMessage());
+            LOG.warn(
+                "dashboard: skipped a record of {} at offset {}: {}",
+                r.topic(),
+                r.offset(),
+                e.getMessage());
           }
         }
         if (sb.length() > 0) {

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the page shows, kept in memory: the KPI records of all sources ({@code source: "*"}) by brand,
- * window and start, the highest revision winning (SPEC §4's upsert), and the latest status of each
- * alert (a resolved alert stays resolved). Bounded per brand and window, so a long run does not grow
- * it without end.
+ * What the page shows, kept in memory: the KPI records of all sources ({@code source: "*"}) by
+ * brand, window and start, the highest revision winning (SPEC §4's upsert), and the latest status
+ * of each alert (a resolved alert stays resolved). Bounded per brand and window, so a long run does
+ * not grow it without end.
  */
 final class DashboardState {
   /** Windows kept per brand and window size: a day of minutes. */
   static final int MAX_POINTS = 1_440;
+
   /** Alerts kept, newest first. */
   static final int MAX_ALERTS = 200;
 
@@ -25,11 +26,14 @@ final class DashboardState {
 
   /** Applies a KPI record; returns whether the page must hear of it. */
   synchronized boolean kpi(JsonNode r) {
-    if (!"*".equals(r.path("source").asText()) || !r.hasNonNull("brand") || !r.hasNonNull("start")) {
+    if (!"*".equals(r.path("source").asText())
+        || !r.hasNonNull("brand")
+        || !r.hasNonNull("start")) {
       return false;
     }
     TreeMap<String, JsonNode> series =
-        kpis.computeIfAbsent(r.get("brand").asText() + "|" + r.path("window").asText(), k -> new TreeMap<>());
+        kpis.computeIfAbsent(
+            r.get("brand").asText() + "|" + r.path("window").asText(), k -> new TreeMap<>());
     JsonNode old = series.get(r.get("start").asText());
     if (old != null && old.path("revision").asLong() >= r.path("revision").asLong()) {
       return false;
@@ -46,7 +50,9 @@ final class DashboardState {
       return false;
     }
     JsonNode old = alerts.get(a.get("id").asText());
-    if (old != null && "resolved".equals(old.path("status").asText()) && !"resolved".equals(a.path("status").asText())) {
+    if (old != null
+        && "resolved".equals(old.path("status").asText())
+        && !"resolved".equals(a.path("status").asText())) {
       return false;
     }
     alerts.remove(a.get("id").asText());

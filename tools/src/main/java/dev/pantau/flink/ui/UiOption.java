@@ -12,7 +12,12 @@ public final class UiOption {
 
   /** Returns the started server, or null when {@code port} is null (no page asked for). */
   public static DashboardServer start(
-      Integer port, String bootstrap, String kpiTopic, String alertsTopic, Map<String, String> kafkaProperties, PrintStream out) {
+      Integer port,
+      String bootstrap,
+      String kpiTopic,
+      String alertsTopic,
+      Map<String, String> kafkaProperties,
+      PrintStream out) {
     if (port == null) {
       return null;
     }
@@ -23,7 +28,8 @@ public final class UiOption {
       out.println("Dashboard: " + s.url());
       return s;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve the dashboard on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot serve the dashboard on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
   }
 }

@@ -48,7 +48,8 @@ public final class Datasets {
       if (f.length < 3) {
         continue;
       }
-      out.add(new Example(unescape(f[2]), classOf(f[1].trim()), file.getFileName().toString(), lineNo));
+      out.add(
+          new Example(unescape(f[2]), classOf(f[1].trim()), file.getFileName().toString(), lineNo));
     }
     return out;
   }
@@ -77,7 +78,12 @@ public final class Datasets {
         continue;
       }
       double gold = Double.parseDouble(f[1]) / 4.0;
-      out.add(new Example(f[2], gold >= 0.05 ? 2 : gold <= -0.05 ? 0 : 1, "vader/tweets_GroundTruth.txt", lineNo));
+      out.add(
+          new Example(
+              f[2],
+              gold >= 0.05 ? 2 : gold <= -0.05 ? 0 : 1,
+              "vader/tweets_GroundTruth.txt",
+              lineNo));
     }
     return out;
   }
@@ -93,7 +99,12 @@ public final class Datasets {
         continue;
       }
       int tab = line.lastIndexOf('\t');
-      out.add(new Example(line.substring(0, tab), classOf(line.substring(tab + 1).trim()), "smsa/" + split, lineNo));
+      out.add(
+          new Example(
+              line.substring(0, tab),
+              classOf(line.substring(tab + 1).trim()),
+              "smsa/" + split,
+              lineNo));
     }
     return out;
   }
@@ -121,7 +132,12 @@ public final class Datasets {
         continue;
       }
       String label = rec.get(sentiment).trim().toLowerCase(Locale.ROOT);
-      out.add(new Example(rec.get(review), classOf(label), heldOut ? "prdect-id/held-out" : "prdect-id/train", r));
+      out.add(
+          new Example(
+              rec.get(review),
+              classOf(label),
+              heldOut ? "prdect-id/held-out" : "prdect-id/train",
+              r));
     }
     return out;
   }
@@ -196,7 +212,11 @@ public final class Datasets {
     String s = Normalizer.normalize(unescape(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(s.length());
     for (String w : s.split("\\s+")) {
-      if (w.isEmpty() || w.startsWith("http") || w.startsWith("www.") || w.startsWith("@") || w.equals("rt")) {
+      if (w.isEmpty()
+          || w.startsWith("http")
+          || w.startsWith("www.")
+          || w.startsWith("@")
+          || w.equals("rt")) {
         continue;
       }
       for (int i = 0; i < w.length(); i++) {

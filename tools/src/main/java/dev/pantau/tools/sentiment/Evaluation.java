@@ -49,25 +49,55 @@ public final class Evaluation {
    * @param brandMentions the team's brand mentions' directory (skipped when it is not one)
    * @param reviews the review sentences' directory (skipped when null or not one)
    */
-  public static List<EvalSet> evaluationSets(Path data, Path brandMentions, Path reviews) throws IOException {
+  public static List<EvalSet> evaluationSets(Path data, Path brandMentions, Path reviews)
+      throws IOException {
     List<EvalSet> out = new ArrayList<>();
-    out.add(new EvalSet("SemEval-2017 task 4A test", "en", "test set: never trained on",
-        Datasets.semevalTest(data)));
-    out.add(new EvalSet("VADER tweets (tweets_GroundTruth, labels at +-0.05)", "en",
-        "evaluation only (the rules were tuned on it)", Datasets.vaderTweets(data)));
+    out.add(
+        new EvalSet(
+            "SemEval-2017 task 4A test",
+            "en",
+            "test set: never trained on",
+            Datasets.semevalTest(data)));
+    out.add(
+        new EvalSet(
+            "VADER tweets (tweets_GroundTruth, labels at +-0.05)",
+            "en",
+            "evaluation only (the rules were tuned on it)",
+            Datasets.vaderTweets(data)));
     if (reviews != null && Files.isDirectory(reviews)) {
-      out.add(new EvalSet("English review sentences (UCI, positive/negative)", "en",
-          "evaluation only", reviews(reviews)));
+      out.add(
+          new EvalSet(
+              "English review sentences (UCI, positive/negative)",
+              "en",
+              "evaluation only",
+              reviews(reviews)));
     }
-    out.add(new EvalSet("SmSA valid", "id", "validation split: never trained on", Datasets.smsa(data, "valid")));
-    out.add(new EvalSet("PRDECT-ID held-out fifth (positive/negative)", "id",
-        "every fifth review: never trained on", Datasets.prdect(data, true)));
+    out.add(
+        new EvalSet(
+            "SmSA valid",
+            "id",
+            "validation split: never trained on",
+            Datasets.smsa(data, "valid")));
+    out.add(
+        new EvalSet(
+            "PRDECT-ID held-out fifth (positive/negative)",
+            "id",
+            "every fifth review: never trained on",
+            Datasets.prdect(data, true)));
     if (brandMentions != null && Files.isDirectory(brandMentions)) {
       try (var files = Files.list(brandMentions)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().startsWith("brand-mentions-")).sorted().toList()) {
+        for (Path f :
+            files
+                .filter(p -> p.getFileName().toString().startsWith("brand-mentions-"))
+                .sorted()
+                .toList()) {
           String lang = f.getFileName().toString().contains("-id") ? "id" : "en";
-          out.add(new EvalSet("brand mentions " + f.getFileName(), lang,
-              "team-written (see each file's header)", Datasets.brandMentions(f)));
+          out.add(
+              new EvalSet(
+                  "brand mentions " + f.getFileName(),
+                  lang,
+                  "team-written (see each file's header)",
+                  Datasets.brandMentions(f)));
         }
       }
     }
@@ -83,8 +113,12 @@ public final class Evaluation {
       for (JsonNode n : json.readTree(dir.resolve(source + ".json").toFile())) {
         i++;
         if (n.hasNonNull("class") && n.hasNonNull("text")) {
-          out.add(new Datasets.Example(n.get("text").asText(), n.get("class").asInt() == 1 ? 2 : 0,
-              "reviews/" + source, i));
+          out.add(
+              new Datasets.Example(
+                  n.get("text").asText(),
+                  n.get("class").asInt() == 1 ? 2 : 0,
+                  "reviews/" + source,
+                  i));
         }
       }
     }
@@ -112,13 +146,21 @@ public final class Evaluation {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
     Map<String, SentimentScorer> scorers = new LinkedHashMap<>();
     scorers.put("shipped (trained models)", SentimentScorer.create());
-    scorers.put("English rules alone (the scorer before the models)", SentimentScorer.create(SentimentScorer.Engine.ENGLISH_RULES));
-    scorers.put("models without the Indonesian service rules", SentimentScorer.create(SentimentScorer.Engine.MODELS_WITHOUT_SERVICE_RULES));
+    scorers.put(
+        "English rules alone (the scorer before the models)",
+        SentimentScorer.create(SentimentScorer.Engine.ENGLISH_RULES));
+    scorers.put(
+        "models without the Indonesian service rules",
+        SentimentScorer.create(SentimentScorer.Engine.MODELS_WITHOUT_SERVICE_RULES));
     List<EvalSet> sets = evaluationSets(data, Path.of(BRAND_MENTIONS), Path.of(DEFAULT_REVIEWS));
     for (EvalSet set : sets) {
-      System.out.printf("== %s [%s; %s; n=%d]%n", set.name(), set.lang(), set.split(), set.examples().size());
+      System.out.printf(
+          "== %s [%s; %s; n=%d]%n", set.name(), set.lang(), set.split(), set.examples().size());
       for (Map.Entry<String, SentimentScorer> s : scorers.entrySet()) {
-        boolean relevant = set.lang().equals("en") ? !s.getKey().startsWith("models without") : !s.getKey().startsWith("English rules");
+        boolean relevant =
+            set.lang().equals("en")
+                ? !s.getKey().startsWith("models without")
+                : !s.getKey().startsWith("English rules");
         if (relevant) {
           System.out.println("  " + s.getKey() + ": " + score(s.getValue(), set).report());
         }
@@ -127,19 +169,53 @@ public final class Evaluation {
     brandSwap(scorers.get("shipped (trained models)"));
   }
 
-  /** The same words about different brands: how many mentions take another label than their template's commonest. */
+  /**
+   * The same words about different brands: how many mentions take another label than their
+   * template's commonest.
+   */
   static void brandSwap(SentimentScorer scorer) {
-    swap(scorer, "id", List.of("saya pakai %s", "baru beli paket %s", "%s umumkan promo baru",
-            "lagi di kantor %s", "%s buka cabang baru di Bandung", "teman saya kerja di %s",
-            "mau coba %s besok", "%s hari ini"),
-        List.of("telkomsel", "indosat", "xl", "indihome", "smartfren", "tokopedia", "shopee",
-            "bukalapak", "lazada", "traveloka", "gojek", "grab", "bca", "mandiri", "bni"));
-    swap(scorer, "en", List.of("just landed with %s", "%s lost my bag", "%s crew was lovely",
-            "switching to %s next month", "at the %s store downtown"),
+    swap(
+        scorer,
+        "id",
+        List.of(
+            "saya pakai %s",
+            "baru beli paket %s",
+            "%s umumkan promo baru",
+            "lagi di kantor %s",
+            "%s buka cabang baru di Bandung",
+            "teman saya kerja di %s",
+            "mau coba %s besok",
+            "%s hari ini"),
+        List.of(
+            "telkomsel",
+            "indosat",
+            "xl",
+            "indihome",
+            "smartfren",
+            "tokopedia",
+            "shopee",
+            "bukalapak",
+            "lazada",
+            "traveloka",
+            "gojek",
+            "grab",
+            "bca",
+            "mandiri",
+            "bni"));
+    swap(
+        scorer,
+        "en",
+        List.of(
+            "just landed with %s",
+            "%s lost my bag",
+            "%s crew was lovely",
+            "switching to %s next month",
+            "at the %s store downtown"),
         List.of("United", "Delta", "Virgin", "Best Buy", "Lucky Brand", "Target", "Shell"));
   }
 
-  static void swap(SentimentScorer scorer, String lang, List<String> templates, List<String> brands) {
+  static void swap(
+      SentimentScorer scorer, String lang, List<String> templates, List<String> brands) {
     double spreadSum = 0;
     int differing = 0;
     for (String t : templates) {
@@ -157,8 +233,14 @@ public final class Evaluation {
       spreadSum += hi - lo;
       differing += brands.size() - Collections.max(labels.values());
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "== Brand swap (%s): %d templates x %d brands, names passed as the job does: mean score spread %.3f; %d of %d mentions labelled unlike their template's commonest%n",
-        lang, templates.size(), brands.size(), spreadSum / templates.size(), differing, templates.size() * brands.size());
+        lang,
+        templates.size(),
+        brands.size(),
+        spreadSum / templates.size(),
+        differing,
+        templates.size() * brands.size());
   }
 }

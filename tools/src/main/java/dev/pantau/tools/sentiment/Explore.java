@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cross-validation of one setting on the training data only (tools/sentiment.sh cv): English leave one
- * SemEval year out (2013, 2014, 2015, 2016), Indonesian 5 folds (index mod 5) over SmSA train and
- * PRDECT-ID's training part. The settings of {@link SentimentTraining} were chosen with it.
+ * Cross-validation of one setting on the training data only (tools/sentiment.sh cv): English leave
+ * one SemEval year out (2013, 2014, 2015, 2016), Indonesian 5 folds (index mod 5) over SmSA train
+ * and PRDECT-ID's training part. The settings of {@link SentimentTraining} were chosen with it.
  */
 public final class Explore {
   public static void main(String[] args) throws Exception {
@@ -21,8 +21,12 @@ public final class Explore {
     FeatureConfig fc = FeatureConfig.parse(args[2]);
     String[] ls = args[3].split(",");
     LogisticRegression.Settings s =
-        new LogisticRegression.Settings(Integer.parseInt(ls[0]), Double.parseDouble(ls[1]),
-            Double.parseDouble(ls[2]), Boolean.parseBoolean(ls[3]), 17L);
+        new LogisticRegression.Settings(
+            Integer.parseInt(ls[0]),
+            Double.parseDouble(ls[1]),
+            Double.parseDouble(ls[2]),
+            Boolean.parseBoolean(ls[3]),
+            17L);
     boolean test = args.length > 4 && args[4].equals("test");
     List<Datasets.Example> train;
     if (lang.equals("en")) {
@@ -46,7 +50,12 @@ public final class Explore {
       boolean years = lang.equals("en") && !"mod".equals(System.getProperty("folds"));
       for (int i = 0; i < x.size(); i++) {
         String src = train.get(i).source();
-        foldOf[i] = years ? (src.contains("2013") ? 0 : src.contains("2014") ? 1 : src.contains("2015") ? 2 : 3) : i % k;
+        foldOf[i] =
+            years
+                ? (src.contains("2013")
+                    ? 0
+                    : src.contains("2014") ? 1 : src.contains("2015") ? 2 : 3)
+                : i % k;
       }
       if (years) {
         k = 4;
@@ -73,7 +82,13 @@ public final class Explore {
             sw.add(train.get(i).source().contains("2016") ? w2016 : 1.0);
           }
         }
-        double[] w = LogisticRegression.fit(tx, tg.stream().mapToInt(Integer::intValue).toArray(), sw.stream().mapToDouble(Double::doubleValue).toArray(), fc.buckets(), s);
+        double[] w =
+            LogisticRegression.fit(
+                tx,
+                tg.stream().mapToInt(Integer::intValue).toArray(),
+                sw.stream().mapToDouble(Double::doubleValue).toArray(),
+                fc.buckets(),
+                s);
         SentimentModel m = SentimentModel.quantised(fc, w);
         Metrics fm = new Metrics();
         for (int i = 0; i < x.size(); i++) {
@@ -83,7 +98,9 @@ public final class Explore {
           oof[i] = m.logits(x.get(i));
           int p = argmax(oof[i]);
           fm.add(gold[i], p);
-          bySource.computeIfAbsent(train.get(i).source().replaceAll("[0-9].*", ""), q -> new Metrics()).add(gold[i], p);
+          bySource
+              .computeIfAbsent(train.get(i).source().replaceAll("[0-9].*", ""), q -> new Metrics())
+              .add(gold[i], p);
           all.add(gold[i], p);
         }
         System.out.println("fold " + fold + " " + fm.report());
@@ -131,14 +148,20 @@ public final class Explore {
     } else {
       double[] w = LogisticRegression.fit(x, gold, null, fc.buckets(), s);
       SentimentModel m = SentimentModel.quantised(fc, w);
-      List<Datasets.Example> eval = lang.equals("en") ? Datasets.semevalTest(data) : Datasets.smsa(data, "valid");
+      List<Datasets.Example> eval =
+          lang.equals("en") ? Datasets.semevalTest(data) : Datasets.smsa(data, "valid");
       report("test", f, m, eval);
-      report("other", f, m, lang.equals("en") ? Datasets.vaderTweets(data) : Datasets.prdect(data, true));
+      report(
+          "other",
+          f,
+          m,
+          lang.equals("en") ? Datasets.vaderTweets(data) : Datasets.prdect(data, true));
     }
     System.out.printf("total %.1fs%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  static void report(String name, SentimentFeatures f, SentimentModel m, List<Datasets.Example> eval) {
+  static void report(
+      String name, SentimentFeatures f, SentimentModel m, List<Datasets.Example> eval) {
     Metrics mm = new Metrics();
     for (Datasets.Example e : eval) {
       mm.add(e.gold(), argmax(m.probabilities(f.extract(e.text(), Set.of()))));

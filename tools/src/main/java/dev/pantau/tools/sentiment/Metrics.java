@@ -91,7 +91,22 @@ public final class Metrics {
         Locale.ROOT,
         "n=%d acc=%.4f macroRecall=%.4f macroF1=%.4f F1pn=%.4f F1 neg/neu/pos=%.3f/%.3f/%.3f "
             + "| neg %d/%d/%d neu %d/%d/%d pos %d/%d/%d",
-        total(), accuracy(), macroRecall(), macroF1(), f1pn(), f1(0), f1(1), f1(2),
-        m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], m[2][0], m[2][1], m[2][2]);
+        total(),
+        accuracy(),
+        macroRecall(),
+        macroF1(),
+        f1pn(),
+        f1(0),
+        f1(1),
+        f1(2),
+        m[0][0],
+        m[0][1],
+        m[0][2],
+        m[1][0],
+        m[1][1],
+        m[1][2],
+        m[2][0],
+        m[2][1],
+        m[2][2]);
   }
 }

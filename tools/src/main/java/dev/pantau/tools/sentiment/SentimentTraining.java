@@ -50,7 +50,9 @@ public final class SentimentTraining {
                   + "ruleWeight=1;charWeight=1;ruleDetail=true;lexiconClasses=true"),
           new LogisticRegression.Settings(8, 0.02, 1e-4, true, 20261206L));
 
-  /** Indonesian, as chosen by 5-fold cross-validation on SmSA train and PRDECT-ID's training part. */
+  /**
+   * Indonesian, as chosen by 5-fold cross-validation on SmSA train and PRDECT-ID's training part.
+   */
   public static final Recipe INDONESIAN =
       new Recipe(
           FeatureConfig.parse(
@@ -75,8 +77,8 @@ public final class SentimentTraining {
   /**
    * Every evaluation text, normalised: SemEval 2017 test, VADER's tweets, SmSA valid, PRDECT-ID's
    * held-out part and the team's brand mentions ({@code brandMentions}, when it is a directory).
-   * Not the English review sentences: they are fetched or not, and the training set must not
-   * depend on it (the leak test checks them when they are there).
+   * Not the English review sentences: they are fetched or not, and the training set must not depend
+   * on it (the leak test checks them when they are there).
    */
   public static Set<String> evaluationTexts(Path data, Path brandMentions) throws IOException {
     Set<String> out = new HashSet<>();
@@ -120,12 +122,14 @@ public final class SentimentTraining {
       x.add(features.extract(examples.get(i).text(), Set.of()));
       gold[i] = examples.get(i).gold();
     }
-    double[] w = LogisticRegression.fit(x, gold, null, recipe.features().buckets(), recipe.settings());
+    double[] w =
+        LogisticRegression.fit(x, gold, null, recipe.features().buckets(), recipe.settings());
     return SentimentModel.write(recipe.features(), w);
   }
 
   /** Where the models go, from the repository root. */
-  static final Path RESOURCES = Path.of("keywords/src/main/resources/dev/pantau/keywords/sentiment");
+  static final Path RESOURCES =
+      Path.of("keywords/src/main/resources/dev/pantau/keywords/sentiment");
 
   /** {@code SentimentTraining DATA_DIR [OUTPUT_DIR] [en|id|both]}. */
   public static void main(String[] args) throws IOException {
@@ -145,8 +149,14 @@ public final class SentimentTraining {
       Files.write(file, model);
       System.out.printf(
           "%s: %d training texts (%d dropped as evaluation texts, %d repeats), %d bytes, sha256 %s, %.1f s -> %s%n",
-          lang, set.examples().size(), set.leaks(), set.repeats(), model.length, sha256(model),
-          (System.nanoTime() - t0) / 1e9, file);
+          lang,
+          set.examples().size(),
+          set.leaks(),
+          set.repeats(),
+          model.length,
+          sha256(model),
+          (System.nanoTime() - t0) / 1e9,
+          file);
     }
   }
 

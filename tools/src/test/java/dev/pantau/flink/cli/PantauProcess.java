@@ -12,14 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./pantau} as a user runs it: a child process of the repository's own script (with the build
- * that {@code mvn verify} made, so {@code PANTAU_SKIP_BUILD=1}), its terminal output kept in a file.
+ * {@code ./pantau} as a user runs it: a child process of the repository's own script (with the
+ * build that {@code mvn verify} made, so {@code PANTAU_SKIP_BUILD=1}), its terminal output kept in
+ * a file.
  */
 final class PantauProcess implements AutoCloseable {
-  /** The repository root: the working folder of a benchmark, or the parent of the module tests run in. */
-  static final Path ROOT = Files.exists(Paths.get("pantau").toAbsolutePath())
-      ? Paths.get("").toAbsolutePath()
-      : Paths.get("").toAbsolutePath().getParent();
+  /**
+   * The repository root: the working folder of a benchmark, or the parent of the module tests run
+   * in.
+   */
+  static final Path ROOT =
+      Files.exists(Paths.get("pantau").toAbsolutePath())
+          ? Paths.get("").toAbsolutePath()
+          : Paths.get("").toAbsolutePath().getParent();
 
   private final Process process;
   private final Path stderr;
@@ -47,10 +52,11 @@ final class PantauProcess implements AutoCloseable {
     cmd.add(ROOT.resolve("pantau").toString());
     cmd.addAll(List.of(args));
     Path err = logDir.resolve(name + ".stderr.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd)
-        .directory(ROOT.toFile())
-        .redirectError(err.toFile())
-        .redirectOutput(logDir.resolve(name + ".stdout.txt").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(ROOT.toFile())
+            .redirectError(err.toFile())
+            .redirectOutput(logDir.resolve(name + ".stdout.txt").toFile());
     pb.environment().put("PANTAU_SKIP_BUILD", "1");
     pb.environment().put("JAVA_OPTS", "-Xmx1g");
     return new PantauProcess(pb.start(), err);
@@ -64,7 +70,10 @@ final class PantauProcess implements AutoCloseable {
     }
   }
 
-  /** Waits for a line of the terminal output to match; fails with what it printed if none does in time. */
+  /**
+   * Waits for a line of the terminal output to match; fails with what it printed if none does in
+   * time.
+   */
   void awaitLine(String regex, Duration timeout) throws InterruptedException {
     Pattern p = Pattern.compile(regex, Pattern.MULTILINE);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -73,14 +82,22 @@ final class PantauProcess implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new AssertionError("pantau exited with " + process.exitValue() + " before printing /" + regex + "/:\n" + stderr());
+        throw new AssertionError(
+            "pantau exited with "
+                + process.exitValue()
+                + " before printing /"
+                + regex
+                + "/:\n"
+                + stderr());
       }
       Thread.sleep(200);
     }
     throw new AssertionError("no line /" + regex + "/ within " + timeout + ":\n" + stderr());
   }
 
-  /** The exit status, waiting at most {@code timeout}; fails when the process is still running then. */
+  /**
+   * The exit status, waiting at most {@code timeout}; fails when the process is still running then.
+   */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("pantau still running after " + timeout + ":\n" + stderr());

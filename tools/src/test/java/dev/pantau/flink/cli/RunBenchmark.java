@@ -31,8 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <ul>
  *   <li>{@code recovery}: live traffic (one mention every 20 ms, stamped now); after the job runs,
- *       {@code kill -9}, start again at once, and time from the kill to the first enriched mention and
- *       the first KPI record committed by the new process; three rounds.
+ *       {@code kill -9}, start again at once, and time from the kill to the first enriched mention
+ *       and the first KPI record committed by the new process; three rounds.
  *   <li>{@code authors N}: N mentions by N different authors within one day, all of one brand, as a
  *       backlog; prints the status lines, whose checkpoint sizes and durations are those of a day
  *       window holding N authors.
@@ -52,7 +52,8 @@ public final class RunBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path work = Paths.get("tools", "target", "run-benchmark").toAbsolutePath();
-    try (LocalKafkaBroker kafka = LocalKafkaBroker.start(work.resolve("kafka-" + System.currentTimeMillis()))) {
+    try (LocalKafkaBroker kafka =
+        LocalKafkaBroker.start(work.resolve("kafka-" + System.currentTimeMillis()))) {
       if (args.length > 0 && args[0].equals("authors")) {
         authors(kafka, work, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
       } else {
@@ -62,9 +63,20 @@ public final class RunBenchmark {
   }
 
   private static String[] runArgs(LocalKafkaBroker kafka, Path work, String group, String... more) {
-    List<String> a = new java.util.ArrayList<>(List.of("run", "--bootstrap", kafka.bootstrapServers(),
-        "--group-id", group, "--transactional-id-prefix", group, "--state-dir", work.resolve("state").toString(),
-        "--status-interval", "10s"));
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--group-id",
+                group,
+                "--transactional-id-prefix",
+                group,
+                "--state-dir",
+                work.resolve("state").toString(),
+                "--status-interval",
+                "10s"));
     a.addAll(List.of(more));
     return a.toArray(new String[0]);
   }
@@ -73,17 +85,24 @@ public final class RunBenchmark {
     createInput(kafka);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong sent = new AtomicLong();
-    Thread traffic = new Thread(() -> {
-      try (KafkaProducer<byte[], byte[]> p = producer(kafka)) {
-        while (!stop.get()) {
-          long i = sent.incrementAndGet();
-          p.send(record("live-" + i, "telkomsel sinyal lagi bagus hari ini", Instant.now(), "@u" + (i % 500)));
-          Thread.sleep(20);
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread traffic =
+        new Thread(
+            () -> {
+              try (KafkaProducer<byte[], byte[]> p = producer(kafka)) {
+                while (!stop.get()) {
+                  long i = sent.incrementAndGet();
+                  p.send(
+                      record(
+                          "live-" + i,
+                          "telkomsel sinyal lagi bagus hari ini",
+                          Instant.now(),
+                          "@u" + (i % 500)));
+                  Thread.sleep(20);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     traffic.setDaemon(true);
     traffic.start();
     String[] args = runArgs(kafka, work, "recovery");
@@ -111,7 +130,8 @@ public final class RunBenchmark {
         }
         Thread.sleep(200);
       }
-      System.out.printf("round %d: kill -9 -> first new committed enriched mention %.1f s, first new KPI record %.1f s%n",
+      System.out.printf(
+          "round %d: kill -9 -> first new committed enriched mention %.1f s, first new KPI record %.1f s%n",
           round, firstEnriched, firstKpi);
       Thread.sleep(30_000);
     }
@@ -130,7 +150,8 @@ public final class RunBenchmark {
         p.send(record("a-" + i, "telkomsel lagi promo", day.plusMillis(i * step), "@author" + i));
       }
     }
-    System.out.printf("%,d mentions by %,d authors within %s sent%n", n, n, day.toString().substring(0, 10));
+    System.out.printf(
+        "%,d mentions by %,d authors within %s sent%n", n, n, day.toString().substring(0, 10));
     long t0 = System.nanoTime();
     PantauProcess run = PantauProcess.start(work, "authors", runArgs(kafka, work, "authors"));
     Pattern status = Pattern.compile("(?m)^\\[running\\] in ([\\d,]+).*lag ([\\d,]+).*$");
@@ -147,7 +168,9 @@ public final class RunBenchmark {
         System.out.printf("%4.0f s  %s%n", (System.nanoTime() - t0) / 1e9, line);
         last = line;
         Matcher mm = status.matcher(line);
-        if (mm.find() && Long.parseLong(mm.group(1).replace(",", "")) >= n && mm.group(2).equals("0")) {
+        if (mm.find()
+            && Long.parseLong(mm.group(1).replace(",", "")) >= n
+            && mm.group(2).equals("0")) {
           break;
         }
       }
@@ -165,7 +188,12 @@ public final class RunBenchmark {
     System.out.println("final: " + last);
     run.term();
     System.out.println("exit " + run.awaitExit(Duration.ofMinutes(2)));
-    System.out.println(run.stderr().lines().filter(l -> l.startsWith("Savepoint")).findFirst().orElse("no savepoint"));
+    System.out.println(
+        run.stderr()
+            .lines()
+            .filter(l -> l.startsWith("Savepoint"))
+            .findFirst()
+            .orElse("no savepoint"));
     Path state = work.resolve("state").resolve("authors");
     try (var files = Files.walk(state)) {
       long bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
@@ -175,7 +203,10 @@ public final class RunBenchmark {
 
   private static void createInput(LocalKafkaBroker kafka) {
     try (TopicProvisioner t = new TopicProvisioner(kafka.bootstrapServers())) {
-      t.createMissing(List.of(new TopicProvisioner.Spec("mentions", TopicProvisioner.Role.INPUT)), 3, Optional.empty());
+      t.createMissing(
+          List.of(new TopicProvisioner.Spec("mentions", TopicProvisioner.Role.INPUT)),
+          3,
+          Optional.empty());
     }
   }
 
@@ -188,13 +219,28 @@ public final class RunBenchmark {
     return new KafkaProducer<>(p);
   }
 
-  private static ProducerRecord<byte[], byte[]> record(String id, String text, Instant at, String author) throws Exception {
-    byte[] value = JSON.writeValueAsBytes(Map.of("id", id, "source", "twitter", "text", text, "created_at", at.toString(),
-        "author", Map.of("handle", author, "followers", 100)));
+  private static ProducerRecord<byte[], byte[]> record(
+      String id, String text, Instant at, String author) throws Exception {
+    byte[] value =
+        JSON.writeValueAsBytes(
+            Map.of(
+                "id",
+                id,
+                "source",
+                "twitter",
+                "text",
+                text,
+                "created_at",
+                at.toString(),
+                "author",
+                Map.of("handle", author, "followers", 100)));
     return new ProducerRecord<>("mentions", id.getBytes(StandardCharsets.UTF_8), value);
   }
 
-  /** Records a read_committed consumer can read on the topic now (end offsets, transaction markers aside). */
+  /**
+   * Records a read_committed consumer can read on the topic now (end offsets, transaction markers
+   * aside).
+   */
   private static long committed(LocalKafkaBroker kafka, String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -202,8 +248,12 @@ public final class RunBenchmark {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-      // read_committed end offsets stop at the last stable offset: they grow only when a transaction commits
+      List<TopicPartition> parts =
+          c.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
+      // read_committed end offsets stop at the last stable offset: they grow only when a
+      // transaction commits
       return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
     }
   }

@@ -1,9 +1,9 @@
 package dev.pantau.flink.cli;
 
-import dev.pantau.flink.launch.UserException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pantau.flink.launch.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,7 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StateDirectoryTest {
   private static final Map<String, String> HERE =
-      Map.of("kafka_cluster_id", "abc", "mentions_topic", "mentions id-1", "keyword_sets_topic", "keyword-sets id-2");
+      Map.of(
+          "kafka_cluster_id",
+          "abc",
+          "mentions_topic",
+          "mentions id-1",
+          "keyword_sets_topic",
+          "keyword-sets id-2");
 
   @TempDir Path dir;
 
@@ -23,7 +29,8 @@ class StateDirectoryTest {
     StateDirectory state = new StateDirectory(dir, "pantau");
     assertThat(state.latestRestorePoint()).isEmpty();
     Path older = completed(state.checkpoints().resolve("job1/chk-7"), 1_000);
-    Path inProgress = state.checkpoints().resolve("job1/chk-8"); // no _metadata yet: not a restore point
+    Path inProgress =
+        state.checkpoints().resolve("job1/chk-8"); // no _metadata yet: not a restore point
     Files.createDirectories(inProgress);
     Path newer = completed(state.savepoints().resolve("savepoint-1"), 2_000);
     assertThat(state.restorePoints()).containsExactlyInAnyOrder(older, newer);
@@ -55,7 +62,8 @@ class StateDirectoryTest {
     Path sp = completed(dir.resolve("sp"), 1_000);
     StateDirectory.writeIdentity(sp, HERE);
     StateDirectory.checkSavepointIdentity(sp, HERE);
-    assertThatThrownBy(() -> StateDirectory.checkSavepointIdentity(sp, Map.of("kafka_cluster_id", "other")))
+    assertThatThrownBy(
+            () -> StateDirectory.checkSavepointIdentity(sp, Map.of("kafka_cluster_id", "other")))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("kafka_cluster_id was abc, now other");
   }

@@ -35,8 +35,10 @@ class TempFoldersTest {
     try {
       TempFolders t = TempFolders.claim();
       assertThat(System.getProperty("java.io.tmpdir")).isEqualTo(t.folder().toString());
-      assertThat(t.folder().getFileName().toString()).isEqualTo("pantau-" + ProcessHandle.current().pid());
-      Files.writeString(Files.createDirectories(t.folder().resolve("blobStore-1")).resolve("b"), "x");
+      assertThat(t.folder().getFileName().toString())
+          .isEqualTo("pantau-" + ProcessHandle.current().pid());
+      Files.writeString(
+          Files.createDirectories(t.folder().resolve("blobStore-1")).resolve("b"), "x");
       t.release();
       assertThat(t.folder()).doesNotExist();
       assertThat(System.getProperty("java.io.tmpdir")).isEqualTo(base.toString());

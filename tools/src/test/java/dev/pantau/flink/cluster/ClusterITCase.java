@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pantau.flink.launch.ConfigPaths;
 import dev.pantau.flink.generate.GeneratedMention;
 import dev.pantau.flink.generate.GeneratorOptions;
 import dev.pantau.flink.generate.MentionGenerator;
@@ -12,6 +11,7 @@ import dev.pantau.flink.job.KafkaTestSupport;
 import dev.pantau.flink.job.PipelineConfig;
 import dev.pantau.flink.job.ReplayJob;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
+import dev.pantau.flink.launch.ConfigPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The shaded job jar on a standalone Flink cluster of separate JVMs, submitted with Flink's own
- * {@code flink run -p 2}, losing a TaskManager to SIGKILL mid-stream and getting a new one, and still
- * counting exactly as a replay of the same mentions.
+ * {@code flink run -p 2}, losing a TaskManager to SIGKILL mid-stream and getting a new one, and
+ * still counting exactly as a replay of the same mentions.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterITCase {
@@ -52,15 +52,27 @@ class ClusterITCase {
   @BeforeAll
   static void start() throws Exception {
     deleteRecursively(WORK);
-    // retention enforced every second with the stock 7 days: output stamped with these old mentions'
+    // retention enforced every second with the stock 7 days: output stamped with these old
+    // mentions'
     // event time would vanish within seconds
-    kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
-        .brokerProperty("log.retention.check.interval.ms", "1000")
-        .brokerProperty("log.retention.hours", "168"));
-    // the class path ./pantau cluster start takes from its own JVM; the build writes it for the tests
-    List<String> classPath = LocalFlinkCluster.clusterClassPath(Files.readString(Paths.get("target", "classpath.txt").toAbsolutePath()).trim());
-    flink = LocalFlinkCluster.start(LocalFlinkCluster.Settings.of(WORK.resolve("flink"), WORK.resolve("flink").resolve("log"), classPath)
-        .taskManagers(2, 2).restPort(0).prometheusPorts("0").memory("1024m", "768m"));
+    kafka =
+        LocalKafkaBroker.start(
+            LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
+                .brokerProperty("log.retention.check.interval.ms", "1000")
+                .brokerProperty("log.retention.hours", "168"));
+    // the class path ./pantau cluster start takes from its own JVM; the build writes it for the
+    // tests
+    List<String> classPath =
+        LocalFlinkCluster.clusterClassPath(
+            Files.readString(Paths.get("target", "classpath.txt").toAbsolutePath()).trim());
+    flink =
+        LocalFlinkCluster.start(
+            LocalFlinkCluster.Settings.of(
+                    WORK.resolve("flink"), WORK.resolve("flink").resolve("log"), classPath)
+                .taskManagers(2, 2)
+                .restPort(0)
+                .prometheusPorts("0")
+                .memory("1024m", "768m"));
   }
 
   @AfterAll
@@ -78,10 +90,16 @@ class ClusterITCase {
   void theJobJarAtParallelism2SurvivesALostTaskManagerAndCountsAsAReplay() throws Exception {
     Path jar = jobJar();
     List<GeneratedMention> generated =
-        new MentionGenerator(31, Instant.parse("2026-11-20T00:00:00Z"), 1.5, GeneratorOptions.defaults().malformedFraction(0.002))
+        new MentionGenerator(
+                31,
+                Instant.parse("2026-11-20T00:00:00Z"),
+                1.5,
+                GeneratorOptions.defaults().malformedFraction(0.002))
             .stream().limit(4_000).collect(Collectors.toList());
-    List<String> lines = generated.stream().map(GeneratedMention::json).collect(Collectors.toList());
-    Instant last = generated.stream().map(GeneratedMention::createdAt).max(Instant::compareTo).orElseThrow();
+    List<String> lines =
+        generated.stream().map(GeneratedMention::json).collect(Collectors.toList());
+    Instant last =
+        generated.stream().map(GeneratedMention::createdAt).max(Instant::compareTo).orElseThrow();
     List<String> part1 = lines.subList(0, lines.size() / 2);
     List<String> part2 = lines.subList(lines.size() / 2, lines.size());
     // one brand mention per partition a day after the end closes every window of the data on the
@@ -89,22 +107,53 @@ class ClusterITCase {
     Instant end = last.plus(Duration.ofHours(26));
     List<String> sentinels = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      sentinels.add(JSON.writeValueAsString(Map.of("id", "end-" + i, "source", "web", "text", "telkomsel end of test",
-          "created_at", end.plusSeconds(i).toString())));
+      sentinels.add(
+          JSON.writeValueAsString(
+              Map.of(
+                  "id",
+                  "end-" + i,
+                  "source",
+                  "web",
+                  "text",
+                  "telkomsel end of test",
+                  "created_at",
+                  end.plusSeconds(i).toString())));
     }
 
-    String jobId = flink.submit(jar, 2, null, List.of("--bootstrap", kafka.bootstrapServers(), "--from", "earliest",
-        "--partitions", "3", "--checkpoint-interval", "2s", "--group-id", "cluster-test",
-        "--transactional-id-prefix", "cluster-test",
-        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
-        Duration.ofSeconds(120));
+    String jobId =
+        flink.submit(
+            jar,
+            2,
+            null,
+            List.of(
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--from",
+                "earliest",
+                "--partitions",
+                "3",
+                "--checkpoint-interval",
+                "2s",
+                "--group-id",
+                "cluster-test",
+                "--transactional-id-prefix",
+                "cluster-test",
+                "--keywords",
+                ROOT.resolve("config/keywords").toString(),
+                "--alerts",
+                ROOT.resolve("config/alerts").toString()),
+            Duration.ofSeconds(120));
     assertThat(jobId).hasSize(32);
-    assertThat(partitions("mentions")).as("mentions partitions, created by the job's main").isEqualTo(3);
+    assertThat(partitions("mentions"))
+        .as("mentions partitions, created by the job's main")
+        .isEqualTo(3);
 
     KafkaTestSupport.produceMentions(kafka, "mentions", part1, 0);
     awaitKpiRecords(200, Duration.ofSeconds(90));
     // both TaskManagers run subtasks before one of them is lost, or the kill would prove nothing
-    assertThat(deployedTaskManagers()).as("TaskManagers the Kafka source's two subtasks went to").hasSize(2);
+    assertThat(deployedTaskManagers())
+        .as("TaskManagers the Kafka source's two subtasks went to")
+        .hasSize(2);
     assertPantauMetricsOnPrometheus();
     flink.killTaskManager(0);
     flink.startTaskManager();
@@ -117,52 +166,104 @@ class ClusterITCase {
     Path replayInput = WORK.resolve("input.jsonl");
     Files.write(replayInput, sent, StandardCharsets.UTF_8);
     Path replayOut = WORK.resolve("replay");
-    PipelineConfig config = PipelineConfig.defaults(ConfigPaths.keywords(ROOT.resolve("config/keywords")))
-        .withAlerts(ConfigPaths.alerts(ROOT.resolve("config/alerts")));
+    PipelineConfig config =
+        PipelineConfig.defaults(ConfigPaths.keywords(ROOT.resolve("config/keywords")))
+            .withAlerts(ConfigPaths.alerts(ROOT.resolve("config/alerts")));
     ReplayJob.run(replayInput, replayOut, config);
     Instant cutoff = end.minus(Duration.ofHours(2));
-    Map<String, String> expected = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(
-        Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream().map(ClusterITCase::json).toList(), false, false), cutoff);
+    Map<String, String> expected =
+        KafkaTestSupport.closedBefore(
+            KafkaTestSupport.upserted(
+                Files.readAllLines(replayOut.resolve(ReplayJob.KPI_FILE)).stream()
+                    .map(ClusterITCase::json)
+                    .toList(),
+                false,
+                false),
+            cutoff);
 
     Map<String, String> actual = Map.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      actual = KafkaTestSupport.closedBefore(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "kpi-series"), false, false), cutoff);
-      if (actual.keySet().containsAll(expected.keySet()) && KafkaTestSupport.differences(expected, actual, "cluster").isEmpty()) {
+      actual =
+          KafkaTestSupport.closedBefore(
+              KafkaTestSupport.upserted(
+                  KafkaTestSupport.readCommitted(kafka, "kpi-series"), false, false),
+              cutoff);
+      if (actual.keySet().containsAll(expected.keySet())
+          && KafkaTestSupport.differences(expected, actual, "cluster").isEmpty()) {
         break;
       }
       Thread.sleep(2_000);
     }
-    assertThat(flink.log("jobmanager")).as("the job failed over after the kill")
+    assertThat(flink.log("jobmanager"))
+        .as("the job failed over after the kill")
         .contains("switched from state RUNNING to RESTARTING");
     assertThat(expected).hasSizeGreaterThan(1_000);
     assertThat(KafkaTestSupport.differences(expected, actual, "cluster")).isEmpty();
-    Map<String, Long> firing = KafkaTestSupport.readCommitted(kafka, "alerts").stream()
-        .filter(a -> "firing".equals(a.get("status").asText()))
-        .collect(Collectors.groupingBy(a -> a.get("id").asText(), Collectors.counting()));
+    Map<String, Long> firing =
+        KafkaTestSupport.readCommitted(kafka, "alerts").stream()
+            .filter(a -> "firing".equals(a.get("status").asText()))
+            .collect(Collectors.groupingBy(a -> a.get("id").asText(), Collectors.counting()));
     assertThat(firing.values()).as("no firing alert id twice").allMatch(n -> n == 1);
   }
 
-  // after the kill test, whose checks read the JobManager's log: this job's deployments would blur them
+  // after the kill test, whose checks read the JobManager's log: this job's deployments would blur
+  // them
   @Test
   @Order(2)
   void anExplicitParallelismOptionOverridesFlinkRunP() throws Exception {
     String p = "par-";
-    String jobId = flink.submit(jobJar(), 1, null, List.of("--bootstrap", kafka.bootstrapServers(), "--parallelism", "2",
-        "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
-        "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
-        "--group-id", "par-test", "--transactional-id-prefix", "par-test",
-        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
-        Duration.ofSeconds(120));
+    String jobId =
+        flink.submit(
+            jobJar(),
+            1,
+            null,
+            List.of(
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--parallelism",
+                "2",
+                "--mentions-topic",
+                p + "mentions",
+                "--kpi-topic",
+                p + "kpi",
+                "--enriched-topic",
+                p + "enriched",
+                "--alerts-topic",
+                p + "alerts",
+                "--dead-letter-topic",
+                p + "dead",
+                "--keyword-sets-topic",
+                p + "keywords",
+                "--group-id",
+                "par-test",
+                "--transactional-id-prefix",
+                "par-test",
+                "--keywords",
+                ROOT.resolve("config/keywords").toString(),
+                "--alerts",
+                ROOT.resolve("config/alerts").toString()),
+            Duration.ofSeconds(120));
     try {
       JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + jobId));
       Map<String, Integer> parallelism = new TreeMap<>();
-      job.get("vertices").forEach(v -> parallelism.put(v.get("name").asText(), v.get("parallelism").asInt()));
+      job.get("vertices")
+          .forEach(v -> parallelism.put(v.get("name").asText(), v.get("parallelism").asInt()));
       // every operator at the job's parallelism, or its name says why not
-      assertThat(parallelism).allSatisfy((name, n) -> assertThat(n == 2 || name.contains("(parallelism 1:")).as(name + " at " + n).isTrue());
-      assertThat(parallelism.keySet()).anyMatch(n -> n.startsWith("Source: Keyword sets")).anyMatch(n -> n.contains("KPI windows"));
-      assertThat(parallelism.entrySet()).as("the Kafka source at --parallelism 2 despite -p 1")
-          .filteredOn(e -> e.getKey().startsWith("Source: Mentions")).extracting(Map.Entry::getValue).containsExactly(2);
+      assertThat(parallelism)
+          .allSatisfy(
+              (name, n) ->
+                  assertThat(n == 2 || name.contains("(parallelism 1:"))
+                      .as(name + " at " + n)
+                      .isTrue());
+      assertThat(parallelism.keySet())
+          .anyMatch(n -> n.startsWith("Source: Keyword sets"))
+          .anyMatch(n -> n.contains("KPI windows"));
+      assertThat(parallelism.entrySet())
+          .as("the Kafka source at --parallelism 2 despite -p 1")
+          .filteredOn(e -> e.getKey().startsWith("Source: Mentions"))
+          .extracting(Map.Entry::getValue)
+          .containsExactly(2);
     } finally {
       flink.rest("PATCH", "/jobs/" + jobId + "?mode=cancel");
     }
@@ -171,14 +272,40 @@ class ClusterITCase {
   @Test
   @Order(3)
   void theClusterCommandSubmitsTellsWhatRunsAndStopsItAll() throws Exception {
-    // ./pantau cluster submit finds the cluster by its folder; --parallelism is flink run -p and the job's
+    // ./pantau cluster submit finds the cluster by its folder; --parallelism is flink run -p and
+    // the job's
     String p = "cli-";
-    String submitted = cli("submit", "--jar", jobJar().toString(), "--parallelism", "1", "--bootstrap", kafka.bootstrapServers(),
-        "--mentions-topic", p + "mentions", "--kpi-topic", p + "kpi", "--enriched-topic", p + "enriched",
-        "--alerts-topic", p + "alerts", "--dead-letter-topic", p + "dead", "--keyword-sets-topic", p + "keywords",
-        "--group-id", "cli-test", "--transactional-id-prefix", "cli-test",
-        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString());
-    java.util.regex.Matcher id = java.util.regex.Pattern.compile("Submitted job ([0-9a-f]{32})").matcher(submitted);
+    String submitted =
+        cli(
+            "submit",
+            "--jar",
+            jobJar().toString(),
+            "--parallelism",
+            "1",
+            "--bootstrap",
+            kafka.bootstrapServers(),
+            "--mentions-topic",
+            p + "mentions",
+            "--kpi-topic",
+            p + "kpi",
+            "--enriched-topic",
+            p + "enriched",
+            "--alerts-topic",
+            p + "alerts",
+            "--dead-letter-topic",
+            p + "dead",
+            "--keyword-sets-topic",
+            p + "keywords",
+            "--group-id",
+            "cli-test",
+            "--transactional-id-prefix",
+            "cli-test",
+            "--keywords",
+            ROOT.resolve("config/keywords").toString(),
+            "--alerts",
+            ROOT.resolve("config/alerts").toString());
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("Submitted job ([0-9a-f]{32})").matcher(submitted);
     assertThat(id.find()).as(submitted).isTrue();
     JsonNode job = JSON.readTree(flink.rest("GET", "/jobs/" + id.group(1)));
     List<Integer> levels = new ArrayList<>();
@@ -186,15 +313,22 @@ class ClusterITCase {
     assertThat(levels).isNotEmpty().containsOnly(1);
 
     String status = cli("status");
-    assertThat(status).contains("Flink 2.2.1 at http://" + flink.address()).contains("2 TaskManagers")
-        .containsPattern("taskmanager-0 +pid [0-9]+ +exited").containsPattern("taskmanager-2 +pid [0-9]+ +running http://127.0.0.1:")
-        .containsPattern("job " + id.group(1) + " (INITIALIZING|CREATED|RUNNING) +Pantau social listening");
+    assertThat(status)
+        .contains("Flink 2.2.1 at http://" + flink.address())
+        .contains("2 TaskManagers")
+        .containsPattern("taskmanager-0 +pid [0-9]+ +exited")
+        .containsPattern("taskmanager-2 +pid [0-9]+ +running http://127.0.0.1:")
+        .containsPattern(
+            "job " + id.group(1) + " (INITIALIZING|CREATED|RUNNING) +Pantau social listening");
     assertThat(cli("stop")).contains("Stopped 3 Flink processes");
     assertThat(flink.members()).isEmpty();
     assertThat(cliStatus("status")).isEqualTo(1);
   }
 
-  /** {@code ./pantau cluster --cluster-dir DIR ARGS} in this JVM; its standard output, exit status 0 required. */
+  /**
+   * {@code ./pantau cluster --cluster-dir DIR ARGS} in this JVM; its standard output, exit status 0
+   * required.
+   */
   private static String cli(String... args) throws Exception {
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     java.io.PrintStream before = System.out;
@@ -211,14 +345,15 @@ class ClusterITCase {
   }
 
   private static int cliStatus(String... args) {
-    List<String> all = new ArrayList<>(List.of("cluster", "--cluster-dir", WORK.resolve("flink").toString()));
+    List<String> all =
+        new ArrayList<>(List.of("cluster", "--cluster-dir", WORK.resolve("flink").toString()));
     all.addAll(List.of(args));
     return dev.pantau.flink.cli.PantauCli.execute(all.toArray(String[]::new));
   }
 
   /**
-   * Every JVM serves Prometheus metrics on 127.0.0.1 only, and the TaskManagers' include Pantau's own
-   * counters with the records the job has read so far.
+   * Every JVM serves Prometheus metrics on 127.0.0.1 only, and the TaskManagers' include Pantau's
+   * own counters with the records the job has read so far.
    */
   private static void assertPantauMetricsOnPrometheus() throws Exception {
     Map<String, String> endpoints = flink.prometheusEndpoints();
@@ -227,39 +362,70 @@ class ClusterITCase {
     double read = 0;
     String all = "";
     for (String tm : List.of("taskmanager-0", "taskmanager-1")) {
-      String text = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoints.get(tm))).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      String text =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoints.get(tm)))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
       all += text;
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("(?m)^flink_taskmanager_job_task_operator_mentionsRead\\{[^}]*\\} ([0-9.eE+]+)$").matcher(text);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "(?m)^flink_taskmanager_job_task_operator_mentionsRead\\{[^}]*\\} ([0-9.eE+]+)$")
+              .matcher(text);
       while (m.find()) {
         read += Double.parseDouble(m.group(1));
       }
     }
     assertThat(read).as("mentionsRead over both TaskManagers").isPositive();
     // the metrics README's table names
-    for (String metric : List.of("deadLetterRecords", "lateMentions", "outputDeadLetters", "duplicateMentions",
-        "matchedMentions", "unmatchedMentions", "expansionOverflows", "keywordSetVersion", "keywordUpdatesRejected",
-        "keywordQueryErrors", "kpiLateContributionsDropped", "alertsFired", "alertsDelivered", "alertDeliveriesFailed")) {
+    for (String metric :
+        List.of(
+            "deadLetterRecords",
+            "lateMentions",
+            "outputDeadLetters",
+            "duplicateMentions",
+            "matchedMentions",
+            "unmatchedMentions",
+            "expansionOverflows",
+            "keywordSetVersion",
+            "keywordUpdatesRejected",
+            "keywordQueryErrors",
+            "kpiLateContributionsDropped",
+            "alertsFired",
+            "alertsDelivered",
+            "alertDeliveriesFailed")) {
       assertThat(all).as(metric).contains("flink_taskmanager_job_task_operator_" + metric + "{");
     }
-    assertThat(all).contains("flink_taskmanager_job_task_busyTimeMsPerSecond{", "flink_taskmanager_job_task_backPressuredTimeMsPerSecond{",
-        "flink_taskmanager_job_task_operator_numRecordsInPerSecond{");
+    assertThat(all)
+        .contains(
+            "flink_taskmanager_job_task_busyTimeMsPerSecond{",
+            "flink_taskmanager_job_task_backPressuredTimeMsPerSecond{",
+            "flink_taskmanager_job_task_operator_numRecordsInPerSecond{");
   }
 
   private static Path jobJar() throws IOException {
     // the runtime module builds it, before this module's tests run
-    try (Stream<Path> files = Files.list(Paths.get("..", "flink-jobs", "target").toAbsolutePath().normalize())) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no shaded job jar in flink-jobs/target/: it is built at the package phase"));
+    try (Stream<Path> files =
+        Files.list(Paths.get("..", "flink-jobs", "target").toAbsolutePath().normalize())) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-job.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no shaded job jar in flink-jobs/target/: it is built at the package phase"));
     }
   }
 
-  /** The TaskManagers (by resource id) the JobManager deployed the mentions source's subtasks to. */
+  /**
+   * The TaskManagers (by resource id) the JobManager deployed the mentions source's subtasks to.
+   */
   private static List<String> deployedTaskManagers() throws IOException {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Deploying Source: Mentions from Kafka .* to (\\S+) @ ")
-        .matcher(flink.log("jobmanager"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Deploying Source: Mentions from Kafka .* to (\\S+) @ ")
+            .matcher(flink.log("jobmanager"));
     List<String> out = new ArrayList<>();
     while (m.find()) {
       if (!out.contains(m.group(1))) {
@@ -273,7 +439,13 @@ class ClusterITCase {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     try (Admin admin = Admin.create(p)) {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .size();
     }
   }
 
@@ -285,7 +457,6 @@ class ClusterITCase {
     }
   }
 
-
   private static void awaitKpiRecords(int n, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -294,9 +465,9 @@ class ClusterITCase {
       }
       Thread.sleep(1_000);
     }
-    throw new AssertionError("fewer than " + n + " KPI records within " + timeout + "; logs in " + flink.logDir());
+    throw new AssertionError(
+        "fewer than " + n + " KPI records within " + timeout + "; logs in " + flink.logDir());
   }
-
 
   private static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {

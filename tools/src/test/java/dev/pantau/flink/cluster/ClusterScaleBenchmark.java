@@ -28,22 +28,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Scale-out of the job jar on the local standalone cluster ({@link LocalFlinkCluster}: a JobManager and
- * two TaskManagers of two slots): the same topic of generated mentions read from the earliest offset at
- * parallelism 1, 2 and 4, one after the other in the same minutes. For each it prints the rate at which
- * the job reads (Pantau's {@code mentionsRead} counter over all subtasks, through the REST API): from
- * submission to the last mention, or, given a window of W seconds, over W seconds that start once the
- * job has read {@value #WARM} mentions (start-up and warm-up left out; on a busy machine a whole
- * topic at every parallelism takes too long). And where the time goes: each job vertex's busy and
- * backpressured milliseconds per second, averaged over samples taken while it reads. Not part of
- * {@code mvn verify}.
+ * Scale-out of the job jar on the local standalone cluster ({@link LocalFlinkCluster}: a JobManager
+ * and two TaskManagers of two slots): the same topic of generated mentions read from the earliest
+ * offset at parallelism 1, 2 and 4, one after the other in the same minutes. For each it prints the
+ * rate at which the job reads (Pantau's {@code mentionsRead} counter over all subtasks, through the
+ * REST API): from submission to the last mention, or, given a window of W seconds, over W seconds
+ * that start once the job has read {@value #WARM} mentions (start-up and warm-up left out; on a
+ * busy machine a whole topic at every parallelism takes too long). And where the time goes: each
+ * job vertex's busy and backpressured milliseconds per second, averaged over samples taken while it
+ * reads. Not part of {@code mvn verify}.
  *
  * <pre>
  * mvn -B -o -DskipTests package -pl tools -am
  * java -cp "tools/target/test-classes:tools/target/classes:flink-jobs/target/classes:keywords/target/classes:alerts/target/classes:$(cat tools/target/classpath.txt)" \
  *   dev.pantau.flink.cluster.ClusterScaleBenchmark [COUNT [PARALLELISM,... [WINDOW_SECONDS]]]
  * </pre>
- * Run from the checkout's root. The mentions are those of {@code ./pantau generate --count COUNT --seed 1}.
+ *
+ * Run from the checkout's root. The mentions are those of {@code ./pantau generate --count COUNT
+ * --seed 1}.
  */
 public final class ClusterScaleBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +53,7 @@ public final class ClusterScaleBenchmark {
   private static final Path WORK = ROOT.resolve("tools/target/cluster-benchmark");
   private static final String TOPIC = "bench-mentions";
   private static final int PARTITIONS = 4;
+
   /** Mentions read before a measurement window starts. */
   private static final long WARM = 10_000;
 
@@ -65,16 +68,25 @@ public final class ClusterScaleBenchmark {
     long window = args.length > 2 ? Long.parseLong(args[2]) : 0;
     deleteTree(WORK);
     System.out.println("load before: " + loadAverage());
-    try (LocalKafkaBroker kafka = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
-            .brokerProperty("log.retention.hours", "100000"));
-        LocalFlinkCluster flink = LocalFlinkCluster.start(LocalFlinkCluster.Settings.of(WORK.resolve("flink"),
-                WORK.resolve("flink/log"), LocalFlinkCluster.clusterClassPath(
-                    Files.readString(ROOT.resolve("tools/target/classpath.txt")).trim()))
-            .taskManagers(2, 2).restPort(0).prometheusPorts("0"))) {
+    try (LocalKafkaBroker kafka =
+            LocalKafkaBroker.start(
+                LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
+                    .brokerProperty("log.retention.hours", "100000"));
+        LocalFlinkCluster flink =
+            LocalFlinkCluster.start(
+                LocalFlinkCluster.Settings.of(
+                        WORK.resolve("flink"),
+                        WORK.resolve("flink/log"),
+                        LocalFlinkCluster.clusterClassPath(
+                            Files.readString(ROOT.resolve("tools/target/classpath.txt")).trim()))
+                    .taskManagers(2, 2)
+                    .restPort(0)
+                    .prometheusPorts("0"))) {
       long t0 = System.nanoTime();
       produce(kafka.bootstrapServers(), count);
-      System.out.printf("produced %,d mentions to %s (%d partitions) in %.1f s%n", count, TOPIC, PARTITIONS,
-          (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "produced %,d mentions to %s (%d partitions) in %.1f s%n",
+          count, TOPIC, PARTITIONS, (System.nanoTime() - t0) / 1e9);
       Path jar = jobJar();
       Map<Integer, Double> rates = new LinkedHashMap<>();
       for (int p : levels) {
@@ -89,17 +101,51 @@ public final class ClusterScaleBenchmark {
     System.out.println("load after: " + loadAverage());
   }
 
-  /** One submission at parallelism {@code p}; returns mentions read per second, submission to last. */
-  private static double run(LocalFlinkCluster flink, String bootstrap, Path jar, int p, long count, long window) throws Exception {
+  /**
+   * One submission at parallelism {@code p}; returns mentions read per second, submission to last.
+   */
+  private static double run(
+      LocalFlinkCluster flink, String bootstrap, Path jar, int p, long count, long window)
+      throws Exception {
     String n = "p" + p + "-";
     long start = System.nanoTime();
-    String job = flink.submit(jar, p, null, List.of("--bootstrap", bootstrap, "--parallelism", String.valueOf(p),
-        "--from", "earliest", "--mentions-topic", TOPIC, "--partitions", String.valueOf(PARTITIONS),
-        "--keyword-sets-topic", n + "keywords", "--kpi-topic", n + "kpi", "--enriched-topic", n + "enriched",
-        "--alerts-topic", n + "alerts", "--dead-letter-topic", n + "dead", "--group-id", "bench-" + n,
-        "--transactional-id-prefix", "bench-" + n, "--checkpoint-interval", "10s",
-        "--keywords", ROOT.resolve("config/keywords").toString(), "--alerts", ROOT.resolve("config/alerts").toString()),
-        Duration.ofMinutes(3));
+    String job =
+        flink.submit(
+            jar,
+            p,
+            null,
+            List.of(
+                "--bootstrap",
+                bootstrap,
+                "--parallelism",
+                String.valueOf(p),
+                "--from",
+                "earliest",
+                "--mentions-topic",
+                TOPIC,
+                "--partitions",
+                String.valueOf(PARTITIONS),
+                "--keyword-sets-topic",
+                n + "keywords",
+                "--kpi-topic",
+                n + "kpi",
+                "--enriched-topic",
+                n + "enriched",
+                "--alerts-topic",
+                n + "alerts",
+                "--dead-letter-topic",
+                n + "dead",
+                "--group-id",
+                "bench-" + n,
+                "--transactional-id-prefix",
+                "bench-" + n,
+                "--checkpoint-interval",
+                "10s",
+                "--keywords",
+                ROOT.resolve("config/keywords").toString(),
+                "--alerts",
+                ROOT.resolve("config/alerts").toString()),
+            Duration.ofMinutes(3));
     Map<String, String> vertices = new LinkedHashMap<>();
     Map<String, double[]> load = new TreeMap<>();
     long read = 0;
@@ -107,10 +153,18 @@ public final class ClusterScaleBenchmark {
     long lastSample = 0;
     long windowStart = 0;
     long readAtWindowStart = 0;
-    while (read < count && (windowStart == 0 || window == 0 || System.nanoTime() - windowStart < window * 1_000_000_000L)) {
+    while (read < count
+        && (windowStart == 0
+            || window == 0
+            || System.nanoTime() - windowStart < window * 1_000_000_000L)) {
       Thread.sleep(500);
       if (vertices.isEmpty()) {
-        flink.tryRest("/jobs/" + job).ifPresent(j -> j.path("vertices").forEach(v -> vertices.put(v.get("id").asText(), v.get("name").asText())));
+        flink
+            .tryRest("/jobs/" + job)
+            .ifPresent(
+                j ->
+                    j.path("vertices")
+                        .forEach(v -> vertices.put(v.get("id").asText(), v.get("name").asText())));
         continue;
       }
       read = 0;
@@ -133,24 +187,39 @@ public final class ClusterScaleBenchmark {
         }
       }
       if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) {
-        throw new IllegalStateException("parallelism " + p + ": only " + read + " read after 20 min");
+        throw new IllegalStateException(
+            "parallelism " + p + ": only " + read + " read after 20 min");
       }
     }
     double rate;
     if (window > 0) {
       double seconds = (System.nanoTime() - windowStart) / 1e9;
       rate = (read - readAtWindowStart) / seconds;
-      System.out.printf("%nparallelism %d: %,d mentions read in %.1f s after the first %,d = %,.0f mentions/s (%,d read in all, %.1f s since submission)%n",
-          p, read - readAtWindowStart, seconds, readAtWindowStart, rate, read, (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "%nparallelism %d: %,d mentions read in %.1f s after the first %,d = %,.0f mentions/s (%,d read in all, %.1f s since submission)%n",
+          p,
+          read - readAtWindowStart,
+          seconds,
+          readAtWindowStart,
+          rate,
+          read,
+          (System.nanoTime() - start) / 1e9);
     } else {
       double seconds = (System.nanoTime() - start) / 1e9;
       rate = count / seconds;
-      System.out.printf("%nparallelism %d: %,d mentions read in %.1f s from submission = %,.0f mentions/s%n", p, count, seconds, rate);
+      System.out.printf(
+          "%nparallelism %d: %,d mentions read in %.1f s from submission = %,.0f mentions/s%n",
+          p, count, seconds, rate);
     }
-    System.out.println("  busy / backpressured ms per s, mean over subtasks, " + samples + " samples while reading:");
+    System.out.println(
+        "  busy / backpressured ms per s, mean over subtasks, "
+            + samples
+            + " samples while reading:");
     for (Map.Entry<String, double[]> e : load.entrySet()) {
       String name = e.getKey().length() > 110 ? e.getKey().substring(0, 110) + "..." : e.getKey();
-      System.out.printf("  %5.0f %5.0f  %s%n", e.getValue()[0] / Math.max(1, samples), e.getValue()[1] / Math.max(1, samples), name);
+      System.out.printf(
+          "  %5.0f %5.0f  %s%n",
+          e.getValue()[0] / Math.max(1, samples), e.getValue()[1] / Math.max(1, samples), name);
     }
     flink.rest("PATCH", "/jobs/" + job + "?mode=cancel");
     // the next run gets all slots: wait for the cancellation to finish
@@ -164,29 +233,48 @@ public final class ClusterScaleBenchmark {
     return rate;
   }
 
-  /** The sum over a vertex's subtasks of the operator metric ending in {@code .name}, 0 if it has none. */
-  private static long sum(LocalFlinkCluster flink, String job, String vertex, String name) throws Exception {
+  /**
+   * The sum over a vertex's subtasks of the operator metric ending in {@code .name}, 0 if it has
+   * none.
+   */
+  private static long sum(LocalFlinkCluster flink, String job, String vertex, String name)
+      throws Exception {
     String id = metricId(flink, job, vertex, "." + name);
     if (id == null) {
       return 0;
     }
-    JsonNode r = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics?agg=sum&get="
-        + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse(null);
+    JsonNode r =
+        flink
+            .tryRest(
+                "/jobs/"
+                    + job
+                    + "/vertices/"
+                    + vertex
+                    + "/subtasks/metrics?agg=sum&get="
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8))
+            .orElse(null);
     return r == null || r.size() == 0 ? 0 : (long) r.get(0).path("sum").asDouble();
   }
 
   private static double avg(LocalFlinkCluster flink, String job, String vertex, String name) {
-    JsonNode r = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics?agg=avg&get=" + name).orElse(null);
+    JsonNode r =
+        flink
+            .tryRest(
+                "/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics?agg=avg&get=" + name)
+            .orElse(null);
     return r == null || r.size() == 0 ? 0 : r.get(0).path("avg").asDouble();
   }
 
   private static final Map<String, String> IDS = new TreeMap<>();
 
-  private static String metricId(LocalFlinkCluster flink, String job, String vertex, String suffix) {
+  private static String metricId(
+      LocalFlinkCluster flink, String job, String vertex, String suffix) {
     String key = job + vertex + suffix;
     if (!IDS.containsKey(key)) {
-      // asked again until found: a vertex reports its operators' metrics some seconds after it starts
-      JsonNode list = flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics").orElse(null);
+      // asked again until found: a vertex reports its operators' metrics some seconds after it
+      // starts
+      JsonNode list =
+          flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics").orElse(null);
       for (JsonNode m : list == null ? JSON.createArrayNode() : list) {
         if (m.get("id").asText().endsWith(suffix)) {
           IDS.put(key, m.get("id").asText());
@@ -209,8 +297,12 @@ public final class ClusterScaleBenchmark {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     // the mentions of ./pantau generate --count COUNT --seed 1
-    MentionGenerator generator = new MentionGenerator(1, MentionGenerator.DEFAULT_START,
-        MentionGenerator.DEFAULT_MENTIONS_PER_MINUTE, GeneratorOptions.defaults());
+    MentionGenerator generator =
+        new MentionGenerator(
+            1,
+            MentionGenerator.DEFAULT_START,
+            MentionGenerator.DEFAULT_MENTIONS_PER_MINUTE,
+            GeneratorOptions.defaults());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       for (long i = 0; i < count; i++) {
         GeneratedMention m = generator.nextMention();
@@ -222,7 +314,10 @@ public final class ClusterScaleBenchmark {
 
   private static Path jobJar() throws Exception {
     try (Stream<Path> files = Files.list(ROOT.resolve("flink-jobs/target"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-job.jar"))
+          .findFirst()
+          .orElseThrow();
     }
   }
 

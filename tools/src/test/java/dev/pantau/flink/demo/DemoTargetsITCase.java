@@ -23,8 +23,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's sample with the default configuration: its mentions meet the monthly mentions target of
- * the busy brands, while their accounts' follower growth falls behind the raised follower target.
+ * The demo's sample with the default configuration: its mentions meet the monthly mentions target
+ * of the busy brands, while their accounts' follower growth falls behind the raised follower
+ * target.
  */
 class DemoTargetsITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,17 +35,24 @@ class DemoTargetsITCase {
     Path dir = Paths.get("target", "demo-targets-itcase");
     Files.createDirectories(dir);
     Duration span = Duration.ofMinutes(40);
-    MentionGenerator generator = new MentionGenerator(42, MentionGenerator.DEFAULT_START, 120, GeneratorOptions.defaults().noSpike());
+    MentionGenerator generator =
+        new MentionGenerator(
+            42, MentionGenerator.DEFAULT_START, 120, GeneratorOptions.defaults().noSpike());
     List<String> mentions = new ArrayList<>();
-    for (GeneratedMention m = generator.nextMention(); m.arrival().isBefore(MentionGenerator.DEFAULT_START.plus(span));
+    for (GeneratedMention m = generator.nextMention();
+        m.arrival().isBefore(MentionGenerator.DEFAULT_START.plus(span));
         m = generator.nextMention()) {
       mentions.add(m.json());
     }
     Path input = Files.write(dir.resolve("mentions.jsonl"), mentions);
-    Path readings = Files.write(dir.resolve("account-stats.jsonl"),
-        new AccountReadings(42, MentionGenerator.DEFAULT_START, Duration.ofMinutes(10)).until(MentionGenerator.DEFAULT_START.plus(span)));
-    PipelineConfig config = PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
-        .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")));
+    Path readings =
+        Files.write(
+            dir.resolve("account-stats.jsonl"),
+            new AccountReadings(42, MentionGenerator.DEFAULT_START, Duration.ofMinutes(10))
+                .until(MentionGenerator.DEFAULT_START.plus(span)));
+    PipelineConfig config =
+        PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
+            .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")));
     ReplayJob.run(input, readings, dir.resolve("out"), config, null);
 
     Map<String, JsonNode> latest = new TreeMap<>();

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LiveViewITCase {
 
-  private static final String KPI = "{\"brand\":\"%s\",\"window\":\"1m\",\"start\":\"2026-11-22T10:15:00Z\","
-      + "\"source\":\"*\",\"mentions\":%d,\"reach\":100,\"engagement\":{\"total\":7},\"revision\":1}";
+  private static final String KPI =
+      "{\"brand\":\"%s\",\"window\":\"1m\",\"start\":\"2026-11-22T10:15:00Z\","
+          + "\"source\":\"*\",\"mentions\":%d,\"reach\":100,\"engagement\":{\"total\":7},\"revision\":1}";
 
   @Test
   void showsCommittedKpisAndAlertsOnly(@TempDir Path dir) throws Exception {
@@ -26,16 +27,25 @@ class LiveViewITCase {
       kafka.createTopics(2, "kpi-series", "alerts");
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-      try (LiveView view = LiveView.start(kafka.bootstrapServers(), "kpi-series", "alerts",
-               new KpiTable(KpiTable.Mode.PLAIN), out);
-           KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(kafka))) {
+      try (LiveView view =
+              LiveView.start(
+                  kafka.bootstrapServers(),
+                  "kpi-series",
+                  "alerts",
+                  new KpiTable(KpiTable.Mode.PLAIN),
+                  out);
+          KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(kafka))) {
         producer.initTransactions();
         producer.beginTransaction();
         producer.send(new ProducerRecord<>("kpi-series", "k", String.format(KPI, "telkomsel", 12)));
         producer.send(new ProducerRecord<>("kpi-series", "k", "not json")); // skipped, not fatal
-        producer.send(new ProducerRecord<>("alerts", "a", "{\"id\":\"r|telkomsel|1m|s\",\"status\":\"firing\","
-            + "\"rule\":\"r\",\"brand\":\"telkomsel\",\"severity\":\"info\",\"window\":\"1m\","
-            + "\"start\":\"2026-11-22T10:15:00Z\",\"message\":\"up\"}"));
+        producer.send(
+            new ProducerRecord<>(
+                "alerts",
+                "a",
+                "{\"id\":\"r|telkomsel|1m|s\",\"status\":\"firing\","
+                    + "\"rule\":\"r\",\"brand\":\"telkomsel\",\"severity\":\"info\",\"window\":\"1m\","
+                    + "\"start\":\"2026-11-22T10:15:00Z\",\"message\":\"up\"}"));
         producer.commitTransaction();
         producer.beginTransaction();
         producer.send(new ProducerRecord<>("kpi-series", "k", String.format(KPI, "aborted", 99)));
@@ -51,10 +61,11 @@ class LiveViewITCase {
         }
       }
       String printed = bytes.toString(StandardCharsets.UTF_8);
-      assertThat(printed.lines()).containsExactlyInAnyOrder(
-          "telkomsel 1m 2026-11-22T10:15:00Z mentions=12 reach=100 engagement=7",
-          "alert firing info telkomsel 1m 2026-11-22T10:15:00Z r: up",
-          "xl 1m 2026-11-22T10:15:00Z mentions=3 reach=100 engagement=7");
+      assertThat(printed.lines())
+          .containsExactlyInAnyOrder(
+              "telkomsel 1m 2026-11-22T10:15:00Z mentions=12 reach=100 engagement=7",
+              "alert firing info telkomsel 1m 2026-11-22T10:15:00Z r: up",
+              "xl 1m 2026-11-22T10:15:00Z mentions=3 reach=100 engagement=7");
     }
   }
 

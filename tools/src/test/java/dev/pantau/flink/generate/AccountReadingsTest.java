@@ -17,15 +17,21 @@ class AccountReadingsTest {
 
   @Test
   void sameSeedSameReadingsEveryOneValidForEveryBrandAndSource() throws Exception {
-    List<String> a = new AccountReadings(7, START, Duration.ofHours(1)).until(START.plus(Duration.ofDays(2)));
-    List<String> b = new AccountReadings(7, START, Duration.ofHours(1)).until(START.plus(Duration.ofDays(2)));
+    List<String> a =
+        new AccountReadings(7, START, Duration.ofHours(1)).until(START.plus(Duration.ofDays(2)));
+    List<String> b =
+        new AccountReadings(7, START, Duration.ofHours(1)).until(START.plus(Duration.ofDays(2)));
     assertThat(a).isEqualTo(b).hasSize(48 * 10);
-    assertThat(new AccountReadings(8, START, Duration.ofHours(1)).until(START.plus(Duration.ofDays(2)))).isNotEqualTo(a);
+    assertThat(
+            new AccountReadings(8, START, Duration.ofHours(1))
+                .until(START.plus(Duration.ofDays(2))))
+        .isNotEqualTo(a);
     AccountStatsDecoder decoder = new AccountStatsDecoder();
     Map<String, long[]> firstLast = new TreeMap<>();
     for (String line : a) {
       AccountReading r = decoder.parse(line.getBytes(StandardCharsets.UTF_8));
-      firstLast.computeIfAbsent(r.brand + " " + r.source, k -> new long[] {r.followers, 0})[1] = r.followers;
+      firstLast.computeIfAbsent(r.brand + " " + r.source, k -> new long[] {r.followers, 0})[1] =
+          r.followers;
     }
     assertThat(firstLast).hasSize(10);
     // two days: Telkomsel's accounts gain far more than XL's
@@ -36,7 +42,9 @@ class AccountReadingsTest {
   }
 
   private static long growth(Map<String, long[]> firstLast, String brand) {
-    return firstLast.entrySet().stream().filter(e -> e.getKey().startsWith(brand + " "))
-        .mapToLong(e -> e.getValue()[1] - e.getValue()[0]).sum();
+    return firstLast.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(brand + " "))
+        .mapToLong(e -> e.getValue()[1] - e.getValue()[0])
+        .sum();
   }
 }

@@ -1,9 +1,9 @@
 package dev.pantau.flink.generate;
 
-import dev.pantau.flink.launch.DurationConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pantau.flink.launch.DurationConverter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -37,8 +37,11 @@ class GenerateCommandTest {
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
     assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
     List<String> lines = Files.readAllLines(a);
-    assertThat(lines).hasSize(500).allSatisfy(l -> assertThat(MentionValidator.violation(l)).isNull());
-    assertThat(MentionValidator.createdAt(MentionValidator.parse(lines.get(0))).toString()).startsWith("2026-11-22T00:");
+    assertThat(lines)
+        .hasSize(500)
+        .allSatisfy(l -> assertThat(MentionValidator.violation(l)).isNull());
+    assertThat(MentionValidator.createdAt(MentionValidator.parse(lines.get(0))).toString())
+        .startsWith("2026-11-22T00:");
     assertThat(out.toString()).contains("Wrote 500 mentions");
   }
 
@@ -46,7 +49,10 @@ class GenerateCommandTest {
   void malformedFlagMixesInBrokenLines() throws Exception {
     Path file = dir.resolve("m.jsonl");
     assertThat(run("--count", "3000", "--output", file.toString(), "--malformed", "0.05")).isZero();
-    long broken = Files.readAllLines(file).stream().filter(l -> MentionValidator.violation(l) != null).count();
+    long broken =
+        Files.readAllLines(file).stream()
+            .filter(l -> MentionValidator.violation(l) != null)
+            .count();
     assertThat(broken).isBetween(90L, 230L);
   }
 
@@ -55,7 +61,18 @@ class GenerateCommandTest {
     assertThat(run()).isEqualTo(2);
     assertThat(run("--count", "5")).isEqualTo(2);
     assertThat(run("--count", "0", "--output", dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(run("--count", "5", "--output", "x", "--rate", "3", "--duration", "1m", "--bootstrap", "h:1"))
+    assertThat(
+            run(
+                "--count",
+                "5",
+                "--output",
+                "x",
+                "--rate",
+                "3",
+                "--duration",
+                "1m",
+                "--bootstrap",
+                "h:1"))
         .isEqualTo(2);
     assertThat(run("--rate", "3", "--duration", "soon", "--bootstrap", "h:1")).isEqualTo(2);
     assertThat(run("--count", "5", "--output", "x", "--malformed", "2")).isEqualTo(2);
@@ -64,7 +81,8 @@ class GenerateCommandTest {
 
   @Test
   void unwritableOutputExitsWithOne() {
-    assertThat(run("--count", "5", "--output", dir.resolve("missing/dir/x.jsonl").toString())).isEqualTo(1);
+    assertThat(run("--count", "5", "--output", dir.resolve("missing/dir/x.jsonl").toString()))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("cannot write");
   }
 
@@ -84,7 +102,9 @@ class GenerateCommandTest {
     assertThat(DurationConverter.parse("PT3M")).hasMinutes(3);
     assertThat(DurationConverter.parse("10 min")).hasMinutes(10);
     for (String bad : new String[] {"5", "", "soon", "-5m", "P"}) {
-      assertThatThrownBy(() -> DurationConverter.parse(bad)).as(bad).hasMessageContaining("is not a duration");
+      assertThatThrownBy(() -> DurationConverter.parse(bad))
+          .as(bad)
+          .hasMessageContaining("is not a duration");
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.pantau.flink.generate;
 import java.time.Instant;
 
 /**
- * Prints how many mentions per second {@link MentionGenerator} produces (JSON strings in memory,
- * no I/O). Run after {@code mvn package} from the repository root:
+ * Prints how many mentions per second {@link MentionGenerator} produces (JSON strings in memory, no
+ * I/O). Run after {@code mvn package} from the repository root:
  *
  * <pre>
  * java -cp "tools/target/test-classes:tools/target/classes:flink-jobs/target/classes:$(cat tools/target/classpath.txt)" \
@@ -25,7 +25,8 @@ public final class GeneratorBenchmark {
         bytes += generator.nextMention().json().length();
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("round %d: %d mentions in %.2f s = %.0f mentions/s (%.0f chars each)%n",
+      System.out.printf(
+          "round %d: %d mentions in %.2f s = %.0f mentions/s (%.0f chars each)%n",
           round, count, seconds, count / seconds, bytes / (double) count);
     }
     System.out.println("generated until " + Instant.now());

@@ -28,7 +28,9 @@ class MentionGeneratorTest {
   private static final Instant START = Instant.parse("2026-11-22T00:00:00Z");
   private static final Pattern TELKOMSEL = Pattern.compile("(?i)telkomsel|\\btsel\\b");
 
-  /** Two simulated hours at 100 a minute, spike at 30 minutes: shared by the tests that only read. */
+  /**
+   * Two simulated hours at 100 a minute, spike at 30 minutes: shared by the tests that only read.
+   */
   private static List<GeneratedMention> twoHours;
 
   @BeforeAll
@@ -44,9 +46,15 @@ class MentionGeneratorTest {
 
   @Test
   void sameSeedGivesTheSameRecords() {
-    List<String> a = new MentionGenerator(11, START, 100).stream().limit(5_000).map(GeneratedMention::json).toList();
-    List<String> b = new MentionGenerator(11, START, 100).stream().limit(5_000).map(GeneratedMention::json).toList();
-    List<String> c = new MentionGenerator(12, START, 100).stream().limit(5_000).map(GeneratedMention::json).toList();
+    List<String> a =
+        new MentionGenerator(11, START, 100)
+            .stream().limit(5_000).map(GeneratedMention::json).toList();
+    List<String> b =
+        new MentionGenerator(11, START, 100)
+            .stream().limit(5_000).map(GeneratedMention::json).toList();
+    List<String> c =
+        new MentionGenerator(12, START, 100)
+            .stream().limit(5_000).map(GeneratedMention::json).toList();
     assertThat(a).isEqualTo(b);
     assertThat(a).isNotEqualTo(c);
   }
@@ -74,7 +82,9 @@ class MentionGeneratorTest {
       }
       GeneratedMention m = twoHours.get(i);
       if (m.kind() != Kind.RECRAWL
-          && Duration.between(m.createdAt(), m.arrival()).compareTo(GeneratorOptions.DEFAULT_MAX_DELAY) > 0) {
+          && Duration.between(m.createdAt(), m.arrival())
+                  .compareTo(GeneratorOptions.DEFAULT_MAX_DELAY)
+              > 0) {
         late++;
       }
     }
@@ -85,7 +95,8 @@ class MentionGeneratorTest {
 
   @Test
   void meanRateFollowsTheRequestedRateOverADayWithADiurnalRhythm() {
-    MentionGenerator generator = new MentionGenerator(3, START, 100, GeneratorOptions.defaults().noSpike());
+    MentionGenerator generator =
+        new MentionGenerator(3, START, 100, GeneratorOptions.defaults().noSpike());
     int[] byJakartaHour = new int[24];
     long count = 0;
     GeneratedMention m;
@@ -107,29 +118,50 @@ class MentionGeneratorTest {
       }
     }
     int spikePeak = Math.max(perBucket.getOrDefault(6L, 0), perBucket.getOrDefault(7L, 0));
-    List<Integer> outside = perBucket.entrySet().stream()
-        .filter(e -> e.getKey() < 6 || e.getKey() >= 12).map(Map.Entry::getValue).sorted().toList();
+    List<Integer> outside =
+        perBucket.entrySet().stream()
+            .filter(e -> e.getKey() < 6 || e.getKey() >= 12)
+            .map(Map.Entry::getValue)
+            .sorted()
+            .toList();
     int median = outside.get(outside.size() / 2);
     assertThat(spikePeak).isGreaterThan(5 * median);
     // the spike's words, and copies of one post by many accounts
     List<GeneratedMention> spike = twoHours.stream().filter(m -> m.kind() == Kind.SPIKE).toList();
     assertThat(spike).isNotEmpty();
     // arrivals within the spike's 15 minutes; event times up to the few late ones' minutes before
-    assertThat(spike.stream().filter(m -> m.arrival().isBefore(START.plus(Duration.ofMinutes(30)))
-        || m.arrival().isAfter(START.plus(Duration.ofMinutes(45)))
-        || m.createdAt().isBefore(START.plus(Duration.ofMinutes(25))))).isEmpty();
-    assertThat(spike.stream().filter(m -> text(m).matches("(?is).*(sinyal hilang|gangguan|outage|down).*")).count())
+    assertThat(
+            spike.stream()
+                .filter(
+                    m ->
+                        m.arrival().isBefore(START.plus(Duration.ofMinutes(30)))
+                            || m.arrival().isAfter(START.plus(Duration.ofMinutes(45)))
+                            || m.createdAt().isBefore(START.plus(Duration.ofMinutes(25)))))
+        .isEmpty();
+    assertThat(
+            spike.stream()
+                .filter(m -> text(m).matches("(?is).*(sinyal hilang|gangguan|outage|down).*"))
+                .count())
         .isGreaterThan(spike.size() / 2);
-    Set<String> copyAuthors = spike.stream()
-        .filter(m -> MentionValidator.parse(m.json()).get("text").asText().startsWith(Corpus.OUTAGE_COPY))
-        .map(m -> MentionValidator.parse(m.json()).path("author").path("id").asText()).collect(Collectors.toSet());
+    Set<String> copyAuthors =
+        spike.stream()
+            .filter(
+                m ->
+                    MentionValidator.parse(m.json())
+                        .get("text")
+                        .asText()
+                        .startsWith(Corpus.OUTAGE_COPY))
+            .map(m -> MentionValidator.parse(m.json()).path("author").path("id").asText())
+            .collect(Collectors.toSet());
     assertThat(copyAuthors.size()).isGreaterThan(20);
   }
 
   @Test
   void noSpikeMeansNoOutagePosts() {
-    assertThat(new MentionGenerator(7, START, 100, GeneratorOptions.defaults().noSpike()).stream()
-        .limit(10_000).filter(m -> m.kind() == Kind.SPIKE)).isEmpty();
+    assertThat(
+            new MentionGenerator(7, START, 100, GeneratorOptions.defaults().noSpike())
+                .stream().limit(10_000).filter(m -> m.kind() == Kind.SPIKE))
+        .isEmpty();
   }
 
   @Test
@@ -154,15 +186,18 @@ class MentionGeneratorTest {
       }
     }
     assertThat(langs).contains("en", "id", "none");
-    assertThat(sources).containsExactlyInAnyOrder(
-        "twitter", "instagram", "tiktok", "facebook", "news", "youtube", "review");
+    assertThat(sources)
+        .containsExactlyInAnyOrder(
+            "twitter", "instagram", "tiktok", "facebook", "news", "youtube", "review");
     assertThat(handles).contains("@rina_tsel", "@dewi_im3");
     assertThat(flaggedEmployees).isPositive();
     assertThat(withTitle).isPositive();
-    assertThat(kinds.keySet()).contains(Kind.BRAND, Kind.SPIKE, Kind.EMPLOYEE, Kind.CHATTER, Kind.REPOST, Kind.RECRAWL);
+    assertThat(kinds.keySet())
+        .contains(Kind.BRAND, Kind.SPIKE, Kind.EMPLOYEE, Kind.CHATTER, Kind.REPOST, Kind.RECRAWL);
     for (Corpus.BrandSpec brand : Corpus.BRANDS) {
       assertThat(twoHours.stream().filter(m -> text(m).contains(brand.forms().get(0))).count())
-          .as(brand.id()).isGreaterThan(50);
+          .as(brand.id())
+          .isGreaterThan(50);
     }
     double chatterShare = kinds.get(Kind.CHATTER) / (double) twoHours.size();
     assertThat(chatterShare).isBetween(0.12, 0.25);
@@ -172,7 +207,8 @@ class MentionGeneratorTest {
   void authorsFollowAHeavyTailedActivity() {
     Map<String, Integer> posts = new HashMap<>();
     for (GeneratedMention m : twoHours) {
-      posts.merge(MentionValidator.parse(m.json()).path("author").path("id").asText(), 1, Integer::sum);
+      posts.merge(
+          MentionValidator.parse(m.json()).path("author").path("id").asText(), 1, Integer::sum);
     }
     List<Integer> counts = new ArrayList<>(posts.values());
     Collections.sort(counts, Collections.reverseOrder());
@@ -194,7 +230,8 @@ class MentionGeneratorTest {
         long grown = 0;
         for (var it = before.get("metrics").fieldNames(); it.hasNext(); ) {
           String f = it.next();
-          assertThat(node.get("metrics").get(f).asLong()).isGreaterThanOrEqualTo(before.get("metrics").get(f).asLong());
+          assertThat(node.get("metrics").get(f).asLong())
+              .isGreaterThanOrEqualTo(before.get("metrics").get(f).asLong());
           grown += node.get("metrics").get(f).asLong() - before.get("metrics").get(f).asLong();
         }
         assertThat(grown).isPositive();
@@ -249,7 +286,8 @@ class MentionGeneratorTest {
         .hasMessageContaining("chatterFraction");
     assertThatThrownBy(() -> GeneratorOptions.defaults().spikeOffset(Duration.ofMinutes(-1)))
         .hasMessageContaining("spikeOffset");
-    assertThatThrownBy(() -> new MentionGenerator(1, START, 0)).hasMessageContaining("mentionsPerMinute");
+    assertThatThrownBy(() -> new MentionGenerator(1, START, 0))
+        .hasMessageContaining("mentionsPerMinute");
   }
 
   private static String text(GeneratedMention m) {

@@ -41,13 +41,15 @@ class MentionPublisherITCase {
   @Test
   void publishesTheGeneratorsRecordsKeyedAndPacedOnAFastClock() {
     kafka.createTopics(2, "paced");
-    MentionGenerator generator = new MentionGenerator(1, Instant.parse("2026-11-22T12:00:00Z"), 120);
+    MentionGenerator generator =
+        new MentionGenerator(1, Instant.parse("2026-11-22T12:00:00Z"), 120);
     List<GeneratedMention> expected = new ArrayList<>();
     MentionGenerator twin = new MentionGenerator(1, Instant.parse("2026-11-22T12:00:00Z"), 120);
     long started = System.nanoTime();
     long sent;
-    try (MentionPublisher publisher = new MentionPublisher(generator,
-        MentionPublisher.producer(kafka.bootstrapServers()), "paced", 60)) {
+    try (MentionPublisher publisher =
+        new MentionPublisher(
+            generator, MentionPublisher.producer(kafka.bootstrapServers()), "paced", 60)) {
       sent = publisher.publish(Duration.ofMinutes(2)); // two simulated minutes in about 2 s
     }
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -56,12 +58,16 @@ class MentionPublisherITCase {
     }
     // 19:00 in Jakarta: the evening peak, about 1.5 times the mean rate
     assertThat(sent).isBetween(250L, 550L);
-    assertThat(seconds).as("paced on the simulated clock, not as fast as possible").isGreaterThan(1.5);
+    assertThat(seconds)
+        .as("paced on the simulated clock, not as fast as possible")
+        .isGreaterThan(1.5);
 
     List<ConsumerRecord<String, String>> records = consume("paced", (int) sent);
     assertThat(records).hasSize((int) sent);
-    assertThat(records).extracting(ConsumerRecord::value)
-        .containsExactlyInAnyOrderElementsOf(expected.stream().map(GeneratedMention::json).toList());
+    assertThat(records)
+        .extracting(ConsumerRecord::value)
+        .containsExactlyInAnyOrderElementsOf(
+            expected.stream().map(GeneratedMention::json).toList());
     assertThat(records).allSatisfy(r -> assertThat(r.key()).contains(":"));
   }
 
@@ -71,11 +77,22 @@ class MentionPublisherITCase {
     StringWriter out = new StringWriter();
     CommandLine cl = new CommandLine(new GenerateCommand());
     cl.setOut(new PrintWriter(out, true));
-    int exit = cl.execute("--rate", "100", "--duration", "2s", "--bootstrap", kafka.bootstrapServers(),
-        "--topic", "generated", "--seed", "3");
+    int exit =
+        cl.execute(
+            "--rate",
+            "100",
+            "--duration",
+            "2s",
+            "--bootstrap",
+            kafka.bootstrapServers(),
+            "--topic",
+            "generated",
+            "--seed",
+            "3");
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("Published");
-    long published = Long.parseLong(out.toString().replaceAll("(?s).*Published (\\d+) mentions.*", "$1"));
+    long published =
+        Long.parseLong(out.toString().replaceAll("(?s).*Published (\\d+) mentions.*", "$1"));
     // the rate follows the hour of day in Jakarta: 0.2 to 1.5 times the mean
     assertThat(published).isBetween(20L, 450L);
     assertThat(consume("generated", (int) published)).hasSize((int) published);
@@ -87,7 +104,8 @@ class MentionPublisherITCase {
     CommandLine cl = new CommandLine(new GenerateCommand());
     cl.setOut(new PrintWriter(new StringWriter(), true));
     cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute("--rate", "5", "--duration", "1s", "--bootstrap", "not-a-host.invalid:9092");
+    int exit =
+        cl.execute("--rate", "5", "--duration", "1s", "--bootstrap", "not-a-host.invalid:9092");
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("generate:");
   }

@@ -23,14 +23,17 @@ class MentionPublisherTest {
     MentionGenerator generator = new MentionGenerator(4, MentionGenerator.DEFAULT_START, 200);
     MockProducer<String, String> first = producer();
     MockProducer<String, String> second = producer();
-    long a = new MentionPublisher(generator, first, "mentions", 1e7).publish(Duration.ofMinutes(30));
-    long b = new MentionPublisher(generator, second, "mentions", 1e7).publish(Duration.ofMinutes(10));
+    long a =
+        new MentionPublisher(generator, first, "mentions", 1e7).publish(Duration.ofMinutes(30));
+    long b =
+        new MentionPublisher(generator, second, "mentions", 1e7).publish(Duration.ofMinutes(10));
 
     List<String> published = new ArrayList<>();
     first.history().forEach(r -> published.add(r.value()));
     second.history().forEach(r -> published.add(r.value()));
-    List<String> expected = new MentionGenerator(4, MentionGenerator.DEFAULT_START, 200).stream()
-        .limit(a + b).map(GeneratedMention::json).toList();
+    List<String> expected =
+        new MentionGenerator(4, MentionGenerator.DEFAULT_START, 200)
+            .stream().limit(a + b).map(GeneratedMention::json).toList();
     assertThat(published).hasSize((int) (a + b)).isEqualTo(expected);
     assertThat(a).isGreaterThan(1_000);
     for (ProducerRecord<String, String> r : first.history()) {
@@ -51,17 +54,22 @@ class MentionPublisherTest {
 
   @Test
   void aRejectedRecordFailsThePublish() {
-    MockProducer<String, String> producer = new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
-    MentionPublisher publisher = new MentionPublisher(
-        new MentionGenerator(6, MentionGenerator.DEFAULT_START, 100), producer, "t", 1e7);
-    Thread failer = new Thread(() -> {
-      while (producer.history().isEmpty()) {
-        Thread.onSpinWait();
-      }
-      producer.errorNext(new RuntimeException("broker says no"));
-    });
+    MockProducer<String, String> producer =
+        new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
+    MentionPublisher publisher =
+        new MentionPublisher(
+            new MentionGenerator(6, MentionGenerator.DEFAULT_START, 100), producer, "t", 1e7);
+    Thread failer =
+        new Thread(
+            () -> {
+              while (producer.history().isEmpty()) {
+                Thread.onSpinWait();
+              }
+              producer.errorNext(new RuntimeException("broker says no"));
+            });
     failer.start();
-    assertThatThrownBy(() -> publisher.publish(Duration.ofDays(1))).hasMessageContaining("broker says no");
+    assertThatThrownBy(() -> publisher.publish(Duration.ofDays(1)))
+        .hasMessageContaining("broker says no");
   }
 
   /** The first published record's arrival, recomputed from the same seed. */

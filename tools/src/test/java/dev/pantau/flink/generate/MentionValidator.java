@@ -16,7 +16,8 @@ import java.util.Set;
 final class MentionValidator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> METRICS = Set.of("likes", "comments", "shares", "views", "quotes", "bookmarks");
+  private static final Set<String> METRICS =
+      Set.of("likes", "comments", "shares", "views", "quotes", "bookmarks");
 
   private MentionValidator() {}
 
@@ -78,7 +79,8 @@ final class MentionValidator {
           return "author." + field;
         }
       }
-      if (a.has("followers") && !(a.get("followers").isIntegralNumber() && a.get("followers").asLong() >= 0)) {
+      if (a.has("followers")
+          && !(a.get("followers").isIntegralNumber() && a.get("followers").asLong() >= 0)) {
         return "author.followers";
       }
       if (a.has("employee") && !a.get("employee").isBoolean()) {
@@ -98,7 +100,8 @@ final class MentionValidator {
         }
       }
     }
-    if (node.has("reach") && !(node.get("reach").isIntegralNumber() && node.get("reach").asLong() >= 0)) {
+    if (node.has("reach")
+        && !(node.get("reach").isIntegralNumber() && node.get("reach").asLong() >= 0)) {
       return "reach";
     }
     if (node.has("is_repost") && !node.get("is_repost").isBoolean()) {

@@ -15,9 +15,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
-/** What every output record must be, whatever the input: strict UTF-8 JSON, no negative or overflowed figure. */
+/**
+ * What every output record must be, whatever the input: strict UTF-8 JSON, no negative or
+ * overflowed figure.
+ */
 public final class OutputChecks {
-  public static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  public static final ObjectMapper STRICT =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   /** Fields that are real numbers, some of them negative by nature. */
   private static final Set<String> SIGNED = Set.of("net", "mean", "score", "share_of_voice");
 
@@ -25,7 +30,8 @@ public final class OutputChecks {
 
   public static String strictUtf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -39,7 +45,8 @@ public final class OutputChecks {
     try {
       return STRICT.readTree(line);
     } catch (Exception e) {
-      throw new AssertionError("output line is not JSON: " + line.substring(0, Math.min(200, line.length())), e);
+      throw new AssertionError(
+          "output line is not JSON: " + line.substring(0, Math.min(200, line.length())), e);
     }
   }
 
@@ -49,7 +56,9 @@ public final class OutputChecks {
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (SIGNED.contains(e.getKey())) {
-          assertThat(e.getValue().isNumber() && Double.isFinite(e.getValue().asDouble())).as(path + e.getKey()).isTrue();
+          assertThat(e.getValue().isNumber() && Double.isFinite(e.getValue().asDouble()))
+              .as(path + e.getKey())
+              .isTrue();
         } else {
           figuresSane(e.getValue(), path + e.getKey() + ".");
         }
@@ -57,7 +66,9 @@ public final class OutputChecks {
     } else if (n.isArray()) {
       n.forEach(e -> figuresSane(e, path));
     } else if (n.isNumber()) {
-      assertThat(n.isIntegralNumber() && n.canConvertToLong()).as(path + " is a long: " + n).isTrue();
+      assertThat(n.isIntegralNumber() && n.canConvertToLong())
+          .as(path + " is a long: " + n)
+          .isTrue();
       assertThat(n.longValue()).as(path).isBetween(0L, KpiMath.CEILING);
     }
   }

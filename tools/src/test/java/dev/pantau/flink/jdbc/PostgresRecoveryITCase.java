@@ -37,14 +37,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The PostgreSQL sink through failures: the same input runs once cleanly and once with an operator that
- * throws mid-stream (twice, each time after a checkpoint completed, so the job restarts from a
+ * The PostgreSQL sink through failures: the same input runs once cleanly and once with an operator
+ * that throws mid-stream (twice, each time after a checkpoint completed, so the job restarts from a
  * checkpoint of its own and re-sends what came after it). Both databases must hold exactly the same
  * rows: no duplicate, no missing row, no stale revision.
  */
 class PostgresRecoveryITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
+  @RegisterExtension static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
 
   private static final Path DIR = Paths.get("target", "postgres-recovery-itcase");
   private static TestPostgres pg;
@@ -57,15 +56,20 @@ class PostgresRecoveryITCase {
     pg = TestPostgres.start();
     Files.createDirectories(DIR);
     input = DIR.resolve("mentions.jsonl");
-    MentionGenerator generator = new MentionGenerator(
-        11, MentionGenerator.DEFAULT_START, 40,
-        GeneratorOptions.defaults().malformedFraction(0.01).spikeOffset(Duration.ofHours(3)));
-    List<String> lines = generator.stream().limit(9_000).map(GeneratedMention::json).collect(Collectors.toList());
+    MentionGenerator generator =
+        new MentionGenerator(
+            11,
+            MentionGenerator.DEFAULT_START,
+            40,
+            GeneratorOptions.defaults().malformedFraction(0.01).spikeOffset(Duration.ofHours(3)));
+    List<String> lines =
+        generator.stream().limit(9_000).map(GeneratedMention::json).collect(Collectors.toList());
     Files.write(input, lines, StandardCharsets.UTF_8);
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String line : lines) {
       try {
-        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        com.fasterxml.jackson.databind.JsonNode n =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
         String key = n.path("source").asText("web") + "|" + n.path("id").asText();
         if (!seen.add(key)) {
           recrawled.add(key);
@@ -75,9 +79,10 @@ class PostgresRecoveryITCase {
       }
     }
     assertThat(recrawled).as("re-crawled mentions in the input").isNotEmpty();
-    config = PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
-        .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")))
-        .withWindows("1m,5m,1h");
+    config =
+        PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
+            .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")))
+            .withWindows("1m,5m,1h");
   }
 
   @AfterAll
@@ -102,25 +107,30 @@ class PostgresRecoveryITCase {
     for (PostgresTable t : PostgresTable.values()) {
       Map<String, Map<String, Object>> expected = comparable(DbRows.read(clean, t));
       Map<String, Map<String, Object>> actual = comparable(DbRows.read(failing, t));
-      assertThat(DbRows.differences(expected, actual, 10)).as(t.table() + " rows that differ (clean, then failing)").isEmpty();
+      assertThat(DbRows.differences(expected, actual, 10))
+          .as(t.table() + " rows that differ (clean, then failing)")
+          .isEmpty();
       assertThat(actual).as(t.table()).isEqualTo(expected);
     }
   }
 
   /**
-   * What a clean run fixes. The pipeline after the single reader runs at parallelism 2, and records are
-   * spread round-robin before they are keyed, so two versions of one mention (a re-crawl) can reach the
-   * deduplication in either order, in a clean run too: which version's metrics the mention row holds,
-   * and how many revisions a window takes, depend on it (ExactlyOnceITCase compares the same way). The
-   * KPI figures, every key and every other column must not change.
+   * What a clean run fixes. The pipeline after the single reader runs at parallelism 2, and records
+   * are spread round-robin before they are keyed, so two versions of one mention (a re-crawl) can
+   * reach the deduplication in either order, in a clean run too: which version's metrics the
+   * mention row holds, and how many revisions a window takes, depend on it (ExactlyOnceITCase
+   * compares the same way). The KPI figures, every key and every other column must not change.
    */
-  private static Map<String, Map<String, Object>> comparable(Map<String, Map<String, Object>> rows) {
-    rows.values().forEach(r -> {
-      r.remove("revision");
-      if (recrawled.contains(r.get("source") + "|" + r.get("id"))) {
-        r.keySet().removeIf(c -> c.startsWith("metrics_"));
-      }
-    });
+  private static Map<String, Map<String, Object>> comparable(
+      Map<String, Map<String, Object>> rows) {
+    rows.values()
+        .forEach(
+            r -> {
+              r.remove("revision");
+              if (recrawled.contains(r.get("source") + "|" + r.get("id"))) {
+                r.keySet().removeIf(c -> c.startsWith("metrics_"));
+              }
+            });
     return rows;
   }
 
@@ -149,11 +159,12 @@ class PostgresRecoveryITCase {
   }
 
   /**
-   * Slows the stream so checkpoints complete in between, and throws after {@code failAfter} records of
-   * an attempt once a checkpoint of that attempt has completed, at most twice per run (the count is
-   * static: the MiniCluster shares this JVM).
+   * Slows the stream so checkpoints complete in between, and throws after {@code failAfter} records
+   * of an attempt once a checkpoint of that attempt has completed, at most twice per run (the count
+   * is static: the MiniCluster shares this JVM).
    */
-  static final class FailingMap extends RichMapFunction<Decoded, Decoded> implements CheckpointListener {
+  static final class FailingMap extends RichMapFunction<Decoded, Decoded>
+      implements CheckpointListener {
     static final AtomicInteger FAILURES = new AtomicInteger();
     private static final int MAX_FAILURES = 2;
     private final int failAfter;

@@ -31,14 +31,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code replay --jdbc-url} against a real PostgreSQL 17: the tables of SPEC §8 are created, hold
- * exactly the rows of the replay's JSONL files (the highest revision of each KPI key, the latest status
- * of each alert, one row per mention and brand), and a second replay of the same input rewrites no row.
+ * exactly the rows of the replay's JSONL files (the highest revision of each KPI key, the latest
+ * status of each alert, one row per mention and brand), and a second replay of the same input
+ * rewrites no row.
  */
 class PostgresReplayITCase {
   private static final Path DIR = Paths.get("target", "postgres-replay-itcase");
   private static TestPostgres pg;
   private static Path input;
   private static PipelineConfig config;
+
   /** The database a first replay filled, shared by the tests (none of them changes it). */
   private static String url;
 
@@ -47,16 +49,22 @@ class PostgresReplayITCase {
     pg = TestPostgres.start();
     Files.createDirectories(DIR);
     input = DIR.resolve("mentions.jsonl");
-    MentionGenerator generator = new MentionGenerator(
-        7, MentionGenerator.DEFAULT_START, 40,
-        GeneratorOptions.defaults().malformedFraction(0.005).spikeOffset(Duration.ofHours(3)));
-    List<String> lines = generator.stream().limit(9_000).map(GeneratedMention::json).collect(Collectors.toList());
+    MentionGenerator generator =
+        new MentionGenerator(
+            7,
+            MentionGenerator.DEFAULT_START,
+            40,
+            GeneratorOptions.defaults().malformedFraction(0.005).spikeOffset(Duration.ofHours(3)));
+    List<String> lines =
+        generator.stream().limit(9_000).map(GeneratedMention::json).collect(Collectors.toList());
     // valid JSON that PostgreSQL text cannot hold (U+0000): stored with U+FFFD, the run goes on
     String last = lastCreatedAt(lines);
-    lines.add("{\"id\":\"nul-1\",\"text\":\"telkomsel \\u0000 sinyal\",\"created_at\":\"" + last + "\"}");
+    lines.add(
+        "{\"id\":\"nul-1\",\"text\":\"telkomsel \\u0000 sinyal\",\"created_at\":\"" + last + "\"}");
     Files.write(input, lines, StandardCharsets.UTF_8);
-    config = PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
-        .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")));
+    config =
+        PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")))
+            .withAlerts(AlertRuleLoader.load(Paths.get("..", "config", "alerts")));
     url = pg.newDatabase("replay");
     ReplayJob.run(input, DIR.resolve("first"), config, url);
   }
@@ -91,7 +99,9 @@ class PostgresReplayITCase {
     Map<String, String> kpiColumns = DbRows.columns(url, PostgresTable.KPI_SERIES);
     int revised = 0;
     for (JsonNode r : DbRows.jsonl(DIR.resolve("first").resolve(ReplayJob.KPI_FILE))) {
-      assertThat(PostgresTable.KPI_SERIES.unmapped(r, kpiColumns)).as("KPI fields without a column").isEmpty();
+      assertThat(PostgresTable.KPI_SERIES.unmapped(r, kpiColumns))
+          .as("KPI fields without a column")
+          .isEmpty();
       Map<String, Object> row = DbRows.expected(r, PostgresTable.KPI_SERIES, kpiColumns).get(0);
       String key = DbRows.key(row, PostgresTable.KPI_SERIES);
       long revision = r.get("revision").asLong();
@@ -101,14 +111,20 @@ class PostgresReplayITCase {
         kpis.put(key, row);
       }
     }
-    assertThat(revised).as("records with a revision above 1 (late data, grown engagement)").isPositive();
-    assertThat(DbRows.read(url, PostgresTable.KPI_SERIES)).hasSizeGreaterThan(1_000).isEqualTo(new TreeMap<>(kpis));
+    assertThat(revised)
+        .as("records with a revision above 1 (late data, grown engagement)")
+        .isPositive();
+    assertThat(DbRows.read(url, PostgresTable.KPI_SERIES))
+        .hasSizeGreaterThan(1_000)
+        .isEqualTo(new TreeMap<>(kpis));
 
     // alerts: resolved once resolved, else the last record of the id
     Map<String, Map<String, Object>> alerts = new TreeMap<>();
     Map<String, String> alertColumns = DbRows.columns(url, PostgresTable.ALERTS);
     for (JsonNode a : DbRows.jsonl(DIR.resolve("first").resolve(ReplayJob.ALERTS_FILE))) {
-      assertThat(PostgresTable.ALERTS.unmapped(a, alertColumns)).as("alert fields without a column").isEmpty();
+      assertThat(PostgresTable.ALERTS.unmapped(a, alertColumns))
+          .as("alert fields without a column")
+          .isEmpty();
       Map<String, Object> row = DbRows.expected(a, PostgresTable.ALERTS, alertColumns).get(0);
       Map<String, Object> old = alerts.get(DbRows.key(row, PostgresTable.ALERTS));
       if (old == null || !"resolved".equals(old.get("status"))) {
@@ -124,7 +140,9 @@ class PostgresReplayITCase {
     int records = 0;
     for (JsonNode m : DbRows.jsonl(DIR.resolve("first").resolve(ReplayJob.ENRICHED_FILE))) {
       records++;
-      assertThat(PostgresTable.MENTIONS.unmapped(m, mentionColumns)).as("mention fields without a column").isEmpty();
+      assertThat(PostgresTable.MENTIONS.unmapped(m, mentionColumns))
+          .as("mention fields without a column")
+          .isEmpty();
       List<Map<String, Object>> rows = DbRows.expected(m, PostgresTable.MENTIONS, mentionColumns);
       assertThat(rows).hasSize(m.get("brands").size());
       for (Map<String, Object> row : rows) {
@@ -161,10 +179,15 @@ class PostgresReplayITCase {
    */
   @Test
   void everyGrafanaQueryReturnsRowsOfTheShapeItsPanelNeeds() throws Exception {
-    String provisioned = Files.readString(Paths.get("..", "deploy", "grafana", "provisioning", "datasources", "pantau.yaml"));
+    String provisioned =
+        Files.readString(
+            Paths.get("..", "deploy", "grafana", "provisioning", "datasources", "pantau.yaml"));
     List<JsonNode> dashboards = GrafanaDashboards.dashboards();
-    assertThat(dashboards).extracting(d -> d.get("uid").asText()).containsExactlyInAnyOrder("pantau-brand", "pantau-overview");
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    assertThat(dashboards)
+        .extracting(d -> d.get("uid").asText())
+        .containsExactlyInAnyOrder("pantau-brand", "pantau-overview");
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
       java.time.Instant from;
       java.time.Instant to;
       List<String> brands = new ArrayList<>();
@@ -194,10 +217,17 @@ class PostgresReplayITCase {
           }
         }
         assertThat(variables).as(d.get("uid") + " variables").contains("brand", "window");
-        assertThat(d.path("annotations").path("list")).as(d.get("uid") + " annotations").isNotEmpty();
-        Map<String, GrafanaMacros.Variable> vars = Map.of(
-            "brand", multiBrand ? new GrafanaMacros.Variable(brands, true) : GrafanaMacros.Variable.single(alertedBrand),
-            "window", GrafanaMacros.Variable.single("5m"));
+        assertThat(d.path("annotations").path("list"))
+            .as(d.get("uid") + " annotations")
+            .isNotEmpty();
+        Map<String, GrafanaMacros.Variable> vars =
+            Map.of(
+                "brand",
+                multiBrand
+                    ? new GrafanaMacros.Variable(brands, true)
+                    : GrafanaMacros.Variable.single(alertedBrand),
+                "window",
+                GrafanaMacros.Variable.single("5m"));
         for (GrafanaDashboards.Query q : GrafanaDashboards.queries(d)) {
           String what = q.dashboard() + " / " + q.title();
           assertThat(provisioned).as(what + ": data source").contains("uid: " + q.datasourceUid());
@@ -217,18 +247,31 @@ class PostgresReplayITCase {
             switch (q.kind()) {
               case TIME_SERIES -> {
                 assertThat(types).as(what).containsEntry("time", "timestamptz");
-                List<String> numeric = types.entrySet().stream()
-                    .filter(e -> !e.getKey().equals("time"))
-                    .filter(e -> List.of("int2", "int4", "int8", "float4", "float8", "numeric").contains(e.getValue()))
-                    .map(Map.Entry::getKey).toList();
+                List<String> numeric =
+                    types.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("time"))
+                        .filter(
+                            e ->
+                                List.of("int2", "int4", "int8", "float4", "float8", "numeric")
+                                    .contains(e.getValue()))
+                        .map(Map.Entry::getKey)
+                        .toList();
                 assertThat(numeric).as(what + ": value columns " + types).isNotEmpty();
                 if (types.containsKey("metric")) {
-                  assertThat(types).as(what).containsEntry("metric", "text").containsKey("value").hasSize(3);
+                  assertThat(types)
+                      .as(what)
+                      .containsEntry("metric", "text")
+                      .containsKey("value")
+                      .hasSize(3);
                 }
               }
-              case ANNOTATION -> assertThat(types).as(what)
-                  .containsEntry("time", "timestamptz").containsEntry("timeend", "timestamptz")
-                  .containsEntry("text", "text").containsEntry("tags", "text");
+              case ANNOTATION ->
+                  assertThat(types)
+                      .as(what)
+                      .containsEntry("time", "timestamptz")
+                      .containsEntry("timeend", "timestamptz")
+                      .containsEntry("text", "text")
+                      .containsEntry("tags", "text");
               case VARIABLE -> assertThat(types).as(what).hasSize(1);
               case TABLE -> assertThat(types).as(what).isNotEmpty();
             }
@@ -241,23 +284,27 @@ class PostgresReplayITCase {
   }
 
   private static void assertSchema(String url) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
       Map<String, String> keys = new TreeMap<>();
-      try (ResultSet rs = st.executeQuery(
-          "SELECT tc.table_name, string_agg(kcu.column_name, ',' ORDER BY kcu.ordinal_position) "
-              + "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage kcu "
-              + "ON tc.constraint_name = kcu.constraint_name AND tc.table_name = kcu.table_name "
-              + "WHERE tc.constraint_type = 'PRIMARY KEY' GROUP BY tc.table_name")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT tc.table_name, string_agg(kcu.column_name, ',' ORDER BY kcu.ordinal_position) "
+                  + "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage kcu "
+                  + "ON tc.constraint_name = kcu.constraint_name AND tc.table_name = kcu.table_name "
+                  + "WHERE tc.constraint_type = 'PRIMARY KEY' GROUP BY tc.table_name")) {
         while (rs.next()) {
           keys.put(rs.getString(1), rs.getString(2));
         }
       }
-      assertThat(keys).containsEntry("kpi_series", "brand,window,start,source")
+      assertThat(keys)
+          .containsEntry("kpi_series", "brand,window,start,source")
           .containsEntry("alerts", "id")
           .containsEntry("mentions", "source,id,brand");
     }
     Map<String, String> kpi = DbRows.columns(url, PostgresTable.KPI_SERIES);
-    assertThat(kpi).containsEntry("start", "timestamp with time zone")
+    assertThat(kpi)
+        .containsEntry("start", "timestamp with time zone")
         .containsEntry("end", "timestamp with time zone")
         .containsEntry("topics", "jsonb")
         .containsEntry("engagement_total", "bigint")

@@ -44,14 +44,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A backlog read the way the streaming job reads it: a 3-partition topic filled with five days of
- * mentions before the job starts, two source subtasks, one partition read many times slower than the
- * others, the streaming watermark strategy (idleness, alignment). Every KPI must come out as a replay
- * of the same mentions counts it: no mention on time in the topic may be made late by the order the
- * partitions are read in.
+ * mentions before the job starts, two source subtasks, one partition read many times slower than
+ * the others, the streaming watermark strategy (idleness, alignment). Every KPI must come out as a
+ * replay of the same mentions counts it: no mention on time in the topic may be made late by the
+ * order the partitions are read in.
  */
 class BacklogITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
+  @RegisterExtension static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOPIC = "backlog-mentions";
@@ -62,8 +61,10 @@ class BacklogITCase {
   @BeforeAll
   static void setUp() throws Exception {
     kafka = LocalKafkaBroker.start(Paths.get("target", "kafka-backlog-itcase"));
-    lines = new MentionGenerator(5, Instant.parse("2026-11-20T00:00:00Z"), 1.2, GeneratorOptions.defaults())
-        .stream().limit(8_700).map(GeneratedMention::json).collect(Collectors.toList());
+    lines =
+        new MentionGenerator(
+                5, Instant.parse("2026-11-20T00:00:00Z"), 1.2, GeneratorOptions.defaults())
+            .stream().limit(8_700).map(GeneratedMention::json).collect(Collectors.toList());
     kafka.createTopics(3, TOPIC);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -86,7 +87,8 @@ class BacklogITCase {
 
   @Test
   void aBacklogReadUnevenlyCountsExactlyAsAReplay() throws Exception {
-    PipelineConfig config = PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")));
+    PipelineConfig config =
+        PipelineConfig.defaults(KeywordSetLoader.load(Paths.get("..", "config", "keywords")));
 
     Path dir = Paths.get("target", "backlog-itcase").toAbsolutePath();
     Files.createDirectories(dir);
@@ -96,48 +98,73 @@ class BacklogITCase {
     StreamExecutionEnvironment replayEnv = StreamExecutionEnvironment.getExecutionEnvironment();
     replayEnv.setParallelism(1);
     replayEnv.getConfig().setAutoWatermarkInterval(0);
-    ReplayJob.build(replayEnv, input, dir.resolve("replay"), config.withIdleness(java.time.Duration.ZERO));
+    ReplayJob.build(
+        replayEnv, input, dir.resolve("replay"), config.withIdleness(java.time.Duration.ZERO));
     replayEnv.execute("backlog replay");
-    Map<String, String> replay = new TreeMap<>(KafkaTestSupport.upserted(
-        Files.readAllLines(dir.resolve("replay").resolve(ReplayJob.KPI_FILE)).stream().map(BacklogITCase::json).toList(),
-        false, false));
+    Map<String, String> replay =
+        new TreeMap<>(
+            KafkaTestSupport.upserted(
+                Files.readAllLines(dir.resolve("replay").resolve(ReplayJob.KPI_FILE)).stream()
+                    .map(BacklogITCase::json)
+                    .toList(),
+                false,
+                false));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.enableCheckpointing(1_000);
-    KafkaSource<Decoded> source = KafkaSource.<Decoded>builder()
-        .setBootstrapServers(kafka.bootstrapServers())
-        .setTopics(TOPIC)
-        .setGroupId("backlog")
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setBounded(OffsetsInitializer.latest())
-        .setDeserializer(new SlowPartition(new DecodingKafkaDeserializer(new MentionDecoder())))
-        .build();
-    DataStream<Decoded> decoded = env.fromSource(
-        source, MentionWatermarks.streaming(config.outOfOrderness(), config.idleness()), "Mentions from Kafka");
+    KafkaSource<Decoded> source =
+        KafkaSource.<Decoded>builder()
+            .setBootstrapServers(kafka.bootstrapServers())
+            .setTopics(TOPIC)
+            .setGroupId("backlog")
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setBounded(OffsetsInitializer.latest())
+            .setDeserializer(new SlowPartition(new DecodingKafkaDeserializer(new MentionDecoder())))
+            .build();
+    DataStream<Decoded> decoded =
+        env.fromSource(
+            source,
+            MentionWatermarks.streaming(config.outOfOrderness(), config.idleness()),
+            "Mentions from Kafka");
     KafkaTestSupport.sinkExactlyOnce(PantauPipeline.build(decoded, config), kafka, "backlog");
     kafka.createTopics(2, "backlog-kpi", "backlog-enriched", "backlog-dead", "backlog-alerts");
     env.execute("backlog");
 
-    Map<String, String> streamed = new TreeMap<>(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "backlog-kpi"), false, false));
-    // at the end of a bounded run each KPI subtask zero-fills up to the newest event it saw (README:
-    // "Zero records"), replay's single subtask up to the newest of the file: leave out the last hour
-    String cutoff = lines.stream().map(BacklogITCase::json).map(n -> n.path("created_at").asText())
-        .filter(t -> t.startsWith("20")).max(String::compareTo).map(t -> java.time.Instant.parse(t).minusSeconds(3600).toString())
-        .orElseThrow();
+    Map<String, String> streamed =
+        new TreeMap<>(
+            KafkaTestSupport.upserted(
+                KafkaTestSupport.readCommitted(kafka, "backlog-kpi"), false, false));
+    // at the end of a bounded run each KPI subtask zero-fills up to the newest event it saw
+    // (README:
+    // "Zero records"), replay's single subtask up to the newest of the file: leave out the last
+    // hour
+    String cutoff =
+        lines.stream()
+            .map(BacklogITCase::json)
+            .map(n -> n.path("created_at").asText())
+            .filter(t -> t.startsWith("20"))
+            .max(String::compareTo)
+            .map(t -> java.time.Instant.parse(t).minusSeconds(3600).toString())
+            .orElseThrow();
     replay.keySet().removeIf(k -> k.split(" ")[2].compareTo(cutoff) >= 0);
     streamed.keySet().removeIf(k -> k.split(" ")[2].compareTo(cutoff) >= 0);
     assertThat(replay).hasSizeGreaterThan(10_000);
     List<String> differences = new ArrayList<>();
-    new TreeMap<>(replay).forEach((k, v) -> {
-      if (!v.equals(streamed.get(k))) {
-        differences.add(k + ": replay " + v + ", streamed " + streamed.get(k));
-      }
-    });
-    streamed.keySet().stream().filter(k -> !replay.containsKey(k)).forEach(k -> differences.add(k + ": only streamed"));
+    new TreeMap<>(replay)
+        .forEach(
+            (k, v) -> {
+              if (!v.equals(streamed.get(k))) {
+                differences.add(k + ": replay " + v + ", streamed " + streamed.get(k));
+              }
+            });
+    streamed.keySet().stream()
+        .filter(k -> !replay.containsKey(k))
+        .forEach(k -> differences.add(k + ": only streamed"));
     assertThat(differences).as("KPI records that differ").isEmpty();
     List<JsonNode> dead = KafkaTestSupport.readCommitted(kafka, "backlog-dead");
-    assertThat(dead).as("nothing made late by the reading order")
+    assertThat(dead)
+        .as("nothing made late by the reading order")
         .noneMatch(d -> "late".equals(d.get("error").asText()));
   }
 
@@ -159,7 +186,8 @@ class BacklogITCase {
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out) throws java.io.IOException {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out)
+        throws java.io.IOException {
       if (record.partition() == SLOW_PARTITION) {
         try {
           Thread.sleep(2);

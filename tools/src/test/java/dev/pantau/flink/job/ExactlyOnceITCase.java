@@ -30,14 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Exactly once through failures: the same generated input runs once cleanly and once with an operator
- * that throws mid-stream (twice), the job restarting from its last checkpoint each time. A
+ * Exactly once through failures: the same generated input runs once cleanly and once with an
+ * operator that throws mid-stream (twice), the job restarting from its last checkpoint each time. A
  * read_committed consumer must see exactly the clean run's KPI records (after upsert), enriched
  * mentions and dead letters: nothing lost, nothing twice.
  */
 class ExactlyOnceITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
+  @RegisterExtension static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
 
   private static final int MENTIONS = 3_000;
   private static LocalKafkaBroker kafka;
@@ -47,8 +46,13 @@ class ExactlyOnceITCase {
   static void setUp() throws Exception {
     kafka = LocalKafkaBroker.start(Paths.get("target", "kafka-exactly-once-itcase"));
     MentionGenerator generator =
-        new MentionGenerator(11, MentionGenerator.DEFAULT_START, 150, GeneratorOptions.defaults().malformedFraction(0.01));
-    input = generator.stream().limit(MENTIONS).map(GeneratedMention::json).collect(Collectors.toList());
+        new MentionGenerator(
+            11,
+            MentionGenerator.DEFAULT_START,
+            150,
+            GeneratorOptions.defaults().malformedFraction(0.01));
+    input =
+        generator.stream().limit(MENTIONS).map(GeneratedMention::json).collect(Collectors.toList());
     kafka.createTopics(2, "eo-mentions");
     KafkaTestSupport.produce(kafka, "eo-mentions", input, line -> null);
   }
@@ -65,24 +69,36 @@ class ExactlyOnceITCase {
     run("clean", Integer.MAX_VALUE);
     FailingMap.FAILURES.set(0);
     run("failing", 600);
-    // the second failure needs 600 more records after a checkpoint of the restarted attempt, which a
+    // the second failure needs 600 more records after a checkpoint of the restarted attempt, which
+    // a
     // loaded machine may not leave: at least one must have happened
     assertThat(FailingMap.FAILURES.get()).as("injected failures").isBetween(1, 2);
 
-    Map<String, String> clean = KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "clean-kpi"), false, false);
-    Map<String, String> failing = KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "failing-kpi"), false, false);
+    Map<String, String> clean =
+        KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, "clean-kpi"), false, false);
+    Map<String, String> failing =
+        KafkaTestSupport.upserted(
+            KafkaTestSupport.readCommitted(kafka, "failing-kpi"), false, false);
     assertThat(clean).hasSizeGreaterThan(500);
-    assertThat(differences(clean, failing)).as("KPI records that differ (clean | failing)").isEmpty();
+    assertThat(differences(clean, failing))
+        .as("KPI records that differ (clean | failing)")
+        .isEmpty();
     assertThat(failing).isEqualTo(clean);
 
     assertThat(ids(KafkaTestSupport.readCommitted(kafka, "failing-enriched")))
         .hasSizeGreaterThan(MENTIONS / 2)
-        .containsExactlyInAnyOrderElementsOf(ids(KafkaTestSupport.readCommitted(kafka, "clean-enriched")));
-    List<String> dead = KafkaTestSupport.readCommitted(kafka, "failing-dead").stream().map(JsonNode::toString).toList();
+        .containsExactlyInAnyOrderElementsOf(
+            ids(KafkaTestSupport.readCommitted(kafka, "clean-enriched")));
+    List<String> dead =
+        KafkaTestSupport.readCommitted(kafka, "failing-dead").stream()
+            .map(JsonNode::toString)
+            .toList();
     assertThat(dead)
         .isNotEmpty()
         .containsExactlyInAnyOrderElementsOf(
-            KafkaTestSupport.readCommitted(kafka, "clean-dead").stream().map(JsonNode::toString).toList());
+            KafkaTestSupport.readCommitted(kafka, "clean-dead").stream()
+                .map(JsonNode::toString)
+                .toList());
   }
 
   private static List<String> differences(Map<String, String> clean, Map<String, String> failing) {
@@ -95,7 +111,9 @@ class ExactlyOnceITCase {
   }
 
   private static List<String> ids(List<JsonNode> enriched) {
-    return enriched.stream().map(n -> n.get("source").asText() + ":" + n.get("id").asText()).toList();
+    return enriched.stream()
+        .map(n -> n.get("source").asText() + ":" + n.get("id").asText())
+        .toList();
   }
 
   private static void run(String name, int failAfter) throws Exception {
@@ -122,12 +140,13 @@ class ExactlyOnceITCase {
   }
 
   /**
-   * Slows the stream so checkpoints complete in between, and throws after {@code failAfter} records of
-   * an attempt, once a checkpoint of that attempt has completed (so the job restarts from a checkpoint
-   * of its own, not from scratch), at most twice per run (the count lives in a static: the MiniCluster
-   * shares this JVM).
+   * Slows the stream so checkpoints complete in between, and throws after {@code failAfter} records
+   * of an attempt, once a checkpoint of that attempt has completed (so the job restarts from a
+   * checkpoint of its own, not from scratch), at most twice per run (the count lives in a static:
+   * the MiniCluster shares this JVM).
    */
-  static final class FailingMap extends RichMapFunction<Decoded, Decoded> implements CheckpointListener {
+  static final class FailingMap extends RichMapFunction<Decoded, Decoded>
+      implements CheckpointListener {
     static final AtomicInteger FAILURES = new AtomicInteger();
     private static final int MAX_FAILURES = 2;
     private final int failAfter;
@@ -153,7 +172,9 @@ class ExactlyOnceITCase {
     public Decoded map(Decoded value) throws Exception {
       seen++;
       Thread.sleep(1);
-      if (seen >= failAfter && checkpointsCompleted > 0 && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+      if (seen >= failAfter
+          && checkpointsCompleted > 0
+          && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
           && FAILURES.get() < MAX_FAILURES) {
         FAILURES.incrementAndGet();
         throw new IllegalStateException("injected failure " + FAILURES.get());

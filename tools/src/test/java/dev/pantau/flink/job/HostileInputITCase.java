@@ -36,13 +36,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The hostile corpus through a real broker with default message limits and the job's exactly-once
  * Kafka sinks, with no restarts allowed: the job must finish, every record must be valid or
- * dead-lettered with its reason at its offset, and the enriched record too large for the broker must
- * become a dead letter instead of failing the sink (which restarted the job forever and committed
- * nothing). Records the broker itself refuses (over 1 MiB) cannot reach a topic and are left out.
+ * dead-lettered with its reason at its offset, and the enriched record too large for the broker
+ * must become a dead letter instead of failing the sink (which restarted the job forever and
+ * committed nothing). Records the broker itself refuses (over 1 MiB) cannot reach a topic and are
+ * left out.
  */
 class HostileInputITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(1);
+  @RegisterExtension static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(1);
 
   private static LocalKafkaBroker kafka;
   private static List<Line> records;
@@ -50,8 +50,13 @@ class HostileInputITCase {
   @BeforeAll
   static void setUp() throws Exception {
     kafka = LocalKafkaBroker.start(Paths.get("target", "kafka-hostile-itcase"));
-    records = HostileCorpus.mixed().stream().filter(Line::isRecord).filter(l -> l.bytes().length < 1_048_000).toList();
-    kafka.createTopics(1, "hostile-mentions", "hostile-kpi", "hostile-enriched", "hostile-dead", "hostile-alerts");
+    records =
+        HostileCorpus.mixed().stream()
+            .filter(Line::isRecord)
+            .filter(l -> l.bytes().length < 1_048_000)
+            .toList();
+    kafka.createTopics(
+        1, "hostile-mentions", "hostile-kpi", "hostile-enriched", "hostile-dead", "hostile-alerts");
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -77,32 +82,47 @@ class HostileInputITCase {
     assertTimeoutPreemptively(Duration.ofMinutes(5), HostileInputITCase::runJob);
 
     Map<Long, String> dead = new HashMap<>();
-    List<JsonNode> outputDead = KafkaTestSupport.readCommitted(kafka, "hostile-dead").stream()
-        .filter(d -> {
-          if (d.path("origin").has("offset")) {
-            assertThat(dead.put(d.get("origin").get("offset").asLong(), d.get("error").asText())).isNull();
-            return false;
-          }
-          return true;
-        })
-        .toList();
+    List<JsonNode> outputDead =
+        KafkaTestSupport.readCommitted(kafka, "hostile-dead").stream()
+            .filter(
+                d -> {
+                  if (d.path("origin").has("offset")) {
+                    assertThat(
+                            dead.put(
+                                d.get("origin").get("offset").asLong(), d.get("error").asText()))
+                        .isNull();
+                    return false;
+                  }
+                  return true;
+                })
+            .toList();
     for (int offset = 0; offset < records.size(); offset++) {
       Line l = records.get(offset);
       String expected = l.expect().equals(HostileCorpus.VALID) ? null : l.expect();
       assertThat(dead.get((long) offset)).as(l.name()).isEqualTo(expected);
     }
-    assertThat(outputDead).singleElement().satisfies(d -> {
-      assertThat(d.get("error").asText()).isEqualTo("output_too_large");
-      assertThat(d.get("origin").get("key").asText()).isEqualTo("web:ok10");
-    });
+    assertThat(outputDead)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.get("error").asText()).isEqualTo("output_too_large");
+              assertThat(d.get("origin").get("key").asText()).isEqualTo("web:ok10");
+            });
 
     List<JsonNode> enriched = KafkaTestSupport.readCommitted(kafka, "hostile-enriched");
     Set<String> ids = enriched.stream().map(n -> n.get("id").asText()).collect(Collectors.toSet());
     for (int i = 0; i < 30; i++) {
-      assertThat(ids).as("enriched ids %s, dead %s", new java.util.TreeSet<>(ids), new java.util.TreeMap<>(dead)).contains("good-" + i);
+      assertThat(ids)
+          .as(
+              "enriched ids %s, dead %s",
+              new java.util.TreeSet<>(ids), new java.util.TreeMap<>(dead))
+          .contains("good-" + i);
     }
     assertThat(ids).contains("ok1", "ok6", "ok9").doesNotContain("ok10");
-    enriched.forEach(n -> OutputChecks.figuresSane(n.get("metrics") == null ? n.path("reach") : n.get("metrics"), "enriched."));
+    enriched.forEach(
+        n ->
+            OutputChecks.figuresSane(
+                n.get("metrics") == null ? n.path("reach") : n.get("metrics"), "enriched."));
     List<JsonNode> kpis = KafkaTestSupport.readCommitted(kafka, "hostile-kpi");
     assertThat(kpis).isNotEmpty();
     kpis.forEach(n -> OutputChecks.figuresSane(n, "kpi."));
@@ -115,7 +135,8 @@ class HostileInputITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(1);
     env.enableCheckpointing(500);
-    PipelineConfig config = PipelineConfig.defaults(KeywordSetLoader.parse(HostileCorpus.KEYWORDS, "hostile.yaml"));
+    PipelineConfig config =
+        PipelineConfig.defaults(KeywordSetLoader.parse(HostileCorpus.KEYWORDS, "hostile.yaml"));
     DataStream<Decoded> decoded =
         env.fromSource(
             KafkaTestSupport.boundedSource(kafka, "hostile-mentions"),

@@ -40,7 +40,9 @@ public final class KafkaTestSupport {
     return miniCluster(slots, LocalFlink.loopbackConfiguration());
   }
 
-  /** As {@link #miniCluster(int)}, with the job's metrics kept in {@code metrics} for tests to read. */
+  /**
+   * As {@link #miniCluster(int)}, with the job's metrics kept in {@code metrics} for tests to read.
+   */
   public static org.apache.flink.test.junit5.MiniClusterExtension miniCluster(
       int slots, org.apache.flink.runtime.testutils.InMemoryReporter metrics) {
     return miniCluster(slots, metrics.addToConfiguration(LocalFlink.loopbackConfiguration()));
@@ -57,10 +59,11 @@ public final class KafkaTestSupport {
   }
 
   /**
-   * Sends every output of the pipeline exactly once to the topics {@code <prefix>-kpi},
-   * {@code -enriched}, {@code -dead} and {@code -alerts}, with {@code prefix} as transactional id prefix.
+   * Sends every output of the pipeline exactly once to the topics {@code <prefix>-kpi}, {@code
+   * -enriched}, {@code -dead} and {@code -alerts}, with {@code prefix} as transactional id prefix.
    */
-  public static void sinkExactlyOnce(PantauPipeline.Outputs outputs, LocalKafkaBroker kafka, String prefix) {
+  public static void sinkExactlyOnce(
+      PantauPipeline.Outputs outputs, LocalKafkaBroker kafka, String prefix) {
     outputs.sinkTo(
         exactlyOnce(kafka, prefix + "-kpi", prefix),
         exactlyOnce(kafka, prefix + "-enriched", prefix),
@@ -70,10 +73,13 @@ public final class KafkaTestSupport {
 
   private static KafkaSink<KeyedJson> exactlyOnce(
       LocalKafkaBroker kafka, String topic, String prefix) {
-    return KafkaIo.exactlyOnceSink(kafka.bootstrapServers(), topic, prefix, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT);
+    return KafkaIo.exactlyOnceSink(
+        kafka.bootstrapServers(), topic, prefix, KafkaIo.DEFAULT_TRANSACTION_TIMEOUT);
   }
 
-  /** The mentions of {@code topic} from the earliest to the latest offset at start, then the end. */
+  /**
+   * The mentions of {@code topic} from the earliest to the latest offset at start, then the end.
+   */
   public static KafkaSource<Decoded> boundedSource(LocalKafkaBroker kafka, String topic) {
     return KafkaSource.<Decoded>builder()
         .setBootstrapServers(kafka.bootstrapServers())
@@ -86,7 +92,8 @@ public final class KafkaTestSupport {
   }
 
   /** Sends the lines in order, keyed by {@code key} (null keys spread over partitions). */
-  public static void produce(LocalKafkaBroker kafka, String topic, List<String> lines, Function<String, String> key) {
+  public static void produce(
+      LocalKafkaBroker kafka, String topic, List<String> lines, Function<String, String> key) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -95,18 +102,22 @@ public final class KafkaTestSupport {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
       for (String line : lines) {
         String k = key.apply(line);
-        producer.send(new ProducerRecord<>(
-            topic, k == null ? null : k.getBytes(StandardCharsets.UTF_8), line.getBytes(StandardCharsets.UTF_8)));
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                k == null ? null : k.getBytes(StandardCharsets.UTF_8),
+                line.getBytes(StandardCharsets.UTF_8)));
       }
       producer.flush();
     }
   }
 
   /**
-   * Sends mentions in order, as a plain client (kcat) does: keyed by mention id (a line without one has
-   * no key), or with {@code roundRobinPartitions > 0} one record to each partition in turn.
+   * Sends mentions in order, as a plain client (kcat) does: keyed by mention id (a line without one
+   * has no key), or with {@code roundRobinPartitions > 0} one record to each partition in turn.
    */
-  public static void produceMentions(LocalKafkaBroker kafka, String topic, List<String> lines, int roundRobinPartitions) {
+  public static void produceMentions(
+      LocalKafkaBroker kafka, String topic, List<String> lines, int roundRobinPartitions) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -117,7 +128,8 @@ public final class KafkaTestSupport {
         String id = mentionId(line);
         byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
         Integer partition = roundRobinPartitions > 0 ? i++ % roundRobinPartitions : null;
-        producer.send(new ProducerRecord<>(topic, partition, key, line.getBytes(StandardCharsets.UTF_8)));
+        producer.send(
+            new ProducerRecord<>(topic, partition, key, line.getBytes(StandardCharsets.UTF_8)));
       }
       producer.flush();
     }
@@ -133,7 +145,8 @@ public final class KafkaTestSupport {
   }
 
   /** Every committed record of the topic, as a read_committed consumer sees it. */
-  public static List<JsonNode> readCommitted(LocalKafkaBroker kafka, String topic) throws Exception {
+  public static List<JsonNode> readCommitted(LocalKafkaBroker kafka, String topic)
+      throws Exception {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -142,7 +155,9 @@ public final class KafkaTestSupport {
     List<JsonNode> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
       List<TopicPartition> parts =
-          consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -158,26 +173,41 @@ public final class KafkaTestSupport {
   }
 
   /**
-   * Upserts KPI records on (brand, window, start, source), keeping the highest revision, and projects
-   * each to the compared fields ({@code withRevision}: the revision too). {@code shortTimes} keys windows
-   * by their start's hour and minute only, for hand-written expectations within one hour.
+   * Upserts KPI records on (brand, window, start, source), keeping the highest revision, and
+   * projects each to the compared fields ({@code withRevision}: the revision too). {@code
+   * shortTimes} keys windows by their start's hour and minute only, for hand-written expectations
+   * within one hour.
    */
-  public static Map<String, String> upserted(List<JsonNode> records, boolean withRevision, boolean shortTimes) {
+  public static Map<String, String> upserted(
+      List<JsonNode> records, boolean withRevision, boolean shortTimes) {
     Map<String, String> out = new TreeMap<>();
     Map<String, Integer> revisions = new TreeMap<>();
     for (JsonNode r : records) {
       String start = r.get("start").asText();
-      String key = r.get("brand").asText() + " " + r.get("window").asText() + " "
-          + (shortTimes ? start.substring(11, 16) : start) + " " + r.get("source").asText();
+      String key =
+          r.get("brand").asText()
+              + " "
+              + r.get("window").asText()
+              + " "
+              + (shortTimes ? start.substring(11, 16) : start)
+              + " "
+              + r.get("source").asText();
       int revision = r.get("revision").asInt();
-      String value = "m=" + r.get("mentions").asLong()
-          + " a=" + r.get("unique_authors").asLong()
-          + " r=" + r.get("reach").asLong()
-          + " i=" + r.get("impressions").asLong()
-          + " e=" + r.get("engagement").get("total").asLong()
-          + " sov=" + (r.has("share_of_voice") ? r.get("share_of_voice").asText() : "-")
-          + (r.has("sentiment") ? " net=" + r.get("sentiment").path("net").asText("-") : "")
-          + (withRevision ? " rev=" + revision : "");
+      String value =
+          "m="
+              + r.get("mentions").asLong()
+              + " a="
+              + r.get("unique_authors").asLong()
+              + " r="
+              + r.get("reach").asLong()
+              + " i="
+              + r.get("impressions").asLong()
+              + " e="
+              + r.get("engagement").get("total").asLong()
+              + " sov="
+              + (r.has("share_of_voice") ? r.get("share_of_voice").asText() : "-")
+              + (r.has("sentiment") ? " net=" + r.get("sentiment").path("net").asText("-") : "")
+              + (withRevision ? " rev=" + revision : "");
       Integer before = revisions.get(key);
       if (before == null || before < revision) {
         revisions.put(key, revision);
@@ -187,34 +217,47 @@ public final class KafkaTestSupport {
     return out;
   }
 
-  /** The KPI keys of {@link #upserted} whose window ended by {@code cutoff}: windows a streaming run has closed. */
-  public static Map<String, String> closedBefore(Map<String, String> upserted, java.time.Instant cutoff) {
+  /**
+   * The KPI keys of {@link #upserted} whose window ended by {@code cutoff}: windows a streaming run
+   * has closed.
+   */
+  public static Map<String, String> closedBefore(
+      Map<String, String> upserted, java.time.Instant cutoff) {
     Map<String, String> out = new TreeMap<>();
-    upserted.forEach((k, v) -> {
-      String[] parts = k.split(" ");
-      java.time.Instant start = java.time.Instant.parse(parts[2]);
-      Duration size = switch (parts[1]) {
-        case "1m" -> Duration.ofMinutes(1);
-        case "5m" -> Duration.ofMinutes(5);
-        case "1h" -> Duration.ofHours(1);
-        default -> Duration.ofDays(1);
-      };
-      if (!start.plus(size).isAfter(cutoff)) {
-        out.put(k, v);
-      }
-    });
+    upserted.forEach(
+        (k, v) -> {
+          String[] parts = k.split(" ");
+          java.time.Instant start = java.time.Instant.parse(parts[2]);
+          Duration size =
+              switch (parts[1]) {
+                case "1m" -> Duration.ofMinutes(1);
+                case "5m" -> Duration.ofMinutes(5);
+                case "1h" -> Duration.ofHours(1);
+                default -> Duration.ofDays(1);
+              };
+          if (!start.plus(size).isAfter(cutoff)) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 
-  /** Where {@code actual} (from {@code what}) differs from a replay's {@code expected}: the first 20. */
-  public static List<String> differences(Map<String, String> expected, Map<String, String> actual, String what) {
+  /**
+   * Where {@code actual} (from {@code what}) differs from a replay's {@code expected}: the first
+   * 20.
+   */
+  public static List<String> differences(
+      Map<String, String> expected, Map<String, String> actual, String what) {
     List<String> out = new ArrayList<>();
-    expected.forEach((k, v) -> {
-      if (!v.equals(actual.get(k))) {
-        out.add(k + ": replay " + v + ", " + what + " " + actual.get(k));
-      }
-    });
-    actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> out.add(k + ": only in " + what));
+    expected.forEach(
+        (k, v) -> {
+          if (!v.equals(actual.get(k))) {
+            out.add(k + ": replay " + v + ", " + what + " " + actual.get(k));
+          }
+        });
+    actual.keySet().stream()
+        .filter(k -> !expected.containsKey(k))
+        .forEach(k -> out.add(k + ": only in " + what));
     return out.size() > 20 ? out.subList(0, 20) : out;
   }
 }

@@ -42,8 +42,15 @@ class LiveKeywordUpdatesITCase {
 
   @Test
   void newBrandMatchesWithoutRestartAndInvalidUpdateIsRejected() throws Exception {
-    try (LocalKafkaBroker kafka = LocalKafkaBroker.start(Paths.get("target", "kafka-live-keywords-itcase"))) {
-      kafka.createTopics(1, Topics.MENTIONS, Topics.KPI_SERIES, Topics.MENTIONS_ENRICHED, Topics.ALERTS, Topics.DEAD_LETTER);
+    try (LocalKafkaBroker kafka =
+        LocalKafkaBroker.start(Paths.get("target", "kafka-live-keywords-itcase"))) {
+      kafka.createTopics(
+          1,
+          Topics.MENTIONS,
+          Topics.KPI_SERIES,
+          Topics.MENTIONS_ENRICHED,
+          Topics.ALERTS,
+          Topics.DEAD_LETTER);
       kafka.createCompactedTopic(Topics.KEYWORD_SETS);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(PARALLELISM);
@@ -52,9 +59,11 @@ class LiveKeywordUpdatesITCase {
               .withCheckpointInterval(Duration.ofMillis(500))
               .withStartFrom(KafkaIo.StartFrom.EARLIEST)
               .withTransactionalIdPrefix("live-keywords");
-      StreamingJob.build(env, options, PipelineConfig.defaults(new KeywordSet(List.of(ACME), List.of())));
+      StreamingJob.build(
+          env, options, PipelineConfig.defaults(new KeywordSet(List.of(ACME), List.of())));
       JobClient job = env.executeAsync("live-keywords");
-      try (KeywordSetPublisher publisher = new KeywordSetPublisher(kafka.bootstrapServers(), Topics.KEYWORD_SETS)) {
+      try (KeywordSetPublisher publisher =
+          new KeywordSetPublisher(kafka.bootstrapServers(), Topics.KEYWORD_SETS)) {
         send(kafka, "before", "acme and globex");
         assertThat(awaitEnriched(kafka, "before")).isEqualTo("[\"acme\"]");
 
@@ -62,10 +71,13 @@ class LiveKeywordUpdatesITCase {
         assertThat(sendUntilMatched(kafka, "after", "[\"acme\",\"globex\"]")).isTrue();
 
         publisher.publish(new KeywordSet(List.of(ACME, Brand.of("globex", "(globex")), List.of()));
-        // a mention sent before every subtask has seen the update would pass whether or not it is rejected
+        // a mention sent before every subtask has seen the update would pass whether or not it is
+        // rejected
         await().atMost(Duration.ofSeconds(60)).until(() -> rejectedUpdates(job) >= PARALLELISM);
         send(kafka, "rejected", "acme and globex");
-        assertThat(awaitEnriched(kafka, "rejected")).as("the last good set stays active").isEqualTo("[\"acme\",\"globex\"]");
+        assertThat(awaitEnriched(kafka, "rejected"))
+            .as("the last good set stays active")
+            .isEqualTo("[\"acme\",\"globex\"]");
         assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
       } finally {
         job.cancel().get();
@@ -75,19 +87,29 @@ class LiveKeywordUpdatesITCase {
 
   /** Keyword updates rejected so far, summed over the enrichment operator's subtasks. */
   private static long rejectedUpdates(JobClient job) {
-    return METRICS.findMetrics(job.getJobID(), ".*" + EnrichMentionsOperator.REJECTED_METRIC).values().stream()
+    return METRICS
+        .findMetrics(job.getJobID(), ".*" + EnrichMentionsOperator.REJECTED_METRIC)
+        .values()
+        .stream()
         .mapToLong(m -> ((Counter) m).getCount())
         .sum();
   }
 
   private static void send(LocalKafkaBroker kafka, String id, String text) {
-    String json = "{\"id\":\"" + id + "\",\"source\":\"twitter\",\"lang\":\"en\",\"text\":\"" + text
-        + "\",\"created_at\":\"" + Instant.now() + "\"}";
+    String json =
+        "{\"id\":\""
+            + id
+            + "\",\"source\":\"twitter\",\"lang\":\"en\",\"text\":\""
+            + text
+            + "\",\"created_at\":\""
+            + Instant.now()
+            + "\"}";
     KafkaTestSupport.produce(kafka, Topics.MENTIONS, List.of(json), line -> null);
   }
 
   /** Sends mentions until one comes out with {@code brands}: the update is read asynchronously. */
-  private static boolean sendUntilMatched(LocalKafkaBroker kafka, String prefix, String brands) throws Exception {
+  private static boolean sendUntilMatched(LocalKafkaBroker kafka, String prefix, String brands)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     for (int i = 0; System.nanoTime() < deadline; i++) {
       send(kafka, prefix + i, "acme and globex");
@@ -100,10 +122,12 @@ class LiveKeywordUpdatesITCase {
   }
 
   private static String awaitEnriched(LocalKafkaBroker kafka, String id) throws Exception {
-    return find(kafka, id, Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("no enriched mention " + id));
+    return find(kafka, id, Duration.ofSeconds(60))
+        .orElseThrow(() -> new AssertionError("no enriched mention " + id));
   }
 
-  private static Optional<String> find(LocalKafkaBroker kafka, String id, Duration timeout) throws Exception {
+  private static Optional<String> find(LocalKafkaBroker kafka, String id, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (JsonNode n : KafkaTestSupport.readCommitted(kafka, Topics.MENTIONS_ENRICHED)) {

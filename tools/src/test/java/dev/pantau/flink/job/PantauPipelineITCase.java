@@ -27,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * duplicate and bad records. Every expected KPI value below is worked out by hand in the comments.
  */
 class PantauPipelineITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
+  @RegisterExtension static final MiniClusterExtension FLINK = KafkaTestSupport.miniCluster(2);
 
   private static LocalKafkaBroker kafka;
 
@@ -51,7 +50,8 @@ class PantauPipelineITCase {
           "{\"id\":\"fb:1\",\"source\":\"facebook\",\"text\":\"Acme or Globex, which one?\",\"created_at\":\"2026-11-22T10:00:40Z\",\"author\":{\"handle\":\"@bob\",\"followers\":50},\"metrics\":{\"comments\":4}}",
           // 3: not JSON
           "this is not json",
-          // 4: globex instagram 10:01:10, c1 70 followers, 500 views: the watermark passes 10:01, 10:00 windows close
+          // 4: globex instagram 10:01:10, c1 70 followers, 500 views: the watermark passes 10:01,
+          // 10:00 windows close
           "{\"id\":\"ig:1\",\"source\":\"instagram\",\"text\":\"globex store opening\",\"created_at\":\"2026-11-22T10:01:10Z\",\"author\":{\"id\":\"c1\",\"followers\":70},\"metrics\":{\"views\":500}}",
           // 5: tw:1 re-crawled with 5 likes: +3 likes to acme's 10:00 windows (a revision)
           "{\"id\":\"tw:1\",\"source\":\"twitter\",\"text\":\"I love my new Acme phone\",\"created_at\":\"2026-11-22T10:00:05Z\",\"author\":{\"id\":\"a1\",\"followers\":100},\"metrics\":{\"likes\":5}}",
@@ -68,12 +68,16 @@ class PantauPipelineITCase {
           // 11: matches no brand
           "{\"id\":\"tw:9\",\"source\":\"twitter\",\"text\":\"nothing to see\",\"created_at\":\"2026-11-22T10:06:31Z\"}");
 
-  /** brand window start source -> mentions, authors, reach, impressions, engagement, share of voice, revision. */
+  /**
+   * brand window start source -> mentions, authors, reach, impressions, engagement, share of voice,
+   * revision.
+   */
   static final Map<String, String> EXPECTED_KPIS = new TreeMap<>();
 
   static {
     String zero = "m=0 a=0 r=0 i=0 e=0 sov=0.0";
-    // all sources: acme 10:00 = tw:1, tw:2, fb:1, tw:3; authors a1 (150), bob (50), d1 (10); likes 2+1+3, comments 4
+    // all sources: acme 10:00 = tw:1, tw:2, fb:1, tw:3; authors a1 (150), bob (50), d1 (10); likes
+    // 2+1+3, comments 4
     // first emitted with 3 mentions (share 0.75), then revised by the growth and the late mention
     expect("acme 1m 10:00 *", "m=4 a=3 r=210 i=0 e=10 sov=0.8 rev=2");
     // globex's share moves from 1/4 to 1/5 when acme's window is revised: re-emitted too
@@ -141,29 +145,48 @@ class PantauPipelineITCase {
             .withOutOfOrderness(Duration.ofSeconds(5))
             .withSentiment(false);
     DataStream<Decoded> decoded =
-        env.fromSource(KafkaTestSupport.boundedSource(kafka, run + "-mentions"), MentionWatermarks.replay(config.outOfOrderness(), 1), "mentions");
+        env.fromSource(
+            KafkaTestSupport.boundedSource(kafka, run + "-mentions"),
+            MentionWatermarks.replay(config.outOfOrderness(), 1),
+            "mentions");
     KafkaTestSupport.sinkExactlyOnce(PantauPipeline.build(decoded, config), kafka, run);
     env.execute("pipeline-itcase");
 
-    assertThat(KafkaTestSupport.upserted(KafkaTestSupport.readCommitted(kafka, run + "-kpi"), true, true)).isEqualTo(EXPECTED_KPIS);
+    assertThat(
+            KafkaTestSupport.upserted(
+                KafkaTestSupport.readCommitted(kafka, run + "-kpi"), true, true))
+        .isEqualTo(EXPECTED_KPIS);
 
     List<JsonNode> enriched = KafkaTestSupport.readCommitted(kafka, run + "-enriched");
     assertThat(enriched)
         .extracting(n -> n.get("id").asText() + "=" + n.get("brands").toString())
         .containsExactlyInAnyOrder(
-            "tw:1=[\"acme\"]", "tw:2=[\"acme\"]", "fb:1=[\"acme\",\"globex\"]", "ig:1=[\"globex\"]",
-            "tw:3=[\"acme\"]", "news:1=[\"initech\"]", "ig:2=[\"globex\"]");
-    JsonNode fb = enriched.stream().filter(n -> n.get("id").asText().equals("fb:1")).findFirst().orElseThrow();
+            "tw:1=[\"acme\"]",
+            "tw:2=[\"acme\"]",
+            "fb:1=[\"acme\",\"globex\"]",
+            "ig:1=[\"globex\"]",
+            "tw:3=[\"acme\"]",
+            "news:1=[\"initech\"]",
+            "ig:2=[\"globex\"]");
+    JsonNode fb =
+        enriched.stream()
+            .filter(n -> n.get("id").asText().equals("fb:1"))
+            .findFirst()
+            .orElseThrow();
     assertThat(fb.get("matched_terms").get("acme").toString()).containsIgnoringCase("acme");
     assertThat(fb.get("author").get("handle").asText()).isEqualTo("@bob");
     assertThat(fb.has("sentiment")).isFalse();
 
     List<JsonNode> dead = KafkaTestSupport.readCommitted(kafka, run + "-dead");
     assertThat(dead)
-        .extracting(n -> n.get("error").asText() + "@" + n.get("origin").get("offset").asLong() + ":" + n.get("raw").asText())
+        .extracting(
+            n ->
+                n.get("error").asText()
+                    + "@"
+                    + n.get("origin").get("offset").asLong()
+                    + ":"
+                    + n.get("raw").asText())
         .containsExactlyInAnyOrder(
-            "invalid_json@3:this is not json",
-            "invalid_time@9:" + INPUT.get(9));
+            "invalid_json@3:this is not json", "invalid_time@9:" + INPUT.get(9));
   }
-
 }

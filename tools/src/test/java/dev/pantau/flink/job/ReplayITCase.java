@@ -35,8 +35,14 @@ class ReplayITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DIR = Paths.get("target", "replay-itcase");
   private static final List<String> FILES =
-      List.of(ReplayJob.KPI_FILE, ReplayJob.ENRICHED_FILE, ReplayJob.ALERTS_FILE, ReplayJob.DEAD_LETTER_FILE, ReplayJob.LEADS_FILE,
-          ReplayJob.ADVOCACY_FILE, ReplayJob.SUMMARY_FILE);
+      List.of(
+          ReplayJob.KPI_FILE,
+          ReplayJob.ENRICHED_FILE,
+          ReplayJob.ALERTS_FILE,
+          ReplayJob.DEAD_LETTER_FILE,
+          ReplayJob.LEADS_FILE,
+          ReplayJob.ADVOCACY_FILE,
+          ReplayJob.SUMMARY_FILE);
   private static Path input;
   private static KeywordSet keywords;
 
@@ -45,10 +51,16 @@ class ReplayITCase {
     Files.createDirectories(DIR);
     input = DIR.resolve("mentions.jsonl");
     MentionGenerator generator =
-        new MentionGenerator(5, MentionGenerator.DEFAULT_START, 100, GeneratorOptions.defaults().malformedFraction(0.005));
-    List<String> lines = generator.stream().limit(4_000).map(GeneratedMention::json).collect(Collectors.toList());
+        new MentionGenerator(
+            5,
+            MentionGenerator.DEFAULT_START,
+            100,
+            GeneratorOptions.defaults().malformedFraction(0.005));
+    List<String> lines =
+        generator.stream().limit(4_000).map(GeneratedMention::json).collect(Collectors.toList());
     lines.add("");
-    lines.add("{\"id\":\"late-but-fine\",\"text\":\"telkomsel\",\"created_at\":\"2026-11-22T00:00:30Z\"}");
+    lines.add(
+        "{\"id\":\"late-but-fine\",\"text\":\"telkomsel\",\"created_at\":\"2026-11-22T00:00:30Z\"}");
     Files.write(input, lines, StandardCharsets.UTF_8);
     keywords = KeywordSetLoader.load(Paths.get("..", "config", "keywords"));
   }
@@ -87,11 +99,15 @@ class ReplayITCase {
 
     JsonNode summary = JSON.readTree(DIR.resolve("a").resolve(ReplayJob.SUMMARY_FILE).toFile());
     assertThat(summary.get("records_read").asLong()).isEqualTo(4_001);
-    assertThat(summary.get("dead_lettered").get("total").asLong()).isEqualTo(deadLines.size()).isGreaterThan(0);
+    assertThat(summary.get("dead_lettered").get("total").asLong())
+        .isEqualTo(deadLines.size())
+        .isGreaterThan(0);
     assertThat(summary.get("valid").asLong() + deadLines.size()).isEqualTo(4_001);
   }
 
-  /** Mentions per brand and UTC minute, counted without the job; the dead-lettered lines left out. */
+  /**
+   * Mentions per brand and UTC minute, counted without the job; the dead-lettered lines left out.
+   */
   private static Map<String, Long> independentCount(Set<Long> deadLines) throws Exception {
     Map<String, Long> counts = new TreeMap<>();
     Set<String> seen = new HashSet<>();
@@ -109,14 +125,24 @@ class ReplayITCase {
         }
         JsonNode author = n.path("author");
         MatchResult r =
-            matcher.match(new MentionFields(
-                n.get("id").asText(), n.path("text").asText(""), text(n, "title"), text(n, "url"), text(n, "lang"),
-                source, text(n, "country"), text(author, "id"), text(author, "handle")));
+            matcher.match(
+                new MentionFields(
+                    n.get("id").asText(),
+                    n.path("text").asText(""),
+                    text(n, "title"),
+                    text(n, "url"),
+                    text(n, "lang"),
+                    source,
+                    text(n, "country"),
+                    text(author, "id"),
+                    text(author, "handle")));
         JsonNode created = n.get("created_at");
-        long t = created.isNumber()
-            ? created.asLong()
-            : java.time.OffsetDateTime.parse(created.asText()).toInstant().toEpochMilli();
-        String minute = Instant.ofEpochMilli(t - Math.floorMod(t, 60_000L)).toString().replace(".000Z", "Z");
+        long t =
+            created.isNumber()
+                ? created.asLong()
+                : java.time.OffsetDateTime.parse(created.asText()).toInstant().toEpochMilli();
+        String minute =
+            Instant.ofEpochMilli(t - Math.floorMod(t, 60_000L)).toString().replace(".000Z", "Z");
         for (String brand : r.brands()) {
           counts.merge(brand + " " + minute, 1L, Long::sum);
         }

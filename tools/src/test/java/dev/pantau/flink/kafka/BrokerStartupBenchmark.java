@@ -23,12 +23,14 @@ public final class BrokerStartupBenchmark {
       long t0 = System.nanoTime();
       LocalKafkaBroker broker = LocalKafkaBroker.start(base.resolve("round-" + i));
       long t1 = System.nanoTime();
-      broker.createTopics(3, "mentions", "kpi-series", "mentions-enriched", "alerts", "mentions-dead-letter");
+      broker.createTopics(
+          3, "mentions", "kpi-series", "mentions-enriched", "alerts", "mentions-dead-letter");
       broker.createCompactedTopic("keyword-sets");
       long t2 = System.nanoTime();
       broker.close();
       long t3 = System.nanoTime();
-      System.out.printf("round %d: ready in %.2f s, 6 topics in %.2f s, closed in %.2f s%n",
+      System.out.printf(
+          "round %d: ready in %.2f s, 6 topics in %.2f s, closed in %.2f s%n",
           i, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
   }

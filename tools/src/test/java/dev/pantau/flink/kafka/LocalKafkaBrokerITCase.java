@@ -110,8 +110,14 @@ class LocalKafkaBrokerITCase {
       assertThat(topics.get("multi-a").partitions()).hasSize(3);
       assertThat(topics.get("multi-b").partitions()).hasSize(3);
       ConfigResource control = new ConfigResource(ConfigResource.Type.TOPIC, "control");
-      String policy = admin.describeConfigs(List.of(control)).all().get()
-          .get(control).get("cleanup.policy").value();
+      String policy =
+          admin
+              .describeConfigs(List.of(control))
+              .all()
+              .get()
+              .get(control)
+              .get("cleanup.policy")
+              .value();
       assertThat(policy).isEqualTo("compact");
     }
   }
@@ -134,13 +140,16 @@ class LocalKafkaBrokerITCase {
   @Test
   void aGivenDataDirectoryKeepsTopicsAndRecordsAcrossRestarts(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");
-    try (LocalKafkaBroker first = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(dir).dataDir(data))) {
+    try (LocalKafkaBroker first =
+        LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(dir).dataDir(data))) {
       first.createTopics(1, "kept");
-      try (KafkaProducer<String, String> producer = new KafkaProducer<>(plainProducerProps(first))) {
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(plainProducerProps(first))) {
         producer.send(new ProducerRecord<>("kept", "k", "survives a restart")).get();
       }
     }
-    try (LocalKafkaBroker second = LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(dir).dataDir(data))) {
+    try (LocalKafkaBroker second =
+        LocalKafkaBroker.start(LocalKafkaBroker.Settings.under(dir).dataDir(data))) {
       Properties props = consumerProps();
       props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, second.bootstrapServers());
       props.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-reader");
@@ -154,16 +163,19 @@ class LocalKafkaBrokerITCase {
       }
       assertThat(seen).containsExactly("survives a restart");
       assertThat(data).isDirectory();
-      assertThat(Files.readString(dir.resolve("kafka-broker.log"))).contains("Kafka Server started");
+      assertThat(Files.readString(dir.resolve("kafka-broker.log")))
+          .contains("Kafka Server started");
     }
   }
 
   @Test
   void settingsRejectNonsense(@TempDir Path dir) {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalKafkaBroker.Settings.under(dir).port(0))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LocalKafkaBroker.Settings.under(dir).port(0))
         .hasMessageContaining("port");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> LocalKafkaBroker.Settings.under(dir).startTimeout(Duration.ZERO)).hasMessageContaining("startTimeout");
+            () -> LocalKafkaBroker.Settings.under(dir).startTimeout(Duration.ZERO))
+        .hasMessageContaining("startTimeout");
   }
 
   private static Properties plainProducerProps(LocalKafkaBroker kafka) {

@@ -16,8 +16,9 @@ import java.util.Random;
 
 /**
  * A replay output folder written with the job's own JSON writer: two brands of one group and one
- * without, hourly and daily windows over some days, a few keys re-emitted with a higher revision, and
- * alerts. Tests compare a report against {@link #latest()}, the records a consumer's upsert keeps.
+ * without, hourly and daily windows over some days, a few keys re-emitted with a higher revision,
+ * and alerts. Tests compare a report against {@link #latest()}, the records a consumer's upsert
+ * keeps.
  */
 final class ReplayFixture {
   static final Instant FIRST_DAY = Instant.parse("2026-11-01T00:00:00Z");
@@ -58,7 +59,8 @@ final class ReplayFixture {
     return f;
   }
 
-  private void windowOfBrands(Random random, String window, Instant start, Duration length, List<String> lines) {
+  private void windowOfBrands(
+      Random random, String window, Instant start, Duration length, List<String> lines) {
     String[] brands = {"telkomsel", "indosat", "kopi-kenangan"};
     Map<String, KpiRecord> records = new LinkedHashMap<>();
     for (String brand : brands) {
@@ -82,7 +84,10 @@ final class ReplayFixture {
       r.sentimentNegative = (long) random.nextInt(100);
       r.sentimentUnscored = (long) random.nextInt(10);
       long scored = r.sentimentPositive + r.sentimentNeutral + r.sentimentNegative;
-      r.sentimentNet = scored == 0 ? null : OutputJson.round3((double) (r.sentimentPositive - r.sentimentNegative) / scored);
+      r.sentimentNet =
+          scored == 0
+              ? null
+              : OutputJson.round3((double) (r.sentimentPositive - r.sentimentNegative) / scored);
       r.sentimentMean = scored == 0 ? null : OutputJson.round3(random.nextDouble() * 2 - 1);
       if (random.nextBoolean()) {
         r.topics.put("purchase-intent", (long) random.nextInt(20));
@@ -115,11 +120,22 @@ final class ReplayFixture {
     boolean first = true;
     for (KpiRecord r : busiest.values()) {
       String id = "mention-spike|" + r.brand + "|1h|" + OutputJson.utc(r.start);
-      String fields = "\"rule\":\"mention-spike\",\"type\":\"spike\",\"brand\":\"" + r.brand
-          + "\",\"severity\":\"warning\",\"metric\":\"mentions\",\"window\":\"1h\",\"start\":\""
-          + OutputJson.utc(r.start) + "\",\"end\":\"" + OutputJson.utc(r.end) + "\",\"observed\":" + r.mentions
-          + ",\"expected\":" + (r.mentions / 4.0) + ",\"score\":5.5,\"message\":\"" + r.brand + " mentions " + r.mentions
-          + "\",\"top_terms\":[\"sinyal\",\"gangguan\"]";
+      String fields =
+          "\"rule\":\"mention-spike\",\"type\":\"spike\",\"brand\":\""
+              + r.brand
+              + "\",\"severity\":\"warning\",\"metric\":\"mentions\",\"window\":\"1h\",\"start\":\""
+              + OutputJson.utc(r.start)
+              + "\",\"end\":\""
+              + OutputJson.utc(r.end)
+              + "\",\"observed\":"
+              + r.mentions
+              + ",\"expected\":"
+              + (r.mentions / 4.0)
+              + ",\"score\":5.5,\"message\":\""
+              + r.brand
+              + " mentions "
+              + r.mentions
+              + "\",\"top_terms\":[\"sinyal\",\"gangguan\"]";
       lines.add("{\"id\":\"" + id + "\",\"status\":\"firing\"," + fields + "}");
       if (!first) {
         lines.add("{\"id\":\"" + id + "\",\"status\":\"resolved\"," + fields + "}");

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code ./pantau report --output FILE.csv} read back and checked against the KPI records it came from. */
+/**
+ * {@code ./pantau report --output FILE.csv} read back and checked against the KPI records it came
+ * from.
+ */
 class ReportCsvTest {
   private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
@@ -37,22 +40,49 @@ class ReportCsvTest {
     LocalDate to = LocalDate.of(2026, 11, 9);
     Path csv = dir.resolve("out/report.csv");
 
-    int status = PantauCli.execute("report", "--input", dir.toString(), "--from", from.toString(), "--to", to.toString(),
-        "--time-zone", JAKARTA.getId(), "--csv-locale", locale.name().toLowerCase(), "--output", csv.toString());
+    int status =
+        PantauCli.execute(
+            "report",
+            "--input",
+            dir.toString(),
+            "--from",
+            from.toString(),
+            "--to",
+            to.toString(),
+            "--time-zone",
+            JAKARTA.getId(),
+            "--csv-locale",
+            locale.name().toLowerCase(),
+            "--output",
+            csv.toString());
     assertThat(status).isZero();
 
     byte[] bytes = Files.readAllBytes(csv);
     assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-    List<List<String>> table = parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), locale.separator());
+    List<List<String>> table =
+        parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), locale.separator());
     List<String> header = table.get(0);
-    assertThat(header).startsWith("brand", "group", "window", "source", "start_utc", "start_local",
-        "mentions", "unique_authors", "reach");
-    assertThat(header).contains("engagement_total", "sentiment_net", "share_of_voice", "topics_purchase-intent");
+    assertThat(header)
+        .startsWith(
+            "brand",
+            "group",
+            "window",
+            "source",
+            "start_utc",
+            "start_local",
+            "mentions",
+            "unique_authors",
+            "reach");
+    assertThat(header)
+        .contains("engagement_total", "sentiment_net", "share_of_voice", "topics_purchase-intent");
 
     ReportPeriod period = new ReportPeriod(from, to, JAKARTA);
-    Map<String, KpiRecord> expected = fixture.latest().values().stream()
-        .filter(r -> period.contains(Instant.ofEpochMilli(r.start)))
-        .collect(Collectors.toMap(r -> r.brand + "|" + r.window + "|" + OutputJson.utc(r.start), r -> r));
+    Map<String, KpiRecord> expected =
+        fixture.latest().values().stream()
+            .filter(r -> period.contains(Instant.ofEpochMilli(r.start)))
+            .collect(
+                Collectors.toMap(
+                    r -> r.brand + "|" + r.window + "|" + OutputJson.utc(r.start), r -> r));
     assertThat(expected).isNotEmpty();
     assertThat(table).hasSize(expected.size() + 1);
 
@@ -91,24 +121,72 @@ class ReportCsvTest {
   void oneBrandAndSomeWindowsOnly() throws Exception {
     ReplayFixture fixture = ReplayFixture.write(dir, 7);
     Path csv = dir.resolve("one.csv");
-    int status = PantauCli.execute("report", "--input", dir.toString(), "--from", "2026-11-01", "--to", "2026-11-14",
-        "--brand", "indosat", "--window", "1d", "--no-bom", "--output", csv.toString());
+    int status =
+        PantauCli.execute(
+            "report",
+            "--input",
+            dir.toString(),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-14",
+            "--brand",
+            "indosat",
+            "--window",
+            "1d",
+            "--no-bom",
+            "--output",
+            csv.toString());
     assertThat(status).isZero();
     List<List<String>> table = parse(Files.readString(csv), ',');
-    long expected = fixture.latest().values().stream().filter(r -> r.brand.equals("indosat") && r.window.equals("1d")).count();
+    long expected =
+        fixture.latest().values().stream()
+            .filter(r -> r.brand.equals("indosat") && r.window.equals("1d"))
+            .count();
     assertThat(table).hasSize((int) expected + 1);
-    assertThat(table.subList(1, table.size())).allSatisfy(row -> assertThat(row.subList(0, 4))
-        .containsExactly("indosat", "telco-id", "1d", "*"));
+    assertThat(table.subList(1, table.size()))
+        .allSatisfy(
+            row -> assertThat(row.subList(0, 4)).containsExactly("indosat", "telco-id", "1d", "*"));
   }
 
   @Test
   void aMissingFolderExitsOneAndAnUnknownFormatTwo() {
-    assertThat(PantauCli.execute("report", "--input", dir.resolve("nope").toString(), "--from", "2026-11-01",
-        "--to", "2026-11-02", "--output", dir.resolve("r.csv").toString())).isEqualTo(1);
-    assertThat(PantauCli.execute("report", "--input", dir.toString(), "--from", "2026-11-01",
-        "--to", "2026-11-02", "--output", dir.resolve("r.pdf").toString())).isEqualTo(2);
-    assertThat(PantauCli.execute("report", "--input", dir.toString(), "--from", "2026-11-05",
-        "--to", "2026-11-02", "--output", dir.resolve("r.csv").toString())).isEqualTo(2);
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.resolve("nope").toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-02",
+                "--output",
+                dir.resolve("r.csv").toString()))
+        .isEqualTo(1);
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-02",
+                "--output",
+                dir.resolve("r.pdf").toString()))
+        .isEqualTo(2);
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--from",
+                "2026-11-05",
+                "--to",
+                "2026-11-02",
+                "--output",
+                dir.resolve("r.csv").toString()))
+        .isEqualTo(2);
   }
 
   @Test

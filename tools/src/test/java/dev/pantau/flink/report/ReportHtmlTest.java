@@ -22,7 +22,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./pantau report --output FILE.html} parsed with jsoup and checked against the KPI records it came from. */
+/**
+ * {@code ./pantau report --output FILE.html} parsed with jsoup and checked against the KPI records
+ * it came from.
+ */
 class ReportHtmlTest {
   @TempDir Path dir;
 
@@ -33,8 +36,18 @@ class ReportHtmlTest {
     LocalDate from = LocalDate.of(2026, 11, 8);
     LocalDate to = LocalDate.of(2026, 11, 14);
     Path html = dir.resolve("report.html");
-    assertThat(PantauCli.execute("report", "--input", dir.toString(), "--from", from.toString(), "--to", to.toString(),
-        "--output", html.toString())).isZero();
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                "--output",
+                html.toString()))
+        .isZero();
 
     Document doc = Jsoup.parse(Files.readString(html, StandardCharsets.UTF_8));
     ReportPeriod period = new ReportPeriod(from, to, ZoneOffset.UTC);
@@ -50,35 +63,67 @@ class ReportHtmlTest {
       assertThat(value(row, "engagement", "data-previous")).isEqualTo(before.engagement);
       assertThat(value(row, "sentiment_net", "data-value")).isCloseTo(now.net(), within(1e-6));
       String change = row.selectFirst("td[data-metric=mentions] .change").text();
-      assertThat(change).isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f%%", 100.0 * (now.mentions - before.mentions) / before.mentions));
+      assertThat(change)
+          .isEqualTo(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%+.1f%%",
+                  100.0 * (now.mentions - before.mentions) / before.mentions));
       Element sov = row.selectFirst("td[data-metric=share_of_voice]");
       if (brand.equals("kopi-kenangan")) {
         assertThat(sov.attr("data-value")).isEmpty();
       } else {
-        double group = Sums.of(fixture, "telkomsel", period).mentions + Sums.of(fixture, "indosat", period).mentions;
-        assertThat(Double.parseDouble(sov.attr("data-value"))).isCloseTo(now.mentions / group, within(1e-6));
-        double groupBefore = Sums.of(fixture, "telkomsel", period.previous()).mentions + Sums.of(fixture, "indosat", period.previous()).mentions;
+        double group =
+            Sums.of(fixture, "telkomsel", period).mentions
+                + Sums.of(fixture, "indosat", period).mentions;
+        assertThat(Double.parseDouble(sov.attr("data-value")))
+            .isCloseTo(now.mentions / group, within(1e-6));
+        double groupBefore =
+            Sums.of(fixture, "telkomsel", period.previous()).mentions
+                + Sums.of(fixture, "indosat", period.previous()).mentions;
         double points = 100 * (now.mentions / group - before.mentions / groupBefore);
-        assertThat(sov.selectFirst(".change").text()).isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f pp", points));
+        assertThat(sov.selectFirst(".change").text())
+            .isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f pp", points));
       }
     }
 
     assertThat(doc.select(".sov[data-group=telco-id] svg rect")).hasSize(2);
     assertThat(doc.select("figure.chart svg polyline[data-series]")).hasSize(6);
-    assertThat(doc.select(".legend li").eachText()).contains("telkomsel", "indosat", "kopi-kenangan");
+    assertThat(doc.select(".legend li").eachText())
+        .contains("telkomsel", "indosat", "kopi-kenangan");
 
-    long alertsInPeriod = fixture.alerts.values().stream().filter(r -> period.contains(Instant.ofEpochMilli(r.start))).count();
+    long alertsInPeriod =
+        fixture.alerts.values().stream()
+            .filter(r -> period.contains(Instant.ofEpochMilli(r.start)))
+            .count();
     assertThat(alertsInPeriod).as("the fixture fires alerts inside the period").isPositive();
     assertThat(doc.select("table.alerts tbody tr")).hasSize((int) alertsInPeriod);
-    doc.select("table.alerts tbody tr").forEach(tr -> assertThat(tr.selectFirst(".terms").text()).isEqualTo("sinyal, gangguan"));
+    doc.select("table.alerts tbody tr")
+        .forEach(tr -> assertThat(tr.selectFirst(".terms").text()).isEqualTo("sinyal, gangguan"));
 
-    List<long[]> inPeriod = mentions.stream().filter(m -> period.contains(Instant.ofEpochMilli(m[0]))).toList();
-    List<Long> topReach = inPeriod.stream().map(m -> m[1]).sorted(Comparator.reverseOrder()).limit(10).toList();
+    List<long[]> inPeriod =
+        mentions.stream().filter(m -> period.contains(Instant.ofEpochMilli(m[0]))).toList();
+    List<Long> topReach =
+        inPeriod.stream().map(m -> m[1]).sorted(Comparator.reverseOrder()).limit(10).toList();
     Element reachTable = doc.select("table.mentions").get(0);
-    assertThat(reachTable.select("td.num").eachAttr("data-value").stream().map(Long::parseLong).toList()).isEqualTo(topReach);
-    List<Long> topEngagement = inPeriod.stream().map(m -> m[2]).filter(e -> e > 0).sorted(Comparator.reverseOrder()).limit(10).toList();
+    assertThat(
+            reachTable.select("td.num").eachAttr("data-value").stream()
+                .map(Long::parseLong)
+                .toList())
+        .isEqualTo(topReach);
+    List<Long> topEngagement =
+        inPeriod.stream()
+            .map(m -> m[2])
+            .filter(e -> e > 0)
+            .sorted(Comparator.reverseOrder())
+            .limit(10)
+            .toList();
     Element engagementTable = doc.select("table.mentions").get(1);
-    assertThat(engagementTable.select("td.num").eachAttr("data-value").stream().map(Long::parseLong).toList()).isEqualTo(topEngagement);
+    assertThat(
+            engagementTable.select("td.num").eachAttr("data-value").stream()
+                .map(Long::parseLong)
+                .toList())
+        .isEqualTo(topEngagement);
 
     // self-contained and printable
     assertThat(doc.select("script, link, img, iframe")).isEmpty();
@@ -89,18 +134,38 @@ class ReportHtmlTest {
     return Double.parseDouble(row.selectFirst("td[data-metric=" + metric + "]").attr(attr));
   }
 
-  /** Enriched mentions of telkomsel over the fixture's days; returns (created_at, reach, engagement) of each. */
+  /**
+   * Enriched mentions of telkomsel over the fixture's days; returns (created_at, reach, engagement)
+   * of each.
+   */
   private static List<long[]> writeEnriched(Path dir, Random random) throws Exception {
     List<String> lines = new ArrayList<>();
     List<long[]> written = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
-      long at = ReplayFixture.FIRST_DAY.toEpochMilli() + (long) (random.nextDouble() * ReplayFixture.DAYS * 86_400_000L);
+      long at =
+          ReplayFixture.FIRST_DAY.toEpochMilli()
+              + (long) (random.nextDouble() * ReplayFixture.DAYS * 86_400_000L);
       long followers = random.nextInt(100_000);
       long likes = random.nextInt(300);
       long shares = random.nextInt(40);
-      lines.add("{\"id\":\"tw:" + i + "\",\"source\":\"twitter\",\"text\":\"sinyal <b>telkomsel</b> " + i + "\",\"created_at\":\""
-          + OutputJson.utc(at) + "\",\"url\":\"https://x.com/a/" + i + "\",\"author\":{\"handle\":\"@u" + i + "\",\"followers\":"
-          + followers + "},\"metrics\":{\"likes\":" + likes + ",\"shares\":" + shares + "},\"brands\":[\"telkomsel\"]}");
+      lines.add(
+          "{\"id\":\"tw:"
+              + i
+              + "\",\"source\":\"twitter\",\"text\":\"sinyal <b>telkomsel</b> "
+              + i
+              + "\",\"created_at\":\""
+              + OutputJson.utc(at)
+              + "\",\"url\":\"https://x.com/a/"
+              + i
+              + "\",\"author\":{\"handle\":\"@u"
+              + i
+              + "\",\"followers\":"
+              + followers
+              + "},\"metrics\":{\"likes\":"
+              + likes
+              + ",\"shares\":"
+              + shares
+              + "},\"brands\":[\"telkomsel\"]}");
       written.add(new long[] {at, followers, likes + shares});
     }
     Files.write(dir.resolve("mentions-enriched.jsonl"), lines, StandardCharsets.UTF_8);
@@ -108,11 +173,14 @@ class ReportHtmlTest {
   }
 
   /** A brand's day windows of a period summed from the fixture's latest records. */
-  private record Sums(long mentions, long reach, long engagement, long positive, long neutral, long negative) {
+  private record Sums(
+      long mentions, long reach, long engagement, long positive, long neutral, long negative) {
     static Sums of(ReplayFixture f, String brand, ReportPeriod period) {
       long m = 0, r = 0, e = 0, p = 0, n = 0, g = 0;
       for (KpiRecord k : f.latest().values()) {
-        if (k.brand.equals(brand) && k.window.equals("1d") && period.contains(Instant.ofEpochMilli(k.start))) {
+        if (k.brand.equals(brand)
+            && k.window.equals("1d")
+            && period.contains(Instant.ofEpochMilli(k.start))) {
           m += k.mentions;
           r += k.reach;
           e += k.engagementTotal;

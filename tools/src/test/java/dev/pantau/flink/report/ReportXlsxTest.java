@@ -26,7 +26,10 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./pantau report --output FILE.xlsx} read back with POI and checked against its KPI records and alerts. */
+/**
+ * {@code ./pantau report --output FILE.xlsx} read back with POI and checked against its KPI records
+ * and alerts.
+ */
 class ReportXlsxTest {
   private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
@@ -38,27 +41,57 @@ class ReportXlsxTest {
     LocalDate from = ReplayFixture.FIRST_DAY.atZone(JAKARTA).toLocalDate();
     LocalDate to = from.plusDays(ReplayFixture.DAYS);
     Path xlsx = dir.resolve("report.xlsx");
-    assertThat(PantauCli.execute("report", "--input", dir.toString(), "--from", from.toString(), "--to", to.toString(),
-        "--time-zone", JAKARTA.getId(), "--output", xlsx.toString())).isZero();
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                "--time-zone",
+                JAKARTA.getId(),
+                "--output",
+                xlsx.toString()))
+        .isZero();
 
     ReportPeriod period = new ReportPeriod(from, to, JAKARTA);
-    Map<String, KpiRecord> expected = fixture.latest().values().stream()
-        .filter(r -> period.contains(Instant.ofEpochMilli(r.start)))
-        .collect(Collectors.toMap(r -> r.brand + "|" + r.window + "|" + OutputJson.utc(r.start), r -> r));
+    Map<String, KpiRecord> expected =
+        fixture.latest().values().stream()
+            .filter(r -> period.contains(Instant.ofEpochMilli(r.start)))
+            .collect(
+                Collectors.toMap(
+                    r -> r.brand + "|" + r.window + "|" + OutputJson.utc(r.start), r -> r));
 
-    try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+    try (InputStream in = Files.newInputStream(xlsx);
+        Workbook book = WorkbookFactory.create(in)) {
       assertThat(book.getNumberOfSheets()).isEqualTo(2);
       Sheet kpis = book.getSheet(XlsxReportWriter.KPI_SHEET);
       assertThat(kpis.getPaneInformation().isFreezePane()).isTrue();
       assertThat(kpis.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
       Map<String, Integer> col = columns(kpis.getRow(0));
-      assertThat(col).containsKeys("brand", "start_utc", "start_local", "mentions", "engagement_total", "share_of_voice");
-      assertThat(kpis.getColumnWidth(col.get("engagement_total"))).isGreaterThanOrEqualTo("engagement_total".length() * 256);
+      assertThat(col)
+          .containsKeys(
+              "brand",
+              "start_utc",
+              "start_local",
+              "mentions",
+              "engagement_total",
+              "share_of_voice");
+      assertThat(kpis.getColumnWidth(col.get("engagement_total")))
+          .isGreaterThanOrEqualTo("engagement_total".length() * 256);
       assertThat(kpis.getLastRowNum()).isEqualTo(expected.size());
 
       for (int i = 1; i <= kpis.getLastRowNum(); i++) {
         Row row = kpis.getRow(i);
-        KpiRecord r = expected.get(text(row, col, "brand") + "|" + text(row, col, "window") + "|" + text(row, col, "start_utc"));
+        KpiRecord r =
+            expected.get(
+                text(row, col, "brand")
+                    + "|"
+                    + text(row, col, "window")
+                    + "|"
+                    + text(row, col, "start_utc"));
         assertThat(r).isNotNull();
         assertThat(row.getCell(col.get("start_local")).getLocalDateTimeCellValue())
             .isEqualTo(LocalDateTime.ofInstant(Instant.ofEpochMilli(r.start), JAKARTA));
@@ -84,10 +117,12 @@ class ReportXlsxTest {
       int firing = 0;
       for (int i = 1; i <= alerts.getLastRowNum(); i++) {
         Row row = alerts.getRow(i);
-        String id = "mention-spike|" + text(row, acol, "brand") + "|1h|" + text(row, acol, "start_utc");
+        String id =
+            "mention-spike|" + text(row, acol, "brand") + "|1h|" + text(row, acol, "start_utc");
         KpiRecord fired = fixture.alerts.get(id);
         assertThat(fired).as(id).isNotNull();
-        assertThat(row.getCell(acol.get("observed")).getNumericCellValue()).isEqualTo((double) fired.mentions);
+        assertThat(row.getCell(acol.get("observed")).getNumericCellValue())
+            .isEqualTo((double) fired.mentions);
         assertThat(text(row, acol, "top_terms")).isEqualTo("sinyal, gangguan");
         firing += text(row, acol, "status").equals("firing") ? 1 : 0;
       }

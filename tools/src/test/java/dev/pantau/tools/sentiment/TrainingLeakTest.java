@@ -26,7 +26,8 @@ class TrainingLeakTest {
     assumeTrue(Files.isDirectory(DATA.resolve("semeval2017")), "no ../shared/data");
     Set<String> evaluation = new HashSet<>();
     for (Evaluation.EvalSet set :
-        Evaluation.evaluationSets(DATA, Path.of("../keywords/eval"), Path.of("../keywords/target/english-reviews"))) {
+        Evaluation.evaluationSets(
+            DATA, Path.of("../keywords/eval"), Path.of("../keywords/target/english-reviews"))) {
       for (Datasets.Example e : set.examples()) {
         evaluation.add(Datasets.normalise(e.text()));
       }
@@ -39,7 +40,9 @@ class TrainingLeakTest {
           SentimentTraining.trainingSet(SentimentTraining.rawTraining(lang, DATA), filter);
       assertThat(set.examples()).hasSizeGreaterThan(10_000);
       for (Datasets.Example e : set.examples()) {
-        assertThat(evaluation).as(e.source() + " line " + e.line()).doesNotContain(Datasets.normalise(e.text()));
+        assertThat(evaluation)
+            .as(e.source() + " line " + e.line())
+            .doesNotContain(Datasets.normalise(e.text()));
       }
     }
   }
@@ -48,6 +51,7 @@ class TrainingLeakTest {
   void normalisingIgnoresCaseLinksHandlesAndMarks() {
     assertThat(Datasets.normalise("RT @acme: GREAT service!!! https://t.co/x"))
         .isEqualTo(Datasets.normalise("great   service"));
-    assertThat(Datasets.normalise("great service")).isNotEqualTo(Datasets.normalise("poor service"));
+    assertThat(Datasets.normalise("great service"))
+        .isNotEqualTo(Datasets.normalise("poor service"));
   }
 }

@@ -24,8 +24,8 @@ import org.apache.flink.util.Collector;
  * brand's posts by its own employees (after copy detection, so a copy costs points).
  *
  * <p>Like the KPI windows: a period's board is emitted, ranked, when the watermark passes its end;
- * late posts, engagement growth and mentions found to be copies within the allowed lateness re-emit the
- * rows they change (rank included) with {@code revision + 1}; the board is dropped after that.
+ * late posts, engagement growth and mentions found to be copies within the allowed lateness re-emit
+ * the rows they change (rank included) with {@code revision + 1}; the board is dropped after that.
  */
 public class AdvocacyLeaderboard extends KeyedProcessFunction<String, BrandPost, AdvocacyRow> {
   private static final long serialVersionUID = 1L;
@@ -55,13 +55,17 @@ public class AdvocacyLeaderboard extends KeyedProcessFunction<String, BrandPost,
   @Override
   public void open(OpenContext openContext) {
     zoneId = ZoneId.of(zone);
-    boards = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("advocacy-boards", Types.STRING, TypeInformation.of(AdvocacyBoard.class)));
+    boards =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "advocacy-boards", Types.STRING, TypeInformation.of(AdvocacyBoard.class)));
     late = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
   }
 
   @Override
-  public void processElement(BrandPost p, Context ctx, Collector<AdvocacyRow> out) throws Exception {
+  public void processElement(BrandPost p, Context ctx, Collector<AdvocacyRow> out)
+      throws Exception {
     if (!p.employee()) {
       return;
     }
@@ -145,8 +149,9 @@ public class AdvocacyLeaderboard extends KeyedProcessFunction<String, BrandPost,
   /** Ranks the board and emits the rows that are new or changed; whether any was. */
   private boolean emit(String brand, AdvocacyBoard b, Collector<AdvocacyRow> out) {
     List<Map.Entry<String, AdvocacyScore>> ranked = new ArrayList<>(b.employees.entrySet());
-    ranked.sort(Comparator.<Map.Entry<String, AdvocacyScore>>comparingDouble(e -> -pointsOf(e.getValue()))
-        .thenComparing(Map.Entry::getKey));
+    ranked.sort(
+        Comparator.<Map.Entry<String, AdvocacyScore>>comparingDouble(e -> -pointsOf(e.getValue()))
+            .thenComparing(Map.Entry::getKey));
     boolean any = false;
     for (int i = 0; i < ranked.size(); i++) {
       AdvocacyScore s = ranked.get(i).getValue();

@@ -5,8 +5,10 @@ public class AdvocacyScore {
   public long posts;
   public long originalPosts;
   public long copies;
+
   /** The employee's largest potential audience in the period. */
   public long reach;
+
   public long likes;
   public long comments;
   public long shares;

@@ -19,12 +19,13 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Adds {@code top_terms} and {@code sample_mentions} (SPEC §5) to a brand's alerts. Keeps the brand's
- * recent mentions as minute buckets of term counts and highest-reach samples; an alert waits for the
- * watermark to pass its window's end, so every mention of the window is in, then compares the window's
- * last {@link #CONTEXT} with the {@link #BASELINE} before it.
+ * Adds {@code top_terms} and {@code sample_mentions} (SPEC §5) to a brand's alerts. Keeps the
+ * brand's recent mentions as minute buckets of term counts and highest-reach samples; an alert
+ * waits for the watermark to pass its window's end, so every mention of the window is in, then
+ * compares the window's last {@link #CONTEXT} with the {@link #BASELINE} before it.
  */
-public class AlertContextFunction extends KeyedCoProcessFunction<String, BrandMention, AlertEvent, AlertEvent> {
+public class AlertContextFunction
+    extends KeyedCoProcessFunction<String, BrandMention, AlertEvent, AlertEvent> {
   private static final long serialVersionUID = 1L;
   private static final long MINUTE = 60_000L;
 
@@ -41,12 +42,19 @@ public class AlertContextFunction extends KeyedCoProcessFunction<String, BrandMe
   public void open(OpenContext openContext) {
     minutes =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("alert-context-minutes", Types.LONG, TypeInformation.of(MinuteTerms.class)));
-    pending = getRuntimeContext().getListState(new ListStateDescriptor<>("alert-context-pending", TypeInformation.of(AlertEvent.class)));
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "alert-context-minutes", Types.LONG, TypeInformation.of(MinuteTerms.class)));
+    pending =
+        getRuntimeContext()
+            .getListState(
+                new ListStateDescriptor<>(
+                    "alert-context-pending", TypeInformation.of(AlertEvent.class)));
   }
 
   @Override
-  public void processElement1(BrandMention m, Context ctx, Collector<AlertEvent> out) throws Exception {
+  public void processElement1(BrandMention m, Context ctx, Collector<AlertEvent> out)
+      throws Exception {
     long bucket = Math.floorDiv(m.eventTime, MINUTE) * MINUTE;
     if (bucket + retention() <= ctx.timerService().currentWatermark()) {
       return; // too old to be context for any alert still to come
@@ -61,13 +69,15 @@ public class AlertContextFunction extends KeyedCoProcessFunction<String, BrandMe
   }
 
   @Override
-  public void processElement2(AlertEvent a, Context ctx, Collector<AlertEvent> out) throws Exception {
+  public void processElement2(AlertEvent a, Context ctx, Collector<AlertEvent> out)
+      throws Exception {
     pending.add(a);
     ctx.timerService().registerEventTimeTimer(a.end - 1);
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out)
+      throws Exception {
     List<AlertEvent> waiting = new ArrayList<>();
     for (AlertEvent a : pending.get()) {
       if (a.end - 1 <= timestamp) {
@@ -109,7 +119,8 @@ public class AlertContextFunction extends KeyedCoProcessFunction<String, BrandMe
         t.terms.forEach((k, v) -> baseline.merge(k, v, Long::sum));
       }
     }
-    samples.sort((x, y) -> x.reach != y.reach ? Long.compare(y.reach, x.reach) : x.id.compareTo(y.id));
+    samples.sort(
+        (x, y) -> x.reach != y.reach ? Long.compare(y.reach, x.reach) : x.id.compareTo(y.id));
     List<SampleMention> top = new ArrayList<>();
     for (int i = 0; i < Math.min(SAMPLES, samples.size()); i++) {
       BrandMention m = samples.get(i);

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An alert on its way through the job, and in the alert-context state: a Flink POJO of the
- * {@link Alert} record's fields. The record itself (immutable, with immutable lists) has no no-arg
- * constructor; as a POJO it is serialized by Flink without Kryo or Java serialization, so a savepoint
- * holding pending alerts survives a change of the class.
+ * An alert on its way through the job, and in the alert-context state: a Flink POJO of the {@link
+ * Alert} record's fields. The record itself (immutable, with immutable lists) has no no-arg
+ * constructor; as a POJO it is serialized by Flink without Kryo or Java serialization, so a
+ * savepoint holding pending alerts survives a change of the class.
  */
 public class AlertEvent {
   public String brand;
@@ -30,12 +30,16 @@ public class AlertEvent {
   public double expected;
   public double score;
   public String message;
+
   /** Null when the alert has no top terms yet. */
   public List<String> topTerms;
+
   /** The sample mentions as parallel lists (null when none yet); a sample's url may be null. */
   public List<String> sampleIds;
+
   public List<String> sampleTexts;
   public List<String> sampleUrls;
+
   /** Epoch milliseconds, null while firing. */
   public Long resolvedAt;
 
@@ -80,9 +84,23 @@ public class AlertEvent {
         samples.add(new SampleMention(sampleIds.get(i), sampleTexts.get(i), sampleUrls.get(i)));
       }
     }
-    return new Alert(id, Alert.Status.valueOf(status), rule, DetectorType.valueOf(type), brand,
-        Severity.valueOf(severity), metric, window, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
-        observed, expected, score, message, topTerms, samples,
+    return new Alert(
+        id,
+        Alert.Status.valueOf(status),
+        rule,
+        DetectorType.valueOf(type),
+        brand,
+        Severity.valueOf(severity),
+        metric,
+        window,
+        Instant.ofEpochMilli(start),
+        Instant.ofEpochMilli(end),
+        observed,
+        expected,
+        score,
+        message,
+        topTerms,
+        samples,
         resolvedAt == null ? null : Instant.ofEpochMilli(resolvedAt));
   }
 }

@@ -14,9 +14,9 @@ import org.apache.flink.metrics.Gauge;
 
 /**
  * Sends alerts to each rule's Slack and webhook channels. Delivery is asynchronous with retries
- * ({@link AlertDispatcher}): a slow or failing endpoint never blocks or fails the job. At least once:
- * after a recovery an alert may be sent again with the same id, which receivers use to deduplicate
- * (the {@code webhook-id} of Standard Webhooks).
+ * ({@link AlertDispatcher}): a slow or failing endpoint never blocks or fails the job. At least
+ * once: after a recovery an alert may be sent again with the same id, which receivers use to
+ * deduplicate (the {@code webhook-id} of Standard Webhooks).
  */
 public final class AlertNotifierSink implements Sink<AlertEvent> {
   private static final long serialVersionUID = 1L;
@@ -33,8 +33,12 @@ public final class AlertNotifierSink implements Sink<AlertEvent> {
     for (AlertRule r : config.rules()) {
       channels.put(r.id(), r.channels());
     }
-    context.metricGroup().gauge("alertsDelivered", (Gauge<Long>) () -> dispatcher.stats().delivered());
-    context.metricGroup().gauge("alertDeliveriesFailed", (Gauge<Long>) () -> dispatcher.stats().failed());
+    context
+        .metricGroup()
+        .gauge("alertsDelivered", (Gauge<Long>) () -> dispatcher.stats().delivered());
+    context
+        .metricGroup()
+        .gauge("alertDeliveriesFailed", (Gauge<Long>) () -> dispatcher.stats().failed());
     return new SinkWriter<>() {
       @Override
       public void write(AlertEvent element, Context ctx) {

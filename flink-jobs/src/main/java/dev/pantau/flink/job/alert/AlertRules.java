@@ -17,18 +17,21 @@ import java.util.Map;
 /**
  * The alert rules as the job applies them: which KPI records feed which rule. A spike, drop or
  * threshold rule on a metric computed from minutes ({@link KpiField#fromMinutes}) of a minute- or
- * hour-window is fed windows that slide by a minute (when 1m windows are computed), so it fires within
- * about a minute; other rules get the tumbling records of their window. A rule reads the KPI window
- * that is the same window as its own ({@link WindowLabel#sameWindow}: a {@code 60m} rule reads
- * {@code 1h} records). Only {@link #detectorFeed} records feed detectors.
+ * hour-window is fed windows that slide by a minute (when 1m windows are computed), so it fires
+ * within about a minute; other rules get the tumbling records of their window. A rule reads the KPI
+ * window that is the same window as its own ({@link WindowLabel#sameWindow}: a {@code 60m} rule
+ * reads {@code 1h} records). Only {@link #detectorFeed} records feed detectors.
  */
 public final class AlertRules implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** A day's minutes: the longest window slid. */
   private static final long MAX_SLIDING_MINUTES = 24 * 60;
+
   private final AlertConfig config;
   private final boolean slidingAvailable;
   private final KpiFields fields;
+
   /** Rule id to the label of the KPI records it reads. */
   private final Map<String, String> kpiWindowOf = new HashMap<>();
 
@@ -81,14 +84,22 @@ public final class AlertRules implements Serializable {
         && fields.find(rule.metric()).map(KpiField::fromMinutes).orElse(false);
   }
 
-  /** Window labels to slide, for {@link SlidingKpiWindows}: those of the KPI windows the rules read. */
+  /**
+   * Window labels to slide, for {@link SlidingKpiWindows}: those of the KPI windows the rules read.
+   */
   public List<String> slidingWindows() {
-    return config.rules().stream().filter(this::slides).map(r -> kpiWindowOf.get(r.id())).distinct().sorted().toList();
+    return config.rules().stream()
+        .filter(this::slides)
+        .map(r -> kpiWindowOf.get(r.id()))
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** Whether {@code r} feeds {@code rule}. */
   public boolean feeds(AlertRule rule, KpiRecord r) {
-    // target_pace rules are judged on target progress (TrackTargets), on the figures of the targets output
+    // target_pace rules are judged on target progress (TrackTargets), on the figures of the targets
+    // output
     return rule.detector() != DetectorType.TARGET_PACE
         && detectorFeed(r)
         && kpiWindowOf.get(rule.id()).equals(r.window)

@@ -1,6 +1,8 @@
 package dev.pantau.flink.job.alert;
 
-/** What alert context keeps of a mention, once per matched brand: its terms and what a sample shows. */
+/**
+ * What alert context keeps of a mention, once per matched brand: its terms and what a sample shows.
+ */
 public class BrandMention {
   public String brand;
   public String id;

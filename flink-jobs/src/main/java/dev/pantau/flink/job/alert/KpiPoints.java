@@ -8,14 +8,23 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A KPI record as the detectors see it: each field of the KPI registry by its metric name (SPEC §3). */
+/**
+ * A KPI record as the detectors see it: each field of the KPI registry by its metric name (SPEC
+ * §3).
+ */
 public final class KpiPoints {
   private KpiPoints() {}
 
   public static KpiPoint of(KpiRecord r, KpiFields fields) {
     Map<String, Double> m = r.slidingMetrics != null ? r.slidingMetrics : metrics(r, fields);
     return new KpiPoint(
-        r.brand, r.brandName, r.window, Instant.ofEpochMilli(r.start), Instant.ofEpochMilli(r.end), r.source, m);
+        r.brand,
+        r.brandName,
+        r.window,
+        Instant.ofEpochMilli(r.start),
+        Instant.ofEpochMilli(r.end),
+        r.source,
+        m);
   }
 
   private static Map<String, Double> metrics(KpiRecord r, KpiFields fields) {

@@ -19,10 +19,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns a brand's 1m records (all sources, first revision) into windows of {@code sizes} minutes that
- * slide by one minute, so a 5m spike rule is evaluated every minute instead of waiting for a tumbling
- * window to close. Keeps the last minutes' counts per brand (what {@link MinuteSums} takes of the KPI
- * registry); clears them once the brand's records stop.
+ * Turns a brand's 1m records (all sources, first revision) into windows of {@code sizes} minutes
+ * that slide by one minute, so a 5m spike rule is evaluated every minute instead of waiting for a
+ * tumbling window to close. Keeps the last minutes' counts per brand (what {@link MinuteSums} takes
+ * of the KPI registry); clears them once the brand's records stop.
  */
 public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, KpiRecord> {
   private static final long serialVersionUID = 1L;
@@ -36,12 +36,13 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
   private transient ValueState<Long> cleanupAt;
 
   /**
-   * @param sizeNames window labels in minutes or hours ({@code 5m}, {@code 1h}) to slide; the records
-   *     carry them as given
+   * @param sizeNames window labels in minutes or hours ({@code 5m}, {@code 1h}) to slide; the
+   *     records carry them as given
    * @param fields the KPIs, of which those computed from minutes are slid
    */
   public SlidingKpiWindows(List<String> sizeNames, KpiFields fields) {
-    this.sizes = sizeNames.stream().mapToInt(w -> Math.toIntExact(WindowLabel.parse(w).minutes())).toArray();
+    this.sizes =
+        sizeNames.stream().mapToInt(w -> Math.toIntExact(WindowLabel.parse(w).minutes())).toArray();
     this.labels = sizeNames.toArray(String[]::new);
     this.sums = new MinuteSums(fields);
     this.maxMinutes = java.util.Arrays.stream(sizes).max().orElse(1);
@@ -53,8 +54,12 @@ public class SlidingKpiWindows extends KeyedProcessFunction<String, KpiRecord, K
     minutes =
         getRuntimeContext()
             .getMapState(
-                new MapStateDescriptor<>("sliding-minute-sums", Types.LONG, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("sliding-cleanup", Types.LONG));
+                new MapStateDescriptor<>(
+                    "sliding-minute-sums",
+                    Types.LONG,
+                    PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    cleanupAt =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("sliding-cleanup", Types.LONG));
   }
 
   @Override

@@ -5,7 +5,10 @@ import dev.pantau.flink.model.Mention;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** One {@link BrandMention} per matched brand of a new mention (engagement updates carry no new words). */
+/**
+ * One {@link BrandMention} per matched brand of a new mention (engagement updates carry no new
+ * words).
+ */
 public class ToBrandMentions implements FlatMapFunction<EnrichedMention, BrandMention> {
   private static final long serialVersionUID = 1L;
 

@@ -25,29 +25,42 @@ import org.apache.flink.util.OutputTag;
  * <p>Mentions are taken in event-time order: each waits in state until the watermark passes its
  * {@code created_at} (the KPI windows wait as long, so nothing shows later), then they are handled
  * earliest first, ties by source and id. So "the earliest mention" is the same whatever order the
- * partitions were read in, and a replay gives the same copies on every run. A mention later than the
- * watermark is handled at once.
+ * partitions were read in, and a replay gives the same copies on every run. A mention later than
+ * the watermark is handled at once.
  *
  * <p>A cluster is the earliest text and the hour after it ({@link #WINDOW}); a later mention whose
- * text is nearly the same ({@link NearDuplicates}) joins it. Once it has mentions by three different
- * authors it is a burst: every member but the earliest is a copy (its {@code copy_of} is the
- * earliest's id); those that came before the third author are emitted again as {@link
+ * text is nearly the same ({@link NearDuplicates}) joins it. Once it has mentions by three
+ * different authors it is a burst: every member but the earliest is a copy (its {@code copy_of} is
+ * the earliest's id); those that came before the third author are emitted again as {@link
  * BrandPost#COPY_MARK}. One author repeating himself never makes a burst; reposts are never copies.
  *
  * <p>State per brand: one cluster per distinct text of the last hour (its shingles, 16 LSH keys, at
- * most three authors and {@link #MAX_PENDING} held-back members), the mentions not yet passed by the
- * watermark, and the pending leads of the last hour. A burst of any size adds nothing once it is one,
- * and each mention costs 16 look-ups. Everything is deleted by event-time timers an hour after it.
+ * most three authors and {@link #MAX_PENDING} held-back members), the mentions not yet passed by
+ * the watermark, and the pending leads of the last hour. A burst of any size adds nothing once it
+ * is one, and each mention costs 16 look-ups. Everything is deleted by event-time timers an hour
+ * after it.
  */
 public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandPost> {
   private static final long serialVersionUID = 1L;
 
-  /** SPEC §6: a burst is 3 authors within 60 minutes; a lead is emitted 60 minutes after its mention. */
+  /**
+   * SPEC §6: a burst is 3 authors within 60 minutes; a lead is emitted 60 minutes after its
+   * mention.
+   */
   public static final Duration WINDOW = Duration.ofMinutes(60);
+
   public static final int BURST_AUTHORS = 3;
-  /** Members held back before a cluster is a burst; more are counted ({@value #OVERFLOW_METRIC}), not re-emitted. */
+
+  /**
+   * Members held back before a cluster is a burst; more are counted ({@value #OVERFLOW_METRIC}),
+   * not re-emitted.
+   */
   public static final int MAX_PENDING = 100;
-  /** Clusters kept per brand; texts beyond it are not compared (counted, {@value #UNTRACKED_METRIC}). */
+
+  /**
+   * Clusters kept per brand; texts beyond it are not compared (counted, {@value
+   * #UNTRACKED_METRIC}).
+   */
   public static final int MAX_CLUSTERS = 200_000;
 
   public static final OutputTag<Lead> LEADS = new OutputTag<>("leads") {};
@@ -77,16 +90,34 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
   @Override
   public void open(OpenContext openContext) {
     TypeInformation<BrandPost> post = TypeInformation.of(BrandPost.class);
-    waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("copy-waiting", Types.LONG, Types.LIST(post)));
-    bands = getRuntimeContext().getMapState(new MapStateDescriptor<>("copy-bands", Types.LONG, Types.LONG));
-    clusters = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("copy-clusters", Types.LONG, TypeInformation.of(CopyCluster.class)));
-    expiries = getRuntimeContext().getMapState(new MapStateDescriptor<>("copy-expiries", Types.LONG, Types.LIST(Types.LONG)));
-    leads = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("copy-pending-leads", Types.LONG, Types.LIST(TypeInformation.of(Lead.class))));
+    waiting =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("copy-waiting", Types.LONG, Types.LIST(post)));
+    bands =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("copy-bands", Types.LONG, Types.LONG));
+    clusters =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "copy-clusters", Types.LONG, TypeInformation.of(CopyCluster.class)));
+    expiries =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>("copy-expiries", Types.LONG, Types.LIST(Types.LONG)));
+    leads =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "copy-pending-leads", Types.LONG, Types.LIST(TypeInformation.of(Lead.class))));
     // [next cluster id, live clusters]
-    counters = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("copy-counters", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    counters =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "copy-counters",
+                    org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                        .LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     copies = getRuntimeContext().getMetricGroup().counter(COPIES_METRIC);
     overflow = getRuntimeContext().getMetricGroup().counter(OVERFLOW_METRIC);
     untracked = getRuntimeContext().getMetricGroup().counter(UNTRACKED_METRIC);
@@ -132,7 +163,9 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
     List<BrandPost> ready = waiting.get(t);
     if (ready != null) {
       waiting.remove(t);
-      ready.sort(Comparator.comparing((BrandPost p) -> p.em.mention.source).thenComparing(p -> p.em.mention.id));
+      ready.sort(
+          Comparator.comparing((BrandPost p) -> p.em.mention.source)
+              .thenComparing(p -> p.em.mention.id));
       for (BrandPost p : ready) {
         handle(p, ctx, out);
       }
@@ -140,7 +173,8 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
   }
 
   private void handle(BrandPost p, Context ctx, Collector<BrandPost> out) throws Exception {
-    long[] sh = Boolean.TRUE.equals(p.em.mention.isRepost) ? null : NearDuplicates.shingles(textOf(p));
+    long[] sh =
+        Boolean.TRUE.equals(p.em.mention.isRepost) ? null : NearDuplicates.shingles(textOf(p));
     if (sh == null) {
       emit(p, ctx, out);
       return;
@@ -155,7 +189,8 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
         continue;
       }
       CopyCluster c = clusters.get(id);
-      // a cluster is its earliest text's hour; after a jump of the watermark it may outlive it a while
+      // a cluster is its earliest text's hour; after a jump of the watermark it may outlive it a
+      // while
       if (c == null || p.eventTime() >= c.firstTime + window || p.eventTime() < c.firstTime) {
         continue;
       }
@@ -205,7 +240,9 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
     clusters.put(best.id, best);
   }
 
-  /** Emits a handled mention; a lead candidate that is no copy waits {@link #window} to be a lead. */
+  /**
+   * Emits a handled mention; a lead candidate that is no copy waits {@link #window} to be a lead.
+   */
   private void emit(BrandPost p, Context ctx, Collector<BrandPost> out) throws Exception {
     if (p.copyOf == null && p.leadCandidate()) {
       p.lead = true;
@@ -297,8 +334,9 @@ public class CopyDetector extends KeyedProcessFunction<String, BrandPost, BrandP
   }
 
   /**
-   * An hour after {@code t}. A timer at or below the watermark fires at the next watermark (or at once
-   * while the watermark is being advanced): keyed by its own time, the state finds it either way.
+   * An hour after {@code t}. A timer at or below the watermark fires at the next watermark (or at
+   * once while the watermark is being advanced): keyed by its own time, the state finds it either
+   * way.
    */
   private long dueAt(long t, Context ctx) {
     return t + window;

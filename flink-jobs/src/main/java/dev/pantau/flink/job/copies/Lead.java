@@ -3,7 +3,9 @@ package dev.pantau.flink.job.copies;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A social lead (SPEC §4b): a brand mention matching a lead topic, not by an employee, not a copy. */
+/**
+ * A social lead (SPEC §4b): a brand mention matching a lead topic, not by an employee, not a copy.
+ */
 public class Lead {
   public String brand;
   public String id;

@@ -9,15 +9,16 @@ import java.util.List;
  *
  * <p>A text is lower-cased and stripped of URLs, handles, punctuation and emoji; its words make
  * word bigrams (shingles), each hashed to 64 bits. Two texts are nearly the same when the Jaccard
- * similarity of their shingle sets is at least {@link #SIMILARITY} (equal texts: 1). With bigrams one
- * word changed in a 20-word post keeps 17 of 21 shingles (0.81): "a few words" apart. Trigrams would
- * fall below 0.8 at the first change in a tweet-sized text.
+ * similarity of their shingle sets is at least {@link #SIMILARITY} (equal texts: 1). With bigrams
+ * one word changed in a 20-word post keeps 17 of 21 shingles (0.81): "a few words" apart. Trigrams
+ * would fall below 0.8 at the first change in a tweet-sized text.
  *
- * <p>Candidates are found by MinHash and LSH: {@link #HASHES} min-hashes of the shingle set, cut into
- * {@link #BANDS} bands of {@link #ROWS}; texts sharing one band's hash are candidates. A pair at
- * similarity 0.8 shares a band with probability 1 - (1 - 0.8^4)^16 = 0.9998; each candidate is then
- * checked by its exact similarity, so LSH only saves work and never decides alone. A text holds its
- * band keys, not its shingles' pairings: finding its copies is 16 look-ups, whatever the burst's size.
+ * <p>Candidates are found by MinHash and LSH: {@link #HASHES} min-hashes of the shingle set, cut
+ * into {@link #BANDS} bands of {@link #ROWS}; texts sharing one band's hash are candidates. A pair
+ * at similarity 0.8 shares a band with probability 1 - (1 - 0.8^4)^16 = 0.9998; each candidate is
+ * then checked by its exact similarity, so LSH only saves work and never decides alone. A text
+ * holds its band keys, not its shingles' pairings: finding its copies is 16 look-ups, whatever the
+ * burst's size.
  *
  * <p>Texts of fewer than {@link #MIN_WORDS} words are never copies: three people writing "telkomsel
  * down" are not an auto-shared post.
@@ -28,9 +29,11 @@ public final class NearDuplicates {
   public static final int BANDS = 16;
   public static final int ROWS = 4;
   public static final int HASHES = BANDS * ROWS;
-  /** Shingles kept of one text: enough for a long post; a longer one is compared on its first ones. */
-  public static final int MAX_SHINGLES = 256;
 
+  /**
+   * Shingles kept of one text: enough for a long post; a longer one is compared on its first ones.
+   */
+  public static final int MAX_SHINGLES = 256;
 
   /** The seeds of the min-hash functions: fixed, so signatures are the same in every run. */
   private static final long[] SEEDS = new long[HASHES];
@@ -47,9 +50,10 @@ public final class NearDuplicates {
 
   /**
    * The normalised words of a text (SPEC §6): lower-cased; URLs ({@code http://}, {@code https://},
-   * {@code www.} up to the next space) and handles ({@code @} and word characters, not after a letter,
-   * digit, {@code _} or {@code @}) left out; anything but letters and digits (punctuation, emoji)
-   * separates words. One pass over the characters, no regular expression: it runs on every mention.
+   * {@code www.} up to the next space) and handles ({@code @} and word characters, not after a
+   * letter, digit, {@code _} or {@code @}) left out; anything but letters and digits (punctuation,
+   * emoji) separates words. One pass over the characters, no regular expression: it runs on every
+   * mention.
    */
   public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
@@ -61,8 +65,10 @@ public final class NearDuplicates {
     int i = 0;
     while (i < n) {
       int c = text.codePointAt(i);
-      if (w.length() == 0 && (startsWithIgnoreCase(text, i, "http://") || startsWithIgnoreCase(text, i, "https://")
-          || startsWithIgnoreCase(text, i, "www."))) {
+      if (w.length() == 0
+          && (startsWithIgnoreCase(text, i, "http://")
+              || startsWithIgnoreCase(text, i, "https://")
+              || startsWithIgnoreCase(text, i, "www."))) {
         while (i < n && !Character.isWhitespace(text.charAt(i))) {
           i++;
         }
@@ -101,7 +107,10 @@ public final class NearDuplicates {
     return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
   }
 
-  /** The sorted, distinct 64-bit hashes of the text's word bigrams; null when it is too short to be a copy. */
+  /**
+   * The sorted, distinct 64-bit hashes of the text's word bigrams; null when it is too short to be
+   * a copy.
+   */
   public static long[] shingles(String text) {
     List<String> w = words(text);
     if (w.size() < MIN_WORDS) {
@@ -123,8 +132,8 @@ public final class NearDuplicates {
 
   /**
    * The LSH keys of a shingle set: one per band, the band's index mixed in. The {@link #HASHES}
-   * hash functions are {@code a + i * b} of two hashes of the shingle (Kirsch and Mitzenmacher's double
-   * hashing): one multiply-add per function instead of a full mix.
+   * hash functions are {@code a + i * b} of two hashes of the shingle (Kirsch and Mitzenmacher's
+   * double hashing): one multiply-add per function instead of a full mix.
    */
   public static long[] bandKeys(long[] shingles) {
     long[] min = new long[HASHES];
@@ -134,7 +143,9 @@ public final class NearDuplicates {
       long b = mix(s ^ SEEDS[1]) | 1;
       long h = a;
       for (int i = 0; i < HASHES; i++) {
-        long v = h ^ (h >>> 29); // the low bits of a + i * b repeat with a short period: fold the high ones in
+        long v =
+            h ^ (h >>> 29); // the low bits of a + i * b repeat with a short period: fold the high
+        // ones in
         if (v < min[i]) {
           min[i] = v;
         }

@@ -16,28 +16,33 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends valid mentions on and invalid records to the {@link #DEAD_LETTERS} side output, counting both
- * (a metric for dashboards, accumulators for the {@code summary.json} of bounded runs).
+ * Sends valid mentions on and invalid records to the {@link #DEAD_LETTERS} side output, counting
+ * both (a metric for dashboards, accumulators for the {@code summary.json} of bounded runs).
  *
  * <p>A mention that comes after the watermark has passed its first window's end plus the allowed
  * lateness can no longer change what was emitted (SPEC §1): it goes to the dead-letter output as
- * {@code late}, whole, before it reaches deduplication or any window, so a mention is either counted in
- * every window or in none. The check runs right behind the source, whose watermark is never behind the
- * one the KPI windows see, so a mention let through here is never late there.
+ * {@code late}, whole, before it reaches deduplication or any window, so a mention is either
+ * counted in every window or in none. The check runs right behind the source, whose watermark is
+ * never behind the one the KPI windows see, so a mention let through here is never late there.
  */
 public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   private static final long serialVersionUID = 1L;
   public static final String LATE = "late";
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
   /** Valid owned-account readings (SPEC §1b), after the same late check as mentions. */
   public static final OutputTag<AccountReading> READINGS = new OutputTag<>("account-readings") {};
+
   public static final String ACC_READINGS = "records.account_readings";
   public static final String DEAD_LETTER_METRIC = "deadLetterRecords";
+
   /** Every record read, valid or not: the job's records in, as Pantau counts them. */
   public static final String READ_METRIC = "mentionsRead";
+
   /** Mentions later than the allowed lateness (also counted in {@value #DEAD_LETTER_METRIC}). */
   public static final String LATE_METRIC = "lateMentions";
+
   public static final String ACC_READ = "records.read";
   public static final String ACC_VALID = "records.valid";
   public static final String ACC_DEAD_PREFIX = "dead_letter.";
@@ -116,8 +121,13 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   private static DeadLetter lateReading(AccountReading r, long deadline, long watermark) {
     DeadLetter d = new DeadLetter();
     d.error = LATE;
-    d.message = "at " + OutputJson.utc(r.at) + " is later than the allowed lateness: its windows closed for changes at "
-        + OutputJson.utc(deadline + 1) + " and event time has reached " + OutputJson.utc(watermark);
+    d.message =
+        "at "
+            + OutputJson.utc(r.at)
+            + " is later than the allowed lateness: its windows closed for changes at "
+            + OutputJson.utc(deadline + 1)
+            + " and event time has reached "
+            + OutputJson.utc(watermark);
     d.topic = r.topic;
     d.partition = r.partition;
     d.offset = r.offset;
@@ -130,9 +140,14 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
   private static DeadLetter late(Decoded value, long deadline, long watermark) {
     DeadLetter d = new DeadLetter();
     d.error = LATE;
-    d.message = "created_at " + OutputJson.utc(value.mention.createdAt) + " is later than the allowed lateness: "
-        + "its windows closed for changes at " + OutputJson.utc(deadline + 1) + " and event time has reached "
-        + OutputJson.utc(watermark);
+    d.message =
+        "created_at "
+            + OutputJson.utc(value.mention.createdAt)
+            + " is later than the allowed lateness: "
+            + "its windows closed for changes at "
+            + OutputJson.utc(deadline + 1)
+            + " and event time has reached "
+            + OutputJson.utc(watermark);
     d.topic = value.topic;
     d.partition = value.partition;
     d.offset = value.offset;

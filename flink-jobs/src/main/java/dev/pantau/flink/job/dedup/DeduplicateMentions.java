@@ -7,7 +7,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -15,9 +14,9 @@ import org.apache.flink.util.Collector;
 /**
  * Counts each (source, id) once (SPEC §1). Keyed by {@link Mention#dedupKey()}; remembers the first
  * event time and the largest metrics seen, for a TTL (default 24 h). A repeat with grown metrics is
- * forwarded as an {@linkplain Mention#update update} that carries only the growth, dated at the first
- * version's event time so that it lands in the same windows; a repeat without growth is dropped and
- * counted.
+ * forwarded as an {@linkplain Mention#update update} that carries only the growth, dated at the
+ * first version's event time so that it lands in the same windows; a repeat without growth is
+ * dropped and counted.
  */
 public class DeduplicateMentions extends KeyedProcessFunction<String, Mention, Mention> {
   private static final long serialVersionUID = 1L;
@@ -27,7 +26,10 @@ public class DeduplicateMentions extends KeyedProcessFunction<String, Mention, M
   public static final String ACC_DUPLICATES = "duplicates";
   public static final String ACC_UPDATES = "engagement_updates";
 
-  /** Index 0: first event time; 1..6: likes, comments, shares, views, quotes, bookmarks (-1: absent). */
+  /**
+   * Index 0: first event time; 1..6: likes, comments, shares, views, quotes, bookmarks (-1:
+   * absent).
+   */
   private static final int FIELDS = 7;
 
   private final Duration ttl;
@@ -45,7 +47,11 @@ public class DeduplicateMentions extends KeyedProcessFunction<String, Mention, M
 
   @Override
   public void open(OpenContext openContext) {
-    ValueStateDescriptor<long[]> descriptor = new ValueStateDescriptor<>("seen-mention", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    ValueStateDescriptor<long[]> descriptor =
+        new ValueStateDescriptor<>(
+            "seen-mention",
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                .LONG_PRIMITIVE_ARRAY_TYPE_INFO);
     descriptor.enableTimeToLive(
         StateTtlConfig.newBuilder(ttl)
             .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
@@ -90,7 +96,9 @@ public class DeduplicateMentions extends KeyedProcessFunction<String, Mention, M
   }
 
   private static long[] metrics(Mention m) {
-    return new long[] {0, v(m.likes), v(m.comments), v(m.shares), v(m.views), v(m.quotes), v(m.bookmarks)};
+    return new long[] {
+      0, v(m.likes), v(m.comments), v(m.shares), v(m.views), v(m.quotes), v(m.bookmarks)
+    };
   }
 
   private static long v(Long x) {

@@ -9,7 +9,6 @@ import dev.pantau.keywords.KeywordSetException;
 import dev.pantau.keywords.sentiment.SentimentScorer;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -19,41 +18,49 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Matches mentions (input 1) against the keyword set and scores their sentiment; applies keyword-set
- * updates from the {@code keyword-sets} topic (input 2, broadcast) without a restart.
+ * Matches mentions (input 1) against the keyword set and scores their sentiment; applies
+ * keyword-set updates from the {@code keyword-sets} topic (input 2, broadcast) without a restart.
  *
  * <p>Each mention is matched as it arrives, against the version of the set active at that moment:
- * the matcher picks candidate queries per mention by hash lookup, so buffering mentions into batches
- * (which Lucene's monitor needs to be fast) would buy nothing and only add delay. Nothing is held in
- * the operator between records, so watermarks and checkpoint barriers pass straight through.
+ * the matcher picks candidate queries per mention by hash lookup, so buffering mentions into
+ * batches (which Lucene's monitor needs to be fast) would buy nothing and only add delay. Nothing
+ * is held in the operator between records, so watermarks and checkpoint barriers pass straight
+ * through.
  *
- * <p>Keyword updates: an invalid update is rejected whole, logged with the id, position and reason, and
- * counted; the last good set stays active. The active set lives in broadcast state, so it survives
- * restarts. The control input has no event time: its watermarks are ignored, so it never holds back
- * the windows. Emits only mentions that matched a brand.
+ * <p>Keyword updates: an invalid update is rejected whole, logged with the id, position and reason,
+ * and counted; the last good set stays active. The active set lives in broadcast state, so it
+ * survives restarts. The control input has no event time: its watermarks are ignored, so it never
+ * holds back the windows. Emits only mentions that matched a brand.
  */
 public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMention>
     implements TwoInputStreamOperator<Mention, KeywordUpdate, EnrichedMention> {
   private static final long serialVersionUID = 1L;
 
   public static final String ACC_MATCHED_PREFIX = "matched.";
+
   /** Per brand: mentions on which the brand's query overflowed its wildcard expansion limit. */
   public static final String ACC_OVERFLOW_PREFIX = "expansion_overflow.";
+
   public static final String OVERFLOW_METRIC = "expansionOverflows";
   public static final String MATCHED_METRIC = "matchedMentions";
   public static final String UNMATCHED_METRIC = "unmatchedMentions";
   public static final String VERSION_METRIC = "keywordSetVersion";
   public static final String REJECTED_METRIC = "keywordUpdatesRejected";
-  /** Queries that threw on a mention (logged with query and mention id; the rest of the set still matched). */
+
+  /**
+   * Queries that threw on a mention (logged with query and mention id; the rest of the set still
+   * matched).
+   */
   public static final String QUERY_ERRORS_METRIC = "keywordQueryErrors";
 
   /**
-   * The active set as the entries of the {@code keyword-sets} topic ({@code brand:<id>} or
-   * {@code topic:<id>} to the entry's JSON) plus its version: text that any later version of the
-   * classes reads, where Java serialization of {@code KeywordSet} would break with the first change.
+   * The active set as the entries of the {@code keyword-sets} topic ({@code brand:<id>} or {@code
+   * topic:<id>} to the entry's JSON) plus its version: text that any later version of the classes
+   * reads, where Java serialization of {@code KeywordSet} would break with the first change.
    */
   static final MapStateDescriptor<String, String> KEYWORD_STATE =
       new MapStateDescriptor<>("keyword-set-entries", Types.STRING, Types.STRING);
+
   private static final String VERSION_KEY = "version";
 
   private final KeywordSet initialSet;
@@ -88,7 +95,9 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
         }
       }
       for (java.util.Map.Entry<String, String> e : entries.entrySet()) {
-        restored = KeywordSetUpdates.apply(restored, new KeywordUpdate(e.getKey(), e.getValue(), "restored state"));
+        restored =
+            KeywordSetUpdates.apply(
+                restored, new KeywordUpdate(e.getKey(), e.getValue(), "restored state"));
       }
       activeSet = restored;
       version = Long.parseLong(storedVersion);
@@ -99,7 +108,10 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     }
   }
 
-  /** Broadcast state is a heap map snapshotted as it stands: it is written only when the set changes. */
+  /**
+   * Broadcast state is a heap map snapshotted as it stands: it is written only when the set
+   * changes.
+   */
   private void storeActiveSet() throws Exception {
     keywordState.clear();
     keywordState.putAll(KeywordSetPublisher.entries(activeSet));
@@ -117,7 +129,11 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     overflowsByBrand = new java.util.HashMap<>();
     getMetricGroup().gauge(VERSION_METRIC, () -> version);
     getMetricGroup().gauge(QUERY_ERRORS_METRIC, () -> enricher.queryErrorCount());
-    LOG.info("Keyword set version {} active: {} brands, {} topics", version, activeSet.brands().size(), activeSet.topics().size());
+    LOG.info(
+        "Keyword set version {} active: {} brands, {} topics",
+        version,
+        activeSet.brands().size(),
+        activeSet.topics().size());
   }
 
   @Override
@@ -127,7 +143,10 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
       overflows.inc();
       getRuntimeContext().getLongCounter(ACC_OVERFLOW_PREFIX + brand).add(1);
       // one counter per brand, registered once: a second registration of the name would be ignored
-      overflowsByBrand.computeIfAbsent(brand, b -> getMetricGroup().addGroup("brand", b).counter(OVERFLOW_METRIC)).inc();
+      overflowsByBrand
+          .computeIfAbsent(
+              brand, b -> getMetricGroup().addGroup("brand", b).counter(OVERFLOW_METRIC))
+          .inc();
     }
     if (!em.matched()) {
       unmatched.inc();
@@ -153,10 +172,17 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
       storeActiveSet();
       LOG.info(
           "Keyword set version {} active: {} brands, {} topics (after {})",
-          version, activeSet.brands().size(), activeSet.topics().size(), update);
+          version,
+          activeSet.brands().size(),
+          activeSet.topics().size(),
+          update);
     } catch (KeywordSetException e) {
       rejected.inc();
-      LOG.warn("Rejected keyword update {}; version {} stays active:\n{}", update, version, e.getMessage());
+      LOG.warn(
+          "Rejected keyword update {}; version {} stays active:\n{}",
+          update,
+          version,
+          e.getMessage());
     }
   }
 

@@ -17,7 +17,8 @@ public final class KeywordSetUpdates {
 
   private KeywordSetUpdates() {}
 
-  public static KeywordSet apply(KeywordSet current, KeywordUpdate update) throws KeywordSetException {
+  public static KeywordSet apply(KeywordSet current, KeywordUpdate update)
+      throws KeywordSetException {
     String key = update.key == null ? "" : update.key;
     if (key.startsWith(BRAND_PREFIX)) {
       String id = key.substring(BRAND_PREFIX.length());
@@ -42,14 +43,26 @@ public final class KeywordSetUpdates {
       return new KeywordSet(current.brands(), topics);
     }
     throw new KeywordSetException(
-        List.of(new KeywordError(update.origin, "file", key, -1, "key must be brand:<id> or topic:<id>, got \"" + key + "\"")));
+        List.of(
+            new KeywordError(
+                update.origin,
+                "file",
+                key,
+                -1,
+                "key must be brand:<id> or topic:<id>, got \"" + key + "\"")));
   }
 
   private static void requireSameId(KeywordUpdate u, String keyId, String entryId, String kind)
       throws KeywordSetException {
     if (!keyId.equals(entryId)) {
       throw new KeywordSetException(
-          List.of(new KeywordError(u.origin, kind, entryId, -1, "key " + u.key + " does not match the entry's id " + entryId)));
+          List.of(
+              new KeywordError(
+                  u.origin,
+                  kind,
+                  entryId,
+                  -1,
+                  "key " + u.key + " does not match the entry's id " + entryId)));
     }
   }
 }

@@ -11,31 +11,37 @@ import dev.pantau.keywords.sentiment.Sentiment;
 import dev.pantau.keywords.sentiment.SentimentScorer;
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Matches mentions, one or a list at a time, against the keyword set and scores their sentiment: the work the job's
- * enrich operator and {@code ./pantau analyze} share. Not thread-safe (one per operator instance).
+ * Matches mentions, one or a list at a time, against the keyword set and scores their sentiment:
+ * the work the job's enrich operator and {@code ./pantau analyze} share. Not thread-safe (one per
+ * operator instance).
  */
 public final class MentionEnricher implements Closeable {
   private MentionMatcher matcher;
   private Map<String, Brand> brands;
   private NameWords nameWords;
   private java.util.Set<String> leadTopics;
-  /** Every handle some brand lists as its employee: such an author advocates only for the brands listing them. */
+
+  /**
+   * Every handle some brand lists as its employee: such an author advocates only for the brands
+   * listing them.
+   */
   private java.util.Set<String> listedAnywhere;
+
   private final SentimentScorer scorer;
   private final boolean scoreUnmatched;
 
   /**
    * @param scorer null when sentiment is not scored
-   * @param scoreUnmatched whether mentions that match no brand are scored too ({@code analyze} wants
-   *     them; the job does not)
+   * @param scoreUnmatched whether mentions that match no brand are scored too ({@code analyze}
+   *     wants them; the job does not)
    */
-  public MentionEnricher(KeywordSet set, SentimentScorer scorer, boolean scoreUnmatched) throws KeywordSetException {
+  public MentionEnricher(KeywordSet set, SentimentScorer scorer, boolean scoreUnmatched)
+      throws KeywordSetException {
     this.matcher = MentionMatcher.create(set);
     this.brands = index(set);
     this.nameWords = new NameWords(brands);
@@ -80,10 +86,12 @@ public final class MentionEnricher implements Closeable {
     em.mention = m;
     em.lang = r.lang();
     em.overflowedBrands.addAll(r.overflowedBrands());
-    // SPEC §4c: an employee counts only for the brand they work for: a brand listing them, or, for an
+    // SPEC §4c: an employee counts only for the brand they work for: a brand listing them, or, for
+    // an
     // unlisted author.employee, the single brand the mention matches (with several, whose employee
     // they are is unknown, and a competitor must not gain an advocate)
-    boolean listedSomewhere = isListed(listedAnywhere, m.authorHandle) || isListed(listedAnywhere, m.authorId);
+    boolean listedSomewhere =
+        isListed(listedAnywhere, m.authorHandle) || isListed(listedAnywhere, m.authorId);
     long known = r.brands().stream().filter(brands::containsKey).count();
     boolean unlistedEmployee = Boolean.TRUE.equals(m.employee) && !listedSomewhere && known == 1;
     for (String id : r.brands()) {

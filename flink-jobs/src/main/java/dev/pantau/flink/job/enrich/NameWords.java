@@ -4,7 +4,6 @@ import dev.pantau.flink.model.EnrichedMention;
 import dev.pantau.keywords.Brand;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -30,14 +30,17 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Turns an account reading into KPI contributions of its brand, for its source and for {@code "*"}:
- * the KPI windows are keyed by competitor group, so the reading needs its brand's group and name, from
- * the same keyword set the matcher uses (input 2: the {@code keyword-sets} updates, broadcast). A reading
- * for a brand the set does not hold is dead-lettered as {@code unknown_brand}.
+ * the KPI windows are keyed by competitor group, so the reading needs its brand's group and name,
+ * from the same keyword set the matcher uses (input 2: the {@code keyword-sets} updates,
+ * broadcast). A reading for a brand the set does not hold is dead-lettered as {@code
+ * unknown_brand}.
  */
-public class ResolveReadingBrands extends CoProcessFunction<AccountReading, KeywordUpdate, KpiContribution>
+public class ResolveReadingBrands
+    extends CoProcessFunction<AccountReading, KeywordUpdate, KpiContribution>
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
-  public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("unknown-brand-readings") {};
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("unknown-brand-readings") {};
   private static final MapStateDescriptor<String, String> STATE =
       new MapStateDescriptor<>("reading-brand-entries", Types.STRING, Types.STRING);
 
@@ -59,7 +62,9 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
         sorted.put(e.getKey(), e.getValue());
       }
       for (Map.Entry<String, String> e : sorted.entrySet()) {
-        restored = KeywordSetUpdates.apply(restored, new KeywordUpdate(e.getKey(), e.getValue(), "restored state"));
+        restored =
+            KeywordSetUpdates.apply(
+                restored, new KeywordUpdate(e.getKey(), e.getValue(), "restored state"));
       }
       active = restored;
     } else {
@@ -82,7 +87,9 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
     }
     if (brand == null) {
       // counted with the decoder's dead letters, so summary.json and the metric see it
-      getRuntimeContext().getLongCounter(SplitDecoded.ACC_DEAD_PREFIX + DeadLetterReason.UNKNOWN_BRAND.code()).add(1);
+      getRuntimeContext()
+          .getLongCounter(SplitDecoded.ACC_DEAD_PREFIX + DeadLetterReason.UNKNOWN_BRAND.code())
+          .add(1);
       ctx.output(DEAD_LETTERS, unknown(r));
       return;
     }
@@ -99,7 +106,8 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
   }
 
   @Override
-  public void processElement2(KeywordUpdate update, Context ctx, Collector<KpiContribution> out) throws Exception {
+  public void processElement2(KeywordUpdate update, Context ctx, Collector<KpiContribution> out)
+      throws Exception {
     try {
       active = KeywordSetUpdates.apply(active, update);
     } catch (KeywordSetException e) {
@@ -111,8 +119,8 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
 
   /**
    * The operator to run this function in: the readings' watermark passes, the control input's is
-   * ignored (it carries no event time, and its source emits none: taking the minimum of the two would
-   * hold the KPI windows back for ever), as in the matcher.
+   * ignored (it carries no event time, and its source emits none: taking the minimum of the two
+   * would hold the KPI windows back for ever), as in the matcher.
    */
   public CoProcessOperator<AccountReading, KeywordUpdate, KpiContribution> operator() {
     return new CoProcessOperator<>(this) {
@@ -142,7 +150,8 @@ public class ResolveReadingBrands extends CoProcessFunction<AccountReading, Keyw
   private static DeadLetter unknown(AccountReading r) {
     DeadLetter d = new DeadLetter();
     d.error = DeadLetterReason.UNKNOWN_BRAND.code();
-    d.message = "brand \"" + r.brand + "\" is not in the keyword set: its followers cannot be counted";
+    d.message =
+        "brand \"" + r.brand + "\" is not in the keyword set: its followers cannot be counted";
     d.topic = r.topic;
     d.partition = r.partition;
     d.offset = r.offset;

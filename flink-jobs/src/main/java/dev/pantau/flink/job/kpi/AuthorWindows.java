@@ -4,26 +4,31 @@ import java.util.Arrays;
 
 /**
  * One author's largest potential audience in each window of one brand and source that is still open
- * for changes: what lets a window count its unique authors and reach without holding every author of
- * the window in one value. A Flink POJO of parallel arrays, one entry per (window size, window start);
- * an author posts in few windows at once, so the arrays stay short.
+ * for changes: what lets a window count its unique authors and reach without holding every author
+ * of the window in one value. A Flink POJO of parallel arrays, one entry per (window size, window
+ * start); an author posts in few windows at once, so the arrays stay short.
  */
 public class AuthorWindows {
   /** Index of the window size (in the job's window list), per entry. */
   public int[] window = new int[0];
+
   public long[] start = new long[0];
   public long[] reach = new long[0];
+
   /** The largest reach among the author's mentions as an employee, or -1 when none was. */
   public long[] employeeReach = new long[0];
+
   /** Whether the author was seen as a listed employee in the entry's window. */
   public boolean[] listed = new boolean[0];
+
   /** The event time of the cleanup timer registered for this author, or Long.MIN_VALUE. */
   public long cleanupAt = Long.MIN_VALUE;
 
   public AuthorWindows() {}
 
   /** What one mention changes in one window: new authors and reach added, plain and as employee. */
-  public record Delta(long authors, long reach, long employeeAuthors, long employeeReach, long listedAuthors) {
+  public record Delta(
+      long authors, long reach, long employeeAuthors, long employeeReach, long listedAuthors) {
     static final Delta NONE = new Delta(0, 0, 0, 0, 0);
 
     Delta(long authors, long reach, long employeeAuthors, long employeeReach) {
@@ -40,7 +45,10 @@ public class AuthorWindows {
     return observe(w, s, r, employee, false);
   }
 
-  /** As {@link #observe(int, long, long, boolean)}, also counting the author once as a listed employee. */
+  /**
+   * As {@link #observe(int, long, long, boolean)}, also counting the author once as a listed
+   * employee.
+   */
   public Delta observe(int w, long s, long r, boolean employee, boolean listedEmployee) {
     if (listed.length != window.length) {
       listed = Arrays.copyOf(listed, window.length); // state written before the field existed

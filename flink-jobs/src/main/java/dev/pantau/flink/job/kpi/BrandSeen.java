@@ -1,11 +1,15 @@
 package dev.pantau.flink.job.kpi;
 
-/** A brand seen under a {@code "*"} KPI key: what zero records need to name it, and when it was active. */
+/**
+ * A brand seen under a {@code "*"} KPI key: what zero records need to name it, and when it was
+ * active.
+ */
 public class BrandSeen {
   public String brandName;
   public String group;
   public long firstEventTime;
   public long lastEventTime;
+
   /** How many employees the brand lists, for the participation of its zero windows. */
   public int roster;
 

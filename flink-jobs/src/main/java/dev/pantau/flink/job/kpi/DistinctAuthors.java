@@ -10,16 +10,19 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Counts each author once per window, keyed by brand, source and author ({@link #key}): it adds to each
- * contribution, per window size, whether its author is new in that window and how much the window's
- * reach grows (an author's largest audience counts). The KPI windows then only add numbers.
+ * Counts each author once per window, keyed by brand, source and author ({@link #key}): it adds to
+ * each contribution, per window size, whether its author is new in that window and how much the
+ * window's reach grows (an author's largest audience counts). The KPI windows then only add
+ * numbers.
  *
- * <p>Why a step of its own: unique authors and reach need per-author state. Kept inside each window's
- * value, a day window of a million authors would be one value rewritten in full for every mention (on
- * RocksDB, deserialized and serialized each time). Keyed by author, the state of one mention is a few
- * entries, and each author's state is deleted by a timer once all its windows are closed for changes.
+ * <p>Why a step of its own: unique authors and reach need per-author state. Kept inside each
+ * window's value, a day window of a million authors would be one value rewritten in full for every
+ * mention (on RocksDB, deserialized and serialized each time). Keyed by author, the state of one
+ * mention is a few entries, and each author's state is deleted by a timer once all its windows are
+ * closed for changes.
  */
-public class DistinctAuthors extends KeyedProcessFunction<String, KpiContribution, KpiContribution> {
+public class DistinctAuthors
+    extends KeyedProcessFunction<String, KpiContribution, KpiContribution> {
   private static final long serialVersionUID = 1L;
 
   private final List<WindowSpec> windows;
@@ -38,12 +41,16 @@ public class DistinctAuthors extends KeyedProcessFunction<String, KpiContributio
 
   @Override
   public void open(OpenContext openContext) {
-    state = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("author-windows", TypeInformation.of(AuthorWindows.class)));
+    state =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "author-windows", TypeInformation.of(AuthorWindows.class)));
   }
 
   @Override
-  public void processElement(KpiContribution c, Context ctx, Collector<KpiContribution> out) throws Exception {
+  public void processElement(KpiContribution c, Context ctx, Collector<KpiContribution> out)
+      throws Exception {
     if (c.update) {
       out.collect(c); // engagement growth of a mention counted before: no new author, no reach
       return;
@@ -65,10 +72,11 @@ public class DistinctAuthors extends KeyedProcessFunction<String, KpiContributio
   }
 
   /**
-   * Fills {@code c}'s per-window author figures from the author's windows {@code aw}, which it updates;
-   * returns the last watermark at which any of those windows can still change.
+   * Fills {@code c}'s per-window author figures from the author's windows {@code aw}, which it
+   * updates; returns the last watermark at which any of those windows can still change.
    */
-  static long count(KpiContribution c, AuthorWindows aw, List<WindowSpec> windows, long allowedLateness) {
+  static long count(
+      KpiContribution c, AuthorWindows aw, List<WindowSpec> windows, long allowedLateness) {
     int n = windows.size();
     c.newAuthors = new long[n];
     c.reachGrowth = new long[n];
@@ -91,7 +99,8 @@ public class DistinctAuthors extends KeyedProcessFunction<String, KpiContributio
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiContribution> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiContribution> out)
+      throws Exception {
     AuthorWindows aw = state.value();
     if (aw == null) {
       return;

@@ -6,24 +6,29 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * One brand's owned-account readings (SPEC §1b) within a KPI key, and the {@code followers} figure of a
- * window computed from them (SPEC §4):
+ * One brand's owned-account readings (SPEC §1b) within a KPI key, and the {@code followers} figure
+ * of a window computed from them (SPEC §4):
  *
  * <ul>
- *   <li>{@code end}: the sum over the brand's accounts of each one's last reading before the window's
- *       end. An account without a reading in the window keeps its last one (the account still has those
- *       followers), so quiet windows and charts carry the level instead of dropping to nothing;
- *   <li>{@code growth}: the sum over those accounts of that reading less the last reading before the
- *       window's start, or less the account's first reading in the window when it had none before (a
- *       newly tracked account adds its growth, not its whole audience). Consecutive windows' growths
- *       add up to the growth over their span, so a month's growth is the sum of its days'.
+ *   <li>{@code end}: the sum over the brand's accounts of each one's last reading before the
+ *       window's end. An account without a reading in the window keeps its last one (the account
+ *       still has those followers), so quiet windows and charts carry the level instead of dropping
+ *       to nothing;
+ *   <li>{@code growth}: the sum over those accounts of that reading less the last reading before
+ *       the window's start, or less the account's first reading in the window when it had none
+ *       before (a newly tracked account adds its growth, not its whole audience). Consecutive
+ *       windows' growths add up to the growth over their span, so a month's growth is the sum of
+ *       its days'.
  * </ul>
  *
- * A Flink POJO: per account, its readings as {@code [at0, followers0, at1, followers1, ...]} sorted by
- * time. Only readings still needed are kept ({@link #prune}).
+ * A Flink POJO: per account, its readings as {@code [at0, followers0, at1, followers1, ...]} sorted
+ * by time. Only readings still needed are kept ({@link #prune}).
  */
 public class FollowerLedger {
-  /** Account ({@code source:handle}) to its readings, interleaved time and followers, sorted by time. */
+  /**
+   * Account ({@code source:handle}) to its readings, interleaved time and followers, sorted by
+   * time.
+   */
   public Map<String, long[]> accounts = new HashMap<>();
 
   public FollowerLedger() {}
@@ -52,7 +57,10 @@ public class FollowerLedger {
     accounts.put(account, out);
   }
 
-  /** The figure of the window {@code [start, end)}: {@code {end, growth}}, or null when no account had a reading by its end. */
+  /**
+   * The figure of the window {@code [start, end)}: {@code {end, growth}}, or null when no account
+   * had a reading by its end.
+   */
   public long[] figure(long start, long end) {
     boolean any = false;
     long total = 0;
@@ -81,9 +89,9 @@ public class FollowerLedger {
   }
 
   /**
-   * Drops what no window can ask for any more: readings before {@code horizon} except each account's
-   * last one before it (a window starting at the horizon needs it), and accounts whose newest reading
-   * is before {@code forgetBefore} (they stopped reporting: they leave the figure).
+   * Drops what no window can ask for any more: readings before {@code horizon} except each
+   * account's last one before it (a window starting at the horizon needs it), and accounts whose
+   * newest reading is before {@code forgetBefore} (they stopped reporting: they leave the figure).
    */
   public void prune(long horizon, long forgetBefore) {
     for (Iterator<Map.Entry<String, long[]>> it = accounts.entrySet().iterator(); it.hasNext(); ) {

@@ -5,16 +5,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The running totals of one brand's window. Authors are kept with their largest potential audience so
- * that reach counts each author once (SPEC §4). {@link #revision} is the last revision emitted (0:
- * never emitted); {@link #dirty} marks a change since then. Sums saturate at {@link KpiMath#CEILING}.
+ * The running totals of one brand's window. Authors are kept with their largest potential audience
+ * so that reach counts each author once (SPEC §4). {@link #revision} is the last revision emitted
+ * (0: never emitted); {@link #dirty} marks a change since then. Sums saturate at {@link
+ * KpiMath#CEILING}.
  */
 public class KpiAccumulator {
   public String brandName;
   public String group;
   public long mentions;
-  /** Distinct authors and the sum of their largest audiences, counted by {@link DistinctAuthors}. */
+
+  /**
+   * Distinct authors and the sum of their largest audiences, counted by {@link DistinctAuthors}.
+   */
   public long uniqueAuthors;
+
   public long reach;
   public long impressions;
   public long likes;
@@ -27,7 +32,11 @@ public class KpiAccumulator {
   public long neutral;
   public long negative;
   public long unscored;
-  /** Sum of the scored mentions' scores in fixed point ({@link SentimentTally#SCALE}): order-independent. */
+
+  /**
+   * Sum of the scored mentions' scores in fixed point ({@link SentimentTally#SCALE}):
+   * order-independent.
+   */
   public long scoreUnits;
 
   public long employeeMentions;
@@ -38,14 +47,21 @@ public class KpiAccumulator {
   public Map<String, Long> topics = new HashMap<>();
   public long copies;
   public long leads;
+
   /** Listed employees who posted, and how many the brand lists (0: none, no participation). */
   public long listedEmployees;
+
   public int roster;
 
   public int revision;
   public boolean dirty;
-  /** The {@code followers} figure as last emitted (null: none), to re-emit a window a late reading changed. */
+
+  /**
+   * The {@code followers} figure as last emitted (null: none), to re-emit a window a late reading
+   * changed.
+   */
   public Long emittedFollowersEnd;
+
   public Long emittedFollowersGrowth;
 
   public KpiAccumulator() {}
@@ -62,7 +78,10 @@ public class KpiAccumulator {
     return a;
   }
 
-  /** Adds a contribution to this accumulator of window size {@code window} (its author counts from there). */
+  /**
+   * Adds a contribution to this accumulator of window size {@code window} (its author counts from
+   * there).
+   */
   public void add(KpiContribution c, int window) {
     brandName = c.brandName;
     group = c.group;

@@ -1,8 +1,8 @@
 package dev.pantau.flink.job.kpi;
 
 /**
- * What one mention adds to one brand's windows for one source ({@code "*"} for all sources), keyed by
- * brand and source ({@link KpiWindowFunction#key}).
+ * What one mention adds to one brand's windows for one source ({@code "*"} for all sources), keyed
+ * by brand and source ({@link KpiWindowFunction#key}).
  */
 public class KpiContribution {
   public String brand;
@@ -10,6 +10,7 @@ public class KpiContribution {
   public String group;
   public String source;
   public long eventTime;
+
   /** True for engagement growth of a mention counted before: adds engagement, not a mention. */
   public boolean update;
 
@@ -24,14 +25,22 @@ public class KpiContribution {
 
   /** positive / neutral / negative / unscored, or null when the job does not score sentiment. */
   public String sentimentLabel;
+
   public double sentimentScore;
   public boolean employee;
   public String[] topics = new String[0];
-  /** On the brand's {@code employees} roster, and the roster's size (for {@code employee.participation}). */
+
+  /**
+   * On the brand's {@code employees} roster, and the roster's size (for {@code
+   * employee.participation}).
+   */
   public boolean listedEmployee;
+
   public int roster;
+
   /** 1 for a copy (SPEC §6); a lead is 1, and -1 when a counted lead turned out to be a copy. */
   public int copies;
+
   public int leads;
 
   /**
@@ -40,18 +49,21 @@ public class KpiContribution {
    * engagement growth ({@link #update}), which changes neither.
    */
   public long[] newAuthors;
+
   public long[] reachGrowth;
   public long[] newEmployeeAuthors;
   public long[] employeeReachGrowth;
+
   /** Per window size: 1 when the author is a listed employee new in that window. */
   public long[] newListedEmployees;
 
   /**
    * Set for an owned account's reading (SPEC §1b) instead of a mention: the account ({@code
-   * source:handle}) and its followers at {@link #eventTime}. A reading adds no mention; it feeds the
-   * {@code followers} KPI ({@link FollowerLedger}).
+   * source:handle}) and its followers at {@link #eventTime}. A reading adds no mention; it feeds
+   * the {@code followers} KPI ({@link FollowerLedger}).
    */
   public String account;
+
   public Long followers;
 
   public KpiContribution() {}

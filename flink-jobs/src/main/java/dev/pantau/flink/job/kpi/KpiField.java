@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One KPI field bound to the job: its name and kind ({@link KpiMetric}) and how its value is read from
- * a {@link KpiRecord}. A ratio that can be recomputed from additive counts also says which, so a window
- * made of minutes divides the minutes' summed counts instead of averaging their ratios.
+ * One KPI field bound to the job: its name and kind ({@link KpiMetric}) and how its value is read
+ * from a {@link KpiRecord}. A ratio that can be recomputed from additive counts also says which, so
+ * a window made of minutes divides the minutes' summed counts instead of averaging their ratios.
  */
 public final class KpiField implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,8 +27,12 @@ public final class KpiField implements Serializable {
   private final long scale;
 
   private KpiField(
-      KpiMetric metric, Read<? extends Number> value, Read<Map<String, Long>> family, Read<Long> numerator,
-      Read<Long> denominator, long scale) {
+      KpiMetric metric,
+      Read<? extends Number> value,
+      Read<Map<String, Long>> family,
+      Read<Long> numerator,
+      Read<Long> denominator,
+      long scale) {
     this.metric = Objects.requireNonNull(metric, "metric");
     this.value = value;
     this.family = family;
@@ -45,7 +49,9 @@ public final class KpiField implements Serializable {
     return new KpiField(metric, read, null, null, null, 1);
   }
 
-  /** A ratio known only for a whole window (share of voice needs the other brands'): never summed. */
+  /**
+   * A ratio known only for a whole window (share of voice needs the other brands'): never summed.
+   */
   public static KpiField ratio(KpiMetric metric, Read<Double> read) {
     return ratio(metric, read, null, null, 1);
   }
@@ -54,7 +60,12 @@ public final class KpiField implements Serializable {
    * A ratio that is {@code numerator / scale / denominator} of additive counts: the division of
    * fixed-point sums, so a ratio over any grouping of minutes comes out the same.
    */
-  public static KpiField ratio(KpiMetric metric, Read<Double> read, Read<Long> numerator, Read<Long> denominator, long scale) {
+  public static KpiField ratio(
+      KpiMetric metric,
+      Read<Double> read,
+      Read<Long> numerator,
+      Read<Long> denominator,
+      long scale) {
     if (!metric.ratio()) {
       throw new IllegalArgumentException(metric.name() + " is not a ratio");
     }
@@ -87,10 +98,14 @@ public final class KpiField implements Serializable {
     return family.of(r);
   }
 
-  /** Whether a window's value is computed from the values of its minutes: additive counts and their ratios. */
+  /**
+   * Whether a window's value is computed from the values of its minutes: additive counts and their
+   * ratios.
+   */
   public boolean fromMinutes() {
     return !metric.family()
-        && (metric.kind() == KpiMetric.Kind.ADDITIVE || metric.kind() == KpiMetric.Kind.RATIO && numerator != null);
+        && (metric.kind() == KpiMetric.Kind.ADDITIVE
+            || metric.kind() == KpiMetric.Kind.RATIO && numerator != null);
   }
 
   Long numerator(KpiRecord r) {

@@ -6,9 +6,9 @@ import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_AUTHORS;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_ENGAGEMENT;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_MENTIONS;
 import static dev.pantau.alerts.KpiMetrics.EMPLOYEE_REACH;
+import static dev.pantau.alerts.KpiMetrics.ENGAGEMENT_TOTAL;
 import static dev.pantau.alerts.KpiMetrics.FOLLOWERS_END;
 import static dev.pantau.alerts.KpiMetrics.FOLLOWERS_GROWTH;
-import static dev.pantau.alerts.KpiMetrics.ENGAGEMENT_TOTAL;
 import static dev.pantau.alerts.KpiMetrics.IMPRESSIONS;
 import static dev.pantau.alerts.KpiMetrics.LIKES;
 import static dev.pantau.alerts.KpiMetrics.MENTIONS;
@@ -33,9 +33,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The KPI registry: every field of a KPI record (SPEC §4) with how it is read, in the order the JSON
- * writer writes it. The JSON writer, the alert detectors' view of a record, the sliding alert windows
- * and the rule loader all iterate it; none names a field itself.
+ * The KPI registry: every field of a KPI record (SPEC §4) with how it is read, in the order the
+ * JSON writer writes it. The JSON writer, the alert detectors' view of a record, the sliding alert
+ * windows and the rule loader all iterate it; none names a field itself.
  */
 public final class KpiFields implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -57,8 +57,17 @@ public final class KpiFields implements Serializable {
               KpiField.count(SENTIMENT_NEUTRAL, r -> r.sentimentNeutral),
               KpiField.count(SENTIMENT_NEGATIVE, r -> r.sentimentNegative),
               KpiField.count(SENTIMENT_UNSCORED, r -> r.sentimentUnscored),
-              KpiField.ratio(SENTIMENT_NET, r -> r.sentimentNet, KpiFields::positiveLessNegative, KpiFields::scored, 1),
-              KpiField.ratio(SENTIMENT_MEAN, r -> r.sentimentMean, r -> r.sentimentScoreUnits, KpiFields::scored,
+              KpiField.ratio(
+                  SENTIMENT_NET,
+                  r -> r.sentimentNet,
+                  KpiFields::positiveLessNegative,
+                  KpiFields::scored,
+                  1),
+              KpiField.ratio(
+                  SENTIMENT_MEAN,
+                  r -> r.sentimentMean,
+                  r -> r.sentimentScoreUnits,
+                  KpiFields::scored,
                   SentimentTally.SCALE),
               KpiField.ratio(SHARE_OF_VOICE, r -> r.shareOfVoice),
               KpiField.count(EMPLOYEE_MENTIONS, r -> r.employeeMentions),
@@ -99,10 +108,15 @@ public final class KpiFields implements Serializable {
 
   /** The field a metric name denotes, a family's for {@code topics.<id>}. */
   public Optional<KpiField> find(String metric) {
-    return metrics.find(metric).flatMap(m -> fields.stream().filter(f -> f.metric().equals(m)).findFirst());
+    return metrics
+        .find(metric)
+        .flatMap(m -> fields.stream().filter(f -> f.metric().equals(m)).findFirst());
   }
 
-  /** Fields whose value over a window is computed from its minutes' (see {@link KpiField#fromMinutes}). */
+  /**
+   * Fields whose value over a window is computed from its minutes' (see {@link
+   * KpiField#fromMinutes}).
+   */
   public List<KpiField> fromMinutes() {
     return fields.stream().filter(KpiField::fromMinutes).toList();
   }
@@ -112,6 +126,8 @@ public final class KpiFields implements Serializable {
   }
 
   private static Long scored(KpiRecord r) {
-    return r.sentimentPositive == null ? null : r.sentimentPositive + r.sentimentNeutral + r.sentimentNegative;
+    return r.sentimentPositive == null
+        ? null
+        : r.sentimentPositive + r.sentimentNeutral + r.sentimentNegative;
   }
 }

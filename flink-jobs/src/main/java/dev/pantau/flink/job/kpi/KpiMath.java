@@ -2,9 +2,9 @@ package dev.pantau.flink.job.kpi;
 
 /**
  * Sums of KPI figures. Input counts are at most {@code MentionDecoder.MAX_COUNT} each, yet a window
- * may add up many of them: every sum saturates at {@link #CEILING} instead of wrapping to a negative
- * figure. The ceiling is 2^53 - 1, the largest integer that every JSON reader (a JavaScript
- * dashboard included) holds exactly; a figure at the ceiling means "at least this much".
+ * may add up many of them: every sum saturates at {@link #CEILING} instead of wrapping to a
+ * negative figure. The ceiling is 2^53 - 1, the largest integer that every JSON reader (a
+ * JavaScript dashboard included) holds exactly; a figure at the ceiling means "at least this much".
  */
 public final class KpiMath {
   public static final long CEILING = (1L << 53) - 1;

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One KPI record (SPEC §4): a brand's window, for one source or {@code "*"}. Optional parts are null
- * when the job does not compute them (sentiment without a scorer, share of voice without a group).
+ * One KPI record (SPEC §4): a brand's window, for one source or {@code "*"}. Optional parts are
+ * null when the job does not compute them (sentiment without a scorer, share of voice without a
+ * group).
  */
 public class KpiRecord {
   public String brand;
@@ -30,12 +31,16 @@ public class KpiRecord {
   public Long sentimentNeutral;
   public Long sentimentNegative;
   public Long sentimentUnscored;
+
   /** Null when no mention of the window was scored. */
   public Double sentimentNet;
+
   public Double sentimentMean;
+
   /**
-   * The scored mentions' score sum in {@link dev.pantau.keywords.sentiment.SentimentTally#SCALE} units,
-   * so that windows made of minutes get their mean from exact sums. Internal, never written out.
+   * The scored mentions' score sum in {@link dev.pantau.keywords.sentiment.SentimentTally#SCALE}
+   * units, so that windows made of minutes get their mean from exact sums. Internal, never written
+   * out.
    */
   public Long sentimentScoreUnits;
 
@@ -47,31 +52,41 @@ public class KpiRecord {
   public long employeeEngagement;
 
   public Map<String, Long> topics = new TreeMap<>();
+
   /** SPEC §4: mentions carrying {@code copy_of}; social leads (§4b). */
   public long copies;
+
   public long leads;
+
   /** Share of the brand's listed employees who posted; null when it lists none. */
   public Double employeeParticipation;
-  /** SPEC §4 {@code followers}: null when no owned account of the brand had a reading by the window's end. */
+
+  /**
+   * SPEC §4 {@code followers}: null when no owned account of the brand had a reading by the
+   * window's end.
+   */
   public Long followersEnd;
+
   public Long followersGrowth;
   public int revision;
+
   /**
-   * True for a window that slides by a minute, summed from 1m records so that alerts need not wait for a
-   * tumbling window to close. Internal to alerting, never written out.
+   * True for a window that slides by a minute, summed from 1m records so that alerts need not wait
+   * for a tumbling window to close. Internal to alerting, never written out.
    */
   public boolean sliding;
+
   /**
-   * A sliding window's KPIs by metric name ({@link KpiFields#fromMinutes}: unique authors, reach and
-   * share of voice are not known for it); null for other records, whose KPIs are their fields.
+   * A sliding window's KPIs by metric name ({@link KpiFields#fromMinutes}: unique authors, reach
+   * and share of voice are not known for it); null for other records, whose KPIs are their fields.
    */
   public Map<String, Double> slidingMetrics;
 
   public KpiRecord() {}
 
   /**
-   * A copy of every field (the topics map and sliding metrics copied too), next to the fields so a new
-   * KPI field is copied where it is declared: {@link ShareOfVoice} re-emits records through it.
+   * A copy of every field (the topics map and sliding metrics copied too), next to the fields so a
+   * new KPI field is copied where it is declared: {@link ShareOfVoice} re-emits records through it.
    */
   public KpiRecord copy() {
     KpiRecord r = new KpiRecord();
@@ -123,6 +138,18 @@ public class KpiRecord {
 
   @Override
   public String toString() {
-    return "KpiRecord{" + brand + " " + window + " " + start + " " + source + " mentions=" + mentions + " rev=" + revision + "}";
+    return "KpiRecord{"
+        + brand
+        + " "
+        + window
+        + " "
+        + start
+        + " "
+        + source
+        + " mentions="
+        + mentions
+        + " rev="
+        + revision
+        + "}";
   }
 }

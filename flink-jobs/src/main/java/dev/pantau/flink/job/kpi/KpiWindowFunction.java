@@ -17,7 +17,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -27,29 +26,32 @@ import org.apache.flink.util.Collector;
 
 /**
  * Tumbling event-time KPI windows of every configured size for one key: a brand and a source
- * ({@link #key}). A hand-written operator rather than Flink's window API because SPEC §4 asks for what
- * windows do not give: zero records for quiet windows of {@code "*"}, and revisions when late data or
- * engagement growth changes an emitted window. Share of voice, which needs every brand of a competitor
- * group, is left to {@link ShareOfVoice} behind it: keying this operator by group would put all of a
- * group's mentions on one subtask, whatever the parallelism.
+ * ({@link #key}). A hand-written operator rather than Flink's window API because SPEC §4 asks for
+ * what windows do not give: zero records for quiet windows of {@code "*"}, and revisions when late
+ * data or engagement growth changes an emitted window. Share of voice, which needs every brand of a
+ * competitor group, is left to {@link ShareOfVoice} behind it: keying this operator by group would
+ * put all of a group's mentions on one subtask, whatever the parallelism.
  *
- * <p>Every emission happens in {@link #onTimer}: a window is emitted when the watermark passes its end,
- * re-emitted with {@code revision + 1} on the next watermark after a change, and its state is dropped
- * once the watermark passes its end plus the allowed lateness. Contributions later than that are
- * counted ({@value #LATE_METRIC}) and left out.
+ * <p>Every emission happens in {@link #onTimer}: a window is emitted when the watermark passes its
+ * end, re-emitted with {@code revision + 1} on the next watermark after a change, and its state is
+ * dropped once the watermark passes its end plus the allowed lateness. Contributions later than
+ * that are counted ({@value #LATE_METRIC}) and left out.
  */
 public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribution, KpiRecord>
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
   public static final String LATE_METRIC = "kpiLateContributionsDropped";
+
   /** Stop writing zero records for a brand that had no mention for this long (it went away). */
   public static final Duration DEFAULT_ZERO_FILL_RETENTION = Duration.ofDays(7);
+
   /**
-   * An owned account with no reading for this long leaves the {@code followers} figure (it was dropped
-   * or stopped reporting). Longer than a month, so accounts read monthly keep their level.
+   * An owned account with no reading for this long leaves the {@code followers} figure (it was
+   * dropped or stopped reporting). Longer than a month, so accounts read monthly keep their level.
    */
   public static final Duration DEFAULT_FOLLOWER_RETENTION = Duration.ofDays(35);
+
   private static final long UNSET = Long.MIN_VALUE;
   private static final String ALL_SOURCES = KpiMetrics.ALL_SOURCES;
 
@@ -61,13 +63,17 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   private transient MapState<WindowKey, KpiAccumulator> windowState;
   private transient MapState<String, BrandSeen> seenBrands;
   private transient ValueState<long[]> zeroFillNext;
+
   /** The watermark at which this key's windows were last emitted. */
   private transient ValueState<Long> handledWatermark;
+
   private transient ListState<Long> newestState;
   private transient long newestEventTime;
   private transient Counter lateDropped;
+
   /** Per brand of this key: its owned accounts' readings (SPEC §1b). */
   private transient MapState<String, FollowerLedger> followerLedgers;
+
   private final long followerRetention = DEFAULT_FOLLOWER_RETENTION.toMillis();
 
   /** The key of this operator: one brand and one source (or {@code "*"}). */
@@ -80,7 +86,10 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   }
 
   public KpiWindowFunction(
-      List<WindowSpec> windows, Duration allowedLateness, boolean sentiment, Duration zeroFillRetention) {
+      List<WindowSpec> windows,
+      Duration allowedLateness,
+      boolean sentiment,
+      Duration zeroFillRetention) {
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("at least one window is required");
     }
@@ -99,22 +108,35 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    "kpi-windows", TypeInformation.of(WindowKey.class), TypeInformation.of(KpiAccumulator.class)));
+                    "kpi-windows",
+                    TypeInformation.of(WindowKey.class),
+                    TypeInformation.of(KpiAccumulator.class)));
     seenBrands =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("kpi-seen-brands", Types.STRING, TypeInformation.of(BrandSeen.class)));
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "kpi-seen-brands", Types.STRING, TypeInformation.of(BrandSeen.class)));
     zeroFillNext =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("kpi-zero-fill-next", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-    handledWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("kpi-handled-watermark", Types.LONG));
+            .getState(
+                new ValueStateDescriptor<>(
+                    "kpi-zero-fill-next",
+                    org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                        .LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    handledWatermark =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("kpi-handled-watermark", Types.LONG));
     followerLedgers =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("kpi-followers", Types.STRING, TypeInformation.of(FollowerLedger.class)));
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "kpi-followers", Types.STRING, TypeInformation.of(FollowerLedger.class)));
     lateDropped = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
   }
 
   @Override
-  public void processElement(KpiContribution c, Context ctx, Collector<KpiRecord> out) throws Exception {
+  public void processElement(KpiContribution c, Context ctx, Collector<KpiRecord> out)
+      throws Exception {
     long wm = ctx.timerService().currentWatermark();
     newestEventTime = Math.max(newestEventTime, c.eventTime);
     if (c.reading()) {
@@ -173,7 +195,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
       }
       windowState.put(key, acc);
       // zero-filling starts from the earliest window any mention of the group fell in, whatever the
-      // order they came in: a brand first seen through a late mention gets its zero windows too, so the
+      // order they came in: a brand first seen through a late mention gets its zero windows too, so
+      // the
       // records do not depend on the order partitions were read in
       if (all && (next[i] == UNSET || start < next[i])) {
         next[i] = start;
@@ -188,7 +211,10 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     }
   }
 
-  /** Adds a reading to its brand's ledger; false when it is too late for its earliest-closing window. */
+  /**
+   * Adds a reading to its brand's ledger; false when it is too late for its earliest-closing
+   * window.
+   */
   private boolean recordReading(KpiContribution c, long wm, Context ctx) throws Exception {
     for (WindowSpec spec : windows) {
       if (spec.end(spec.start(c.eventTime)) - 1 + allowedLateness <= wm) {
@@ -209,8 +235,8 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   }
 
   /**
-   * A late reading also changes the carried level of the brand's later windows: those already emitted
-   * whose figure it changes are re-emitted on the next watermark.
+   * A late reading also changes the carried level of the brand's later windows: those already
+   * emitted whose figure it changes are re-emitted on the next watermark.
    */
   private void reviseLaterWindows(KpiContribution c, long wm, Context ctx) throws Exception {
     FollowerLedger ledger = followerLedgers.get(c.brand);
@@ -231,7 +257,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     for (Map.Entry<WindowKey, KpiAccumulator> e : changed) {
       e.getValue().dirty = true;
       windowState.put(e.getKey(), e.getValue());
-      ctx.timerService().registerEventTimeTimer(Math.max(windows.get(e.getKey().size).end(e.getKey().start) - 1, wm + 1));
+      ctx.timerService()
+          .registerEventTimeTimer(
+              Math.max(windows.get(e.getKey().size).end(e.getKey().start) - 1, wm + 1));
     }
   }
 
@@ -241,12 +269,19 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     for (WindowSpec spec : windows) {
       smallest = Math.min(smallest, spec.nominalMillis());
     }
-    long earliestOpen = wm == Long.MIN_VALUE ? Long.MIN_VALUE : saturatedAdd(wm, -(allowedLateness + smallest));
+    long earliestOpen =
+        wm == Long.MIN_VALUE ? Long.MIN_VALUE : saturatedAdd(wm, -(allowedLateness + smallest));
     long horizon = Long.MAX_VALUE;
     for (WindowSpec spec : wm == Long.MAX_VALUE ? List.<WindowSpec>of() : windows) {
-      horizon = Math.min(horizon, earliestOpen == Long.MIN_VALUE || earliestOpen == Long.MAX_VALUE ? earliestOpen : spec.start(earliestOpen));
+      horizon =
+          Math.min(
+              horizon,
+              earliestOpen == Long.MIN_VALUE || earliestOpen == Long.MAX_VALUE
+                  ? earliestOpen
+                  : spec.start(earliestOpen));
     }
-    long forgetBefore = wm == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(wm, -followerRetention);
+    long forgetBefore =
+        wm == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(wm, -followerRetention);
     List<String> brands = new ArrayList<>();
     for (String b : followerLedgers.keys()) {
       brands.add(b);
@@ -269,10 +304,13 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out)
+      throws Exception {
     long wm = ctx.timerService().currentWatermark();
-    // one watermark that jumps far (a backlog, the end of input) fires many timers of this key at once;
-    // the first emits everything closed up to it, the rest would only scan the state again (no element
+    // one watermark that jumps far (a backlog, the end of input) fires many timers of this key at
+    // once;
+    // the first emits everything closed up to it, the rest would only scan the state again (no
+    // element
     // can arrive between them, and a change after them registers a timer past this watermark)
     Long handled = handledWatermark.value();
     if (handled != null && handled == wm) {
@@ -291,7 +329,10 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     }
   }
 
-  /** Creates empty windows for seen brands without data, up to the watermark (or the newest event at the end). */
+  /**
+   * Creates empty windows for seen brands without data, up to the watermark (or the newest event at
+   * the end).
+   */
   private void zeroFill(long wm, OnTimerContext ctx) throws Exception {
     long[] next = zeroFillNext.value();
     if (next == null) {
@@ -314,7 +355,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
       }
       while (true) {
         long e = spec.end(s);
-        if (e - 1 > wm || (wm == Long.MAX_VALUE && s > newestEventTime) || s > lastActive + zeroFillRetention) {
+        if (e - 1 > wm
+            || (wm == Long.MAX_VALUE && s > newestEventTime)
+            || s > lastActive + zeroFillRetention) {
           break;
         }
         for (Map.Entry<String, BrandSeen> b : brands) {
@@ -370,7 +413,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     }
   }
 
-  private void emitSlot(List<Map.Entry<WindowKey, KpiAccumulator>> slot, String source, Collector<KpiRecord> out) throws Exception {
+  private void emitSlot(
+      List<Map.Entry<WindowKey, KpiAccumulator>> slot, String source, Collector<KpiRecord> out)
+      throws Exception {
     for (Map.Entry<WindowKey, KpiAccumulator> e : slot) {
       KpiAccumulator acc = e.getValue();
       if (acc.revision == 0 || acc.dirty) {
@@ -396,7 +441,10 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
     }
   }
 
-  /** Works out the window's {@code followers} figure from the ledger and keeps it as the emitted one. */
+  /**
+   * Works out the window's {@code followers} figure from the ledger and keeps it as the emitted
+   * one.
+   */
   private void noteFollowers(WindowKey k, KpiAccumulator acc) throws Exception {
     FollowerLedger ledger = followerLedgers.get(k.brand);
     long[] f = ledger == null ? null : ledger.figure(k.start, windows.get(k.size).end(k.start));
@@ -460,7 +508,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   }
 
   private static final Comparator<WindowKey> WINDOW_ORDER =
-      Comparator.<WindowKey>comparingInt(k -> k.size).thenComparingLong(k -> k.start).thenComparing(k -> k.brand);
+      Comparator.<WindowKey>comparingInt(k -> k.size)
+          .thenComparingLong(k -> k.start)
+          .thenComparing(k -> k.brand);
 
   @Override
   public void snapshotState(FunctionSnapshotContext context) throws Exception {
@@ -470,7 +520,9 @@ public class KpiWindowFunction extends KeyedProcessFunction<String, KpiContribut
   @Override
   public void initializeState(FunctionInitializationContext context) throws Exception {
     newestState =
-        context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("kpi-newest-event-time", Types.LONG));
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>("kpi-newest-event-time", Types.LONG));
     newestEventTime = Long.MIN_VALUE;
     for (Long t : newestState.get()) {
       newestEventTime = Math.max(newestEventTime, t);

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A window's KPIs from its minutes': a minute is read into one count per additive field and two (the
- * numerator and the denominator) per ratio field of {@link KpiFields#fromMinutes}; minutes add
- * component by component; the window's ratios divide the sums. Integer sums in any order give the same
- * figures, the determinism {@link dev.pantau.keywords.sentiment.SentimentTally} keeps for sentiment.
+ * A window's KPIs from its minutes': a minute is read into one count per additive field and two
+ * (the numerator and the denominator) per ratio field of {@link KpiFields#fromMinutes}; minutes add
+ * component by component; the window's ratios divide the sums. Integer sums in any order give the
+ * same figures, the determinism {@link dev.pantau.keywords.sentiment.SentimentTally} keeps for
+ * sentiment.
  */
 public final class MinuteSums implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** A count the minute does not carry (sentiment without a scorer), apart from a count of 0. */
   private static final long ABSENT = Long.MIN_VALUE;
 
@@ -56,7 +58,9 @@ public final class MinuteSums implements Serializable {
     }
   }
 
-  /** The window's KPIs by metric name: the sums, and the ratios of sums with a denominator above 0. */
+  /**
+   * The window's KPIs by metric name: the sums, and the ratios of sums with a denominator above 0.
+   */
   public Map<String, Double> metrics(long[] sum) {
     Map<String, Double> m = new HashMap<>();
     int i = 0;
@@ -64,7 +68,10 @@ public final class MinuteSums implements Serializable {
       if (f.metric().ratio()) {
         long numerator = sum[i++];
         long denominator = sum[i++];
-        Double v = denominator == ABSENT ? null : f.ratioOf(numerator == ABSENT ? 0 : numerator, denominator);
+        Double v =
+            denominator == ABSENT
+                ? null
+                : f.ratioOf(numerator == ABSENT ? 0 : numerator, denominator);
         if (v != null) {
           m.put(f.name(), v);
         }
@@ -79,7 +86,9 @@ public final class MinuteSums implements Serializable {
     return v == null ? ABSENT : v;
   }
 
-  /** Counts saturate at the KPI ceiling; a signed numerator (positive - negative) at its negative. */
+  /**
+   * Counts saturate at the KPI ceiling; a signed numerator (positive - negative) at its negative.
+   */
   private static long saturatingAdd(long a, long b) {
     long s = a + b;
     if (((a ^ s) & (b ^ s)) < 0) {

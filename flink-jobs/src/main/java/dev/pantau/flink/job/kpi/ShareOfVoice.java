@@ -14,20 +14,22 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Share of voice across the brands of a competitor group, for one key: a group and a source
- * ({@link #key}). It sees one record per brand and window each time {@link KpiWindowFunction} emits one,
+ * Share of voice across the brands of a competitor group, for one key: a group and a source ({@link
+ * #key}). It sees one record per brand and window each time {@link KpiWindowFunction} emits one,
  * not every mention, so keying by group costs little even when a group has most of the traffic.
  *
- * <p>A record is held until the watermark passes its timestamp: every KPI subtask emits all it has for a
- * watermark before it forwards that watermark, so by then every brand of the group has sent what changed.
- * Each brand's window then goes out with its share; a sibling whose share changed is re-emitted too.
- * Revisions are counted here. Records of a brand in no group pass through at once. State of a window is
- * dropped once the watermark passes its end plus the allowed lateness, after which no record of it comes.
+ * <p>A record is held until the watermark passes its timestamp: every KPI subtask emits all it has
+ * for a watermark before it forwards that watermark, so by then every brand of the group has sent
+ * what changed. Each brand's window then goes out with its share; a sibling whose share changed is
+ * re-emitted too. Revisions are counted here. Records of a brand in no group pass through at once.
+ * State of a window is dropped once the watermark passes its end plus the allowed lateness, after
+ * which no record of it comes.
  */
 public class ShareOfVoice extends KeyedProcessFunction<String, KpiRecord, KpiRecord> {
   private static final long serialVersionUID = 1L;
 
   private final long allowedLateness;
+
   /** By window, start and brand: the latest record, with the revision and share last emitted. */
   private transient MapState<String, GroupedWindow> windows;
 
@@ -52,8 +54,13 @@ public class ShareOfVoice extends KeyedProcessFunction<String, KpiRecord, KpiRec
 
   @Override
   public void open(OpenContext openContext) {
-    windows = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("share-of-voice-windows", Types.STRING, TypeInformation.of(GroupedWindow.class)));
+    windows =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "share-of-voice-windows",
+                    Types.STRING,
+                    TypeInformation.of(GroupedWindow.class)));
   }
 
   @Override
@@ -75,11 +82,14 @@ public class ShareOfVoice extends KeyedProcessFunction<String, KpiRecord, KpiRec
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRecord> out)
+      throws Exception {
     // the windows by slot (window, start), in order, so each slot's brands are summed together
     TreeMap<String, List<Map.Entry<String, GroupedWindow>>> slots = new TreeMap<>();
     for (Map.Entry<String, GroupedWindow> e : windows.entries()) {
-      slots.computeIfAbsent(slot(e.getValue().latest), s -> new ArrayList<>()).add(Map.entry(e.getKey(), e.getValue()));
+      slots
+          .computeIfAbsent(slot(e.getValue().latest), s -> new ArrayList<>())
+          .add(Map.entry(e.getKey(), e.getValue()));
     }
     long wm = ctx.timerService().currentWatermark();
     for (List<Map.Entry<String, GroupedWindow>> slot : slots.values()) {
@@ -94,7 +104,8 @@ public class ShareOfVoice extends KeyedProcessFunction<String, KpiRecord, KpiRec
     }
   }
 
-  private void emit(List<Map.Entry<String, GroupedWindow>> slot, Collector<KpiRecord> out) throws Exception {
+  private void emit(List<Map.Entry<String, GroupedWindow>> slot, Collector<KpiRecord> out)
+      throws Exception {
     long groupMentions = 0;
     for (Map.Entry<String, GroupedWindow> e : slot) {
       groupMentions += e.getValue().latest.mentions;

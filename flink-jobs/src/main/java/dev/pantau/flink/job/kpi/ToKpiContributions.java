@@ -8,9 +8,10 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns a brand's view of a mention into its contribution, for its source and for {@code "*"}: a new
- * mention counts (a copy in {@code copies}, a lead in {@code leads}); engagement growth adds engagement;
- * a mention found to be a copy after it was counted adds a copy and takes back its lead.
+ * Turns a brand's view of a mention into its contribution, for its source and for {@code "*"}: a
+ * new mention counts (a copy in {@code copies}, a lead in {@code leads}); engagement growth adds
+ * engagement; a mention found to be a copy after it was counted adds a copy and takes back its
+ * lead.
  */
 public class ToKpiContributions implements FlatMapFunction<BrandPost, KpiContribution> {
   private static final long serialVersionUID = 1L;

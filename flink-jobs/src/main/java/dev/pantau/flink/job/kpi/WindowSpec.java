@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tumbling KPI window ({@link WindowLabel}) such as {@code 1m}, {@code 5m}, {@code 1h} or {@code 1d} (SPEC §4).
- * Minute and hour windows align to the epoch (UTC); day windows align to midnight in the configured
- * time zone, so an Indonesian team gets Asia/Jakarta days.
+ * A tumbling KPI window ({@link WindowLabel}) such as {@code 1m}, {@code 5m}, {@code 1h} or {@code
+ * 1d} (SPEC §4). Minute and hour windows align to the epoch (UTC); day windows align to midnight in
+ * the configured time zone, so an Indonesian team gets Asia/Jakarta days.
  */
 public final class WindowSpec implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -42,7 +42,10 @@ public final class WindowSpec implements Serializable {
         for (WindowSpec o : out) {
           if (o.label.sameWindow(w.label)) {
             throw new IllegalArgumentException(
-                "window " + w.name() + " is listed twice" + (o.label.equals(w.label) ? "" : " (as " + o.name() + ")"));
+                "window "
+                    + w.name()
+                    + " is listed twice"
+                    + (o.label.equals(w.label) ? "" : " (as " + o.name() + ")"));
           }
         }
         out.add(w);
@@ -85,7 +88,13 @@ public final class WindowSpec implements Serializable {
       return start + nominalMillis();
     }
     ZoneId z = zoneId();
-    return Instant.ofEpochMilli(start).atZone(z).toLocalDate().plusDays(label.amount()).atStartOfDay(z).toInstant().toEpochMilli();
+    return Instant.ofEpochMilli(start)
+        .atZone(z)
+        .toLocalDate()
+        .plusDays(label.amount())
+        .atStartOfDay(z)
+        .toInstant()
+        .toEpochMilli();
   }
 
   private ZoneId zoneId() {

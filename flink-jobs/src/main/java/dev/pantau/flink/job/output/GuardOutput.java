@@ -14,9 +14,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Turns one output's records into JSON for its sink and sends every record that cannot be written
  * (conversion fails, invalid Unicode, larger than {@link OutputGuard#DEFAULT_MAX_BYTES}) to the
- * {@link #DEAD_LETTERS} side output instead, with its long fields cut and marked: the job goes on and
- * the sink never sees a record it would fail on; counted per reason like input dead letters (summary,
- * metric). On the dead-letter output itself an oversized dead letter is kept, its fields cut.
+ * {@link #DEAD_LETTERS} side output instead, with its long fields cut and marked: the job goes on
+ * and the sink never sees a record it would fail on; counted per reason like input dead letters
+ * (summary, metric). On the dead-letter output itself an oversized dead letter is kept, its fields
+ * cut.
  */
 public class GuardOutput<T> extends ProcessFunction<T, KeyedJson> {
   private static final long serialVersionUID = 1L;
@@ -38,7 +39,8 @@ public class GuardOutput<T> extends ProcessFunction<T, KeyedJson> {
 
   /**
    * @param output the output's name (its default topic), for the dead letter's origin
-   * @param deadLetterOutput whether this is the dead-letter output itself: records are then cut, not diverted
+   * @param deadLetterOutput whether this is the dead-letter output itself: records are then cut,
+   *     not diverted
    */
   public GuardOutput(String output, ToJson<T> toJson, boolean deadLetterOutput, int maxBytes) {
     this.output = output;
@@ -60,12 +62,22 @@ public class GuardOutput<T> extends ProcessFunction<T, KeyedJson> {
     try {
       k = toJson.apply(value);
       reason = OutputGuard.problem(k, maxBytes);
-      why = reason == null ? null
-          : reason == DeadLetterReason.OUTPUT_TOO_LARGE
-              ? "the " + output + " record of " + OutputGuard.bytes(k) + " bytes is larger than the limit of " + maxBytes
-                  + " bytes; strings over " + OutputGuard.FIELD_CHARS + " chars and lists over " + OutputGuard.LIST_ITEMS
-                  + " items are cut in raw"
-              : "the " + output + " record is not valid Unicode";
+      why =
+          reason == null
+              ? null
+              : reason == DeadLetterReason.OUTPUT_TOO_LARGE
+                  ? "the "
+                      + output
+                      + " record of "
+                      + OutputGuard.bytes(k)
+                      + " bytes is larger than the limit of "
+                      + maxBytes
+                      + " bytes; strings over "
+                      + OutputGuard.FIELD_CHARS
+                      + " chars and lists over "
+                      + OutputGuard.LIST_ITEMS
+                      + " items are cut in raw"
+                  : "the " + output + " record is not valid Unicode";
     } catch (RuntimeException e) {
       k = new KeyedJson(null, String.valueOf(value));
       reason = DeadLetterReason.OUTPUT_UNWRITABLE;

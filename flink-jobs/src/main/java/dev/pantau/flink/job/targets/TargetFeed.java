@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which KPI window target progress is summed from: the shortest configured window whose windows tile
- * every week, month and quarter of the time zone (so each window lies in one period, and progress moves
- * as often as possible). Day windows always do; a minute or hour window does when a day is a whole
- * number of them and the zone's offsets (since 1970) are too: {@code 1h} tiles Jakarta's periods, not
- * Kolkata's (UTC+5:30), where {@code 1m} does.
+ * Which KPI window target progress is summed from: the shortest configured window whose windows
+ * tile every week, month and quarter of the time zone (so each window lies in one period, and
+ * progress moves as often as possible). Day windows always do; a minute or hour window does when a
+ * day is a whole number of them and the zone's offsets (since 1970) are too: {@code 1h} tiles
+ * Jakarta's periods, not Kolkata's (UTC+5:30), where {@code 1m} does.
  */
 public final class TargetFeed {
   private static final Instant SINCE = Instant.parse("1970-01-01T00:00:00Z");

@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One brand's target period of one metric, as the tracker keeps it (a Flink POJO): the actual so far is
- * {@link #folded} (windows no longer open for revisions) plus the values of the windows that still are,
- * kept by start so that a window's revision replaces its earlier value instead of adding to it.
+ * One brand's target period of one metric, as the tracker keeps it (a Flink POJO): the actual so
+ * far is {@link #folded} (windows no longer open for revisions) plus the values of the windows that
+ * still are, kept by start so that a window's revision replaces its earlier value instead of adding
+ * to it.
  */
 public class TargetSeries {
   public String metric;
@@ -16,8 +17,10 @@ public class TargetSeries {
   public double target;
   public long folded;
   public Map<Long, Long> open = new HashMap<>();
+
   /** The end of the newest window counted: the moment the actual is known for. */
   public long now;
+
   public int revision;
   public long emittedActual;
   public long emittedNow;

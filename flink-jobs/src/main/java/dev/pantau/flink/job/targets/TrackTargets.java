@@ -35,13 +35,13 @@ import org.apache.flink.util.OutputTag;
  * Target progress (SPEC §4d) for one brand (the key), from its KPI records of all sources of the
  * {@linkplain TargetFeed feed window}: per target metric and period (week, month, quarter in the
  * configured zone), the actual is the sum of the metric over the period's windows so far, with the
- * target value in force for that period ({@link Target#inForce}). A record goes out when a period starts
- * being tracked, on every change of the actual (late data revises a window: its new value replaces the
- * old one) and once when the period is complete, each with the next {@code revision}.
+ * target value in force for that period ({@link Target#inForce}). A record goes out when a period
+ * starts being tracked, on every change of the actual (late data revises a window: its new value
+ * replaces the old one) and once when the period is complete, each with the next {@code revision}.
  *
- * <p>{@code target_pace} rules are judged here, on the same figures ({@link TargetProgress}), at the end
- * of each of the rule's windows: alerts go to {@link #PACE_ALERTS}. A period's state is dropped once no
- * window of it can be revised any more (its end plus the allowed lateness).
+ * <p>{@code target_pace} rules are judged here, on the same figures ({@link TargetProgress}), at
+ * the end of each of the rule's windows: alerts go to {@link #PACE_ALERTS}. A period's state is
+ * dropped once no window of it can be revised any more (its end plus the allowed lateness).
  */
 public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, TargetRecord> {
   private static final long serialVersionUID = 1L;
@@ -59,8 +59,13 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
   private transient MapState<String, TargetSeries> series;
   private transient MapState<String, byte[]> paceStates;
 
-  public TrackTargets(List<Target> targets, List<AlertRule> rules, WindowSpec feed, String zone, Duration allowedLateness,
-                      KpiFields fields) {
+  public TrackTargets(
+      List<Target> targets,
+      List<AlertRule> rules,
+      WindowSpec feed,
+      String zone,
+      Duration allowedLateness,
+      KpiFields fields) {
     this.targets = List.copyOf(targets);
     this.paceRules = rules.stream().filter(r -> r.detector() == DetectorType.TARGET_PACE).toList();
     this.feed = feed;
@@ -72,20 +77,31 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
 
   /** Whether a KPI record feeds target progress: all sources, the feed window. */
   public boolean feeds(KpiRecord r) {
-    return dev.pantau.alerts.KpiMetrics.ALL_SOURCES.equals(r.source) && feed.name().equals(r.window) && !r.sliding;
+    return dev.pantau.alerts.KpiMetrics.ALL_SOURCES.equals(r.source)
+        && feed.name().equals(r.window)
+        && !r.sliding;
   }
 
   @Override
   public void open(OpenContext openContext) {
     zoneId = ZoneId.of(zone);
-    series = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("target-series", Types.STRING, TypeInformation.of(TargetSeries.class)));
-    paceStates = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("target-pace", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    series =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "target-series", Types.STRING, TypeInformation.of(TargetSeries.class)));
+    paceStates =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "target-pace",
+                    Types.STRING,
+                    PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
   }
 
   @Override
-  public void processElement(KpiRecord r, Context ctx, Collector<TargetRecord> out) throws Exception {
+  public void processElement(KpiRecord r, Context ctx, Collector<TargetRecord> out)
+      throws Exception {
     long wm = ctx.timerService().currentWatermark();
     for (Map.Entry<String, Target.Period> tracked : trackedFor(r.brand).entrySet()) {
       String metric = tracked.getKey().substring(0, tracked.getKey().lastIndexOf('|'));
@@ -168,9 +184,12 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
     }
   }
 
-  private void judge(KpiRecord r, String metric, Target.Period period, TargetProgress progress, Context ctx) throws Exception {
+  private void judge(
+      KpiRecord r, String metric, Target.Period period, TargetProgress progress, Context ctx)
+      throws Exception {
     for (AlertRule rule : paceRules) {
-      if (!rule.appliesTo(r.brand) || !rule.metric().equals(metric)
+      if (!rule.appliesTo(r.brand)
+          || !rule.metric().equals(metric)
           || rule.targets().stream().noneMatch(t -> t.period() == period)) {
         continue;
       }
@@ -181,10 +200,18 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
       }
       String key = rule.id() + '|' + metric + '|' + period.label();
       byte[] stored = paceStates.get(key);
-      DetectorState st = stored == null ? RuleEvaluator.newPaceState() : DetectorState.fromBytes(stored);
+      DetectorState st =
+          stored == null ? RuleEvaluator.newPaceState() : DetectorState.fromBytes(stored);
       List<Alert> alerts = new ArrayList<>();
-      KpiPoint p = new KpiPoint(r.brand, r.brandName, rule.window(), Instant.ofEpochMilli(ws), Instant.ofEpochMilli(r.end),
-          r.source, Map.of());
+      KpiPoint p =
+          new KpiPoint(
+              r.brand,
+              r.brandName,
+              rule.window(),
+              Instant.ofEpochMilli(ws),
+              Instant.ofEpochMilli(r.end),
+              r.source,
+              Map.of());
       RuleEvaluator.judgePace(rule, st, p, progress, period, alerts);
       paceStates.put(key, st.toBytes());
       for (Alert a : alerts) {
@@ -194,7 +221,8 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TargetRecord> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TargetRecord> out)
+      throws Exception {
     List<String> done = new ArrayList<>();
     for (Map.Entry<String, TargetSeries> e : series.entries()) {
       if (e.getValue().end - 1 + allowedLateness < timestamp) {
@@ -204,7 +232,8 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
     for (String k : done) {
       series.remove(k);
     }
-    // a pace check whose period is over and no newer period took over: resolve what is open, then forget it
+    // a pace check whose period is over and no newer period took over: resolve what is open, then
+    // forget it
     List<String> stale = new ArrayList<>();
     for (Map.Entry<String, byte[]> e : paceStates.entries()) {
       DetectorState st = DetectorState.fromBytes(e.getValue());
@@ -212,15 +241,32 @@ public class TrackTargets extends KeyedProcessFunction<String, KpiRecord, Target
       Target.Period period = Target.Period.parse(parts[parts.length - 1]);
       long ps = RuleEvaluator.pacePeriodStart(st);
       if (period.end(ps, zoneId) - 1 + allowedLateness < timestamp) {
-        String ruleId = e.getKey().substring(0, e.getKey().length() - parts[parts.length - 1].length() - parts[parts.length - 2].length() - 2);
+        String ruleId =
+            e.getKey()
+                .substring(
+                    0,
+                    e.getKey().length()
+                        - parts[parts.length - 1].length()
+                        - parts[parts.length - 2].length()
+                        - 2);
         for (AlertRule rule : paceRules) {
           if (rule.id().equals(ruleId)) {
             List<Alert> alerts = new ArrayList<>();
             long pe = period.end(ps, zoneId);
             WindowSpec w = WindowSpec.parse(rule.window(), zoneId);
             long ws = w.start(pe - 1);
-            RuleEvaluator.closePace(rule, st, new KpiPoint(ctx.getCurrentKey(), ctx.getCurrentKey(), rule.window(),
-                Instant.ofEpochMilli(ws), Instant.ofEpochMilli(w.end(ws)), dev.pantau.alerts.KpiMetrics.ALL_SOURCES, Map.of()), alerts);
+            RuleEvaluator.closePace(
+                rule,
+                st,
+                new KpiPoint(
+                    ctx.getCurrentKey(),
+                    ctx.getCurrentKey(),
+                    rule.window(),
+                    Instant.ofEpochMilli(ws),
+                    Instant.ofEpochMilli(w.end(ws)),
+                    dev.pantau.alerts.KpiMetrics.ALL_SOURCES,
+                    Map.of()),
+                alerts);
             for (Alert a : alerts) {
               ctx.output(PACE_ALERTS, AlertEvent.of(a));
             }

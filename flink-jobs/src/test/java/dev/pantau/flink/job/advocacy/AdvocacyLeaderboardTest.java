@@ -18,16 +18,20 @@ import org.junit.jupiter.api.Test;
 class AdvocacyLeaderboardTest {
   /** A Wednesday; its week is Monday 2026-11-16 to Monday 2026-11-23 (UTC), its month November. */
   private static final long T0 = Instant.parse("2026-11-18T10:00:00Z").toEpochMilli();
+
   private static final long WEEK_END = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
   private static final long MONTH_END = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
   private static final long HOUR = 3_600_000;
 
   @Test
-  void ranksEmployeesByPointsPerWeekAndMonthCopiesCostPointsLateDataRevisesAndNothingIsLeft() throws Exception {
+  void ranksEmployeesByPointsPerWeekAndMonthCopiesCostPointsLateDataRevisesAndNothingIsLeft()
+      throws Exception {
     AdvocacyPoints points = AdvocacyPoints.DEFAULTS;
     try (KeyedOneInputStreamOperatorTestHarness<String, BrandPost, AdvocacyRow> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new AdvocacyLeaderboard("UTC", Duration.ofHours(1), points)), BrandPost::brand, Types.STRING)) {
+            new KeyedProcessOperator<>(new AdvocacyLeaderboard("UTC", Duration.ofHours(1), points)),
+            BrandPost::brand,
+            Types.STRING)) {
       h.open();
       // @rina: two original posts, 10 likes and 2 comments on one; @andika: one original, one copy
       send(h, post("r1", "@Rina_Tsel", T0, 10L, 2L, 0L, null, true));
@@ -37,7 +41,8 @@ class AdvocacyLeaderboardTest {
       send(h, post("n1", "@not_an_employee", T0, 100L, 0L, 0L, null, false));
       h.processWatermark(WEEK_END - 1);
       List<AdvocacyRow> week = h.extractOutputValues();
-      assertThat(week).extracting(r -> r.period + " " + r.employee + " #" + r.rank)
+      assertThat(week)
+          .extracting(r -> r.period + " " + r.employee + " #" + r.rank)
           .containsExactly("week @rina_tsel #1", "week @andika_telkomsel #2");
       AdvocacyRow rina = week.get(0);
       assertThat(rina.posts).isEqualTo(2);
@@ -51,31 +56,48 @@ class AdvocacyLeaderboardTest {
       BrandPost late = post("a3", "@andika_telkomsel", T0 + 3 * HOUR, 50L, 0L, 10L, null, true);
       send(h, late);
       h.processWatermark(WEEK_END + 1);
-      List<AdvocacyRow> revised = h.extractOutputValues().subList(2, h.extractOutputValues().size());
-      assertThat(revised).extracting(r -> r.employee + " #" + r.rank + " rev" + r.revision)
+      List<AdvocacyRow> revised =
+          h.extractOutputValues().subList(2, h.extractOutputValues().size());
+      assertThat(revised)
+          .extracting(r -> r.employee + " #" + r.rank + " rev" + r.revision)
           .containsExactly("@andika_telkomsel #1 rev2", "@rina_tsel #2 rev2");
 
       // found to be a copy after it was counted: one original post less, one copy more
       send(h, late.mark("x1", false));
       h.processWatermark(MONTH_END + 2 * HOUR);
       List<AdvocacyRow> all = h.extractOutputValues();
-      AdvocacyRow lastWeek = all.stream().filter(r -> r.period.equals("week") && r.employee.equals("@andika_telkomsel"))
-          .reduce((a, b) -> b).orElseThrow();
+      AdvocacyRow lastWeek =
+          all.stream()
+              .filter(r -> r.period.equals("week") && r.employee.equals("@andika_telkomsel"))
+              .reduce((a, b) -> b)
+              .orElseThrow();
       assertThat(lastWeek.revision).isEqualTo(3);
       assertThat(lastWeek.copies).isEqualTo(2);
       assertThat(lastWeek.originalPosts).isEqualTo(1);
-      assertThat(all).filteredOn(r -> r.period.equals("month")).extracting(r -> r.employee)
+      assertThat(all)
+          .filteredOn(r -> r.period.equals("month"))
+          .extracting(r -> r.employee)
           .containsExactly("@andika_telkomsel", "@rina_tsel");
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
     }
   }
 
-  private static void send(KeyedOneInputStreamOperatorTestHarness<String, BrandPost, AdvocacyRow> h, BrandPost p) throws Exception {
+  private static void send(
+      KeyedOneInputStreamOperatorTestHarness<String, BrandPost, AdvocacyRow> h, BrandPost p)
+      throws Exception {
     h.processElement(new StreamRecord<>(p, p.eventTime()));
   }
 
-  private static BrandPost post(String id, String handle, long time, Long likes, Long comments, Long shares, String copyOf, boolean employee) {
+  private static BrandPost post(
+      String id,
+      String handle,
+      long time,
+      Long likes,
+      Long comments,
+      Long shares,
+      String copyOf,
+      boolean employee) {
     Mention m = new Mention();
     m.id = id;
     m.source = "twitter";

@@ -20,19 +20,27 @@ class AlertContextFunctionTest {
   void addsOverRepresentedTermsAndTopReachSamplesOnceTheWindowIsComplete() throws Exception {
     var h =
         new KeyedTwoInputStreamOperatorTestHarness<String, BrandMention, AlertEvent, AlertEvent>(
-            new KeyedCoProcessOperator<>(new AlertContextFunction()), m -> m.brand, a -> a.brand, Types.STRING);
+            new KeyedCoProcessOperator<>(new AlertContextFunction()),
+            m -> m.brand,
+            a -> a.brand,
+            Types.STRING);
     h.open();
     // baseline hour: ordinary talk
     for (int i = 0; i < 60; i++) {
-      h.processElement1(new StreamRecord<>(mention("b" + i, "paket internet murah hari ini", 10, i * MIN), i * MIN));
+      h.processElement1(
+          new StreamRecord<>(
+              mention("b" + i, "paket internet murah hari ini", 10, i * MIN), i * MIN));
     }
     // alert window 60..65: an outage
     long start = 60 * MIN;
     for (int i = 0; i < 20; i++) {
-      h.processElement1(new StreamRecord<>(
-          mention("w" + i, "sinyal hilang gangguan parah paket", 100 + i, start + i * 10_000), start + i * 10_000));
+      h.processElement1(
+          new StreamRecord<>(
+              mention("w" + i, "sinyal hilang gangguan parah paket", 100 + i, start + i * 10_000),
+              start + i * 10_000));
     }
-    h.processElement2(new StreamRecord<>(AlertEvent.of(alert(start, start + 5 * MIN)), start + 5 * MIN - 1));
+    h.processElement2(
+        new StreamRecord<>(AlertEvent.of(alert(start, start + 5 * MIN)), start + 5 * MIN - 1));
     assertThat(h.extractOutputValues()).as("waits for the window's end").isEmpty();
 
     h.processWatermark1(new org.apache.flink.streaming.api.watermark.Watermark(start + 5 * MIN));
@@ -62,8 +70,22 @@ class AlertContextFunctionTest {
 
   private static Alert alert(long start, long end) {
     return new Alert(
-        Alert.idOf("spike", "telkomsel", "5m", Instant.ofEpochMilli(start)), Alert.Status.FIRING, "spike",
-        DetectorType.SPIKE, "telkomsel", Severity.WARNING, "mentions", "5m", Instant.ofEpochMilli(start),
-        Instant.ofEpochMilli(end), 20, 5, 4.0, "Telkomsel mentions 20 in 5m", List.of(), List.of(), null);
+        Alert.idOf("spike", "telkomsel", "5m", Instant.ofEpochMilli(start)),
+        Alert.Status.FIRING,
+        "spike",
+        DetectorType.SPIKE,
+        "telkomsel",
+        Severity.WARNING,
+        "mentions",
+        "5m",
+        Instant.ofEpochMilli(start),
+        Instant.ofEpochMilli(end),
+        20,
+        5,
+        4.0,
+        "Telkomsel mentions 20 in 5m",
+        List.of(),
+        List.of(),
+        null);
   }
 }

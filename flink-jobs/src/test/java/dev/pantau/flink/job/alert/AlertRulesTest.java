@@ -20,7 +20,8 @@ class AlertRulesTest {
   private static final long MIN = MinuteRecords.MINUTE;
 
   @Test
-  void aSixtyMinuteRuleIsFedTheSlidingWindowsOfAOneHourKpiWindowAndTheOtherWayRound() throws Exception {
+  void aSixtyMinuteRuleIsFedTheSlidingWindowsOfAOneHourKpiWindowAndTheOtherWayRound()
+      throws Exception {
     for (List<String> kpiWindows : List.of(List.of("1m", "60m"), List.of("1m", "1h"))) {
       for (String ruleWindow : List.of("60m", "1h")) {
         AlertRules rules = rules(ruleWindow, kpiWindows);
@@ -49,22 +50,26 @@ class AlertRulesTest {
     return rules(window, kpiWindows, "mentions");
   }
 
-  private static AlertRules rules(String window, List<String> kpiWindows, String metric) throws Exception {
-    AlertConfig config = AlertRuleLoader.parse(
-        "rules: [{id: r, metric: " + metric + ", window: " + window + ", detector: spike}]", "test");
+  private static AlertRules rules(String window, List<String> kpiWindows, String metric)
+      throws Exception {
+    AlertConfig config =
+        AlertRuleLoader.parse(
+            "rules: [{id: r, metric: " + metric + ", window: " + window + ", detector: spike}]",
+            "test");
     return new AlertRules(config, kpiWindows);
   }
 
   private static KpiRecord slide(AlertRules rules) throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, KpiRecord, KpiRecord> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new SlidingKpiWindows(rules.slidingWindows(), KpiFields.STANDARD)),
-            r -> r.brand, Types.STRING);
+            new KeyedProcessOperator<>(
+                new SlidingKpiWindows(rules.slidingWindows(), KpiFields.STANDARD)),
+            r -> r.brand,
+            Types.STRING);
     h.open();
     h.processElement(new StreamRecord<>(MinuteRecords.minute(0, 3), MIN - 1));
     KpiRecord out = h.extractOutputValues().get(0);
     h.close();
     return out;
   }
-
 }

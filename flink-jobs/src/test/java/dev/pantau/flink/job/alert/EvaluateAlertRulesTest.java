@@ -22,15 +22,19 @@ class EvaluateAlertRulesTest {
   void firesOnASpikeAndDropsStateWhenTheBrandGoesAway() throws Exception {
     AlertConfig config =
         AlertRuleLoader.parse(
-            "rules:\n  - {id: spike, metric: mentions, window: 5m, detector: spike, warmup: 12}\n", "test.yaml");
+            "rules:\n  - {id: spike, metric: mentions, window: 5m, detector: spike, warmup: 12}\n",
+            "test.yaml");
     AlertRules rules = new AlertRules(config, Set.of("5m"));
     KeyedOneInputStreamOperatorTestHarness<String, RulePoint, AlertEvent> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new EvaluateAlertRules(rules, Duration.ofHours(2))), RulePoint::key, Types.STRING);
+            new KeyedProcessOperator<>(new EvaluateAlertRules(rules, Duration.ofHours(2))),
+            RulePoint::key,
+            Types.STRING);
     h.open();
     long t = 0;
     for (int i = 0; i < 300; i++, t += FIVE) {
-      h.processElement(new StreamRecord<>(new RulePoint("spike", point(t, 20 + (i % 3))), t + FIVE - 1));
+      h.processElement(
+          new StreamRecord<>(new RulePoint("spike", point(t, 20 + (i % 3))), t + FIVE - 1));
     }
     h.processElement(new StreamRecord<>(new RulePoint("spike", point(t, 400)), t + FIVE - 1));
     List<Alert> alerts = h.extractOutputValues().stream().map(AlertEvent::alert).toList();
@@ -38,7 +42,8 @@ class EvaluateAlertRulesTest {
     Alert last = alerts.get(alerts.size() - 1);
     assertThat(last.firing()).isTrue();
     assertThat(last.brand()).isEqualTo("acme");
-    assertThat(last.id()).isEqualTo(Alert.idOf("spike", "acme", "5m", java.time.Instant.ofEpochMilli(t)));
+    assertThat(last.id())
+        .isEqualTo(Alert.idOf("spike", "acme", "5m", java.time.Instant.ofEpochMilli(t)));
 
     assertThat(h.numKeyedStateEntries()).isPositive();
     h.processWatermark(t + Duration.ofHours(3).toMillis());

@@ -21,10 +21,14 @@ class SlidingKpiWindowsTest {
   void sumsTheLastMinutesEveryMinuteAndLeavesNothingBehind() throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, KpiRecord, KpiRecord> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new SlidingKpiWindows(List.of("5m"), KpiFields.STANDARD)), r -> r.brand, Types.STRING);
+            new KeyedProcessOperator<>(new SlidingKpiWindows(List.of("5m"), KpiFields.STANDARD)),
+            r -> r.brand,
+            Types.STRING);
     h.open();
     for (int i = 0; i < 7; i++) {
-      h.processElement(new StreamRecord<>(minute(i, i + 1, i % 2 == 0 ? "positive" : "negative"), (i + 1) * MIN - 1));
+      h.processElement(
+          new StreamRecord<>(
+              minute(i, i + 1, i % 2 == 0 ? "positive" : "negative"), (i + 1) * MIN - 1));
     }
     List<KpiRecord> out = h.extractOutputValues();
     assertThat(out).hasSize(7).allMatch(r -> r.sliding && r.window.equals("5m"));
@@ -35,7 +39,9 @@ class SlidingKpiWindowsTest {
     // minutes 2..6 had 3, 4, 5, 6, 7 mentions
     assertThat(m).containsEntry("mentions", 25.0);
     // minutes 2, 4, 6 positive (3 + 5 + 7), 3 and 5 negative (4 + 6)
-    assertThat(m).containsEntry("sentiment.positive", 15.0).containsEntry("sentiment.negative", 10.0);
+    assertThat(m)
+        .containsEntry("sentiment.positive", 15.0)
+        .containsEntry("sentiment.negative", 10.0);
     assertThat(m).containsEntry("sentiment.net", 0.2);
     // the mean divides the exact sum of score units, as a tumbling window's tally does
     long units = 0;
@@ -44,7 +50,8 @@ class SlidingKpiWindowsTest {
     }
     assertThat(m).containsEntry("sentiment.mean", new SentimentTally(15, 0, 10, 0, units).mean());
     // distinct counts and share of voice are not sums of minutes
-    assertThat(m).doesNotContainKeys("unique_authors", "reach", "share_of_voice", "employee.authors");
+    assertThat(m)
+        .doesNotContainKeys("unique_authors", "reach", "share_of_voice", "employee.authors");
 
     h.processWatermark(Long.MAX_VALUE);
     assertThat(h.numKeyedStateEntries()).isZero();
@@ -60,7 +67,8 @@ class SlidingKpiWindowsTest {
     r.sentimentUnscored = 0L;
     r.sentimentNet = label.equals("positive") ? 1.0 : -1.0;
     // a third of a point per mention: not a fraction that doubles sum exactly
-    r.sentimentScoreUnits = Math.round((label.equals("positive") ? 1 : -1) * mentions * SentimentTally.SCALE / 3.0);
+    r.sentimentScoreUnits =
+        Math.round((label.equals("positive") ? 1 : -1) * mentions * SentimentTally.SCALE / 3.0);
     r.sentimentMean = (double) r.sentimentScoreUnits / SentimentTally.SCALE / mentions;
     return r;
   }

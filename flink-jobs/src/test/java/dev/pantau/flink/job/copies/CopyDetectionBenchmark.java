@@ -16,11 +16,13 @@ import org.apache.flink.util.Collector;
  * The cost of copy detection per mention, printed, not asserted (BENCHMARKS.md): the {@link
  * CopyDetector} in a Flink test harness (heap state, as replay has it) against a pass-through
  * operator in the same harness, over one brand's mentions, a watermark every 1,000 as replay sends
- * them. Three inputs: every text different (a new cluster each, the most state), a burst of copies by
- * different authors (one cluster), and tweet-like texts drawn from a few hundred templates with a few
- * words changed (most near-duplicate candidates, most similarity checks).
+ * them. Three inputs: every text different (a new cluster each, the most state), a burst of copies
+ * by different authors (one cluster), and tweet-like texts drawn from a few hundred templates with
+ * a few words changed (most near-duplicate candidates, most similarity checks).
  *
- * <p>Run: {@code java -cp "flink-jobs/target/test-classes:flink-jobs/target/classes:keywords/target/classes:alerts/target/classes:$(cat flink-jobs/target/classpath.txt)" dev.pantau.flink.job.copies.CopyDetectionBenchmark [N]}
+ * <p>Run: {@code java -cp
+ * "flink-jobs/target/test-classes:flink-jobs/target/classes:keywords/target/classes:alerts/target/classes:$(cat
+ * flink-jobs/target/classpath.txt)" dev.pantau.flink.job.copies.CopyDetectionBenchmark [N]}
  */
 public final class CopyDetectionBenchmark {
   private static final long T0 = 1_795_000_000_000L;
@@ -50,29 +52,39 @@ public final class CopyDetectionBenchmark {
     for (int i = 0; i < n; i++) {
       long t = T0 + i * 3_000L * 3_600 / n; // n mentions in three hours
       unique.add(post(i, t, sentence(r, vocabulary, 12 + r.nextInt(14))));
-      burst.add(post(i, t, "Get FREE telkomsel vouchers now, click the link before they run out " + (i % 7 == 0 ? "🔥" : "")));
+      burst.add(
+          post(
+              i,
+              t,
+              "Get FREE telkomsel vouchers now, click the link before they run out "
+                  + (i % 7 == 0 ? "🔥" : "")));
       String[] w = templates.get(r.nextInt(templates.size())).split(" ");
       for (int k = r.nextInt(3); k > 0; k--) {
         w[r.nextInt(w.length)] = vocabulary.get(r.nextInt(vocabulary.size()));
       }
       templated.add(post(i, t, String.join(" ", w)));
     }
-    System.out.printf("copy detection, %,d mentions of one brand per input, best of 3 rounds:%n", n);
+    System.out.printf(
+        "copy detection, %,d mentions of one brand per input, best of 3 rounds:%n", n);
     for (int round = 0; round < 3; round++) {
-      double base = Math.min(run(new PassThrough(), unique, false), run(new PassThrough(), burst, false));
+      double base =
+          Math.min(run(new PassThrough(), unique, false), run(new PassThrough(), burst, false));
       double u = run(new CopyDetector(), unique, round == 2);
       double b = run(new CopyDetector(), burst, round == 2);
       double t = run(new CopyDetector(), templated, round == 2);
-      System.out.printf("round %d: pass-through %.2f µs/mention; CopyDetector: all different %.2f µs (+%.2f), "
+      System.out.printf(
+          "round %d: pass-through %.2f µs/mention; CopyDetector: all different %.2f µs (+%.2f), "
               + "one burst %.2f µs (+%.2f), templated %.2f µs (+%.2f)%n",
           round + 1, base, u, u - base, b, b - base, t, t - base);
     }
   }
 
-  private static double run(KeyedProcessFunction<String, BrandPost, BrandPost> f, List<BrandPost> posts, boolean report)
+  private static double run(
+      KeyedProcessFunction<String, BrandPost, BrandPost> f, List<BrandPost> posts, boolean report)
       throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<String, BrandPost, BrandPost> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(f), BrandPost::brand, Types.STRING)) {
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(f), BrandPost::brand, Types.STRING)) {
       h.open();
       int maxState = 0;
       long copies = 0;
@@ -95,7 +107,8 @@ public final class CopyDetectionBenchmark {
       double micros = (System.nanoTime() - start) / 1_000.0 / posts.size();
       if (report) {
         copies += h.extractOutputValues().stream().filter(x -> x.copyOf != null).count();
-        System.out.printf("  largest state seen: %,d entries; copies found: %,d%n", maxState, copies);
+        System.out.printf(
+            "  largest state seen: %,d entries; copies found: %,d%n", maxState, copies);
       }
       return micros;
     }

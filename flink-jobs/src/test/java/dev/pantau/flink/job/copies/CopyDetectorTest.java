@@ -17,12 +17,16 @@ class CopyDetectorTest {
   private static final long T0 = Instant.parse("2026-11-22T10:00:00Z").toEpochMilli();
   private static final long MIN = 60_000;
   private static final long HOUR = 60 * MIN;
-  static final String TEXT = "Mau beli paket Combo Sakti Telkomsel yang 50GB, harganya berapa ya sekarang?";
-  static final String NEAR = "Mau beli paket Combo Sakti Telkomsel yang 50GB, harganya berapa ya sekarang? 🙏";
+  static final String TEXT =
+      "Mau beli paket Combo Sakti Telkomsel yang 50GB, harganya berapa ya sekarang?";
+  static final String NEAR =
+      "Mau beli paket Combo Sakti Telkomsel yang 50GB, harganya berapa ya sekarang? 🙏";
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, BrandPost, BrandPost> harness() throws Exception {
+  private static KeyedOneInputStreamOperatorTestHarness<String, BrandPost, BrandPost> harness()
+      throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, BrandPost, BrandPost> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CopyDetector()), BrandPost::brand, Types.STRING);
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new CopyDetector()), BrandPost::brand, Types.STRING);
     h.open();
     return h;
   }
@@ -32,7 +36,14 @@ class CopyDetectorTest {
     try (var h = harness()) {
       send(h, post("m1", "@ani", TEXT, T0, true));
       send(h, post("m2", "@budi", NEAR, T0 + MIN, true));
-      send(h, post("m2b", "@budi", NEAR, T0 + 2 * MIN, true)); // the same author again: still two authors
+      send(
+          h,
+          post(
+              "m2b",
+              "@budi",
+              NEAR,
+              T0 + 2 * MIN,
+              true)); // the same author again: still two authors
       h.processWatermark(T0 + 3 * MIN);
       List<BrandPost> before = h.extractOutputValues();
       assertThat(before).extracting(p -> p.copyOf).containsOnlyNulls();
@@ -42,15 +53,19 @@ class CopyDetectorTest {
       send(h, post("m4", "@dodi", TEXT + " https://t.co/x", T0 + 20 * MIN, true));
       h.processWatermark(T0 + 30 * MIN);
       List<BrandPost> out = h.extractOutputValues().subList(3, h.extractOutputValues().size());
-      // the third author makes it a burst: the two held-back mentions are marked, the new ones are copies
-      assertThat(out).extracting(p -> p.em.mention.id + ":" + p.kind + ":" + p.copyOf)
+      // the third author makes it a burst: the two held-back mentions are marked, the new ones are
+      // copies
+      assertThat(out)
+          .extracting(p -> p.em.mention.id + ":" + p.kind + ":" + p.copyOf)
           .containsExactly("m2:2:m1", "m2b:2:m1", "m3:0:m1", "m4:0:m1");
       assertThat(out.get(0).lead).as("m2 was counted as a lead: the mark takes it back").isTrue();
       assertThat(out.get(2).lead).as("a copy is no lead").isFalse();
 
       assertThat(h.getSideOutput(CopyDetector.LEADS)).isNull();
       h.processWatermark(T0 + HOUR + 30 * MIN);
-      assertThat(h.getSideOutput(CopyDetector.LEADS)).extracting(r -> r.getValue().id).containsExactly("m1");
+      assertThat(h.getSideOutput(CopyDetector.LEADS))
+          .extracting(r -> r.getValue().id)
+          .containsExactly("m1");
       h.processWatermark(T0 + 3 * HOUR);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
@@ -81,7 +96,8 @@ class CopyDetectorTest {
     try (var h = harness()) {
       send(h, post("a", "@a", TEXT, T0, false));
       send(h, post("b", "@b", TEXT, T0 + 30 * MIN, false));
-      send(h, post("c", "@c", TEXT, T0 + 61 * MIN, false)); // the hour of "a" is over: a new cluster
+      send(
+          h, post("c", "@c", TEXT, T0 + 61 * MIN, false)); // the hour of "a" is over: a new cluster
       h.processWatermark(T0 + 2 * HOUR);
       assertThat(h.extractOutputValues()).extracting(p -> p.copyOf).containsOnlyNulls();
       h.processWatermark(T0 + 4 * HOUR);
@@ -97,14 +113,19 @@ class CopyDetectorTest {
       send(h, post("y", "@y", TEXT, T0 + MIN, false));
       h.processWatermark(T0 + 5 * MIN);
       List<BrandPost> out = h.extractOutputValues();
-      assertThat(out).extracting(p -> p.em.mention.id + ":" + p.copyOf)
-          .containsExactly("late-arrival-earliest:null", "y:null", "y:late-arrival-earliest", "x:late-arrival-earliest");
+      assertThat(out)
+          .extracting(p -> p.em.mention.id + ":" + p.copyOf)
+          .containsExactly(
+              "late-arrival-earliest:null",
+              "y:null",
+              "y:late-arrival-earliest",
+              "x:late-arrival-earliest");
     }
   }
 
   /**
-   * A burst of 10,000 copies by 10,000 authors leaves the brand's state as small as a burst of three:
-   * one cluster with its 16 LSH keys and the earliest's lead; all gone an hour after.
+   * A burst of 10,000 copies by 10,000 authors leaves the brand's state as small as a burst of
+   * three: one cluster with its 16 LSH keys and the earliest's lead; all gone an hour after.
    */
   @Test
   void stateStaysBoundedUnderABurstOf10000Copies() throws Exception {
@@ -123,7 +144,10 @@ class CopyDetectorTest {
       }
       h.processWatermark(T0 + 50 * MIN);
       assertThat(h.numKeyedStateEntries()).isLessThanOrEqualTo(small);
-      long copies = h.extractOutputValues().stream().filter(p -> p.copyOf != null && p.kind == BrandPost.NEW).count();
+      long copies =
+          h.extractOutputValues().stream()
+              .filter(p -> p.copyOf != null && p.kind == BrandPost.NEW)
+              .count();
       // "third" and the 9,997 after it; "second" became one through a mark
       assertThat(copies).isEqualTo(9_998);
       h.processWatermark(T0 + 3 * HOUR);
@@ -133,7 +157,9 @@ class CopyDetectorTest {
     }
   }
 
-  static void send(KeyedOneInputStreamOperatorTestHarness<String, BrandPost, BrandPost> h, BrandPost p) throws Exception {
+  static void send(
+      KeyedOneInputStreamOperatorTestHarness<String, BrandPost, BrandPost> h, BrandPost p)
+      throws Exception {
     h.processElement(new StreamRecord<>(p, p.eventTime()));
   }
 

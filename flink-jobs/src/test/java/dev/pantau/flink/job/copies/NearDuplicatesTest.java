@@ -11,22 +11,33 @@ class NearDuplicatesTest {
 
   @Test
   void normalisesCaseUrlsHandlesPunctuationAndEmoji() {
-    assertThat(NearDuplicates.words("Promo GILA!!! 🔥 Kuota 50GB cuma 10rb @telkomsel https://t.co/abc #promo"))
+    assertThat(
+            NearDuplicates.words(
+                "Promo GILA!!! 🔥 Kuota 50GB cuma 10rb @telkomsel https://t.co/abc #promo"))
         .containsExactly("promo", "gila", "kuota", "50gb", "cuma", "10rb", "promo");
-    long[] a = NearDuplicates.shingles("Promo GILA!!! Kuota 50GB cuma 10rb di @telkomsel https://t.co/abc");
-    long[] b = NearDuplicates.shingles("promo gila kuota 50gb cuma 10rb di 🔥 https://bit.ly/xyz @tsel_fan");
+    long[] a =
+        NearDuplicates.shingles(
+            "Promo GILA!!! Kuota 50GB cuma 10rb di @telkomsel https://t.co/abc");
+    long[] b =
+        NearDuplicates.shingles(
+            "promo gila kuota 50gb cuma 10rb di 🔥 https://bit.ly/xyz @tsel_fan");
     assertThat(NearDuplicates.similarity(a, b)).isEqualTo(1.0);
   }
 
   @Test
   void aFewWordsApartIsNearlyTheSameADifferentPostIsNot() {
-    String original = "Aku sudah pakai paket Combo Sakti dari Telkomsel selama tiga bulan dan sinyalnya stabil banget di kantor maupun di rumah";
+    String original =
+        "Aku sudah pakai paket Combo Sakti dari Telkomsel selama tiga bulan dan sinyalnya stabil banget di kantor maupun di rumah";
     String oneWord = original.replace("tiga", "empat");
     String twoWords = oneWord.replace("kantor", "kampus");
-    String other = "Sinyal Telkomsel di rumah hilang terus sejak kemarin sore, tolong dicek dong min";
+    String other =
+        "Sinyal Telkomsel di rumah hilang terus sejak kemarin sore, tolong dicek dong min";
     long[] o = NearDuplicates.shingles(original);
-    assertThat(NearDuplicates.similarity(o, NearDuplicates.shingles(oneWord))).isGreaterThanOrEqualTo(NearDuplicates.SIMILARITY);
-    assertThat(NearDuplicates.nearlySame(o, NearDuplicates.shingles(twoWords))).isFalse().as("two of 21 words: 0.68");
+    assertThat(NearDuplicates.similarity(o, NearDuplicates.shingles(oneWord)))
+        .isGreaterThanOrEqualTo(NearDuplicates.SIMILARITY);
+    assertThat(NearDuplicates.nearlySame(o, NearDuplicates.shingles(twoWords)))
+        .isFalse()
+        .as("two of 21 words: 0.68");
     assertThat(NearDuplicates.similarity(o, NearDuplicates.shingles(other))).isLessThan(0.2);
   }
 
@@ -37,8 +48,9 @@ class NearDuplicatesTest {
   }
 
   /**
-   * LSH finds every nearly-same pair it must: 2,000 random 20-word texts, each with a copy that has one
-   * word changed (similarity 0.81), share at least one band key; unrelated texts almost never do.
+   * LSH finds every nearly-same pair it must: 2,000 random 20-word texts, each with a copy that has
+   * one word changed (similarity 0.81), share at least one band key; unrelated texts almost never
+   * do.
    */
   @Test
   void lshFindsNearDuplicatesAndFewUnrelatedCandidates() {
@@ -59,12 +71,14 @@ class NearDuplicatesTest {
       if (shareABand(NearDuplicates.bandKeys(a), NearDuplicates.bandKeys(b))) {
         found++;
       }
-      if (previous != null && shareABand(NearDuplicates.bandKeys(a), NearDuplicates.bandKeys(previous))) {
+      if (previous != null
+          && shareABand(NearDuplicates.bandKeys(a), NearDuplicates.bandKeys(previous))) {
         falseCandidates++;
       }
       previous = a;
     }
-    System.out.printf("LSH: %d of %d near-duplicate pairs found, %d of %d unrelated pairs were candidates%n",
+    System.out.printf(
+        "LSH: %d of %d near-duplicate pairs found, %d of %d unrelated pairs were candidates%n",
         found, n, falseCandidates, n - 1);
     // 1 - (1 - 0.81^4)^16 = 0.9998 per pair: at most a few misses in 2,000
     assertThat(found).isGreaterThanOrEqualTo(n - 5);

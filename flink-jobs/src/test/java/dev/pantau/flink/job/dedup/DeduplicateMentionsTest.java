@@ -20,7 +20,9 @@ class DeduplicateMentionsTest {
   void setUp() throws Exception {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new DeduplicateMentions(Duration.ofHours(24))), Mention::dedupKey, Types.STRING);
+            new KeyedProcessOperator<>(new DeduplicateMentions(Duration.ofHours(24))),
+            Mention::dedupKey,
+            Types.STRING);
     harness.open();
   }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class EnrichMentionsOperatorTest {
   private static final KeywordSet ACME =
-      new KeywordSet(List.of(new Brand("acme", "Acme", "g", "acme", null, null, null, null, null)), List.of());
+      new KeywordSet(
+          List.of(new Brand("acme", "Acme", "g", "acme", null, null, null, null, null)), List.of());
 
   @Test
   void emitsEachMatchedMentionAtOnceWithItsTimestampAndHoldsNothingBack() throws Exception {
@@ -53,15 +54,23 @@ class EnrichMentionsOperatorTest {
   void appliesKeywordUpdatesLiveRejectsInvalidOnesAndKeepsTheSetAcrossRestore() throws Exception {
     OperatorSubtaskState snapshot;
     try (var h = open(ACME)) {
-      h.processElement2(new StreamRecord<>(new KeywordUpdate("brand:globex", "{\"id\":\"globex\",\"query\":\"globex\"}", "t@1")));
+      h.processElement2(
+          new StreamRecord<>(
+              new KeywordUpdate(
+                  "brand:globex", "{\"id\":\"globex\",\"query\":\"globex\"}", "t@1")));
       h.processElement1(new StreamRecord<>(mention("1", "globex and acme"), 10));
       assertThat(brands(h)).containsExactly(List.of("acme", "globex"));
       assertThat(((EnrichMentionsOperator) h.getOperator()).keywordSetVersion()).isEqualTo(2);
 
-      h.processElement2(new StreamRecord<>(new KeywordUpdate("brand:globex", "{\"id\":\"globex\",\"query\":\"(globex\"}", "t@2")));
+      h.processElement2(
+          new StreamRecord<>(
+              new KeywordUpdate(
+                  "brand:globex", "{\"id\":\"globex\",\"query\":\"(globex\"}", "t@2")));
       h.processElement2(new StreamRecord<>(new KeywordUpdate("brand:acme", null, "t@3")));
       h.processElement1(new StreamRecord<>(mention("2", "globex and acme"), 11));
-      assertThat(brands(h)).as("bad update rejected, delete applied").containsExactly(List.of("globex"));
+      assertThat(brands(h))
+          .as("bad update rejected, delete applied")
+          .containsExactly(List.of("globex"));
       assertThat(((EnrichMentionsOperator) h.getOperator()).keywordSetVersion()).isEqualTo(3);
       snapshot = h.snapshot(1, 100);
     }
@@ -73,22 +82,25 @@ class EnrichMentionsOperatorTest {
     }
   }
 
-  private static List<List<String>> brands(TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> h) {
+  private static List<List<String>> brands(
+      TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> h) {
     List<List<String>> out =
-        h.extractOutputValues().stream().map(em -> (List<String>) em.brands).collect(Collectors.toList());
+        h.extractOutputValues().stream()
+            .map(em -> (List<String>) em.brands)
+            .collect(Collectors.toList());
     h.getOutput().clear();
     return out;
   }
 
-  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> harness(KeywordSet set)
-      throws Exception {
+  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> harness(
+      KeywordSet set) throws Exception {
     var h = new TwoInputStreamOperatorTestHarness<>(new EnrichMentionsOperator(set, false));
     h.setup();
     return h;
   }
 
-  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> open(KeywordSet set)
-      throws Exception {
+  private static TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> open(
+      KeywordSet set) throws Exception {
     var h = harness(set);
     h.open();
     return h;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pantau.flink.model.EnrichedMention;
 import dev.pantau.keywords.Brand;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +11,28 @@ class NameWordsTest {
 
   private static final Map<String, Brand> BRANDS =
       Map.of(
-          "united", new Brand("united", "United Airlines", null, "united OR \"@united\"", null, null, null, null, null),
-          "bestbuy", new Brand("bestbuy", "Best Buy", null, "\"best buy\" OR bestbuy", null, null, null, null, null));
+          "united",
+              new Brand(
+                  "united",
+                  "United Airlines",
+                  null,
+                  "united OR \"@united\"",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+          "bestbuy",
+              new Brand(
+                  "bestbuy",
+                  "Best Buy",
+                  null,
+                  "\"best buy\" OR bestbuy",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
 
   @Test
   void theWordsOfTheMatchedBrandsNamesAndTerms() {

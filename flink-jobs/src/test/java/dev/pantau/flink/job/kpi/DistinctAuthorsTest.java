@@ -21,7 +21,9 @@ class DistinctAuthorsTest {
     List<WindowSpec> windows = WindowSpec.parseList("1m,5m", ZoneOffset.UTC);
     try (KeyedOneInputStreamOperatorTestHarness<String, KpiContribution, KpiContribution> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new DistinctAuthors(windows, Duration.ofMinutes(2))), DistinctAuthors::key, Types.STRING)) {
+            new KeyedProcessOperator<>(new DistinctAuthors(windows, Duration.ofMinutes(2))),
+            DistinctAuthors::key,
+            Types.STRING)) {
       h.open();
       h.processElement(new StreamRecord<>(mention("x", 100, T0 + 10_000, false), T0 + 10_000));
       h.processElement(new StreamRecord<>(mention("x", 300, T0 + 20_000, false), T0 + 20_000));

@@ -77,7 +77,8 @@ class FollowerLedgerTest {
     PojoTypeInfo<FollowerLedger> pojo = (PojoTypeInfo<FollowerLedger>) t;
     for (int i = 0; i < pojo.getArity(); i++) {
       assertThat(pojo.getTypeAt(i)).isNotInstanceOf(GenericTypeInfo.class);
-      assertThat(pojo.getTypeAt(i).getGenericParameters().values()).noneMatch(GenericTypeInfo.class::isInstance);
+      assertThat(pojo.getTypeAt(i).getGenericParameters().values())
+          .noneMatch(GenericTypeInfo.class::isInstance);
     }
   }
 }

@@ -26,8 +26,11 @@ class FollowersKpiTest {
   @BeforeEach
   void setUp() throws Exception {
     List<WindowSpec> specs = WindowSpec.parseList("1m,5m", ZoneOffset.UTC);
-    KpiWindowFunction fn = new KpiWindowFunction(specs, Duration.ofMinutes(2), true, Duration.ofDays(7));
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), KpiWindowFunction::key, Types.STRING);
+    KpiWindowFunction fn =
+        new KpiWindowFunction(specs, Duration.ofMinutes(2), true, Duration.ofDays(7));
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(fn), KpiWindowFunction::key, Types.STRING);
     harness.open();
   }
 
@@ -44,10 +47,14 @@ class FollowersKpiTest {
     harness.processWatermark(T0 + 3 * MIN - 1);
 
     List<KpiRecord> all = records("*", "1m");
-    assertThat(all).extracting(r -> r.start + " " + r.mentions + " " + r.followersEnd + " " + r.followersGrowth)
+    assertThat(all)
+        .extracting(
+            r -> r.start + " " + r.mentions + " " + r.followersEnd + " " + r.followersGrowth)
         .containsExactly(T0 + " 0 1400 0", (T0 + MIN) + " 0 1412 12", (T0 + 2 * MIN) + " 0 1412 0");
-    // per source: only windows with a reading of that source get a record, each with its own accounts
-    assertThat(records("instagram", "1m")).extracting(r -> r.start + " " + r.followersEnd + " " + r.followersGrowth)
+    // per source: only windows with a reading of that source get a record, each with its own
+    // accounts
+    assertThat(records("instagram", "1m"))
+        .extracting(r -> r.start + " " + r.followersEnd + " " + r.followersGrowth)
         .containsExactly(T0 + " 1000 0", (T0 + MIN) + " 1012 12");
   }
 
@@ -60,7 +67,9 @@ class FollowersKpiTest {
     // a reading of the first minute that was missing: its window and the next carry a new level
     read("acme", "x", "@acme", 130, T0 + 50_000);
     harness.processWatermark(T0 + 2 * MIN + 1_000);
-    assertThat(records("*", "1m")).extracting(r -> r.start + " r" + r.revision + " " + r.followersEnd + " " + r.followersGrowth)
+    assertThat(records("*", "1m"))
+        .extracting(
+            r -> r.start + " r" + r.revision + " " + r.followersEnd + " " + r.followersGrowth)
         .containsExactly(T0 + " r2 130 30", (T0 + MIN) + " r2 130 0");
   }
 
@@ -76,12 +85,14 @@ class FollowersKpiTest {
   @Test
   void aSilentAccountIsForgottenAfterTheRetentionAndItsStateGoes() throws Exception {
     read("acme", "x", "@acme", 100, T0 + 1_000);
-    harness.processWatermark(T0 + KpiWindowFunction.DEFAULT_FOLLOWER_RETENTION.toMillis() + 10 * MIN);
+    harness.processWatermark(
+        T0 + KpiWindowFunction.DEFAULT_FOLLOWER_RETENTION.toMillis() + 10 * MIN);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
-  private void read(String brand, String source, String account, long followers, long at) throws Exception {
+  private void read(String brand, String source, String account, long followers, long at)
+      throws Exception {
     KpiContribution c = new KpiContribution();
     c.brand = brand;
     c.brandName = brand;

@@ -14,8 +14,10 @@ class KpiFieldsTest {
 
   @Test
   void slidesAdditiveCountsAndTheirRatiosOnly() {
-    assertThat(KpiFields.STANDARD.fromMinutes()).extracting(KpiField::name)
-        .contains("mentions", "engagement.total", "sentiment.negative", "sentiment.net", "sentiment.mean")
+    assertThat(KpiFields.STANDARD.fromMinutes())
+        .extracting(KpiField::name)
+        .contains(
+            "mentions", "engagement.total", "sentiment.negative", "sentiment.net", "sentiment.mean")
         .doesNotContain("unique_authors", "reach", "share_of_voice", "employee.authors", "topics.");
   }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class KpiRecordTest {
 
-  /** ShareOfVoice re-emits records through copy(): a field it forgets is lost from every KPI record. */
+  /**
+   * ShareOfVoice re-emits records through copy(): a field it forgets is lost from every KPI record.
+   */
   @Test
   void copyKeepsEveryField() throws Exception {
     KpiRecord a = new KpiRecord();
@@ -33,7 +35,8 @@ class KpiRecordTest {
         f.set(a, "v" + n);
       } else if (Map.class.isAssignableFrom(t)) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("k", f.getGenericType().getTypeName().contains("Double") ? (Object) 1.5 : (Object) 3L);
+        m.put(
+            "k", f.getGenericType().getTypeName().contains("Double") ? (Object) 1.5 : (Object) 3L);
         f.set(a, m);
       } else {
         throw new AssertionError("a field type this test does not know: " + f);

@@ -23,28 +23,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A KPI added to the registry here, in test sources, reaches the KPI record JSON, the detectors' view,
- * the sliding alert windows and the rule loader, none of which is changed for it. It is computed from
- * record fields that exist; a KPI with an accumulation of its own also needs its field in
- * {@link KpiRecord} and its sum in {@link KpiAccumulator}.
+ * A KPI added to the registry here, in test sources, reaches the KPI record JSON, the detectors'
+ * view, the sliding alert windows and the rule loader, none of which is changed for it. It is
+ * computed from record fields that exist; a KPI with an accumulation of its own also needs its
+ * field in {@link KpiRecord} and its sum in {@link KpiAccumulator}.
  */
 class KpiRegistryExtensionTest {
   private static final long MIN = MinuteRecords.MINUTE;
   private static final KpiMetric CONVERSATIONS = KpiMetric.additive("engagement.conversations");
-  private static final KpiMetric PER_MENTION = KpiMetric.ratio("engagement.per_mention", 0, Double.POSITIVE_INFINITY);
+  private static final KpiMetric PER_MENTION =
+      KpiMetric.ratio("engagement.per_mention", 0, Double.POSITIVE_INFINITY);
   private static final KpiFields FIELDS =
       KpiFields.STANDARD
           .with(KpiField.count(CONVERSATIONS, r -> r.comments + r.quotes))
-          .with(KpiField.ratio(PER_MENTION, r -> r.mentions == 0 ? null : (double) r.engagementTotal / r.mentions,
-              r -> r.engagementTotal, r -> r.mentions, 1));
+          .with(
+              KpiField.ratio(
+                  PER_MENTION,
+                  r -> r.mentions == 0 ? null : (double) r.engagementTotal / r.mentions,
+                  r -> r.engagementTotal,
+                  r -> r.mentions,
+                  1));
 
   @Test
   void theRecordJsonWritesItInItsObject() {
     KpiRecord r = minute(0, 4, 3, 1);
     String json = OutputJson.kpi(r, FIELDS);
     assertThat(json)
-        .contains("\"engagement\":{\"likes\":0,\"comments\":3,\"shares\":0,\"quotes\":1,\"bookmarks\":0,\"total\":4,"
-            + "\"conversations\":4,\"per_mention\":1.0}")
+        .contains(
+            "\"engagement\":{\"likes\":0,\"comments\":3,\"shares\":0,\"quotes\":1,\"bookmarks\":0,\"total\":4,"
+                + "\"conversations\":4,\"per_mention\":1.0}")
         .endsWith("\"topics\":{},\"copies\":0,\"leads\":0,\"revision\":1}");
     assertThat(OutputJson.kpi(r)).doesNotContain("conversations");
     assertThat(KpiPoints.of(r, FIELDS).metrics()).containsEntry("engagement.conversations", 4.0);
@@ -54,7 +61,9 @@ class KpiRegistryExtensionTest {
   void theSlidingWindowSumsItAndRecomputesTheRatio() throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, KpiRecord, KpiRecord> h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new SlidingKpiWindows(List.of("5m"), FIELDS)), r -> r.brand, Types.STRING);
+            new KeyedProcessOperator<>(new SlidingKpiWindows(List.of("5m"), FIELDS)),
+            r -> r.brand,
+            Types.STRING);
     h.open();
     h.processElement(new StreamRecord<>(minute(0, 1, 3, 1), MIN - 1));
     h.processElement(new StreamRecord<>(minute(1, 3, 0, 2), 2 * MIN - 1));
@@ -68,13 +77,18 @@ class KpiRegistryExtensionTest {
 
   @Test
   void theRuleLoaderAcceptsItAndRulesOnItSlide(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("rules.yaml"),
-        "rules: [{id: talk, metric: engagement.conversations, window: 5m, detector: spike}]\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("rules.yaml"),
+            "rules: [{id: talk, metric: engagement.conversations, window: 5m, detector: spike}]\n");
     AlertConfig config = AlertRuleLoader.load(file, List.of("1m", "5m"), FIELDS.metrics());
-    assertThat(config.rules()).singleElement().satisfies(rule -> {
-      assertThat(rule.metric()).isEqualTo("engagement.conversations");
-      assertThat(new AlertRules(config, Set.of("1m", "5m"), FIELDS).slides(rule)).isTrue();
-    });
+    assertThat(config.rules())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.metric()).isEqualTo("engagement.conversations");
+              assertThat(new AlertRules(config, Set.of("1m", "5m"), FIELDS).slides(rule)).isTrue();
+            });
     assertThatThrownBy(() -> AlertRuleLoader.load(file, List.of("1m", "5m")))
         .isInstanceOf(AlertConfigException.class)
         .hasMessageContaining("metric 'engagement.conversations' is not a KPI field");

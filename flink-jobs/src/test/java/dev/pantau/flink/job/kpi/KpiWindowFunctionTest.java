@@ -34,7 +34,8 @@ class KpiWindowFunctionTest {
     authors.clear();
     KpiWindowFunction fn = new KpiWindowFunction(specs, lateness, true, retention);
     harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), KpiWindowFunction::key, Types.STRING);
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(fn), KpiWindowFunction::key, Types.STRING);
     harness.open();
   }
 
@@ -51,8 +52,9 @@ class KpiWindowFunctionTest {
     harness.processWatermark(T0 + MIN - 1);
 
     List<KpiRecord> out = records();
-    assertThat(out).extracting(r -> r.brand + " " + r.window + " " + r.start).containsExactly(
-        "acme 1m " + T0, "globex 1m " + T0);
+    assertThat(out)
+        .extracting(r -> r.brand + " " + r.window + " " + r.start)
+        .containsExactly("acme 1m " + T0, "globex 1m " + T0);
     KpiRecord acme = out.get(0);
     assertThat(acme.mentions).isEqualTo(2);
     assertThat(acme.uniqueAuthors).isEqualTo(1);
@@ -79,7 +81,8 @@ class KpiWindowFunctionTest {
     harness.processWatermark(T0 + 3 * MIN - 1);
 
     List<KpiRecord> out = records();
-    assertThat(out).filteredOn(r -> r.window.equals("1m"))
+    assertThat(out)
+        .filteredOn(r -> r.window.equals("1m"))
         .extracting(r -> r.start + "=" + r.mentions)
         .containsExactly(T0 + "=1", (T0 + MIN) + "=0", (T0 + 2 * MIN) + "=0");
     KpiRecord zero = out.get(1);
@@ -117,11 +120,17 @@ class KpiWindowFunctionTest {
     var snapshot = harness.snapshot(1, 1);
     harness.close();
 
-    // after a restore the watermark starts from the beginning again, but the window went out already
+    // after a restore the watermark starts from the beginning again, but the window went out
+    // already
     KpiWindowFunction fn =
-        new KpiWindowFunction(WindowSpec.parseList("1m,5m", ZoneOffset.UTC), Duration.ofMinutes(2), true, Duration.ofDays(7));
+        new KpiWindowFunction(
+            WindowSpec.parseList("1m,5m", ZoneOffset.UTC),
+            Duration.ofMinutes(2),
+            true,
+            Duration.ofDays(7));
     harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), KpiWindowFunction::key, Types.STRING);
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(fn), KpiWindowFunction::key, Types.STRING);
     harness.initializeState(snapshot);
     harness.open();
     add(mention("acme", "y", 40, T0 + 20_000));
@@ -155,19 +164,28 @@ class KpiWindowFunctionTest {
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
-  /** Authors per brand, source and author, as the DistinctAuthors step in front of the windows keeps them. */
+  /**
+   * Authors per brand, source and author, as the DistinctAuthors step in front of the windows keeps
+   * them.
+   */
   private final java.util.Map<String, AuthorWindows> authors = new java.util.HashMap<>();
 
   private void add(KpiContribution c) throws Exception {
     if (!c.update) {
-      DistinctAuthors.count(c, authors.computeIfAbsent(DistinctAuthors.key(c), k -> new AuthorWindows()), specs, lateness);
+      DistinctAuthors.count(
+          c,
+          authors.computeIfAbsent(DistinctAuthors.key(c), k -> new AuthorWindows()),
+          specs,
+          lateness);
     }
     harness.processElement(new StreamRecord<>(c, c.eventTime));
   }
 
   private List<KpiRecord> records() {
     List<KpiRecord> out =
-        harness.extractOutputValues().stream().filter(r -> r.window.equals("1m")).collect(Collectors.toList());
+        harness.extractOutputValues().stream()
+            .filter(r -> r.window.equals("1m"))
+            .collect(Collectors.toList());
     harness.getOutput().clear();
     return out;
   }

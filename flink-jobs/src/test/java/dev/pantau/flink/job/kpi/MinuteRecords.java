@@ -2,7 +2,9 @@ package dev.pantau.flink.job.kpi;
 
 import dev.pantau.alerts.KpiMetrics;
 
-/** KPI records of one brand's minutes, of all sources and first revision: what sliding windows take. */
+/**
+ * KPI records of one brand's minutes, of all sources and first revision: what sliding windows take.
+ */
 public final class MinuteRecords {
   public static final long MINUTE = 60_000;
 

@@ -21,8 +21,11 @@ class ShareOfVoiceTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new ShareOfVoice(LATENESS)), ShareOfVoice::key, Types.STRING);
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ShareOfVoice(LATENESS)),
+            ShareOfVoice::key,
+            Types.STRING);
     harness.open();
   }
 
@@ -39,7 +42,9 @@ class ShareOfVoiceTest {
 
     harness.processWatermark(T0 + MIN - 1);
     List<KpiRecord> out = drain();
-    assertThat(out).extracting(r -> r.brand + " rev " + r.revision).containsExactly("acme rev 1", "globex rev 1");
+    assertThat(out)
+        .extracting(r -> r.brand + " rev " + r.revision)
+        .containsExactly("acme rev 1", "globex rev 1");
     assertThat(out.get(0).shareOfVoice).isCloseTo(2.0 / 3, Offset.offset(1e-9));
     assertThat(out.get(1).shareOfVoice).isCloseTo(1.0 / 3, Offset.offset(1e-9));
     assertThat(out.get(0).mentions).isEqualTo(2);
@@ -55,7 +60,8 @@ class ShareOfVoiceTest {
     send(record("acme", "g", 3, 2), T0 + MIN + 5_000);
     harness.processWatermark(T0 + MIN + 5_000);
     List<KpiRecord> out = drain();
-    assertThat(out).extracting(r -> r.brand + " rev " + r.revision + " sov " + r.shareOfVoice)
+    assertThat(out)
+        .extracting(r -> r.brand + " rev " + r.revision + " sov " + r.shareOfVoice)
         .containsExactly("acme rev 2 sov 0.75", "globex rev 2 sov 0.25");
 
     // more reach, the same mentions: the sibling's share holds, so only the brand itself goes out
@@ -63,7 +69,8 @@ class ShareOfVoiceTest {
     reach.reach = 500;
     send(reach, T0 + MIN + 6_000);
     harness.processWatermark(T0 + MIN + 6_000);
-    assertThat(drain()).extracting(r -> r.brand + " rev " + r.revision + " reach " + r.reach)
+    assertThat(drain())
+        .extracting(r -> r.brand + " rev " + r.revision + " reach " + r.reach)
         .containsExactly("acme rev 3 reach 500");
   }
 
@@ -79,7 +86,9 @@ class ShareOfVoiceTest {
   void aBrandInNoGroupPassesThroughAtOnceWithoutAShare() throws Exception {
     send(record("solo", null, 4, 3), T0 + MIN - 1);
     List<KpiRecord> out = drain();
-    assertThat(out).extracting(r -> r.brand + " rev " + r.revision + " sov " + r.shareOfVoice).containsExactly("solo rev 3 sov null");
+    assertThat(out)
+        .extracting(r -> r.brand + " rev " + r.revision + " sov " + r.shareOfVoice)
+        .containsExactly("solo rev 3 sov null");
     assertThat(harness.numKeyedStateEntries()).isZero();
   }
 

@@ -23,10 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link TrackTargets} on a harness: progress per the SPEC's definitions, revisions, pace alerts, no state left. */
+/**
+ * {@link TrackTargets} on a harness: progress per the SPEC's definitions, revisions, pace alerts,
+ * no state left.
+ */
 class TrackTargetsTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
   private static final long H = 3_600_000;
+
   /** Monday 2 March 2026, 00:00 in Jakarta. */
   private static final long WEEK = Instant.parse("2026-03-01T17:00:00Z").toEpochMilli();
 
@@ -34,14 +38,28 @@ class TrackTargetsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    List<Target> targets = List.of(
-        new Target("acme", "mentions", Target.Period.WEEK, 70, LocalDate.parse("2026-02-23")),
-        new Target("acme", "mentions", Target.Period.WEEK, 168, LocalDate.parse("2026-03-02")));
-    AlertRule pace = AlertRule.builder("pace").metric("mentions").window("1d").detector(DetectorType.TARGET_PACE)
-        .targets(targets).build();
-    TrackTargets fn = new TrackTargets(targets, List.of(pace), WindowSpec.parse("1h", ZONE), ZONE.getId(),
-        Duration.ofHours(1), KpiFields.STANDARD);
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), r -> r.brand, Types.STRING);
+    List<Target> targets =
+        List.of(
+            new Target("acme", "mentions", Target.Period.WEEK, 70, LocalDate.parse("2026-02-23")),
+            new Target("acme", "mentions", Target.Period.WEEK, 168, LocalDate.parse("2026-03-02")));
+    AlertRule pace =
+        AlertRule.builder("pace")
+            .metric("mentions")
+            .window("1d")
+            .detector(DetectorType.TARGET_PACE)
+            .targets(targets)
+            .build();
+    TrackTargets fn =
+        new TrackTargets(
+            targets,
+            List.of(pace),
+            WindowSpec.parse("1h", ZONE),
+            ZONE.getId(),
+            Duration.ofHours(1),
+            KpiFields.STANDARD);
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(fn), r -> r.brand, Types.STRING);
     harness.open();
   }
 
@@ -67,26 +85,36 @@ class TrackTargetsTest {
     assertThat(last.expectedByNow).isCloseTo(168 * 29.0 / 168, within(1e-9));
     assertThat(last.pace).isCloseTo(15 / 29.0, within(1e-9));
     assertThat(last.status).isEqualTo("behind");
-    assertThat(out).extracting(t -> t.revision).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    assertThat(out)
+        .extracting(t -> t.revision)
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
     // a late revision of hour 28 (1 -> 3 mentions) replaces its value: +2, not +3
     hour(28, 3, 2);
     assertThat(harness.extractOutputValues().get(15).actual).isEqualTo(17);
 
-    // the day's end judged the pace: more than 10% of the week gone, far behind: the alert has the figures
-    List<AlertEvent> alerts = harness.getSideOutput(TrackTargets.PACE_ALERTS).stream().map(StreamRecord::getValue).toList();
-    assertThat(alerts).singleElement().satisfies(a -> {
-      assertThat(a.status).isEqualTo("FIRING");
-      assertThat(a.observed).isEqualTo(12);
-      assertThat(a.expected).isCloseTo(24, within(1e-9));
-      assertThat(a.end).isEqualTo(WEEK + 24 * H);
-    });
+    // the day's end judged the pace: more than 10% of the week gone, far behind: the alert has the
+    // figures
+    List<AlertEvent> alerts =
+        harness.getSideOutput(TrackTargets.PACE_ALERTS).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.status).isEqualTo("FIRING");
+              assertThat(a.observed).isEqualTo(12);
+              assertThat(a.expected).isCloseTo(24, within(1e-9));
+              assertThat(a.end).isEqualTo(WEEK + 24 * H);
+            });
 
     harness.processWatermark(Long.MAX_VALUE);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     // the period is over: its open alert resolves
-    assertThat(harness.getSideOutput(TrackTargets.PACE_ALERTS)).extracting(r -> r.getValue().status)
+    assertThat(harness.getSideOutput(TrackTargets.PACE_ALERTS))
+        .extracting(r -> r.getValue().status)
         .containsExactly("FIRING", "RESOLVED");
   }
 
@@ -95,11 +123,14 @@ class TrackTargetsTest {
     long previousWeek = WEEK - 7 * 24 * H;
     KpiRecord r = record(previousWeek, 5, 1);
     harness.processElement(new StreamRecord<>(r, r.start));
-    assertThat(harness.extractOutputValues()).singleElement().satisfies(t -> {
-      assertThat(t.target).isEqualTo(70);
-      assertThat(t.start).isEqualTo(previousWeek);
-      assertThat(t.end).isEqualTo(WEEK);
-    });
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.target).isEqualTo(70);
+              assertThat(t.start).isEqualTo(previousWeek);
+              assertThat(t.end).isEqualTo(WEEK);
+            });
   }
 
   private void hour(int h, long mentions, int revision) throws Exception {
