@@ -282,12 +282,21 @@ public final class PantauPipeline {
                     maxBytes))
             .name("KPI records to JSON")
             .uid("kpi-json");
+    DataStream<EnrichedMention> enrichedOut =
+        config.enrichedAtOnce()
+            ? enriched.union(
+                posts
+                    .flatMap(PantauPipeline::foundToBeCopies)
+                    .returns(EnrichedMention.class)
+                    .name("Mentions again when found to be a copy")
+                    .uid("enriched-copies-found"))
+            : posts
+                .flatMap(PantauPipeline::enrichedOnce)
+                .returns(EnrichedMention.class)
+                .name("New mentions only, again when found to be a copy")
+                .uid("enriched-new-only");
     SingleOutputStreamOperator<KeyedJson> enrichedJson =
-        posts
-            .flatMap(PantauPipeline::enrichedOnce)
-            .returns(EnrichedMention.class)
-            .name("New mentions only, again when found to be a copy")
-            .uid("enriched-new-only")
+        enrichedOut
             .process(
                 new GuardOutput<EnrichedMention>(
                     Topics.MENTIONS_ENRICHED,
@@ -417,6 +426,15 @@ public final class PantauPipeline {
         .uid("target-progress");
   }
 
+  /** Streaming: a mention already written at once, again with {@code copy_of} when it is a copy. */
+  private static void foundToBeCopies(BrandPost p, Collector<EnrichedMention> out) {
+    if (p.brandIndex != 0 || p.kind == BrandPost.UPDATE || p.copyOf == null) {
+      return;
+    }
+    p.em.copyOf = p.copyOf;
+    out.collect(p.em);
+  }
+
   /**
    * The enriched mention once per mention (from its first brand's view, SPEC §6), and once more
    * with {@code copy_of} when it was found to be a copy after it went out; engagement growth not at
@@ -468,18 +486,20 @@ public final class PantauPipeline {
             .process(new EvaluateAlertRules(rules, EvaluateAlertRules.DEFAULT_INACTIVITY))
             .name("Alert detectors")
             .uid("alert-detectors");
-    if (paceAlerts != null) {
-      raw = raw.union(paceAlerts);
-    }
-    return enriched
-        .flatMap(new ToBrandMentions())
-        .name("Mentions per brand for alert context")
-        .uid("alert-brand-mentions")
-        .keyBy(m -> m.brand, Types.STRING)
-        .connect(raw.keyBy(a -> a.brand, Types.STRING))
-        .process(new AlertContextFunction())
-        .name("Alert top terms and samples")
-        .uid("alert-context");
+    DataStream<AlertEvent> withContext =
+        enriched
+            .flatMap(new ToBrandMentions())
+            .name("Mentions per brand for alert context")
+            .uid("alert-brand-mentions")
+            .keyBy(m -> m.brand, Types.STRING)
+            .connect(raw.keyBy(a -> a.brand, Types.STRING))
+            .process(new AlertContextFunction())
+            .name("Alert top terms and samples")
+            .uid("alert-context");
+    // a target's pace is judged over a whole period, often after its mentions have left the
+    // context's
+    // two hours: its alerts carry the figures of the target, not top terms or sample mentions
+    return paceAlerts == null ? withContext : withContext.union(paceAlerts);
   }
 
   /**

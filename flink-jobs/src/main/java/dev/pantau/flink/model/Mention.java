@@ -40,6 +40,14 @@ public class Mention {
   /** True when this record carries only the metric growth of a mention counted before. */
   public boolean update;
 
+  /**
+   * True when the mention came behind the watermark (within the allowed lateness). Decided right
+   * behind the source, where replay's watermarks follow the records deterministically; an alert's
+   * top terms and samples leave such mentions out, since whether they reach the alert's context
+   * before the alert does depends on timing.
+   */
+  public boolean late;
+
   public Mention() {}
 
   /** The key of SPEC §1's uniqueness: the same (source, id) is one mention. */
@@ -101,6 +109,7 @@ public class Mention {
     m.parentId = parentId;
     m.isRepost = isRepost;
     m.update = update;
+    m.late = late;
     return m;
   }
 

@@ -45,7 +45,9 @@ class FollowersKafkaITCase {
           Topics.MENTIONS_ENRICHED,
           Topics.ALERTS,
           Topics.DEAD_LETTER,
-          Topics.TARGETS);
+          Topics.TARGETS,
+          Topics.LEADS,
+          Topics.ADVOCACY);
       kafka.createCompactedTopic(Topics.KEYWORD_SETS);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(2);

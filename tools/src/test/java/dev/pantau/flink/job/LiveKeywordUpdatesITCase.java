@@ -50,7 +50,9 @@ class LiveKeywordUpdatesITCase {
           Topics.KPI_SERIES,
           Topics.MENTIONS_ENRICHED,
           Topics.ALERTS,
-          Topics.DEAD_LETTER);
+          Topics.DEAD_LETTER,
+          Topics.LEADS,
+          Topics.ADVOCACY);
       kafka.createCompactedTopic(Topics.KEYWORD_SETS);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(PARALLELISM);

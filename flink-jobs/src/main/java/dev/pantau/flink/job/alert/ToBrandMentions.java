@@ -15,7 +15,9 @@ public class ToBrandMentions implements FlatMapFunction<EnrichedMention, BrandMe
   @Override
   public void flatMap(EnrichedMention em, Collector<BrandMention> out) {
     Mention m = em.mention;
-    if (m.update) {
+    // late mentions still count in the KPIs; only the alert context, which they would reach at a
+    // moment that depends on timing, leaves them out
+    if (m.update || m.late) {
       return;
     }
     String[] terms = AlertTerms.of(m.title, m.text);

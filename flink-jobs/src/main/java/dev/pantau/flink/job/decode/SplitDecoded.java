@@ -97,6 +97,7 @@ public class SplitDecoded extends ProcessFunction<Decoded, Mention> {
         return;
       }
       valid.add(1);
+      value.mention.late = value.mention.createdAt <= watermark;
       out.collect(value.mention);
     } else {
       deadLetter(value.deadLetter, ctx);
