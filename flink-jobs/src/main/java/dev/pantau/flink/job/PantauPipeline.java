@@ -282,21 +282,12 @@ public final class PantauPipeline {
                     maxBytes))
             .name("KPI records to JSON")
             .uid("kpi-json");
-    DataStream<EnrichedMention> enrichedOut =
-        config.enrichedAtOnce()
-            ? enriched.union(
-                posts
-                    .flatMap(PantauPipeline::foundToBeCopies)
-                    .returns(EnrichedMention.class)
-                    .name("Mentions again when found to be a copy")
-                    .uid("enriched-copies-found"))
-            : posts
-                .flatMap(PantauPipeline::enrichedOnce)
-                .returns(EnrichedMention.class)
-                .name("New mentions only, again when found to be a copy")
-                .uid("enriched-new-only");
     SingleOutputStreamOperator<KeyedJson> enrichedJson =
-        enrichedOut
+        posts
+            .flatMap(PantauPipeline::enrichedOnce)
+            .returns(EnrichedMention.class)
+            .name("New mentions only, again when found to be a copy")
+            .uid("enriched-new-only")
             .process(
                 new GuardOutput<EnrichedMention>(
                     Topics.MENTIONS_ENRICHED,
@@ -424,15 +415,6 @@ public final class PantauPipeline {
         .process(track)
         .name("Target progress")
         .uid("target-progress");
-  }
-
-  /** Streaming: a mention already written at once, again with {@code copy_of} when it is a copy. */
-  private static void foundToBeCopies(BrandPost p, Collector<EnrichedMention> out) {
-    if (p.brandIndex != 0 || p.kind == BrandPost.UPDATE || p.copyOf == null) {
-      return;
-    }
-    p.em.copyOf = p.copyOf;
-    out.collect(p.em);
   }
 
   /**

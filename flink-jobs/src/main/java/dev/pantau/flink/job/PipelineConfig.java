@@ -37,7 +37,6 @@ public final class PipelineConfig implements Serializable {
   private Instant minEventTime = MentionDecoder.DEFAULT_MIN_EVENT_TIME;
   private Duration maxEventTimeAhead = MentionDecoder.DEFAULT_MAX_EVENT_TIME_AHEAD;
   private boolean sentiment = true;
-  private boolean enrichedAtOnce = true;
   private dev.pantau.keywords.AdvocacyPoints advocacyPoints =
       dev.pantau.keywords.AdvocacyPoints.DEFAULTS;
 
@@ -63,7 +62,6 @@ public final class PipelineConfig implements Serializable {
     c.minEventTime = minEventTime;
     c.maxEventTimeAhead = maxEventTimeAhead;
     c.sentiment = sentiment;
-    c.enrichedAtOnce = enrichedAtOnce;
     c.advocacyPoints = advocacyPoints;
     return c;
   }
@@ -155,22 +153,6 @@ public final class PipelineConfig implements Serializable {
     PipelineConfig c = copy();
     c.maxEventTimeAhead = v;
     return c;
-  }
-
-  /**
-   * True (streaming): each enriched mention goes out as soon as it is matched, and again with
-   * {@code copy_of} once copy detection, which waits for the watermark, finds it a copy; a quiet
-   * stream never holds its last mentions back. False (replay): once, after copy detection, in
-   * event-time order, so the file is the same from run to run.
-   */
-  public PipelineConfig withEnrichedAtOnce(boolean v) {
-    PipelineConfig c = copy();
-    c.enrichedAtOnce = v;
-    return c;
-  }
-
-  public boolean enrichedAtOnce() {
-    return enrichedAtOnce;
   }
 
   public PipelineConfig withSentiment(boolean v) {

@@ -73,9 +73,7 @@ public final class ReplayJob {
     DataStream<Decoded> decoded =
         env.fromSource(source, MentionWatermarks.replay(config.outOfOrderness()), "Mentions file")
             .uid("mentions-file-source");
-    // once per mention, after copy detection: the same file from run to run
-    PantauPipeline.Outputs outputs =
-        PantauPipeline.build(decoded, config.withEnrichedAtOnce(false));
+    PantauPipeline.Outputs outputs = PantauPipeline.build(decoded, config);
     outputs.sinkToFiles(
         new JsonLinesFileSink(outputDir.resolve(KPI_FILE)),
         new JsonLinesFileSink(outputDir.resolve(ENRICHED_FILE)),

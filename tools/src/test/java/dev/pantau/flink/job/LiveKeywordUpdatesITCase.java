@@ -97,16 +97,28 @@ class LiveKeywordUpdatesITCase {
         .sum();
   }
 
+  /**
+   * Sends the mention, and a mention of no brand a minute later in event time: copy detection lets
+   * a mention out once the watermark passes it (README, Copies), and on a quiet topic only a later
+   * mention moves the watermark.
+   */
   private static void send(LocalKafkaBroker kafka, String id, String text) {
-    String json =
-        "{\"id\":\""
-            + id
-            + "\",\"source\":\"twitter\",\"lang\":\"en\",\"text\":\""
-            + text
-            + "\",\"created_at\":\""
-            + Instant.now()
-            + "\"}";
-    KafkaTestSupport.produce(kafka, Topics.MENTIONS, List.of(json), line -> null);
+    Instant now = Instant.now();
+    KafkaTestSupport.produce(
+        kafka,
+        Topics.MENTIONS,
+        List.of(json(id, text, now), json(id + "-tick", "nothing to see", now.plusSeconds(60))),
+        line -> null);
+  }
+
+  private static String json(String id, String text, Instant createdAt) {
+    return "{\"id\":\""
+        + id
+        + "\",\"source\":\"twitter\",\"lang\":\"en\",\"text\":\""
+        + text
+        + "\",\"created_at\":\""
+        + createdAt
+        + "\"}";
   }
 
   /** Sends mentions until one comes out with {@code brands}: the update is read asynchronously. */
