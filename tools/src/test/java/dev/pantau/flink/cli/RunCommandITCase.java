@@ -371,16 +371,35 @@ class RunCommandITCase {
     }
 
     List<JsonNode> enriched = KafkaTestSupport.readCommitted(kafka, topics.get(2));
-    Map<String, Long> perMention =
+    // once, or once more with copy_of when copy detection found it a copy after it went out
+    // (README)
+    Map<String, List<JsonNode>> perMention =
         enriched.stream()
             .collect(
                 Collectors.groupingBy(
                     e -> e.get("source").asText() + ":" + e.get("id").asText(),
                     TreeMap::new,
-                    Collectors.counting()));
-    assertThat(perMention.values()).as("every enriched mention once").allMatch(n -> n == 1);
-    assertThat((long) perMention.size())
-        .isEqualTo(Files.readAllLines(replayOut.resolve(ReplayJob.ENRICHED_FILE)).size());
+                    Collectors.toList()));
+    assertThat(perMention.values())
+        .as("every enriched mention once, or again with copy_of")
+        .allMatch(
+            records ->
+                records.size() == 1
+                    || (records.size() == 2
+                        && !records.get(0).has("copy_of")
+                        && records.get(1).has("copy_of")));
+    // the same mentions as the replay, up to the cutoff: a mention goes out once the watermark
+    // passes
+    // it (copy detection), so the newest ones may wait in the savepoint for the next run
+    java.util.Set<String> replayed = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(replayOut.resolve(ReplayJob.ENRICHED_FILE))) {
+      JsonNode e = JSON.readTree(line);
+      if (Instant.parse(e.get("created_at").asText()).isBefore(cutoff)) {
+        replayed.add(e.get("source").asText() + ":" + e.get("id").asText());
+      }
+    }
+    assertThat(replayed).hasSizeGreaterThan(3_000);
+    assertThat(perMention.keySet()).containsAll(replayed);
     Map<String, Long> firing =
         KafkaTestSupport.readCommitted(kafka, topics.get(3)).stream()
             .filter(a -> "firing".equals(a.get("status").asText()))
