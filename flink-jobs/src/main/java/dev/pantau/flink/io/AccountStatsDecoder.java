@@ -11,11 +11,8 @@ import dev.pantau.flink.model.DeadLetter;
 import dev.pantau.flink.model.Decoded;
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -156,7 +153,7 @@ public final class AccountStatsDecoder implements Serializable {
       throw new InvalidMentionException(DeadLetterReason.MISSING_FIELD, "followers is required");
     }
     r.followers = followers;
-    r.at = at(root);
+    r.at = MentionDecoder.timestamp(root, "at");
     long max = MentionDecoder.saturatedAdd(clock.millis(), maxEventTimeAheadMillis);
     if (r.at < minEventTime || r.at > max) {
       throw new InvalidMentionException(
@@ -180,40 +177,6 @@ public final class AccountStatsDecoder implements Serializable {
       throw new InvalidMentionException(DeadLetterReason.MISSING_FIELD, field + " is required");
     }
     return s;
-  }
-
-  private static long at(JsonNode o) throws InvalidMentionException {
-    JsonNode t = o.get("at");
-    if (t == null || t.isNull()) {
-      throw new InvalidMentionException(DeadLetterReason.MISSING_FIELD, "at is required");
-    }
-    if (t.isIntegralNumber()) {
-      if (!t.canConvertToLong()) {
-        throw new InvalidMentionException(
-            DeadLetterReason.TIME_OUT_OF_RANGE, "at is out of range: " + t.asText());
-      }
-      return t.longValue();
-    }
-    if (!t.isTextual()) {
-      throw new InvalidMentionException(
-          DeadLetterReason.INVALID_TIME,
-          "at must be ISO-8601 with an offset or epoch milliseconds, got "
-              + MentionDecoder.kind(t));
-    }
-    try {
-      Instant i =
-          OffsetDateTime.parse(t.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-              .toInstant();
-      return i.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))
-          ? Long.MAX_VALUE
-          : i.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE)) ? Long.MIN_VALUE : i.toEpochMilli();
-    } catch (DateTimeException | ArithmeticException e) {
-      throw new InvalidMentionException(
-          DeadLetterReason.INVALID_TIME,
-          "at \""
-              + t.textValue()
-              + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:00:00Z)");
-    }
   }
 
   private static DeadLetter deadLetter(byte[] value, InvalidMentionException e) {

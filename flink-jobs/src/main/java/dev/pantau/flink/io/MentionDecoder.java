@@ -236,7 +236,7 @@ public final class MentionDecoder implements Serializable {
       text = "";
     }
     m.text = text;
-    m.createdAt = createdAt(o);
+    m.createdAt = timestamp(o, "created_at");
 
     String source = optionalString(o, "source");
     if (source == null) {
@@ -307,22 +307,27 @@ public final class MentionDecoder implements Serializable {
     return m;
   }
 
-  private static long createdAt(JsonNode o) throws InvalidMentionException {
-    JsonNode t = o.get("created_at");
+  /**
+   * A required time field: ISO-8601 with an offset, or epoch milliseconds. Shared by every record
+   * Pantau reads (mentions' {@code created_at}, account readings' {@code at}) so that all reject
+   * the same values with the same reasons.
+   */
+  static long timestamp(JsonNode o, String field) throws InvalidMentionException {
+    JsonNode t = o.get(field);
     if (t == null || t.isNull()) {
-      throw new InvalidMentionException(DeadLetterReason.MISSING_FIELD, "created_at is required");
+      throw new InvalidMentionException(DeadLetterReason.MISSING_FIELD, field + " is required");
     }
     if (t.isIntegralNumber()) {
       if (!t.canConvertToLong()) {
         throw new InvalidMentionException(
-            DeadLetterReason.TIME_OUT_OF_RANGE, "created_at is out of range: " + t.asText());
+            DeadLetterReason.TIME_OUT_OF_RANGE, field + " is out of range: " + t.asText());
       }
       return t.longValue();
     }
     if (!t.isTextual()) {
       throw new InvalidMentionException(
           DeadLetterReason.INVALID_TIME,
-          "created_at must be ISO-8601 with an offset or epoch milliseconds, got " + kind(t));
+          field + " must be ISO-8601 with an offset or epoch milliseconds, got " + kind(t));
     }
     Instant at;
     try {
@@ -332,7 +337,8 @@ public final class MentionDecoder implements Serializable {
     } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidMentionException(
           DeadLetterReason.INVALID_TIME,
-          "created_at \""
+          field
+              + " \""
               + t.textValue()
               + "\" is not ISO-8601 with an offset (e.g. 2026-11-22T10:15:00Z)");
     }

@@ -82,15 +82,17 @@ class DeployFilesTest {
   }
 
   @Test
-  void grafanaProvisionsTheDataSourceTheDashboardsUseAndLoadsThemFromTheMountedFolder()
+  void grafanaProvisionsTheDataSourcesTheDashboardsUseAndLoadsThemFromTheMountedFolder()
       throws Exception {
-    JsonNode ds =
+    JsonNode sources =
         YAML.readTree(
                 Paths.get("..", "deploy", "grafana", "provisioning", "datasources", "pantau.yaml")
                     .toFile())
-            .get("datasources")
-            .get(0);
+            .get("datasources");
+    JsonNode ds = sources.get(0);
     assertThat(ds.get("type").asText()).isEqualTo("grafana-postgresql-datasource");
+    JsonNode prometheus = sources.get(1);
+    assertThat(prometheus.get("type").asText()).isEqualTo("prometheus");
     JsonNode provider =
         YAML.readTree(
                 Paths.get("..", "deploy", "grafana", "provisioning", "dashboards", "pantau.yaml")
@@ -99,12 +101,53 @@ class DeployFilesTest {
             .get(0);
     assertThat(provider.get("options").get("path").asText())
         .isEqualTo("/var/lib/grafana/dashboards");
+    int sql = 0;
+    int promql = 0;
     for (JsonNode d : GrafanaDashboards.dashboards()) {
-      assertThat(GrafanaDashboards.queries(d))
-          .isNotEmpty()
+      List<GrafanaDashboards.Query> queries = GrafanaDashboards.queries(d);
+      List<GrafanaDashboards.PromQuery> prom = GrafanaDashboards.promQueries(d);
+      assertThat(queries.size() + prom.size()).as(d.get("uid").asText()).isPositive();
+      assertThat(queries)
           .allSatisfy(
               q -> assertThat(q.datasourceUid()).as(q.title()).isEqualTo(ds.get("uid").asText()));
+      assertThat(prom)
+          .allSatisfy(
+              q ->
+                  assertThat(q.datasourceUid())
+                      .as(q.title())
+                      .isEqualTo(prometheus.get("uid").asText()));
+      sql += queries.size();
+      promql += prom.size();
     }
+    assertThat(sql).isPositive();
+    assertThat(promql).isPositive();
+  }
+
+  /**
+   * Prometheus scrapes the port the compose file's Flink reporter listens on, on the JobManager and
+   * on every TaskManager, and Grafana reaches it by the service name. (That the dashboard's metric
+   * names are ones Flink and Pantau export is checked against a live cluster by {@code
+   * ClusterITCase}.)
+   */
+  @Test
+  void composeRunsAPinnedPrometheusThatScrapesEveryFlinkProcess() throws Exception {
+    JsonNode services =
+        YAML.readTree(Paths.get("..", "docker-compose.yml").toFile()).get("services");
+    JsonNode prometheus = services.get("prometheus");
+    assertThat(prometheus.get("image").asText()).matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
+    assertThat(prometheus.get("ports").toString()).contains("127.0.0.1:9090:9090");
+    assertThat(prometheus.get("volumes").toString())
+        .contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
+    assertThat(services.get("grafana").get("environment").get("PANTAU_PROMETHEUS_URL").asText())
+        .isEqualTo("http://prometheus:9090");
+    JsonNode scrape =
+        YAML.readTree(Paths.get("..", "deploy", "prometheus", "prometheus.yml").toFile())
+            .get("scrape_configs");
+    assertThat(scrape.toString())
+        .contains("\"jobmanager:9249\"")
+        .contains("\"taskmanager\"")
+        .contains("\"port\":9249");
+    assertThat(services.get("taskmanager").get("deploy").get("replicas").asInt()).isEqualTo(2);
   }
 
   @Test

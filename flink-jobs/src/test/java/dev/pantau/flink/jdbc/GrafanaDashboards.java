@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The SQL of the provisioned dashboards in {@code deploy/grafana/dashboards}: panels, annotations,
- * variables.
+ * The queries of the provisioned dashboards in {@code deploy/grafana/dashboards}: the SQL of
+ * panels, annotations and variables on PostgreSQL, and the PromQL of panels on Prometheus.
  */
 final class GrafanaDashboards {
   static final Path DIR = Path.of("..", "deploy", "grafana", "dashboards");
@@ -24,6 +24,9 @@ final class GrafanaDashboards {
 
   record Query(String dashboard, String title, Kind kind, String datasourceUid, String sql) {}
 
+  /** A panel's PromQL expression. */
+  record PromQuery(String dashboard, String title, String datasourceUid, String expr) {}
+
   private GrafanaDashboards() {}
 
   static List<JsonNode> dashboards() throws Exception {
@@ -36,9 +39,7 @@ final class GrafanaDashboards {
     return out;
   }
 
-  static List<Query> queries(JsonNode dashboard) {
-    List<Query> out = new ArrayList<>();
-    String name = dashboard.get("uid").asText();
+  private static List<JsonNode> panels(JsonNode dashboard) {
     List<JsonNode> panels = new ArrayList<>();
     dashboard
         .path("panels")
@@ -47,8 +48,36 @@ final class GrafanaDashboards {
               panels.add(p);
               p.path("panels").forEach(panels::add); // panels inside collapsed rows
             });
-    for (JsonNode p : panels) {
+    return panels;
+  }
+
+  /** The PromQL of every panel target that has an {@code expr}. */
+  static List<PromQuery> promQueries(JsonNode dashboard) {
+    List<PromQuery> out = new ArrayList<>();
+    for (JsonNode p : panels(dashboard)) {
       for (JsonNode t : p.path("targets")) {
+        if (t.has("expr")) {
+          out.add(
+              new PromQuery(
+                  dashboard.get("uid").asText(),
+                  p.path("title").asText(),
+                  t.path("datasource").path("uid").asText(),
+                  t.get("expr").asText()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The SQL of every panel target, annotation and query variable that is not PromQL. */
+  static List<Query> queries(JsonNode dashboard) {
+    List<Query> out = new ArrayList<>();
+    String name = dashboard.get("uid").asText();
+    for (JsonNode p : panels(dashboard)) {
+      for (JsonNode t : p.path("targets")) {
+        if (t.has("expr")) {
+          continue;
+        }
         Kind kind = "time_series".equals(t.path("format").asText()) ? Kind.TIME_SERIES : Kind.TABLE;
         out.add(
             new Query(

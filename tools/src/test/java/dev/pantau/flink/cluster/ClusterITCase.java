@@ -361,7 +361,7 @@ class ClusterITCase {
     assertThat(endpoints.values()).allMatch(u -> u.startsWith("http://127.0.0.1:"));
     double read = 0;
     String all = "";
-    for (String tm : List.of("taskmanager-0", "taskmanager-1")) {
+    for (String tm : List.of("jobmanager", "taskmanager-0", "taskmanager-1")) {
       String text =
           java.net.http.HttpClient.newHttpClient()
               .send(
@@ -397,6 +397,24 @@ class ClusterITCase {
             "alertsDelivered",
             "alertDeliveriesFailed")) {
       assertThat(all).as(metric).contains("flink_taskmanager_job_task_operator_" + metric + "{");
+    }
+    // every metric the provisioned "Pantau job health" dashboard asks Prometheus for is exported
+    JsonNode dashboard =
+        new ObjectMapper()
+            .readTree(Paths.get("..", "deploy", "grafana", "dashboards", "job.json").toFile());
+    List<String> asked = new ArrayList<>();
+    for (JsonNode panel : dashboard.get("panels")) {
+      for (JsonNode target : panel.get("targets")) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("flink_\\w+").matcher(target.get("expr").asText());
+        while (m.find()) {
+          asked.add(m.group());
+        }
+      }
+    }
+    assertThat(asked).hasSizeGreaterThan(10);
+    for (String metric : asked) {
+      assertThat(all).as("dashboard metric " + metric).contains(metric + "{");
     }
     assertThat(all)
         .contains(

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,20 +29,29 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Scale-out of the job jar on the local standalone cluster ({@link LocalFlinkCluster}: a JobManager
- * and two TaskManagers of two slots): the same topic of generated mentions read from the earliest
- * offset at parallelism 1, 2 and 4, one after the other in the same minutes. For each it prints the
- * rate at which the job reads (Pantau's {@code mentionsRead} counter over all subtasks, through the
- * REST API): from submission to the last mention, or, given a window of W seconds, over W seconds
- * that start once the job has read {@value #WARM} mentions (start-up and warm-up left out; on a
- * busy machine a whole topic at every parallelism takes too long). And where the time goes: each
- * job vertex's busy and backpressured milliseconds per second, averaged over samples taken while it
- * reads. Not part of {@code mvn verify}.
+ * Scale-out of the job jar on the local standalone cluster ({@link LocalFlinkCluster}): the same
+ * topic of generated mentions read from the earliest offset at parallelism 1, 2 and 4, one after
+ * the other in the same minutes. For each it prints the rate at which the job reads (Pantau's
+ * {@code mentionsRead} counter over all subtasks, through the REST API): from submission to the
+ * last mention, or, given a window of W seconds, over W seconds that start once the job has read
+ * {@value #WARM} mentions and, given a warm-up of S seconds, S seconds after submission (start-up
+ * and the JIT compiler's warm-up left out: within a budget of half a core, compiling the job's hot
+ * code takes minutes). It also prints the CPU the TaskManagers used meanwhile, and where the time
+ * goes: each job vertex's busy and backpressured milliseconds per second, averaged over samples
+ * taken while it reads. Not part of {@code mvn verify}.
+ *
+ * <p>Two set-ups. Without CPU budgets, one cluster of two TaskManagers of two slots runs every
+ * level: what a user gets from {@code ./pantau cluster start} on one machine, where the job at
+ * parallelism 1 already spreads its operators' threads over all cores. With a budget of C cores per
+ * TaskManager (the fourth argument; needs root and cgroup v1, see {@link CpuBudget}), each level
+ * gets a fresh cluster of P TaskManagers of one slot, each confined to C cores, as if each ran on a
+ * machine of its own: the set-up in which "twice the TaskManagers, twice the rate" is the question.
+ * The broker and the JobManager run outside the budgets.
  *
  * <pre>
  * mvn -B -o -DskipTests package -pl tools -am
  * java -cp "tools/target/test-classes:tools/target/classes:flink-jobs/target/classes:keywords/target/classes:alerts/target/classes:$(cat tools/target/classpath.txt)" \
- *   dev.pantau.flink.cluster.ClusterScaleBenchmark [COUNT [PARALLELISM,... [WINDOW_SECONDS]]]
+ *   dev.pantau.flink.cluster.ClusterScaleBenchmark [COUNT [PARALLELISM,... [WINDOW_SECONDS [CORES_PER_TASKMANAGER]]]]
  * </pre>
  *
  * Run from the checkout's root. The mentions are those of {@code ./pantau generate --count COUNT
@@ -66,49 +76,158 @@ public final class ClusterScaleBenchmark {
       levels.add(Integer.parseInt(p));
     }
     long window = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    double coresEach = args.length > 3 ? Double.parseDouble(args[3]) : 0;
+    long warmSeconds = args.length > 4 ? Long.parseLong(args[4]) : 0;
+    if (coresEach > 0 && !CpuBudget.available()) {
+      throw new IllegalStateException("CPU budgets need a writable /sys/fs/cgroup/cpu (root)");
+    }
     deleteTree(WORK);
     System.out.println("load before: " + loadAverage());
+    Map<Integer, double[]> rates = new LinkedHashMap<>();
     try (LocalKafkaBroker kafka =
-            LocalKafkaBroker.start(
-                LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
-                    .brokerProperty("log.retention.hours", "100000"));
-        LocalFlinkCluster flink =
-            LocalFlinkCluster.start(
-                LocalFlinkCluster.Settings.of(
-                        WORK.resolve("flink"),
-                        WORK.resolve("flink/log"),
-                        LocalFlinkCluster.clusterClassPath(
-                            Files.readString(ROOT.resolve("tools/target/classpath.txt")).trim()))
-                    .taskManagers(2, 2)
-                    .restPort(0)
-                    .prometheusPorts("0"))) {
+        LocalKafkaBroker.start(
+            LocalKafkaBroker.Settings.under(WORK.resolve("kafka"))
+                .brokerProperty("log.retention.hours", "100000"))) {
       long t0 = System.nanoTime();
       produce(kafka.bootstrapServers(), count);
       System.out.printf(
           "produced %,d mentions to %s (%d partitions) in %.1f s%n",
           count, TOPIC, PARTITIONS, (System.nanoTime() - t0) / 1e9);
       Path jar = jobJar();
-      Map<Integer, Double> rates = new LinkedHashMap<>();
-      for (int p : levels) {
-        rates.put(p, run(flink, kafka.bootstrapServers(), jar, p, count, window));
-        System.out.println("load now: " + loadAverage());
+      if (coresEach > 0) {
+        // a cluster per level: p TaskManagers of one slot, each with a budget of its own
+        for (int p : levels) {
+          try (LocalFlinkCluster flink = startCluster("flink-p" + p, p, 1)) {
+            List<CpuBudget> budgets = new ArrayList<>();
+            try {
+              for (LocalFlinkCluster.Member m : flink.members()) {
+                if (m.name().startsWith(LocalFlinkCluster.TASK_MANAGER)) {
+                  budgets.add(
+                      CpuBudget.confine("pantau-bench-p" + p + "-" + m.name(), m.pid(), coresEach));
+                }
+              }
+              System.out.printf(
+                  "%nparallelism %d: %d TaskManagers of 1 slot, %.2f of a core each%n",
+                  p, budgets.size(), coresEach);
+              rates.put(
+                  p,
+                  run(
+                      flink,
+                      kafka.bootstrapServers(),
+                      jar,
+                      p,
+                      count,
+                      window,
+                      warmSeconds,
+                      () -> used(budgets)));
+              long[] t = {0, 0};
+              for (CpuBudget b : budgets) {
+                long[] bt = b.throttled();
+                t[0] += bt[0];
+                t[1] += bt[1];
+              }
+              System.out.printf("  TaskManagers throttled in %,d of %,d CFS periods%n", t[0], t[1]);
+            } finally {
+              flink.stop();
+              for (CpuBudget b : budgets) {
+                b.close();
+              }
+            }
+          }
+          System.out.println("load now: " + loadAverage());
+        }
+      } else {
+        try (LocalFlinkCluster flink = startCluster("flink", 2, 2)) {
+          for (int p : levels) {
+            rates.put(
+                p,
+                run(
+                    flink,
+                    kafka.bootstrapServers(),
+                    jar,
+                    p,
+                    count,
+                    window,
+                    warmSeconds,
+                    () -> cpuOf(flink)));
+            System.out.println("load now: " + loadAverage());
+          }
+        }
       }
-      double base = rates.values().iterator().next();
-      System.out.println();
-      System.out.println("| parallelism | mentions/s | vs. the first |");
-      rates.forEach((p, r) -> System.out.printf("| %d | %,.0f | %.2fx |%n", p, r, r / base));
     }
+    double base = rates.values().iterator().next()[0];
+    System.out.println();
+    System.out.println(
+        "| parallelism | mentions/s | vs. the first | TaskManager CPU (cores) | CPU µs per mention |");
+    rates.forEach(
+        (p, r) ->
+            System.out.printf(
+                "| %d | %,.0f | %.2fx | %.2f | %.0f |%n",
+                p, r[0], r[0] / base, r[1], r[1] * 1e6 / r[0]));
     System.out.println("load after: " + loadAverage());
   }
 
+  private static LocalFlinkCluster startCluster(String dir, int taskManagers, int slots)
+      throws Exception {
+    return LocalFlinkCluster.start(
+        LocalFlinkCluster.Settings.of(
+                WORK.resolve(dir),
+                WORK.resolve(dir + "/log"),
+                LocalFlinkCluster.clusterClassPath(
+                    Files.readString(ROOT.resolve("tools/target/classpath.txt")).trim()))
+            .taskManagers(taskManagers, slots)
+            .restPort(0)
+            .prometheusPorts("0"));
+  }
+
+  /** CPU time of the budgets' TaskManagers, in nanoseconds. */
+  private static long used(List<CpuBudget> budgets) {
+    long sum = 0;
+    try {
+      for (CpuBudget b : budgets) {
+        sum += b.usedNanos();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return sum;
+  }
+
+  /** CPU time of the cluster's TaskManagers, in nanoseconds, from /proc. */
+  private static long cpuOf(LocalFlinkCluster flink) {
+    long ticks = 0;
+    try {
+      for (LocalFlinkCluster.Member m : flink.members()) {
+        if (m.name().startsWith(LocalFlinkCluster.TASK_MANAGER) && m.alive()) {
+          String stat = Files.readString(Paths.get("/proc/" + m.pid() + "/stat"));
+          // fields after the command's closing parenthesis: utime is the 14th, stime the 15th
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+  }
+
   /**
-   * One submission at parallelism {@code p}; returns mentions read per second, submission to last.
+   * One submission at parallelism {@code p}; returns mentions read per second (submission to last,
+   * or over the window) and the TaskManagers' CPU over the same time, in cores.
    */
-  private static double run(
-      LocalFlinkCluster flink, String bootstrap, Path jar, int p, long count, long window)
+  private static double[] run(
+      LocalFlinkCluster flink,
+      String bootstrap,
+      Path jar,
+      int p,
+      long count,
+      long window,
+      long warmSeconds,
+      LongSupplier cpuNanos)
       throws Exception {
     String n = "p" + p + "-";
     long start = System.nanoTime();
+    long cpuAtStart = cpuNanos.getAsLong();
     String job =
         flink.submit(
             jar,
@@ -171,8 +290,12 @@ public final class ClusterScaleBenchmark {
       for (String vid : vertices.keySet()) {
         read += sum(flink, job, vid, "mentionsRead");
       }
-      if (window > 0 && windowStart == 0 && read >= WARM) {
+      if (window > 0
+          && windowStart == 0
+          && read >= WARM
+          && System.nanoTime() - start >= warmSeconds * 1_000_000_000L) {
         windowStart = System.nanoTime();
+        cpuAtStart = cpuNanos.getAsLong();
         readAtWindowStart = read;
       }
       // busy and backpressure while it reads (not during start-up, not at the tail)
@@ -192,6 +315,9 @@ public final class ClusterScaleBenchmark {
       }
     }
     double rate;
+    double cores =
+        (cpuNanos.getAsLong() - cpuAtStart)
+            / (double) (System.nanoTime() - (window > 0 ? windowStart : start));
     if (window > 0) {
       double seconds = (System.nanoTime() - windowStart) / 1e9;
       rate = (read - readAtWindowStart) / seconds;
@@ -230,7 +356,8 @@ public final class ClusterScaleBenchmark {
       }
       Thread.sleep(500);
     }
-    return rate;
+    System.out.printf("  TaskManagers used %.2f cores while reading%n", cores);
+    return new double[] {rate, cores};
   }
 
   /**
