@@ -6,6 +6,7 @@ import dev.pantau.flink.generate.GeneratedMention;
 import dev.pantau.flink.generate.GeneratorOptions;
 import dev.pantau.flink.generate.MentionGenerator;
 import dev.pantau.flink.kafka.LocalKafkaBroker;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,6 +181,16 @@ public final class ClusterScaleBenchmark {
             .prometheusPorts("0"));
   }
 
+  private static List<Long> taskManagerPids(LocalFlinkCluster flink) throws IOException {
+    List<Long> pids = new ArrayList<>();
+    for (LocalFlinkCluster.Member m : flink.members()) {
+      if (m.name().startsWith(LocalFlinkCluster.TASK_MANAGER) && m.alive()) {
+        pids.add(m.pid());
+      }
+    }
+    return pids;
+  }
+
   /** CPU time of the budgets' TaskManagers, in nanoseconds. */
   private static long used(List<CpuBudget> budgets) {
     long sum = 0;
@@ -228,6 +239,7 @@ public final class ClusterScaleBenchmark {
     String n = "p" + p + "-";
     long start = System.nanoTime();
     long cpuAtStart = cpuNanos.getAsLong();
+    Map<String, Long> threadsAtStart = ThreadCpu.snapshot(taskManagerPids(flink));
     String job =
         flink.submit(
             jar,
@@ -296,6 +308,7 @@ public final class ClusterScaleBenchmark {
           && System.nanoTime() - start >= warmSeconds * 1_000_000_000L) {
         windowStart = System.nanoTime();
         cpuAtStart = cpuNanos.getAsLong();
+        threadsAtStart = ThreadCpu.snapshot(taskManagerPids(flink));
         readAtWindowStart = read;
       }
       // busy and backpressure while it reads (not during start-up, not at the tail)
@@ -357,6 +370,20 @@ public final class ClusterScaleBenchmark {
       Thread.sleep(500);
     }
     System.out.printf("  TaskManagers used %.2f cores while reading%n", cores);
+    Map<String, Long> threads =
+        ThreadCpu.since(threadsAtStart, ThreadCpu.snapshot(taskManagerPids(flink)));
+    long total = threads.values().stream().mapToLong(Long::longValue).sum();
+    long mentions = window > 0 ? read - readAtWindowStart : count;
+    System.out.println(
+        "  where the TaskManagers' CPU went (threads by name, Linux keeps 15 characters):");
+    threads.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(14)
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %5.1f%%  %6.1f µs per mention  %s%n",
+                    100.0 * e.getValue() / total, e.getValue() / 1e3 / mentions, e.getKey()));
     return new double[] {rate, cores};
   }
 
