@@ -327,6 +327,9 @@ public final class ClusterScaleBenchmark {
             "parallelism " + p + ": only " + read + " read after 20 min");
       }
     }
+    // before the job is cancelled: its task threads end with it
+    Map<String, Long> threads =
+        ThreadCpu.since(threadsAtStart, ThreadCpu.snapshot(taskManagerPids(flink)));
     double rate;
     double cores =
         (cpuNanos.getAsLong() - cpuAtStart)
@@ -370,8 +373,6 @@ public final class ClusterScaleBenchmark {
       Thread.sleep(500);
     }
     System.out.printf("  TaskManagers used %.2f cores while reading%n", cores);
-    Map<String, Long> threads =
-        ThreadCpu.since(threadsAtStart, ThreadCpu.snapshot(taskManagerPids(flink)));
     long total = threads.values().stream().mapToLong(Long::longValue).sum();
     long mentions = window > 0 ? read - readAtWindowStart : count;
     System.out.println(
