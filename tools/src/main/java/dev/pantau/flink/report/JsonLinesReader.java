@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,22 +14,29 @@ import java.nio.file.Path;
  * file and line.
  */
 final class JsonLinesReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   /** What to do with one parsed line. */
   interface LineHandler {
-    void handle(JsonNode line);
+    void handle(JsonNode line) throws IOException;
   }
 
   private JsonLinesReader() {}
+
+  /** The lines of {@code file} as records. */
+  static JsonRecords of(Path file) {
+    return (what, handler) -> read(file, what, handler);
+  }
 
   /**
    * Hands every non-blank line of {@code file} to {@code handler}; a line that is not JSON, or that
    * the handler cannot read, fails with "FILE:LINE: not WHAT (why)".
    */
-  static void read(Path file, String what, LineHandler handler)
+  static void read(Path file, String what, JsonRecords.TextHandler handler)
       throws IOException, ReportInputException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
       String line;
       int number = 0;
       while ((line = in.readLine()) != null) {
@@ -37,7 +45,7 @@ final class JsonLinesReader {
           continue;
         }
         try {
-          handler.handle(JSON.readTree(line));
+          handler.handle(line);
         } catch (IOException | RuntimeException e) {
           throw new ReportInputException(
               file + ":" + number + ": not " + what + " (" + e.getMessage() + ")");
