@@ -145,6 +145,15 @@ final class ReportCommand extends PantauCommand {
       throw new UserException(e.getMessage());
     }
     List<KpiRow> rows = data.kpis();
+    if (format.equals("xlsx") && rows.size() > XlsxReportWriter.MAX_ROWS) {
+      throw new UserException(
+          String.format(
+              Locale.ROOT,
+              "%,d KPI rows do not fit an XLSX sheet (at most %,d): narrow the report with"
+                  + " --window (e.g. --window 1h,1d), --brand or a shorter period, or write .csv",
+              rows.size(),
+              XlsxReportWriter.MAX_ROWS));
+    }
     KpiColumns columns = KpiColumns.of(KpiFields.STANDARD, rows, zone);
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {

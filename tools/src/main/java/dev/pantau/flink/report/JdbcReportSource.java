@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,11 +50,13 @@ public final class JdbcReportSource implements ReportSource {
   @Override
   public List<KpiRow> kpis(KpiFields fields, ReportRequest request) throws ReportInputException {
     List<KpiRow> rows = new ArrayList<>();
+    KpiLayout layout = new KpiLayout(fields);
     query(
-        "SELECT * FROM kpi_series WHERE start >= ? AND start < ?",
+        "SELECT * FROM kpi_series WHERE start >= ? AND start < ?"
+            + (request.allSourcesOnly() ? " AND source = '*'" : ""),
         request,
         rs -> {
-          KpiRow row = kpi(fields, rs);
+          KpiRow row = kpi(fields, layout, rs);
           if (request.covers(row)) {
             rows.add(row);
           }
@@ -63,8 +64,8 @@ public final class JdbcReportSource implements ReportSource {
     return KpiSeriesReader.sorted(rows);
   }
 
-  private static KpiRow kpi(KpiFields fields, ResultSet rs) throws SQLException {
-    Map<String, Number> values = new LinkedHashMap<>();
+  private static KpiRow kpi(KpiFields fields, KpiLayout layout, ResultSet rs) throws SQLException {
+    double[] values = layout.empty();
     Map<String, Long> topics = new TreeMap<>();
     for (KpiField f : fields.all()) {
       String column = KpiColumns.header(f.name());
@@ -78,15 +79,16 @@ public final class JdbcReportSource implements ReportSource {
         }
         continue;
       }
+      int i = layout.index(f.name());
       if (f.metric().ratio()) {
         double v = rs.getDouble(column);
         if (!rs.wasNull()) {
-          values.put(f.name(), v);
+          values[i] = v;
         }
       } else {
         long v = rs.getLong(column);
         if (!rs.wasNull()) {
-          values.put(f.name(), v);
+          values[i] = v;
         }
       }
     }
@@ -97,6 +99,7 @@ public final class JdbcReportSource implements ReportSource {
         rs.getString("source"),
         instant(rs, "start"),
         rs.getInt("revision"),
+        layout,
         values,
         topics);
   }

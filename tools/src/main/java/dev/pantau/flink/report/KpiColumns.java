@@ -67,14 +67,27 @@ public final class KpiColumns {
     return kpis;
   }
 
+  /**
+   * Window starts formatted once each: a month's rows share some tens of thousands of starts, and
+   * formatting a time is most of the cost of writing a row.
+   */
+  private final java.util.Map<java.time.Instant, String[]> times = new java.util.HashMap<>();
+
   /** The key cells of a row, in {@link #KEY} order. */
   public List<String> key(KpiRow row) {
+    String[] t =
+        times.computeIfAbsent(
+            row.start(),
+            s ->
+                new String[] {
+                  dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(s), LOCAL.format(s.atZone(zone))
+                });
     return List.of(
         row.brand(),
         row.group() == null ? "" : row.group(),
         row.window(),
         row.source(),
-        dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(row.start()),
-        LOCAL.format(row.start().atZone(zone)));
+        t[0],
+        t[1]);
   }
 }

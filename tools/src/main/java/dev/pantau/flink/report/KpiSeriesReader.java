@@ -3,7 +3,6 @@ package dev.pantau.flink.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.pantau.flink.job.kpi.KpiField;
 import dev.pantau.flink.job.kpi.KpiFields;
 import java.io.IOException;
 import java.time.Instant;
@@ -27,19 +26,15 @@ import java.util.TreeMap;
 public final class KpiSeriesReader {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private final Map<String, KpiField> scalars = new HashMap<>();
+  private final KpiLayout layout;
   private final String family;
 
+  /** One instance of each brand, group, window and source name, not one per row. */
+  private final Map<String, String> names = new HashMap<>();
+
   public KpiSeriesReader(KpiFields fields) {
-    String familyName = null;
-    for (KpiField f : fields.all()) {
-      if (f.metric().family()) {
-        familyName = f.name();
-      } else {
-        scalars.put(f.name(), f);
-      }
-    }
-    this.family = familyName;
+    this.layout = new KpiLayout(fields);
+    this.family = layout.family();
   }
 
   /**
@@ -114,20 +109,36 @@ public final class KpiSeriesReader {
     return end < 0 ? null : line.substring(from, end);
   }
 
-  /** By brand, window length, source and start: the order of the CSV and the KPI sheet. */
+  /**
+   * By brand, window length, source and start: the order of the CSV and the KPI sheet. Rows are
+   * grouped by brand, window and source first, so a million rows are never compared by their
+   * window's length (a parse of its name) in a sort.
+   */
   public static List<KpiRow> sorted(Collection<KpiRow> all) {
-    List<KpiRow> rows = new ArrayList<>(all);
-    rows.sort(
-        Comparator.comparing(KpiRow::brand)
-            .thenComparing(KpiRow::window, Comparator.comparing(KpiSeriesReader::windowLength))
-            .thenComparing(KpiRow::source)
-            .thenComparing(KpiRow::start));
+    Map<String, List<KpiRow>> series = new HashMap<>();
+    for (KpiRow r : all) {
+      series
+          .computeIfAbsent(
+              r.brand() + '\u0000' + r.window() + '\u0000' + r.source(), k -> new ArrayList<>())
+          .add(r);
+    }
+    List<List<KpiRow>> ordered = new ArrayList<>(series.values());
+    ordered.sort(
+        Comparator.comparing((List<KpiRow> l) -> l.get(0).brand())
+            .thenComparingLong(l -> windowLength(l.get(0).window()))
+            .thenComparing(l -> l.get(0).window())
+            .thenComparing(l -> l.get(0).source()));
+    List<KpiRow> rows = new ArrayList<>(all.size());
+    for (List<KpiRow> l : ordered) {
+      l.sort(Comparator.comparing(KpiRow::start));
+      rows.addAll(l);
+    }
     return rows;
   }
 
   KpiRow parse(String json) throws IOException {
-    Map<String, Number> values = new HashMap<>();
-    Map<String, Long> topics = new TreeMap<>();
+    double[] values = layout.empty();
+    Map<String, Long> topics = null;
     String brand = null;
     String group = null;
     String window = null;
@@ -173,7 +184,10 @@ public final class KpiSeriesReader {
           }
         } else if (prefix.equals(family)) {
           if (t.isNumeric()) {
-            topics.put(name, p.getLongValue());
+            if (topics == null) {
+              topics = new TreeMap<>();
+            }
+            topics.put(names.computeIfAbsent(name, k -> k), p.getLongValue());
           }
         } else {
           scalar(prefix + name, p, t, values);
@@ -182,28 +196,32 @@ public final class KpiSeriesReader {
     }
     return new KpiRow(
         required(brand, "brand"),
-        group,
+        group == null ? null : name(group),
         required(window, "window"),
         required(source, "source"),
         Instant.parse(required(start, "start")),
         revision,
+        layout,
         values,
-        topics);
+        topics == null ? Map.of() : topics);
   }
 
-  private void scalar(String path, JsonParser p, JsonToken t, Map<String, Number> values)
-      throws IOException {
-    KpiField f = scalars.get(path);
-    if (f != null && t.isNumeric()) {
-      values.put(path, f.metric().ratio() ? (Number) p.getDoubleValue() : p.getLongValue());
+  private void scalar(String path, JsonParser p, JsonToken t, double[] values) throws IOException {
+    int i = layout.index(path);
+    if (i >= 0 && t.isNumeric()) {
+      values[i] = layout.ratio(i) ? p.getDoubleValue() : p.getLongValue();
     }
   }
 
-  private static String required(String v, String field) {
+  private String name(String s) {
+    return names.computeIfAbsent(s, k -> k);
+  }
+
+  private String required(String v, String field) {
     if (v == null) {
       throw new IllegalArgumentException("no " + field);
     }
-    return v;
+    return name(v);
   }
 
   /**

@@ -21,6 +21,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class XlsxReportWriter {
   public static final String KPI_SHEET = "KPIs";
+
+  /** Rows a sheet holds below its header (Excel's limit, 2^20 rows in all). */
+  public static final int MAX_ROWS = 1_048_575;
+
   public static final String ALERT_SHEET = "Alerts";
   public static final String LEADS_SHEET = "Leads";
   public static final String LEADERBOARD_SHEET = "Leaderboard";
@@ -50,8 +54,6 @@ public final class XlsxReportWriter {
 
   public void write(KpiColumns columns, ReportData data, OutputStream out) throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
-      // temporary files compressed: a month of minute windows is hundreds of MB of sheet XML
-      book.setCompressTempFiles(true);
       Styles styles = new Styles(book);
       writeKpis(book.createSheet(KPI_SHEET), styles, columns, data.kpis());
       XlsxTables tables = new XlsxTables(zone, styles.dateTime, styles.count, styles.ratio);
