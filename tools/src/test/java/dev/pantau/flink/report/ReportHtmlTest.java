@@ -279,7 +279,7 @@ class ReportHtmlTest {
    * Enriched mentions of telkomsel over the fixture's days; returns (created_at, reach, engagement)
    * of each.
    */
-  private static List<long[]> writeEnriched(
+  static List<long[]> writeEnriched(
       Path dir, Random random, java.util.Map<String, List<long[]>> copies) throws Exception {
     List<String> lines = new ArrayList<>();
     List<long[]> written = new ArrayList<>();

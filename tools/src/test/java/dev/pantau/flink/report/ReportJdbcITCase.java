@@ -136,7 +136,7 @@ class ReportJdbcITCase {
   }
 
   /** Each sheet as its name, then one line per row of its cells as a spreadsheet shows them. */
-  private static List<List<String>> sheets(byte[] xlsx) throws Exception {
+  static List<List<String>> sheets(byte[] xlsx) throws Exception {
     List<List<String>> sheets = new ArrayList<>();
     DataFormatter shown = new DataFormatter(java.util.Locale.ROOT);
     try (InputStream in = new java.io.ByteArrayInputStream(xlsx);
