@@ -145,15 +145,6 @@ final class ReportCommand extends PantauCommand {
       throw new UserException(e.getMessage());
     }
     List<KpiRow> rows = data.kpis();
-    if (format.equals("xlsx") && rows.size() > XlsxReportWriter.MAX_ROWS) {
-      throw new UserException(
-          String.format(
-              Locale.ROOT,
-              "%,d KPI rows do not fit an XLSX sheet (at most %,d): narrow the report with"
-                  + " --window (e.g. --window 1h,1d), --brand or a shorter period, or write .csv",
-              rows.size(),
-              XlsxReportWriter.MAX_ROWS));
-    }
     KpiColumns columns = KpiColumns.of(KpiFields.STANDARD, rows, zone);
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
@@ -168,6 +159,9 @@ final class ReportCommand extends PantauCommand {
       }
     } catch (IOException e) {
       throw new UserException("cannot write " + output + ": " + e.getMessage());
+    } catch (XlsxReportWriter.TooManyRows e) {
+      Files.deleteIfExists(output);
+      throw new UserException(e.getMessage());
     }
     out()
         .println(
@@ -220,14 +214,35 @@ final class ReportCommand extends PantauCommand {
                 request.windows(),
                 request.period().length())
             : request;
-    return new ReportData(
-        in.name(),
-        in.kpis(KpiFields.STANDARD, kpis),
-        csv ? List.of() : in.alerts(request),
-        html ? in.topMentions(request, TOP_MENTIONS) : null,
-        csv ? List.of() : in.leads(request),
-        csv ? List.of() : in.leaderboard(request),
-        csv ? List.of() : in.targets(request));
+    Timing t = new Timing();
+    var rows = t.lap("KPIs", in.kpis(KpiFields.STANDARD, kpis));
+    var alerts =
+        t.lap("alerts", csv ? List.<dev.pantau.flink.report.AlertRow>of() : in.alerts(request));
+    var tops = t.lap("mentions", html ? in.topMentions(request, TOP_MENTIONS) : null);
+    var leads =
+        t.lap("leads", csv ? List.<dev.pantau.flink.report.LeadRow>of() : in.leads(request));
+    var board =
+        t.lap(
+            "leaderboard",
+            csv ? List.<dev.pantau.flink.report.LeaderRow>of() : in.leaderboard(request));
+    var targets =
+        t.lap("targets", csv ? List.<dev.pantau.flink.report.TargetRow>of() : in.targets(request));
+    return new ReportData(in.name(), rows, alerts, tops, leads, board, targets);
+  }
+
+  /** With -Dpantau.report.timing=true, how long each part took, on standard error. */
+  private static final class Timing {
+    private static final boolean ON = Boolean.getBoolean("pantau.report.timing");
+    private long last = System.nanoTime();
+
+    <T> T lap(String what, T value) {
+      long now = System.nanoTime();
+      if (ON) {
+        System.err.printf(Locale.ROOT, "report timing: %s %.2f s%n", what, (now - last) / 1e9);
+      }
+      last = now;
+      return value;
+    }
   }
 
   private static String extension(Path p) {

@@ -22,7 +22,7 @@ final class HtmlWindows {
   }
 
   /** Whether a record of {@code window} may be used; remembers the window as seen. */
-  boolean wanted(String window) {
+  synchronized boolean wanted(String window) {
     long len = KpiSeriesReader.windowLength(window);
     boolean charts = periodSeconds / len >= MIN_POINTS;
     boolean wanted =

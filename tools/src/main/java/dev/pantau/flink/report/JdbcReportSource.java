@@ -145,7 +145,7 @@ public final class JdbcReportSource implements ReportSource {
   @Override
   public TopMentionsReader.Tops topMentions(ReportRequest request, int n)
       throws ReportInputException {
-    Map<String, TopMention> latest = new HashMap<>();
+    TopMentionsReader.Collector top = new TopMentionsReader.Collector(n);
     query(
         "SELECT * FROM mentions WHERE created_at >= ? AND created_at < ?",
         request,
@@ -153,10 +153,10 @@ public final class JdbcReportSource implements ReportSource {
           TopMention m = mention(rs);
           if (request.period().contains(m.createdAt())
               && (request.brand() == null || m.brands().contains(request.brand()))) {
-            latest.put(m.source() + '|' + m.id(), m);
+            top.offer(m);
           }
         });
-    return TopMentionsReader.of(latest.values(), n);
+    return top.result();
   }
 
   private static TopMention mention(ResultSet rs) throws SQLException {

@@ -21,6 +21,33 @@ interface JsonRecords {
    */
   void forEachText(String what, TextHandler handler) throws IOException, ReportInputException;
 
+  /** Turns one record's text into a value, or null to skip it. */
+  interface Parser<T> {
+    T parse(String json) throws IOException;
+  }
+
+  /** Takes the parsed values, in the records' order. */
+  interface Sink<T> {
+    void accept(T value);
+  }
+
+  /**
+   * Every record parsed by {@code parser} and handed to {@code sink} in the records' order. A
+   * source may parse on several threads ({@code parser} must not share state unguarded); {@code
+   * sink} is called on one thread at a time.
+   */
+  default <T> void forEachParsed(String what, Parser<T> parser, Sink<T> sink)
+      throws IOException, ReportInputException {
+    forEachText(
+        what,
+        text -> {
+          T v = parser.parse(text);
+          if (v != null) {
+            sink.accept(v);
+          }
+        });
+  }
+
   /** Every record parsed as a tree. */
   default void forEach(String what, JsonLinesReader.LineHandler handler)
       throws IOException, ReportInputException {

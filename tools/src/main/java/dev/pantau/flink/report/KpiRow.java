@@ -22,7 +22,7 @@ public record KpiRow(
 
   /** The upsert key of SPEC §4. */
   String key() {
-    return brand + '|' + window + '|' + start + '|' + source;
+    return brand + '|' + window + '|' + start.getEpochSecond() + '|' + source;
   }
 
   /** The value of a scalar KPI, or null when the record does not carry it. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.pantau.flink.job.kpi.KpiFields;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,7 +29,7 @@ public final class KpiSeriesReader {
   private final String family;
 
   /** One instance of each brand, group, window and source name, not one per row. */
-  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
   public KpiSeriesReader(KpiFields fields) {
     this.layout = new KpiLayout(fields);
@@ -49,24 +48,24 @@ public final class KpiSeriesReader {
     String from = request.period().startUtc();
     String to = request.period().endUtc();
     HtmlWindows html = request.allSourcesOnly() ? new HtmlWindows(request.htmlPeriod()) : null;
-    in.forEachText(
+    in.forEachParsed(
         "a KPI record",
         line -> {
           if (!maybe(line, request, from, to)) {
-            return;
+            return null;
           }
           if (html != null) {
             String window = value(line, "\"window\":\"");
             if (window != null && !html.wanted(window)) {
-              return;
+              return null;
             }
           }
           KpiRow row = parse(line);
-          if (request.covers(row)) {
+          return request.covers(row) ? row : null;
+        },
+        row ->
             latest.merge(
-                row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old);
-          }
-        });
+                row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old));
     return sorted(latest.values());
   }
 
@@ -130,7 +129,7 @@ public final class KpiSeriesReader {
             .thenComparing(l -> l.get(0).source()));
     List<KpiRow> rows = new ArrayList<>(all.size());
     for (List<KpiRow> l : ordered) {
-      l.sort(Comparator.comparing(KpiRow::start));
+      l.sort(Comparator.comparingLong(r -> r.start().getEpochSecond()));
       rows.addAll(l);
     }
     return rows;
@@ -199,7 +198,7 @@ public final class KpiSeriesReader {
         group == null ? null : name(group),
         required(window, "window"),
         required(source, "source"),
-        Instant.parse(required(start, "start")),
+        Json.instant(required(start, "start")),
         revision,
         layout,
         values,

@@ -22,7 +22,7 @@ public final class ReportTables {
   public static List<LeadRow> leads(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
     Map<String, LeadRow> latest = new HashMap<>();
-    in.forEach("a lead", o -> leads(LeadRow.parse(o), request, latest));
+    in.forEachParsed("a lead", json -> LeadRow.parse(tree(json)), l -> leads(l, request, latest));
     return sortedLeads(latest.values());
   }
 
@@ -49,7 +49,10 @@ public final class ReportTables {
   public static List<LeaderRow> leaderboard(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
     Map<String, LeaderRow> latest = new HashMap<>();
-    in.forEach("an advocacy record", o -> leaderboard(LeaderRow.parse(o), request, latest));
+    in.forEachParsed(
+        "an advocacy record",
+        json -> LeaderRow.parse(tree(json)),
+        r -> leaderboard(r, request, latest));
     return sortedLeaders(latest.values());
   }
 
@@ -78,7 +81,10 @@ public final class ReportTables {
   public static List<TargetRow> targets(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
     Map<String, TargetRow> latest = new HashMap<>();
-    in.forEach("a target record", o -> targets(TargetRow.parse(o), request, true, latest));
+    in.forEachParsed(
+        "a target record",
+        json -> TargetRow.parse(tree(json)),
+        t -> targets(t, request, true, latest));
     return sortedTargets(latest.values());
   }
 
@@ -103,6 +109,10 @@ public final class ReportTables {
             .thenComparing(TargetRow::period)
             .thenComparing(TargetRow::start));
     return rows;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode tree(String json) throws IOException {
+    return JsonLinesReader.JSON.readTree(json);
   }
 
   private static boolean overlaps(ReportRequest request, Instant start, Instant end) {

@@ -30,43 +30,101 @@ public final class TopMentionsReader {
 
   public Tops read(JsonRecords in, ReportRequest request, int n)
       throws IOException, ReportInputException {
-    Map<String, TopMention> latest = new HashMap<>();
-    in.forEachText(
+    Collector top = new Collector(n);
+    in.forEachParsed(
         "an enriched mention",
         json -> {
           TopMention m = parse(json);
-          if (request.period().contains(m.createdAt())
-              && (request.brand() == null || m.brands().contains(request.brand()))) {
-            latest.put(m.source() + '|' + m.id(), m);
-          }
-        });
-    return of(latest.values(), n);
+          return request.period().contains(m.createdAt())
+                  && (request.brand() == null || m.brands().contains(request.brand()))
+              ? m
+              : null;
+        },
+        top::offer);
+    return top.result();
   }
 
-  /** The tops of mentions already reduced to one version each. */
-  public static Tops of(Iterable<TopMention> latest, int n) {
-    return new Tops(
-        top(latest, TopMention::reach, n),
-        top(latest, TopMention::engagement, n),
-        bursts(latest, n));
-  }
+  /**
+   * Keeps the top {@code n} by reach and by engagement and every copy, in one pass, without a map
+   * of every mention (a month holds millions). A later version of a mention replaces its earlier
+   * one; this is exact because a mention's counts only grow (SPEC §1: a re-crawl adds growth) and
+   * its reach stays, so a later version never ranks below an earlier.
+   */
+  public static final class Collector {
+    private final int n;
+    private final Top byReach;
+    private final Top byEngagement;
+    private final Map<String, TopMention> copies = new HashMap<>();
 
-  private static List<TopMention> top(
-      Iterable<TopMention> all, ToLongFunction<TopMention> by, int n) {
-    Comparator<TopMention> order =
-        Comparator.comparingLong(by).thenComparing(TopMention::id, Comparator.reverseOrder());
-    PriorityQueue<TopMention> heap = new PriorityQueue<>(order);
-    for (TopMention m : all) {
-      if (by.applyAsLong(m) > 0) {
-        heap.add(m);
-        if (heap.size() > n) {
-          heap.poll();
-        }
+    public Collector(int n) {
+      this.n = n;
+      this.byReach = new Top(n, TopMention::reach);
+      this.byEngagement = new Top(n, TopMention::engagement);
+    }
+
+    public void offer(TopMention m) {
+      String key = m.source() + '|' + m.id();
+      byReach.offer(key, m);
+      byEngagement.offer(key, m);
+      if (m.copyOf() != null) {
+        copies.put(key, m);
+      } else if (!copies.isEmpty()) {
+        copies.remove(key);
       }
     }
-    List<TopMention> out = new ArrayList<>(heap);
-    out.sort(order.reversed());
-    return out;
+
+    public Tops result() {
+      return new Tops(byReach.result(), byEngagement.result(), bursts(copies.values(), n));
+    }
+  }
+
+  /** The top n of one measure, each mention once. */
+  private static final class Top {
+    private final int n;
+    private final ToLongFunction<TopMention> by;
+    private final Comparator<TopMention> order;
+    private final PriorityQueue<TopMention> heap;
+    private final Map<String, TopMention> inHeap = new HashMap<>();
+
+    Top(int n, ToLongFunction<TopMention> by) {
+      this.n = n;
+      this.by = by;
+      this.order =
+          Comparator.comparingLong(by).thenComparing(TopMention::id, Comparator.reverseOrder());
+      this.heap = new PriorityQueue<>(order);
+    }
+
+    void offer(String key, TopMention m) {
+      TopMention old = inHeap.remove(key);
+      if (old != null) {
+        heap.remove(old);
+      }
+      if (by.applyAsLong(m) <= 0) {
+        return;
+      }
+      if (heap.size() < n) {
+        heap.add(m);
+        inHeap.put(key, m);
+      } else if (order.compare(m, heap.peek()) > 0) {
+        TopMention out = heap.poll();
+        inHeap.remove(out.source() + '|' + out.id());
+        heap.add(m);
+        inHeap.put(key, m);
+      }
+    }
+
+    List<TopMention> result() {
+      List<TopMention> out = new ArrayList<>(heap);
+      out.sort(order.reversed());
+      return out;
+    }
+  }
+
+  /** The tops of mentions, a later version of a mention after its earlier. */
+  public static Tops of(Iterable<TopMention> mentions, int n) {
+    Collector c = new Collector(n);
+    mentions.forEach(c::offer);
+    return c.result();
   }
 
   /**
@@ -183,7 +241,7 @@ public final class TopMentionsReader {
                 created =
                     t.isNumeric()
                         ? Instant.ofEpochMilli(p.getLongValue())
-                        : java.time.OffsetDateTime.parse(p.getText()).toInstant();
+                        : Json.instant(p.getText());
             default -> {}
           }
         } else if (in.equals("author")) {

@@ -47,12 +47,41 @@ public final class XlsxReportWriter {
           "message");
 
   private final ZoneId zone;
+  private final int maxRows;
 
   public XlsxReportWriter(ZoneId zone) {
-    this.zone = zone;
+    this(zone, MAX_ROWS);
   }
 
-  public void write(KpiColumns columns, ReportData data, OutputStream out) throws IOException {
+  /** With a smaller sheet, for tests of what happens past its last row. */
+  XlsxReportWriter(ZoneId zone, int maxRows) {
+    this.zone = zone;
+    this.maxRows = maxRows;
+  }
+
+  /** More rows than a sheet holds: the message says how to narrow the report. */
+  public static final class TooManyRows extends Exception {
+    TooManyRows(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * @throws TooManyRows before writing anything, when a table has more rows than a sheet holds
+   */
+  public void write(KpiColumns columns, ReportData data, OutputStream out)
+      throws IOException, TooManyRows {
+    if (data.kpis().size() > maxRows || data.leads().size() > maxRows) {
+      throw new TooManyRows(
+          String.format(
+              java.util.Locale.ROOT,
+              "%,d KPI rows and %,d leads do not fit an XLSX sheet (at most %,d rows): narrow the"
+                  + " report with --window (e.g. --window 1h,1d), --brand or a shorter period, or"
+                  + " write .csv",
+              data.kpis().size(),
+              data.leads().size(),
+              maxRows));
+    }
     try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
       Styles styles = new Styles(book);
       writeKpis(book.createSheet(KPI_SHEET), styles, columns, data.kpis());

@@ -221,6 +221,26 @@ class ReportHtmlTest {
           .isEqualTo(want.stream().map(r -> r.posts).toList());
     }
 
+    // a period of a month or more shows the monthly leaderboards
+    Path month = dir.resolve("month.html");
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "--output",
+                month.toString()))
+        .isZero();
+    assertThat(
+            Jsoup.parse(Files.readString(month, StandardCharsets.UTF_8))
+                .select("table.leaderboard")
+                .eachAttr("data-period"))
+        .containsExactly("month", "month");
+
     // leads: counted once per source, id and brand; the top ten by the author's audience
     List<dev.pantau.flink.job.copies.Lead> leads =
         fixture.leads.values().stream()

@@ -151,6 +151,61 @@ class ReportXlsxTest {
     }
   }
 
+  @Test
+  void aFolderWithoutTheNewerOutputsGivesEmptySheetsAndAnOversizedTableIsRefused()
+      throws Exception {
+    ReplayFixture.write(dir, 5);
+    for (String f :
+        List.of(
+            ReplayFolder.ALERTS, ReplayFolder.LEADS, ReplayFolder.ADVOCACY, ReplayFolder.TARGETS)) {
+      Files.delete(dir.resolve(f));
+    }
+    Path xlsx = dir.resolve("old.xlsx");
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-14",
+                "--output",
+                xlsx.toString()))
+        .isZero();
+    try (InputStream in = Files.newInputStream(xlsx);
+        Workbook book = WorkbookFactory.create(in)) {
+      assertThat(book.getSheet(XlsxReportWriter.KPI_SHEET).getLastRowNum()).isPositive();
+      for (String empty :
+          List.of(
+              XlsxReportWriter.LEADS_SHEET,
+              XlsxReportWriter.LEADERBOARD_SHEET,
+              XlsxReportWriter.TARGETS_SHEET,
+              XlsxReportWriter.ALERT_SHEET)) {
+        assertThat(book.getSheet(empty).getLastRowNum()).as(empty).isZero();
+      }
+    }
+
+    ReportRequest request =
+        new ReportRequest(
+            new ReportPeriod(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 14), JAKARTA),
+            null,
+            java.util.Set.of());
+    ReplayFolder folder = new ReplayFolder(dir);
+    List<KpiRow> rows = folder.kpis(KpiFields.STANDARD, request);
+    ReportData data = new ReportData("x", rows, List.of(), null, List.of(), List.of(), List.of());
+    assertThat(rows).hasSizeGreaterThan(10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new XlsxReportWriter(JAKARTA, 10)
+                    .write(
+                        KpiColumns.of(KpiFields.STANDARD, rows, JAKARTA),
+                        data,
+                        java.io.OutputStream.nullOutputStream()))
+        .isInstanceOf(XlsxReportWriter.TooManyRows.class)
+        .hasMessageContaining("--window");
+  }
+
   private static void checkLeads(Sheet sheet, ReplayFixture fixture, ReportPeriod period) {
     Map<String, Lead> want = new HashMap<>();
     fixture.leads.values().stream()
