@@ -143,6 +143,8 @@ final class ReportCommand extends PantauCommand {
       data = read(in, request, format);
     } catch (ReportInputException e) {
       throw new UserException(e.getMessage());
+    } catch (XlsxReportWriter.TooManyRows e) {
+      throw new UserException(e.getMessage());
     }
     List<KpiRow> rows = data.kpis();
     KpiColumns columns = KpiColumns.of(KpiFields.STANDARD, rows, zone);
@@ -198,7 +200,7 @@ final class ReportCommand extends PantauCommand {
 
   /** What the format shows: the CSV is the KPI table alone. */
   private static ReportData read(ReportSource in, ReportRequest request, String format)
-      throws IOException, ReportInputException {
+      throws IOException, ReportInputException, XlsxReportWriter.TooManyRows {
     boolean html = format.equals("html");
     boolean csv = format.equals("csv");
     // the HTML report compares with the previous period, and share of voice needs the whole
@@ -216,6 +218,10 @@ final class ReportCommand extends PantauCommand {
             : request;
     Timing t = new Timing();
     var rows = t.lap("KPIs", in.kpis(KpiFields.STANDARD, kpis));
+    if (format.equals("xlsx")) {
+      // before reading the rest: a month of every window is refused at once
+      XlsxReportWriter.checkFits(rows.size(), 0, XlsxReportWriter.MAX_ROWS);
+    }
     var alerts =
         t.lap("alerts", csv ? List.<dev.pantau.flink.report.AlertRow>of() : in.alerts(request));
     var tops = t.lap("mentions", html ? in.topMentions(request, TOP_MENTIONS) : null);

@@ -59,6 +59,27 @@ public final class XlsxReportWriter {
     this.maxRows = maxRows;
   }
 
+  /**
+   * Fails when {@code kpis} or {@code leads} rows do not fit a sheet of {@code maxRows}: the
+   * command checks the KPI rows before reading the rest, so a month of every window is refused at
+   * once.
+   */
+  public static void checkFits(int kpis, int leads, int maxRows) throws TooManyRows {
+    if (kpis > maxRows || leads > maxRows) {
+      String what =
+          kpis > maxRows
+              ? String.format(java.util.Locale.ROOT, "%,d KPI rows", kpis)
+              : String.format(java.util.Locale.ROOT, "%,d leads", leads);
+      throw new TooManyRows(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s do not fit an XLSX sheet (at most %,d rows): narrow the report with --window"
+                  + " (e.g. --window 1h,1d), --brand or a shorter period, or write .csv",
+              what,
+              maxRows));
+    }
+  }
+
   /** More rows than a sheet holds: the message says how to narrow the report. */
   public static final class TooManyRows extends Exception {
     TooManyRows(String message) {
@@ -71,17 +92,7 @@ public final class XlsxReportWriter {
    */
   public void write(KpiColumns columns, ReportData data, OutputStream out)
       throws IOException, TooManyRows {
-    if (data.kpis().size() > maxRows || data.leads().size() > maxRows) {
-      throw new TooManyRows(
-          String.format(
-              java.util.Locale.ROOT,
-              "%,d KPI rows and %,d leads do not fit an XLSX sheet (at most %,d rows): narrow the"
-                  + " report with --window (e.g. --window 1h,1d), --brand or a shorter period, or"
-                  + " write .csv",
-              data.kpis().size(),
-              data.leads().size(),
-              maxRows));
-    }
+    checkFits(data.kpis().size(), data.leads().size(), maxRows);
     try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
       Styles styles = new Styles(book);
       writeKpis(book.createSheet(KPI_SHEET), styles, columns, data.kpis());
