@@ -142,3 +142,22 @@ CREATE TABLE IF NOT EXISTS advocacy (
   revision integer NOT NULL,
   PRIMARY KEY (brand, period, start, employee)
 );
+
+-- target progress (SPEC §4d): each target and period as of its newest figures; a row is replaced
+-- only by a higher revision
+CREATE TABLE IF NOT EXISTS targets (
+  brand text NOT NULL,
+  metric text NOT NULL,
+  period text NOT NULL,
+  start timestamptz NOT NULL,
+  "end" timestamptz NOT NULL,
+  as_of timestamptz NOT NULL,
+  target double precision NOT NULL,
+  actual bigint NOT NULL,
+  expected_by_now double precision,
+  pace double precision,
+  projected double precision,
+  status text,
+  revision integer NOT NULL,
+  PRIMARY KEY (brand, metric, period, start)
+);

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 
 /**
  * Attaches the PostgreSQL sinks of {@code --jdbc-url} to a job's outputs (SPEC §8): KPI records,
- * alerts and enriched mentions, each at its output's parallelism, so one key always reaches the
- * same writer.
+ * alerts, enriched mentions, leads, the advocacy leaderboard and target progress, each at its
+ * output's parallelism, so one key always reaches the same writer.
  */
 public final class JdbcOutputs {
   private JdbcOutputs() {}
@@ -59,6 +59,13 @@ public final class JdbcOutputs {
         .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.ADVOCACY))
         .name("Advocacy to PostgreSQL")
         .uid("sink-postgres-advocacy");
+    if (outputs.targets() != null) {
+      outputs
+          .targets()
+          .sinkTo(new PostgresUpsertSink(jdbcUrl, PostgresTable.TARGETS))
+          .name("Targets to PostgreSQL")
+          .uid("sink-postgres-targets");
+    }
     return outputs;
   }
 }

@@ -105,6 +105,18 @@ public enum PostgresTable {
     boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
       return candidate.get("revision").asLong() > old.get("revision").asLong();
     }
+  },
+  /** Target progress (SPEC §4d); replaced only by a higher revision. */
+  TARGETS("targets", List.of("brand", "metric", "period", "start")) {
+    @Override
+    String replaceWhen() {
+      return "excluded.revision > targets.revision";
+    }
+
+    @Override
+    boolean newer(Map<String, JsonNode> old, Map<String, JsonNode> candidate) {
+      return candidate.get("revision").asLong() > old.get("revision").asLong();
+    }
   };
 
   private final String table;

@@ -2,17 +2,19 @@ package dev.pantau.flink.cli;
 
 import dev.pantau.flink.job.kpi.KpiFields;
 import dev.pantau.flink.launch.UserException;
-import dev.pantau.flink.report.AlertRow;
 import dev.pantau.flink.report.CsvLocale;
 import dev.pantau.flink.report.HtmlReportWriter;
+import dev.pantau.flink.report.JdbcReportSource;
+import dev.pantau.flink.report.KafkaReportSource;
 import dev.pantau.flink.report.KpiColumns;
 import dev.pantau.flink.report.KpiCsvWriter;
 import dev.pantau.flink.report.KpiRow;
 import dev.pantau.flink.report.ReplayFolder;
+import dev.pantau.flink.report.ReportData;
 import dev.pantau.flink.report.ReportInputException;
 import dev.pantau.flink.report.ReportPeriod;
 import dev.pantau.flink.report.ReportRequest;
-import dev.pantau.flink.report.TopMentionsReader;
+import dev.pantau.flink.report.ReportSource;
 import dev.pantau.flink.report.XlsxReportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,18 +33,38 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "A KPI report for a period from a replay's output folder (SPEC §7).",
+      "A KPI report for a period from a replay's output folder, the PostgreSQL tables or the topics (SPEC §7).",
       "The output's extension picks the format: .csv, one row per brand, window, start and source,",
-      "ready for a spreadsheet; .xlsx, a KPI sheet and an alert sheet; .html, one self-contained page",
-      "with headline numbers against the previous period, charts, share of voice, alerts and top mentions."
+      "ready for a spreadsheet; .xlsx, sheets of KPIs, leads, leaderboard, targets and alerts;",
+      ".html, one self-contained page with headline numbers against the previous period, charts,",
+      "share of voice, targets, the advocacy leaderboard, alerts, leads, top mentions and copy bursts."
     })
 final class ReportCommand extends PantauCommand {
-  @Option(
-      names = "--input",
-      required = true,
-      paramLabel = "DIR",
-      description = "A replay's output folder (kpi-series.jsonl, alerts.jsonl).")
-  Path input;
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Input source;
+
+  /** Where the report's data comes from: exactly one. */
+  static final class Input {
+    @Option(
+        names = "--input",
+        paramLabel = "DIR",
+        description = "A replay's output folder (kpi-series.jsonl, alerts.jsonl, leads.jsonl...).")
+    Path input;
+
+    @Option(
+        names = "--jdbc-url",
+        paramLabel = "URL",
+        description =
+            "The PostgreSQL tables of SPEC §8: jdbc:postgresql://HOST:PORT/DB (user and password in the URL or PGUSER/PGPASSWORD).")
+    String jdbcUrl;
+
+    @Option(
+        names = "--bootstrap",
+        paramLabel = "HOST:PORT",
+        description =
+            "The output topics (kpi-series, alerts, mentions-enriched, leads, advocacy, targets), read_committed up to their ends at the start.")
+    String bootstrap;
+  }
 
   @Option(
       names = "--from",
@@ -116,26 +138,15 @@ final class ReportCommand extends PantauCommand {
     }
     ReportRequest request =
         new ReportRequest(new ReportPeriod(from, to, zone), brand, new LinkedHashSet<>(windows));
-    ReplayFolder folder;
-    List<KpiRow> rows;
-    List<AlertRow> alerts;
-    TopMentionsReader.Tops tops;
-    try {
-      folder = new ReplayFolder(input);
-      // the HTML report compares with the previous period, and share of voice needs the whole group
-      ReportRequest read =
-          format.equals("html")
-              ? new ReportRequest(
-                  new ReportPeriod(request.period().previous().from(), to, zone),
-                  null,
-                  request.windows())
-              : request;
-      rows = folder.kpis(KpiFields.STANDARD, read);
-      alerts = format.equals("csv") ? List.of() : folder.alerts(request);
-      tops = format.equals("html") ? folder.topMentions(request, TOP_MENTIONS) : null;
+    ReportData data;
+    try (ReportSource in = open()) {
+      data = read(in, request, format);
     } catch (ReportInputException e) {
       throw new UserException(e.getMessage());
+    } catch (XlsxReportWriter.TooManyRows e) {
+      throw new UserException(e.getMessage());
     }
+    List<KpiRow> rows = data.kpis();
     KpiColumns columns = KpiColumns.of(KpiFields.STANDARD, rows, zone);
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
@@ -144,13 +155,15 @@ final class ReportCommand extends PantauCommand {
     try (OutputStream out = Files.newOutputStream(output)) {
       switch (format) {
         case "csv" -> new KpiCsvWriter(csvLocale, !noBom).write(columns, rows, out);
-        case "xlsx" -> new XlsxReportWriter(zone).write(columns, rows, alerts, out);
-        case "html" ->
-            new HtmlReportWriter(request).write(rows, alerts, tops, input.toString(), out);
+        case "xlsx" -> new XlsxReportWriter(zone).write(columns, data, out);
+        case "html" -> new HtmlReportWriter(request).write(data, out);
         default -> throw new IllegalStateException(format);
       }
     } catch (IOException e) {
       throw new UserException("cannot write " + output + ": " + e.getMessage());
+    } catch (XlsxReportWriter.TooManyRows e) {
+      Files.deleteIfExists(output);
+      throw new UserException(e.getMessage());
     }
     out()
         .println(
@@ -159,7 +172,14 @@ final class ReportCommand extends PantauCommand {
                 + ": "
                 + rows.size()
                 + " KPI rows, "
-                + (format.equals("csv") ? "" : alerts.size() + " alerts, ")
+                + (format.equals("csv")
+                    ? ""
+                    : data.alerts().size()
+                        + " alerts, "
+                        + data.leads().size()
+                        + " leads, "
+                        + data.targets().size()
+                        + " targets, ")
                 + from
                 + " to "
                 + to
@@ -167,6 +187,68 @@ final class ReportCommand extends PantauCommand {
                 + zone
                 + ")");
     return 0;
+  }
+
+  private ReportSource open() throws ReportInputException {
+    if (source.input != null) {
+      return new ReplayFolder(source.input);
+    }
+    return source.jdbcUrl != null
+        ? new JdbcReportSource(source.jdbcUrl)
+        : new KafkaReportSource(source.bootstrap);
+  }
+
+  /** What the format shows: the CSV is the KPI table alone. */
+  private static ReportData read(ReportSource in, ReportRequest request, String format)
+      throws IOException, ReportInputException, XlsxReportWriter.TooManyRows {
+    boolean html = format.equals("html");
+    boolean csv = format.equals("csv");
+    // the HTML report compares with the previous period, and share of voice needs the whole
+    // group; its totals and charts are of all sources together
+    ReportRequest kpis =
+        html
+            ? new ReportRequest(
+                new ReportPeriod(
+                    request.period().previous().from(),
+                    request.period().to(),
+                    request.period().zone()),
+                null,
+                request.windows(),
+                request.period().length())
+            : request;
+    Timing t = new Timing();
+    var rows = t.lap("KPIs", in.kpis(KpiFields.STANDARD, kpis));
+    if (format.equals("xlsx")) {
+      // before reading the rest: a month of every window is refused at once
+      XlsxReportWriter.checkFits(rows.size(), 0, XlsxReportWriter.MAX_ROWS);
+    }
+    var alerts =
+        t.lap("alerts", csv ? List.<dev.pantau.flink.report.AlertRow>of() : in.alerts(request));
+    var tops = t.lap("mentions", html ? in.topMentions(request, TOP_MENTIONS) : null);
+    var leads =
+        t.lap("leads", csv ? List.<dev.pantau.flink.report.LeadRow>of() : in.leads(request));
+    var board =
+        t.lap(
+            "leaderboard",
+            csv ? List.<dev.pantau.flink.report.LeaderRow>of() : in.leaderboard(request));
+    var targets =
+        t.lap("targets", csv ? List.<dev.pantau.flink.report.TargetRow>of() : in.targets(request));
+    return new ReportData(in.name(), rows, alerts, tops, leads, board, targets);
+  }
+
+  /** With -Dpantau.report.timing=true, how long each part took, on standard error. */
+  private static final class Timing {
+    private static final boolean ON = Boolean.getBoolean("pantau.report.timing");
+    private long last = System.nanoTime();
+
+    <T> T lap(String what, T value) {
+      long now = System.nanoTime();
+      if (ON) {
+        System.err.printf(Locale.ROOT, "report timing: %s %.2f s%n", what, (now - last) / 1e9);
+      }
+      last = now;
+      return value;
+    }
   }
 
   private static String extension(Path p) {

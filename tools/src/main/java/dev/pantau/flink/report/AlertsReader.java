@@ -2,7 +2,6 @@ package dev.pantau.flink.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,17 +16,17 @@ import java.util.Map;
 public final class AlertsReader {
 
   /** The alerts of the request's period and brand, by start then id. */
-  public List<AlertRow> read(Path file, ReportRequest request)
+  public List<AlertRow> read(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
     Map<String, AlertRow> latest = new LinkedHashMap<>();
-    JsonLinesReader.read(
-        file,
+    in.forEach(
         "an alert",
         o -> {
           AlertRow a = parse(o);
           if (request.period().contains(a.start())
               && (request.brand() == null || request.brand().equals(a.brand()))) {
-            latest.put(a.id(), a);
+            // a resolved alert stays resolved: a later firing record of its id is a re-delivery
+            latest.merge(a.id(), a, (old, neu) -> "resolved".equals(old.status()) ? old : neu);
           }
         });
     List<AlertRow> rows = new ArrayList<>(latest.values());

@@ -36,6 +36,27 @@ public enum CsvLocale {
   }
 
   /**
+   * Appends a decimal as {@link #number} writes it: the shortest form that reads back as the same
+   * double, without an exponent. BigDecimal only for the rare value Java writes with one.
+   */
+  public void appendDecimal(StringBuilder b, double v) {
+    String s = Double.toString(v);
+    if (s.indexOf('E') >= 0) {
+      b.append(number(v));
+      return;
+    }
+    int end = s.endsWith(".0") ? s.length() - 2 : s.length();
+    if (end == 2 && s.startsWith("-0")) {
+      b.append('0');
+      return;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      b.append(c == '.' ? decimal : c);
+    }
+  }
+
+  /**
    * A text cell, quoted when it holds the separator, a quote or a line break. A cell starting with
    * {@code = + - @} is prefixed with {@code '} so a spreadsheet never runs it as a formula (brand
    * and group names come from configuration files anyone may edit).

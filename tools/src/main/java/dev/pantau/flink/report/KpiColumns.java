@@ -42,7 +42,11 @@ public final class KpiColumns {
     for (KpiField f : fields.all()) {
       if (f.metric().family()) {
         TreeSet<String> ids = new TreeSet<>();
-        rows.forEach(r -> ids.addAll(r.topics().keySet()));
+        for (KpiRow r : rows) {
+          if (!r.topics().isEmpty() && !ids.containsAll(r.topics().keySet())) {
+            ids.addAll(r.topics().keySet());
+          }
+        }
         for (String id : ids) {
           kpis.add(new Column(header(f.name()) + id, f.name(), id, false));
         }
@@ -67,14 +71,58 @@ public final class KpiColumns {
     return kpis;
   }
 
+  /**
+   * Window starts formatted once each: a month's rows share some tens of thousands of starts, and
+   * formatting a time is most of the cost of writing a row.
+   */
+  private final java.util.Map<Long, String[]> times = new java.util.HashMap<>();
+
+  /** The key cells of a row in a CSV line, each as {@code locale} writes text. */
+  void appendKey(KpiRow row, StringBuilder b, CsvLocale locale) {
+    char sep = locale.separator();
+    String[] t = times(row);
+    b.append(locale.text(row.brand()))
+        .append(sep)
+        .append(row.group() == null ? "" : locale.text(row.group()))
+        .append(sep)
+        .append(locale.text(row.window()))
+        .append(sep)
+        .append(locale.text(row.source()))
+        .append(sep)
+        .append(t[0])
+        .append(sep)
+        .append(t[1]);
+  }
+
+  private long lastStart = Long.MIN_VALUE;
+  private String[] lastTimes;
+
+  /** UTC and local start: a series' rows come in time order, the next series reuses the cache. */
+  private String[] times(KpiRow row) {
+    long s = row.start().getEpochSecond();
+    if (s != lastStart) {
+      lastStart = s;
+      lastTimes =
+          times.computeIfAbsent(
+              s,
+              k ->
+                  new String[] {
+                    dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(row.start()),
+                    LOCAL.format(row.start().atZone(zone))
+                  });
+    }
+    return lastTimes;
+  }
+
   /** The key cells of a row, in {@link #KEY} order. */
   public List<String> key(KpiRow row) {
+    String[] t = times(row);
     return List.of(
         row.brand(),
         row.group() == null ? "" : row.group(),
         row.window(),
         row.source(),
-        dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(row.start()),
-        LOCAL.format(row.start().atZone(zone)));
+        t[0],
+        t[1]);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * One KPI record of SPEC §4 as a report sees it: its key, its revision, its scalar KPIs by registry
  * name ({@code engagement.total}; absent when the record does not carry it) and its topic counts.
+ * Values are held as doubles, NaN for absent: every KPI count is far below 2^53, so a count
+ * survives exactly.
  */
 public record KpiRow(
     String brand,
@@ -14,16 +16,27 @@ public record KpiRow(
     String source,
     Instant start,
     int revision,
-    Map<String, Number> values,
+    KpiLayout layout,
+    double[] values,
     Map<String, Long> topics) {
 
   /** The upsert key of SPEC §4. */
   String key() {
-    return brand + '|' + window + '|' + start + '|' + source;
+    return brand + '|' + window + '|' + start.getEpochSecond() + '|' + source;
   }
 
   /** The value of a scalar KPI, or null when the record does not carry it. */
   public Number value(String metric) {
-    return values.get(metric);
+    int i = layout.index(metric);
+    return i < 0 ? null : value(i);
+  }
+
+  /** The value at a layout position: a Long for a count, a Double for a ratio, or null. */
+  Number value(int i) {
+    double v = values[i];
+    if (Double.isNaN(v)) {
+      return null;
+    }
+    return layout.ratio(i) ? (Number) v : (Number) (long) v;
   }
 }

@@ -1,105 +1,226 @@
 package dev.pantau.flink.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pantau.flink.job.kpi.KpiField;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.pantau.flink.job.kpi.KpiFields;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
- * Reads {@code kpi-series.jsonl} (SPEC §4) into rows, keeping the latest revision of each key as a
- * consumer's upsert would; which fields exist comes from the KPI registry, so a new KPI needs no
- * change here.
+ * Reads KPI records (SPEC §4) into rows, keeping the latest revision of each key as a consumer's
+ * upsert would; which fields exist comes from the KPI registry, so a new KPI needs no change here.
+ *
+ * <p>A month of minute windows is a gigabyte of JSON, so a record outside the request is skipped by
+ * its key fields found as text, before any parsing, and the rest is read with Jackson's streaming
+ * parser rather than as a tree. A record written otherwise than SPEC's writer writes it (spaces,
+ * another field order) is simply parsed in full.
  */
 public final class KpiSeriesReader {
+  private static final JsonFactory FACTORY = new JsonFactory();
 
-  private final KpiFields fields;
+  private final KpiLayout layout;
+  private final String family;
+
+  /** One instance of each brand, group, window and source name, not one per row. */
+  private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
   public KpiSeriesReader(KpiFields fields) {
-    this.fields = fields;
+    this.layout = new KpiLayout(fields);
+    this.family = layout.family();
   }
 
   /**
-   * The rows {@code keep} accepts, latest revision per key, sorted by brand, window, source and
+   * The rows the request covers, latest revision per key, sorted by brand, window, source and
    * start.
    *
-   * @throws ReportInputException naming the file and line of a line that is not a KPI record
+   * @throws ReportInputException naming where a record that is not a KPI record was
    */
-  public List<KpiRow> read(Path file, Predicate<KpiRow> keep)
+  public List<KpiRow> read(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
     Map<String, KpiRow> latest = new HashMap<>();
-    JsonLinesReader.read(
-        file,
+    String from = request.period().startUtc();
+    String to = request.period().endUtc();
+    HtmlWindows html = request.allSourcesOnly() ? new HtmlWindows(request.htmlPeriod()) : null;
+    in.forEachParsed(
         "a KPI record",
-        o -> {
-          KpiRow row = parse(o);
-          if (keep.test(row)) {
-            latest.merge(
-                row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old);
+        line -> {
+          if (!maybe(line, request, from, to)) {
+            return null;
           }
-        });
-    List<KpiRow> rows = new ArrayList<>(latest.values());
-    rows.sort(
-        Comparator.comparing(KpiRow::brand)
-            .thenComparing(KpiRow::window, Comparator.comparing(KpiSeriesReader::windowLength))
-            .thenComparing(KpiRow::source)
-            .thenComparing(KpiRow::start));
+          if (html != null) {
+            String window = value(line, "\"window\":\"");
+            if (window != null && !html.wanted(window)) {
+              return null;
+            }
+          }
+          KpiRow row = parse(line);
+          return request.covers(row) ? row : null;
+        },
+        row ->
+            latest.merge(
+                row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old));
+    return sorted(latest.values());
+  }
+
+  /** False only when a key field, found as SPEC's writer writes it, rules the record out. */
+  static boolean maybe(String line, ReportRequest request, String from, String to) {
+    String start = value(line, "\"start\":\"");
+    if (start != null
+        && start.length() == 20
+        && start.endsWith("Z")
+        && (start.compareTo(from) < 0 || start.compareTo(to) >= 0)) {
+      return false;
+    }
+    if (request.allSourcesOnly()) {
+      String source = value(line, "\"source\":\"");
+      if (source != null && !source.equals("*")) {
+        return false;
+      }
+    }
+    if (!request.windows().isEmpty()) {
+      String window = value(line, "\"window\":\"");
+      if (window != null && !request.windows().contains(window)) {
+        return false;
+      }
+    }
+    if (request.brand() != null) {
+      String brand = value(line, "\"brand\":\"");
+      return brand == null || brand.equals(request.brand()) || brand.indexOf('\\') >= 0;
+    }
+    return true;
+  }
+
+  /** The text between {@code key} and the next quote, or null; escapes are left as they are. */
+  private static String value(String line, String key) {
+    int at = line.indexOf(key);
+    if (at < 0) {
+      return null;
+    }
+    int from = at + key.length();
+    int end = line.indexOf('"', from);
+    return end < 0 ? null : line.substring(from, end);
+  }
+
+  /**
+   * By brand, window length, source and start: the order of the CSV and the KPI sheet. Rows are
+   * grouped by brand, window and source first, so a million rows are never compared by their
+   * window's length (a parse of its name) in a sort.
+   */
+  public static List<KpiRow> sorted(Collection<KpiRow> all) {
+    Map<String, List<KpiRow>> series = new HashMap<>();
+    for (KpiRow r : all) {
+      series
+          .computeIfAbsent(
+              r.brand() + '\u0000' + r.window() + '\u0000' + r.source(), k -> new ArrayList<>())
+          .add(r);
+    }
+    List<List<KpiRow>> ordered = new ArrayList<>(series.values());
+    ordered.sort(
+        Comparator.comparing((List<KpiRow> l) -> l.get(0).brand())
+            .thenComparingLong(l -> windowLength(l.get(0).window()))
+            .thenComparing(l -> l.get(0).window())
+            .thenComparing(l -> l.get(0).source()));
+    List<KpiRow> rows = new ArrayList<>(all.size());
+    for (List<KpiRow> l : ordered) {
+      l.sort(Comparator.comparingLong(r -> r.start().getEpochSecond()));
+      rows.addAll(l);
+    }
     return rows;
   }
 
-  KpiRow parse(JsonNode o) {
-    Map<String, Number> values = new LinkedHashMap<>();
-    Map<String, Long> topics = new TreeMap<>();
-    for (KpiField f : fields.all()) {
-      JsonNode v = at(o, f.name());
-      if (f.metric().family()) {
-        if (v != null && v.isObject()) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            topics.put(e.getKey(), e.getValue().asLong());
+  KpiRow parse(String json) throws IOException {
+    double[] values = layout.empty();
+    Map<String, Long> topics = null;
+    String brand = null;
+    String group = null;
+    String window = null;
+    String source = null;
+    String start = null;
+    int revision = 1;
+    try (JsonParser p = FACTORY.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not an object");
+      }
+      String prefix = null;
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.END_OBJECT) {
+          if (prefix == null) {
+            break;
           }
+          prefix = null;
+          continue;
         }
-      } else if (v != null && v.isNumber()) {
-        values.put(
-            f.name(), f.metric().ratio() ? (Number) v.doubleValue() : (Number) v.longValue());
+        String name = p.currentName();
+        t = p.nextToken();
+        if (t == JsonToken.START_OBJECT && prefix == null) {
+          prefix = name + '.';
+          continue;
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        if (prefix == null) {
+          switch (name) {
+            case "brand" -> brand = p.getText();
+            case "group" -> group = p.getText();
+            case "window" -> window = p.getText();
+            case "source" -> source = p.getText();
+            case "start" -> start = p.getText();
+            case "revision" -> revision = p.getIntValue();
+            default -> scalar(name, p, t, values);
+          }
+        } else if (prefix.equals(family)) {
+          if (t.isNumeric()) {
+            if (topics == null) {
+              topics = new TreeMap<>();
+            }
+            topics.put(names.computeIfAbsent(name, k -> k), p.getLongValue());
+          }
+        } else {
+          scalar(prefix + name, p, t, values);
+        }
       }
     }
     return new KpiRow(
-        required(o, "brand").asText(),
-        o.hasNonNull("group") ? o.get("group").asText() : null,
-        required(o, "window").asText(),
-        required(o, "source").asText(),
-        Instant.parse(required(o, "start").asText()),
-        o.path("revision").asInt(1),
+        required(brand, "brand"),
+        group == null ? null : name(group),
+        required(window, "window"),
+        required(source, "source"),
+        Json.instant(required(start, "start")),
+        revision,
+        layout,
         values,
-        topics);
+        topics == null ? Map.of() : topics);
   }
 
-  /** The node at a registry name's path; for a family ({@code topics.}) the object itself. */
-  private static JsonNode at(JsonNode o, String dotted) {
-    JsonNode at = o;
-    for (String part : dotted.split("\\.")) {
-      at = at == null ? null : at.get(part);
+  private void scalar(String path, JsonParser p, JsonToken t, double[] values) throws IOException {
+    int i = layout.index(path);
+    if (i >= 0 && t.isNumeric()) {
+      values[i] = layout.ratio(i) ? p.getDoubleValue() : p.getLongValue();
     }
-    return at;
   }
 
-  private static JsonNode required(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || v.isNull()) {
+  private String name(String s) {
+    return names.computeIfAbsent(s, k -> k);
+  }
+
+  private String required(String v, String field) {
+    if (v == null) {
       throw new IllegalArgumentException("no " + field);
     }
-    return v;
+    return name(v);
   }
 
   /**

@@ -6,7 +6,8 @@ import java.util.Collection;
  * A brand's KPIs over a period, summed from its windows of one length for all sources. Net
  * sentiment and share of voice are recomputed from the summed counts, never averaged from the
  * windows' ratios (a quiet day would weigh as much as a busy one). Reach sums the windows' reach:
- * an author seen on two days counts twice, which the report says.
+ * an author seen on two days counts twice, which the report says. Followers are the audience at the
+ * end of the period: the last window's {@code followers.end}, not a sum.
  */
 public record PeriodTotals(
     long mentions,
@@ -17,14 +18,31 @@ public record PeriodTotals(
     long negative,
     long groupMentions,
     boolean hasGroup,
-    boolean hasSentiment) {
+    boolean hasSentiment,
+    long leads,
+    Long followersEnd,
+    Long followersGrowth) {
 
   public static PeriodTotals of(Collection<KpiRow> rows, String brand, String window) {
     long mentions = 0, reach = 0, engagement = 0, pos = 0, neu = 0, neg = 0, group = 0;
     String groupId = null;
     boolean sentiment = false;
+    long leads = 0;
+    Long growth = null;
+    Long followers = null;
+    java.time.Instant followersAt = null;
     for (KpiRow r : rows) {
       if (r.brand().equals(brand) && r.window().equals(window) && r.source().equals("*")) {
+        leads += longOf(r, "leads");
+        Number end = r.value("followers.end");
+        if (end != null && (followersAt == null || r.start().isAfter(followersAt))) {
+          followers = end.longValue();
+          followersAt = r.start();
+        }
+        Number g = r.value("followers.growth");
+        if (g != null) {
+          growth = (growth == null ? 0 : growth) + g.longValue();
+        }
         mentions += longOf(r, "mentions");
         reach += longOf(r, "reach");
         engagement += longOf(r, "engagement.total");
@@ -45,7 +63,18 @@ public record PeriodTotals(
       }
     }
     return new PeriodTotals(
-        mentions, reach, engagement, pos, neu, neg, group, groupId != null, sentiment);
+        mentions,
+        reach,
+        engagement,
+        pos,
+        neu,
+        neg,
+        group,
+        groupId != null,
+        sentiment,
+        leads,
+        followers,
+        growth);
   }
 
   /** (positive - negative) / scored, as SPEC §4 defines it; null when nothing was scored. */

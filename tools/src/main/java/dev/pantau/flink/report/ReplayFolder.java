@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A replay's output folder (SPEC §7) as the source of a report. */
-public final class ReplayFolder {
+public final class ReplayFolder implements ReportSource {
   public static final String KPI_SERIES = "kpi-series.jsonl";
   public static final String ALERTS = "alerts.jsonl";
   public static final String ENRICHED = "mentions-enriched.jsonl";
+  public static final String LEADS = "leads.jsonl";
+  public static final String ADVOCACY = "advocacy.jsonl";
+  public static final String TARGETS = "targets.jsonl";
 
   private final Path dir;
 
@@ -25,9 +28,15 @@ public final class ReplayFolder {
     return dir;
   }
 
+  @Override
+  public String name() {
+    return dir.toString();
+  }
+
   /**
    * The KPI rows the request covers; the KPI series must exist, it is what every report is made of.
    */
+  @Override
   public List<KpiRow> kpis(KpiFields fields, ReportRequest request)
       throws IOException, ReportInputException {
     Path file = dir.resolve(KPI_SERIES);
@@ -35,22 +44,45 @@ public final class ReplayFolder {
       throw new ReportInputException(
           "cannot read " + file + ": no such file (is " + dir + " a replay's output folder?)");
     }
-    return new KpiSeriesReader(fields).read(file, request::covers);
+    return new KpiSeriesReader(fields).read(lines(file), request);
   }
 
-  /**
-   * The alerts the request covers; none when the folder has no alerts file (a replay without
-   * rules).
-   */
+  /** None when the folder has no alerts file (a replay without rules). */
+  @Override
   public List<AlertRow> alerts(ReportRequest request) throws IOException, ReportInputException {
-    Path file = dir.resolve(ALERTS);
-    return Files.exists(file) ? new AlertsReader().read(file, request) : List.of();
+    return new AlertsReader().read(optional(ALERTS), request);
   }
 
-  /** The period's top {@code n} mentions, or null when the folder has no enriched mentions. */
+  @Override
   public TopMentionsReader.Tops topMentions(ReportRequest request, int n)
       throws IOException, ReportInputException {
     Path file = dir.resolve(ENRICHED);
-    return Files.exists(file) ? new TopMentionsReader().read(file, request, n) : null;
+    return Files.exists(file) ? new TopMentionsReader().read(lines(file), request, n) : null;
+  }
+
+  @Override
+  public List<LeadRow> leads(ReportRequest request) throws IOException, ReportInputException {
+    return ReportTables.leads(optional(LEADS), request);
+  }
+
+  @Override
+  public List<LeaderRow> leaderboard(ReportRequest request)
+      throws IOException, ReportInputException {
+    return ReportTables.leaderboard(optional(ADVOCACY), request);
+  }
+
+  @Override
+  public List<TargetRow> targets(ReportRequest request) throws IOException, ReportInputException {
+    return ReportTables.targets(optional(TARGETS), request);
+  }
+
+  /** A folder of an older replay lacks the newer outputs: they read as empty. */
+  private JsonRecords optional(String name) {
+    Path file = dir.resolve(name);
+    return Files.exists(file) ? lines(file) : JsonRecords.NONE;
+  }
+
+  private static JsonRecords lines(Path file) {
+    return JsonLinesReader.of(file);
   }
 }

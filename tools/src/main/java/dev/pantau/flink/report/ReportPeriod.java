@@ -30,6 +30,16 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     return !t.isBefore(start()) && t.isBefore(end());
   }
 
+  /** {@link #start()} as SPEC §4 writes times, which sort as text in time order. */
+  public String startUtc() {
+    return dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(start());
+  }
+
+  /** {@link #end()} as SPEC §4 writes times. */
+  public String endUtc() {
+    return dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(end());
+  }
+
   public long days() {
     return ChronoUnit.DAYS.between(from, to) + 1;
   }

@@ -1,8 +1,12 @@
 package dev.pantau.flink.report;
 
 import java.time.Instant;
+import java.util.List;
 
-/** An enriched mention (SPEC §6) as the report's top lists show it. */
+/**
+ * An enriched mention (SPEC §6) as the report's top lists and copy bursts show it; {@code copyOf}
+ * is null unless it is a copy.
+ */
 public record TopMention(
     String source,
     String id,
@@ -11,4 +15,6 @@ public record TopMention(
     String url,
     Instant createdAt,
     long reach,
-    long engagement) {}
+    long engagement,
+    List<String> brands,
+    String copyOf) {}

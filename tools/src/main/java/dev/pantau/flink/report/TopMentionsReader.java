@@ -1,98 +1,274 @@
 package dev.pantau.flink.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
 /**
- * The period's top mentions by reach and by engagement from {@code mentions-enriched.jsonl}, in one
- * pass holding only the current top n: the file of a month can be gigabytes. A mention re-emitted
- * (a grown count, a late {@code copy_of}) counts once, in its last version.
+ * The period's top mentions by reach and by engagement, and its copy bursts, from the enriched
+ * mentions in one pass. A mention re-emitted (a grown count, a late {@code copy_of}) counts once,
+ * in its last version, as a consumer's upsert on source and id keeps it.
  */
 public final class TopMentionsReader {
 
-  public record Tops(List<TopMention> byReach, List<TopMention> byEngagement) {}
+  /** The top lists and the biggest copy bursts. */
+  public record Tops(
+      List<TopMention> byReach, List<TopMention> byEngagement, List<CopyBurst> bursts) {}
 
-  public Tops read(Path file, ReportRequest request, int n)
+  public Tops read(JsonRecords in, ReportRequest request, int n)
       throws IOException, ReportInputException {
-    Map<String, TopMention> latest = new HashMap<>();
-    JsonLinesReader.read(
-        file,
+    Collector top = new Collector(n);
+    in.forEachParsed(
         "an enriched mention",
-        o -> {
-          TopMention m = parse(o);
-          if (request.period().contains(m.createdAt())
-              && (request.brand() == null || hasBrand(o, request.brand()))) {
-            latest.put(m.source() + '|' + m.id(), m);
-          }
-        });
-    return new Tops(
-        top(latest.values(), TopMention::reach, n),
-        top(latest.values(), TopMention::engagement, n));
+        json -> {
+          TopMention m = parse(json);
+          return request.period().contains(m.createdAt())
+                  && (request.brand() == null || m.brands().contains(request.brand()))
+              ? m
+              : null;
+        },
+        top::offer);
+    return top.result();
   }
 
-  private static List<TopMention> top(
-      Iterable<TopMention> all, ToLongFunction<TopMention> by, int n) {
-    Comparator<TopMention> order =
-        Comparator.comparingLong(by).thenComparing(TopMention::id, Comparator.reverseOrder());
-    PriorityQueue<TopMention> heap = new PriorityQueue<>(order);
-    for (TopMention m : all) {
-      if (by.applyAsLong(m) > 0) {
+  /**
+   * Keeps the top {@code n} by reach and by engagement and every copy, in one pass, without a map
+   * of every mention (a month holds millions). A later version of a mention replaces its earlier
+   * one; this is exact because a mention's counts only grow (SPEC §1: a re-crawl adds growth) and
+   * its reach stays, so a later version never ranks below an earlier.
+   */
+  public static final class Collector {
+    private final int n;
+    private final Top byReach;
+    private final Top byEngagement;
+    private final Map<String, TopMention> copies = new HashMap<>();
+
+    public Collector(int n) {
+      this.n = n;
+      this.byReach = new Top(n, TopMention::reach);
+      this.byEngagement = new Top(n, TopMention::engagement);
+    }
+
+    public void offer(TopMention m) {
+      String key = m.source() + '|' + m.id();
+      byReach.offer(key, m);
+      byEngagement.offer(key, m);
+      if (m.copyOf() != null) {
+        copies.put(key, m);
+      } else if (!copies.isEmpty()) {
+        copies.remove(key);
+      }
+    }
+
+    public Tops result() {
+      return new Tops(byReach.result(), byEngagement.result(), bursts(copies.values(), n));
+    }
+  }
+
+  /** The top n of one measure, each mention once. */
+  private static final class Top {
+    private final int n;
+    private final ToLongFunction<TopMention> by;
+    private final Comparator<TopMention> order;
+    private final PriorityQueue<TopMention> heap;
+    private final Map<String, TopMention> inHeap = new HashMap<>();
+
+    Top(int n, ToLongFunction<TopMention> by) {
+      this.n = n;
+      this.by = by;
+      this.order =
+          Comparator.comparingLong(by).thenComparing(TopMention::id, Comparator.reverseOrder());
+      this.heap = new PriorityQueue<>(order);
+    }
+
+    void offer(String key, TopMention m) {
+      TopMention old = inHeap.remove(key);
+      if (old != null) {
+        heap.remove(old);
+      }
+      if (by.applyAsLong(m) <= 0) {
+        return;
+      }
+      if (heap.size() < n) {
         heap.add(m);
-        if (heap.size() > n) {
-          heap.poll();
+        inHeap.put(key, m);
+      } else if (order.compare(m, heap.peek()) > 0) {
+        TopMention out = heap.poll();
+        inHeap.remove(out.source() + '|' + out.id());
+        heap.add(m);
+        inHeap.put(key, m);
+      }
+    }
+
+    List<TopMention> result() {
+      List<TopMention> out = new ArrayList<>(heap);
+      out.sort(order.reversed());
+      return out;
+    }
+  }
+
+  /** The tops of mentions, a later version of a mention after its earlier. */
+  public static Tops of(Iterable<TopMention> mentions, int n) {
+    Collector c = new Collector(n);
+    mentions.forEach(c::offer);
+    return c.result();
+  }
+
+  /**
+   * The {@code n} biggest bursts, biggest first, then earliest. The text shown is the earliest
+   * copy's: the original may lie before the period, and a copy's text is the same or nearly.
+   */
+  static List<CopyBurst> bursts(Iterable<TopMention> all, int n) {
+    Map<String, List<TopMention>> byOriginal = new LinkedHashMap<>();
+    for (TopMention m : all) {
+      if (m.copyOf() != null) {
+        byOriginal.computeIfAbsent(m.copyOf(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    List<CopyBurst> bursts = new ArrayList<>();
+    for (Map.Entry<String, List<TopMention>> e : byOriginal.entrySet()) {
+      List<TopMention> copies = e.getValue();
+      copies.sort(Comparator.comparing(TopMention::createdAt).thenComparing(TopMention::id));
+      Set<String> authors = new HashSet<>();
+      TreeSet<String> brands = new TreeSet<>();
+      long reach = 0;
+      for (TopMention c : copies) {
+        authors.add(c.author().isEmpty() ? c.source() + '|' + c.id() : c.author());
+        brands.addAll(c.brands());
+        reach += c.reach();
+      }
+      TopMention first = copies.get(0);
+      Instant last = copies.get(copies.size() - 1).createdAt();
+      bursts.add(
+          new CopyBurst(
+              e.getKey(),
+              List.copyOf(brands),
+              first.text(),
+              first.createdAt(),
+              last,
+              copies.size(),
+              authors.size(),
+              reach));
+    }
+    bursts.sort(
+        Comparator.comparingInt(CopyBurst::size)
+            .reversed()
+            .thenComparing(CopyBurst::first)
+            .thenComparing(CopyBurst::original));
+    return bursts.size() > n ? List.copyOf(bursts.subList(0, n)) : bursts;
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final Set<String> ENGAGEMENT =
+      Set.of("likes", "comments", "shares", "quotes", "bookmarks");
+
+  /**
+   * The fields a report shows, read with the streaming parser: the enriched mentions of a month are
+   * the largest file a report reads, and most of each record (matched terms, topics) is not shown.
+   */
+  static TopMention parse(String json) throws IOException {
+    String id = null;
+    String source = "web";
+    String text = "";
+    String title = "";
+    String url = "";
+    String handle = null;
+    String name = "";
+    String copyOf = null;
+    Instant created = null;
+    Long reach = null;
+    long followers = 0;
+    long engagement = 0;
+    List<String> brands = new ArrayList<>(2);
+    try (JsonParser p = FACTORY.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not an object");
+      }
+      String in = null;
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.END_OBJECT) {
+          if (in == null) {
+            break;
+          }
+          in = null;
+          continue;
+        }
+        String field = p.currentName();
+        t = p.nextToken();
+        if (in == null
+            && t == JsonToken.START_OBJECT
+            && (field.equals("author") || field.equals("metrics"))) {
+          in = field;
+          continue;
+        }
+        if (in == null && t == JsonToken.START_ARRAY && field.equals("brands")) {
+          while (p.nextToken() == JsonToken.VALUE_STRING) {
+            brands.add(p.getText());
+          }
+          continue;
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        if (in == null) {
+          switch (field) {
+            case "id" -> id = p.getText();
+            case "source" -> source = p.getText();
+            case "text" -> text = p.getText();
+            case "title" -> title = p.getText();
+            case "url" -> url = p.getText();
+            case "copy_of" -> copyOf = p.getText();
+            case "reach" -> reach = p.getLongValue();
+            case "created_at" ->
+                created =
+                    t.isNumeric()
+                        ? Instant.ofEpochMilli(p.getLongValue())
+                        : Json.instant(p.getText());
+            default -> {}
+          }
+        } else if (in.equals("author")) {
+          switch (field) {
+            case "handle" -> handle = p.getText();
+            case "name" -> name = p.getText();
+            case "followers" -> followers = p.getLongValue();
+            default -> {}
+          }
+        } else if (ENGAGEMENT.contains(field) && t.isNumeric()) {
+          engagement += p.getLongValue();
         }
       }
     }
-    List<TopMention> out = new ArrayList<>(heap);
-    out.sort(order.reversed());
-    return out;
-  }
-
-  private static boolean hasBrand(JsonNode o, String brand) {
-    for (JsonNode b : o.path("brands")) {
-      if (brand.equals(b.asText())) {
-        return true;
-      }
+    if (id == null || created == null) {
+      throw new IllegalArgumentException(id == null ? "no id" : "no created_at");
     }
-    return false;
-  }
-
-  static TopMention parse(JsonNode o) {
-    JsonNode author = o.path("author");
-    long reach = o.has("reach") ? o.get("reach").asLong() : author.path("followers").asLong(0);
-    JsonNode metrics = o.path("metrics");
-    long engagement = 0;
-    for (String k : new String[] {"likes", "comments", "shares", "quotes", "bookmarks"}) {
-      engagement += metrics.path(k).asLong(0);
-    }
-    JsonNode created = o.get("created_at");
-    Instant at =
-        created.isNumber()
-            ? Instant.ofEpochMilli(created.asLong())
-            : OffsetDateTime.parse(created.asText()).toInstant();
-    String text = o.path("text").asText("");
-    if (text.isEmpty()) {
-      text = o.path("title").asText("");
-    }
-    String handle = author.path("handle").asText(author.path("name").asText(""));
     return new TopMention(
-        o.path("source").asText("web"),
-        o.get("id").asText(),
-        handle,
-        text,
-        o.path("url").asText(""),
-        at,
-        reach,
-        engagement);
+        source,
+        id,
+        handle != null ? handle : name,
+        text.isEmpty() ? title : text,
+        url,
+        created,
+        reach != null ? reach : followers,
+        engagement,
+        brands,
+        copyOf);
   }
 }

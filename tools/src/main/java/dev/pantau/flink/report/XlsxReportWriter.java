@@ -14,14 +14,21 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The report as an XLSX workbook: one sheet per table (KPIs, alerts), each with a frozen header
- * row, a filter on it and set column widths; numbers are numeric cells and local times date cells,
- * so a spreadsheet sums and charts them in any locale. Written streaming, so a month of minute
- * windows does not need the whole workbook in memory.
+ * The report as an XLSX workbook: one sheet per table (KPIs, leads, leaderboard, targets, alerts),
+ * each with a frozen header row, a filter on it and set column widths; numbers are numeric cells
+ * and local times date cells, so a spreadsheet sums and charts them in any locale. Written
+ * streaming, so a month of minute windows does not need the whole workbook in memory.
  */
 public final class XlsxReportWriter {
   public static final String KPI_SHEET = "KPIs";
+
+  /** Rows a sheet holds below its header (Excel's limit, 2^20 rows in all). */
+  public static final int MAX_ROWS = 1_048_575;
+
   public static final String ALERT_SHEET = "Alerts";
+  public static final String LEADS_SHEET = "Leads";
+  public static final String LEADERBOARD_SHEET = "Leaderboard";
+  public static final String TARGETS_SHEET = "Targets";
   static final List<String> ALERT_HEADERS =
       List.of(
           "start_utc",
@@ -40,17 +47,60 @@ public final class XlsxReportWriter {
           "message");
 
   private final ZoneId zone;
+  private final int maxRows;
 
   public XlsxReportWriter(ZoneId zone) {
-    this.zone = zone;
+    this(zone, MAX_ROWS);
   }
 
-  public void write(KpiColumns columns, List<KpiRow> kpis, List<AlertRow> alerts, OutputStream out)
-      throws IOException {
+  /** With a smaller sheet, for tests of what happens past its last row. */
+  XlsxReportWriter(ZoneId zone, int maxRows) {
+    this.zone = zone;
+    this.maxRows = maxRows;
+  }
+
+  /**
+   * Fails when {@code kpis} or {@code leads} rows do not fit a sheet of {@code maxRows}: the
+   * command checks the KPI rows before reading the rest, so a month of every window is refused at
+   * once.
+   */
+  public static void checkFits(int kpis, int leads, int maxRows) throws TooManyRows {
+    if (kpis > maxRows || leads > maxRows) {
+      String what =
+          kpis > maxRows
+              ? String.format(java.util.Locale.ROOT, "%,d KPI rows", kpis)
+              : String.format(java.util.Locale.ROOT, "%,d leads", leads);
+      throw new TooManyRows(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s do not fit an XLSX sheet (at most %,d rows): narrow the report with --window"
+                  + " (e.g. --window 1h,1d), --brand or a shorter period, or write .csv",
+              what,
+              maxRows));
+    }
+  }
+
+  /** More rows than a sheet holds: the message says how to narrow the report. */
+  public static final class TooManyRows extends Exception {
+    TooManyRows(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * @throws TooManyRows before writing anything, when a table has more rows than a sheet holds
+   */
+  public void write(KpiColumns columns, ReportData data, OutputStream out)
+      throws IOException, TooManyRows {
+    checkFits(data.kpis().size(), data.leads().size(), maxRows);
     try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
       Styles styles = new Styles(book);
-      writeKpis(book.createSheet(KPI_SHEET), styles, columns, kpis);
-      writeAlerts(book.createSheet(ALERT_SHEET), styles, alerts);
+      writeKpis(book.createSheet(KPI_SHEET), styles, columns, data.kpis());
+      XlsxTables tables = new XlsxTables(zone, styles.dateTime, styles.count, styles.ratio);
+      tables.leads(book.createSheet(LEADS_SHEET), styles.header, data.leads());
+      tables.leaderboard(book.createSheet(LEADERBOARD_SHEET), styles.header, data.leaderboard());
+      tables.targets(book.createSheet(TARGETS_SHEET), styles.header, data.targets());
+      writeAlerts(book.createSheet(ALERT_SHEET), styles, data.alerts());
       book.write(out);
     }
   }
@@ -107,11 +157,15 @@ public final class XlsxReportWriter {
   }
 
   private static void header(Sheet sheet, Styles styles, List<String> headers) {
+    header(sheet, styles.header, headers);
+  }
+
+  static void header(Sheet sheet, CellStyle style, List<String> headers) {
     Row h = sheet.createRow(0);
     for (int c = 0; c < headers.size(); c++) {
       Cell cell = h.createCell(c);
       cell.setCellValue(headers.get(c));
-      cell.setCellStyle(styles.header);
+      cell.setCellStyle(style);
     }
     sheet.createFreezePane(0, 1);
     sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.size() - 1));
@@ -127,7 +181,7 @@ public final class XlsxReportWriter {
    * filter button, a number's width at least) for the rest. Auto-sizing would measure every cell
    * with AWT fonts, slow and absent on a headless server without fonts.
    */
-  private static void widths(Sheet sheet, List<String> headers, int... first) {
+  static void widths(Sheet sheet, List<String> headers, int... first) {
     for (int c = 0; c < headers.size(); c++) {
       int chars = c < first.length ? first[c] : Math.max(10, headers.get(c).length() + 3);
       sheet.setColumnWidth(c, Math.min(255, chars) * 256);

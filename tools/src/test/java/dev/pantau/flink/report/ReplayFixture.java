@@ -1,7 +1,10 @@
 package dev.pantau.flink.report;
 
 import dev.pantau.flink.io.OutputJson;
+import dev.pantau.flink.job.advocacy.AdvocacyRow;
+import dev.pantau.flink.job.copies.Lead;
 import dev.pantau.flink.job.kpi.KpiRecord;
+import dev.pantau.flink.job.targets.TargetRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +49,7 @@ final class ReplayFixture {
     // late data: some keys come again with a higher revision, which must win
     List<KpiRecord> firsts = new ArrayList<>(f.written);
     for (int i = 0; i < firsts.size(); i += 7) {
-      KpiRecord again = copy(firsts.get(i));
+      KpiRecord again = firsts.get(i).copy();
       again.revision = 2;
       again.mentions += 1 + random.nextInt(5);
       again.likes += 3;
@@ -56,6 +59,9 @@ final class ReplayFixture {
     }
     Files.write(dir.resolve("kpi-series.jsonl"), lines, StandardCharsets.UTF_8);
     Files.write(dir.resolve("alerts.jsonl"), f.alerts(), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("leads.jsonl"), f.leads(random), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("advocacy.jsonl"), f.advocacy(random), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("targets.jsonl"), f.targets(random), StandardCharsets.UTF_8);
     return f;
   }
 
@@ -91,6 +97,14 @@ final class ReplayFixture {
       r.sentimentMean = scored == 0 ? null : OutputJson.round3(random.nextDouble() * 2 - 1);
       if (random.nextBoolean()) {
         r.topics.put("purchase-intent", (long) random.nextInt(20));
+      }
+      r.leads = random.nextInt(30);
+      r.copies = random.nextInt(10);
+      if (!brand.equals("kopi-kenangan")) {
+        // owned accounts only for the telcos: the coffee brand's followers stay absent
+        long base = brand.equals("telkomsel") ? 2_500_000 : 1_300_000;
+        r.followersGrowth = (long) random.nextInt(400) - 50;
+        r.followersEnd = base + (start.toEpochMilli() - FIRST_DAY.toEpochMilli()) / 60_000;
       }
       r.revision = 1;
       records.put(brand, r);
@@ -158,31 +172,177 @@ final class ReplayFixture {
     return latest;
   }
 
-  static KpiRecord copy(KpiRecord r) {
-    KpiRecord c = new KpiRecord();
+  /** The leads written, the key of each (source, id, brand) once. */
+  final Map<String, Lead> leads = new LinkedHashMap<>();
+
+  /** Every advocacy record written, revisions included. */
+  final List<AdvocacyRow> advocacy = new ArrayList<>();
+
+  /** Every target record written, revisions included. */
+  final List<TargetRecord> targets = new ArrayList<>();
+
+  private List<String> leads(Random random) {
+    List<String> lines = new ArrayList<>();
+    String[] brands = {"telkomsel", "indosat", "kopi-kenangan"};
+    for (int i = 0; i < 300; i++) {
+      Lead l = new Lead();
+      l.id = "tw:" + (1000 + i);
+      l.source = "twitter";
+      l.brand = brands[random.nextInt(brands.length)];
+      l.topics = random.nextBoolean() ? List.of("purchase-intent") : List.of("price-question");
+      l.authorHandle = "@lead" + i;
+      l.authorFollowers = random.nextInt(10) == 0 ? null : (long) random.nextInt(50_000);
+      l.text = "mau beli " + l.brand + " harga berapa " + i;
+      l.url = "https://x.com/lead" + i + "/status/" + i;
+      l.createdAt = FIRST_DAY.toEpochMilli() + (long) (random.nextDouble() * DAYS * 86_400_000L);
+      l.lang = "id";
+      l.sentiment = "neutral";
+      leads.put(l.key(), l);
+      lines.add(OutputJson.lead(l));
+      if (i % 50 == 0) {
+        // a re-delivery (a topic read again) is the same lead, not a second one
+        lines.add(OutputJson.lead(l));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Leaderboards of two brands, per week (from Monday 26 October) and per month, three employees
+   * each; every board written in three revisions whose counts grow, ranked by points.
+   */
+  private List<String> advocacy(Random random) {
+    List<String> lines = new ArrayList<>();
+    List<long[]> periods = new ArrayList<>();
+    Instant monday = Instant.parse("2026-10-26T00:00:00Z");
+    for (int w = 0; w < 4; w++) {
+      periods.add(
+          new long[] {
+            0,
+            monday.plus(Duration.ofDays(7L * w)).toEpochMilli(),
+            monday.plus(Duration.ofDays(7L * w + 7)).toEpochMilli()
+          });
+    }
+    periods.add(
+        new long[] {
+          1,
+          Instant.parse("2026-11-01T00:00:00Z").toEpochMilli(),
+          Instant.parse("2026-12-01T00:00:00Z").toEpochMilli()
+        });
+    for (String brand : List.of("telkomsel", "indosat")) {
+      for (long[] p : periods) {
+        List<AdvocacyRow> board = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+          AdvocacyRow r = new AdvocacyRow();
+          r.brand = brand;
+          r.period = p[0] == 0 ? "week" : "month";
+          r.start = p[1];
+          r.end = p[2];
+          r.employee = "@" + brand + "_staff" + e;
+          board.add(r);
+        }
+        for (int revision = 1; revision <= 3; revision++) {
+          for (AdvocacyRow r : board) {
+            r.posts += 1 + random.nextInt(5);
+            r.copies = random.nextInt(2);
+            r.originalPosts = r.posts - r.copies;
+            r.reach = 1000 + random.nextInt(4000);
+            r.likes += random.nextInt(200);
+            r.comments += random.nextInt(20);
+            r.shares += random.nextInt(10);
+            r.engagementTotal = r.likes + r.comments + r.shares;
+            r.points =
+                OutputJson.round1(
+                    r.posts * 10
+                        + r.originalPosts * 5
+                        + r.likes * 0.1
+                        + r.comments * 0.5
+                        + r.shares
+                        - r.copies * 10);
+            r.revision = revision;
+          }
+          List<AdvocacyRow> ranked = new ArrayList<>(board);
+          ranked.sort((a, b) -> Double.compare(b.points, a.points));
+          for (int i = 0; i < ranked.size(); i++) {
+            ranked.get(i).rank = i + 1;
+          }
+          for (AdvocacyRow r : board) {
+            AdvocacyRow c = copy(r);
+            advocacy.add(c);
+            lines.add(OutputJson.advocacy(c));
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static AdvocacyRow copy(AdvocacyRow r) {
+    AdvocacyRow c = new AdvocacyRow();
     c.brand = r.brand;
-    c.group = r.group;
-    c.window = r.window;
+    c.period = r.period;
     c.start = r.start;
     c.end = r.end;
-    c.source = r.source;
-    c.mentions = r.mentions;
-    c.uniqueAuthors = r.uniqueAuthors;
+    c.employee = r.employee;
+    c.posts = r.posts;
+    c.originalPosts = r.originalPosts;
+    c.copies = r.copies;
     c.reach = r.reach;
-    c.impressions = r.impressions;
     c.likes = r.likes;
     c.comments = r.comments;
     c.shares = r.shares;
     c.engagementTotal = r.engagementTotal;
-    c.sentimentPositive = r.sentimentPositive;
-    c.sentimentNeutral = r.sentimentNeutral;
-    c.sentimentNegative = r.sentimentNegative;
-    c.sentimentUnscored = r.sentimentUnscored;
-    c.sentimentNet = r.sentimentNet;
-    c.sentimentMean = r.sentimentMean;
-    c.shareOfVoice = r.shareOfVoice;
-    c.topics.putAll(r.topics);
+    c.points = r.points;
+    c.rank = r.rank;
     c.revision = r.revision;
     return c;
+  }
+
+  /**
+   * Monthly targets of two brands (mentions and follower growth, October and November), a revision
+   * every six hours of the fixture's days as the actual grows, figured as SPEC §4d says.
+   */
+  private List<String> targets(Random random) {
+    List<String> lines = new ArrayList<>();
+    long[][] months = {
+      {
+        Instant.parse("2026-10-01T00:00:00Z").toEpochMilli(),
+        Instant.parse("2026-11-01T00:00:00Z").toEpochMilli()
+      },
+      {FIRST_DAY.toEpochMilli(), Instant.parse("2026-12-01T00:00:00Z").toEpochMilli()}
+    };
+    for (String brand : List.of("telkomsel", "indosat")) {
+      for (String metric : List.of("mentions", "followers.growth")) {
+        for (long[] month : months) {
+          long actual = 0;
+          int revision = 0;
+          double goal = metric.equals("mentions") ? 20_000 : 1_000;
+          for (long asOf = Math.max(month[0], FIRST_DAY.toEpochMilli() - 86_400_000L);
+              asOf <= Math.min(month[1], FIRST_DAY.toEpochMilli() + DAYS * 86_400_000L);
+              asOf += 6 * 3_600_000L) {
+            actual += random.nextInt(metric.equals("mentions") ? 600 : 40);
+            TargetRecord t = new TargetRecord();
+            t.brand = brand;
+            t.metric = metric;
+            t.period = "month";
+            t.start = month[0];
+            t.end = month[1];
+            t.asOf = asOf;
+            t.target = goal;
+            t.actual = actual;
+            double elapsed = (double) (asOf - month[0]) / (month[1] - month[0]);
+            t.expectedByNow = goal * elapsed;
+            t.pace = elapsed == 0 ? null : actual / t.expectedByNow;
+            t.projected = elapsed == 0 ? null : actual / elapsed;
+            t.status =
+                actual >= goal ? "met" : t.pace != null && t.pace >= 0.8 ? "on_track" : "behind";
+            t.revision = ++revision;
+            targets.add(t);
+            lines.add(OutputJson.target(t));
+          }
+        }
+      }
+    }
+    return lines;
   }
 }

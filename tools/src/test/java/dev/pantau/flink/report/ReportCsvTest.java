@@ -190,6 +190,50 @@ class ReportCsvTest {
   }
 
   @Test
+  void aDatabaseThatCannotBeReachedExitsOne() {
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/none?user=x&connectTimeout=2",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-02",
+                "--output",
+                dir.resolve("r.csv").toString()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void noSourceOrTwoSourcesIsAUsageError() {
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-02",
+                "--output",
+                dir.resolve("r.csv").toString()))
+        .isEqualTo(2);
+    assertThat(
+            PantauCli.execute(
+                "report",
+                "--input",
+                dir.toString(),
+                "--bootstrap",
+                "127.0.0.1:9",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-02",
+                "--output",
+                dir.resolve("r.csv").toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
   void indonesianNumbersUseDecimalCommasAndTextCannotBecomeAFormula() {
     assertThat(CsvLocale.ID.number(0.25)).isEqualTo("0,25");
     assertThat(CsvLocale.ID.number(-0.5)).isEqualTo("-0,5");

@@ -34,6 +34,7 @@ class ReportHtmlITCase {
   void rendersWithoutConsoleErrorsAndPrintsOnA4() throws Exception {
     Files.createDirectories(DIR);
     ReplayFixture.write(DIR, 11);
+    ReportHtmlTest.writeEnriched(DIR, new java.util.Random(12), new java.util.HashMap<>());
     Path html = DIR.resolve("report.html").toAbsolutePath();
     assertThat(
             PantauCli.execute(
@@ -65,7 +66,18 @@ class ReportHtmlITCase {
       browser.get(html.toUri().toString());
       String text = browser.findElement(By.tagName("body")).getText();
       assertThat(text)
-          .contains("telkomsel", "indosat", "kopi-kenangan", "Share of voice", "Alerts");
+          .contains(
+              "telkomsel",
+              "indosat",
+              "kopi-kenangan",
+              "Share of voice",
+              "Targets",
+              "Employee advocacy",
+              "Alerts",
+              "Leads",
+              "Top mentions by reach",
+              "Copy bursts",
+              "Followers");
       assertThat(browser.findElements(By.cssSelector("svg polyline"))).hasSize(6);
       assertThat(browser.findElements(By.cssSelector("svg")).get(0).getSize().getWidth())
           .isGreaterThan(300);
