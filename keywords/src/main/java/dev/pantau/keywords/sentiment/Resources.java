@@ -64,6 +64,15 @@ final class Resources {
     return Collections.unmodifiableMap(map);
   }
 
+  /** A resource of one word a line (what follows a tab is a note), as an immutable set. */
+  static java.util.Set<String> words(String name) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Row row : rows(name)) {
+      out.add(row.cells()[0]);
+    }
+    return java.util.Collections.unmodifiableSet(out);
+  }
+
   /** A resource of {@code key<TAB>text} lines. */
   static Map<String, String> strings(String name) {
     Map<String, String> map = new LinkedHashMap<>();

@@ -102,7 +102,16 @@ public final class SentimentScorer {
         double compound = english.compound(t, names);
         return new Sentiment(compound, label(compound, NEUTRAL_BAND));
       }
-      return fromModel(englishModel.probabilities(englishFeatures.extract(t, names)));
+      double[] compound = new double[1];
+      Sentiment s =
+          fromModel(englishModel.probabilities(englishFeatures.extract(t, names, compound)));
+      double led = englishModel.config().rulesLed();
+      if (led > 0 && s.label() == Sentiment.Label.NEUTRAL && Math.abs(compound[0]) >= led) {
+        // the rules are sure where the model is not: their sign, and their score
+        return new Sentiment(
+            compound[0], compound[0] > 0 ? Sentiment.Label.POSITIVE : Sentiment.Label.NEGATIVE);
+      }
+      return s;
     }
     return indonesian(t, names);
   }
