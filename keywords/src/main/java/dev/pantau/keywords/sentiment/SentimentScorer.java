@@ -11,7 +11,9 @@ import java.util.Set;
  * <p>Both languages: a trained multinomial logistic regression ({@link SentimentModel}) over hashed
  * word and character n-grams and the English rules' scores ({@link SentimentFeatures}); English
  * trained on SemEval 2013-2016 tweets, Indonesian on SmSA train and PRDECT-ID (the trainer lives in
- * the tools module). The label is the likeliest class, the score P(positive) - P(negative).
+ * the tools module). The label is the likeliest class, the score P(positive) - P(negative);
+ * English, where the model says neutral and the rules' compound is at least the model's {@link
+ * FeatureConfig#rulesLed()} from 0, the rules' sign and compound.
  * Indonesian: a post with no word is scored by the English rules (emoji), and after the model
  * service complaints it calls neutral are negative and a question put to a brand is neutral ({@link
  * IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone (the scorer
