@@ -13,11 +13,11 @@ import java.util.Set;
  * trained on SemEval 2013-2016 tweets, Indonesian on SmSA train and PRDECT-ID (the trainer lives in
  * the tools module). The label is the likeliest class, the score P(positive) - P(negative);
  * English, where the model says neutral and the rules' compound is at least the model's {@link
- * FeatureConfig#rulesLed()} from 0, the rules' sign and compound.
- * Indonesian: a post with no word is scored by the English rules (emoji), and after the model
- * service complaints it calls neutral are negative and a question put to a brand is neutral ({@link
- * IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone (the scorer
- * before the models). docs/sentiment.md has the figures.
+ * FeatureConfig#rulesLed()} from 0, the rules' sign and compound. Indonesian: a post with no word
+ * is scored by the English rules (emoji), and after the model service complaints it calls neutral
+ * are negative and a question put to a brand is neutral ({@link IndonesianServiceRules}). {@link
+ * Engine#ENGLISH_RULES} keeps the English rules alone (the scorer before the models).
+ * docs/sentiment.md has the figures.
  *
  * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
  * No downloads.
