@@ -80,7 +80,8 @@ final class Resources {
             .add(row.cells()[1]);
       }
       Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
-      lists.forEach((k, v) -> out.put(k, Collections.unmodifiableSet(v)));
+      // Set.copyOf: the same immutable hash set Set.of gave when the lists were in the code
+      lists.forEach((k, v) -> out.put(k, java.util.Set.copyOf(v)));
       return Collections.unmodifiableMap(out);
     }
   }
@@ -100,7 +101,7 @@ final class Resources {
     for (Row row : rows(name)) {
       out.add(row.cells()[0]);
     }
-    return java.util.Collections.unmodifiableSet(out);
+    return java.util.Set.copyOf(out);
   }
 
   /** A resource of {@code key<TAB>text} lines. */
