@@ -39,22 +39,19 @@ final class BrandIdioms {
   /** VADER's "lame". */
   static final double LAME = -1.8;
 
-  private static final Set<String> CANNOT = Set.of("can't", "cant", "cannot");
+  private static final Set<String> CANNOT = Resources.list("BrandIdioms.CANNOT");
 
   /** Who relishes in "love a good delay", "nothing like a good outage", "gotta love a good…". */
-  private static final Set<String> RELISH = Set.of("love", "loving", "like", "beats", "enjoy");
+  private static final Set<String> RELISH = Resources.list("BrandIdioms.RELISH");
 
   /** What was needed in "just what I needed", "exactly what we wanted". */
-  private static final Set<String> NEEDED = Set.of("needed", "need", "wanted");
+  private static final Set<String> NEEDED = Resources.list("BrandIdioms.NEEDED");
 
   /** How far after "a good" the thing relished may stand: "a good last minute emergency". */
   static final int RELISHED_REACH = 4;
 
   /** The words an idiom turns on; every other token is skipped at one lookup. */
-  static final Set<String> TRIGGERS =
-      Set.of(
-          "wait", "job", "good", "needed", "need", "wanted", "rock", "how", "beyond", "up", "fire",
-          "timing", "control", "hell");
+  static final Set<String> TRIGGERS = Resources.list("BrandIdioms.TRIGGERS");
 
   static void apply(String[] raw, String[] lower, double[] sentiments, boolean[] ruleWord) {
     int n = lower.length;
@@ -133,7 +130,7 @@ final class BrandIdioms {
   /** VADER's "encourage": "give 'em hell". */
   static final double ENCOURAGE = 2.3;
 
-  private static final Set<String> THEM = Set.of("em", "'em", "them");
+  private static final Set<String> THEM = Resources.list("BrandIdioms.THEM");
 
   /** VADER's "uncontrollable": "out of control". */
   static final double UNCONTROLLABLE = -1.5;
@@ -147,13 +144,12 @@ final class BrandIdioms {
   /** VADER's "awesome": "the new nuggets are fire". */
   static final double AWESOME = 3.1;
 
-  private static final Set<String> HUNG = Set.of("hung", "hangs", "hang", "hanging");
+  private static final Set<String> HUNG = Resources.list("BrandIdioms.HUNG");
 
-  private static final Set<String> COPULAS =
-      Set.of("is", "are", "was", "were", "be", "so", "straight");
+  private static final Set<String> COPULAS = Resources.list("BrandIdioms.COPULAS");
 
   /** Who rocks in "you rock", "you guys rock". */
-  private static final Set<String> ROCKERS = Set.of("you", "u", "guys", "y'all", "yall", "team");
+  private static final Set<String> ROCKERS = Resources.list("BrandIdioms.ROCKERS");
 
   /** "you guys rock", rated as VADER's "cool". */
   static final double ROCK = 1.3;

@@ -43,51 +43,45 @@ final class ComplaintSenses {
   }
 
   /** Adverbs of how sure the writer is ("definitely not worth it"), not of how good a thing is. */
-  static final Set<String> CERTAINTY_ADVERBS =
-      Set.of("definitely", "certainly", "honestly", "truly", "surely");
+  static final Set<String> CERTAINTY_ADVERBS = Resources.list("ComplaintSenses.CERTAINTY_ADVERBS");
 
   /** What a warning tells a buyer to keep: "save your money", "don't waste your time". */
-  static final Set<String> SPENDINGS = Set.of("money", "time", "cash", "breath", "$", "$$", "$$$");
+  static final Set<String> SPENDINGS = Resources.list("ComplaintSenses.SPENDINGS");
 
   /** "stay away", "steer clear", "look elsewhere", "keep away": warnings, rated as "avoid". */
   static final Map<String, String> WARNINGS =
       Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere");
 
   /** What a warning tells a buyer not to do: "don't buy", "do not order". */
-  static final Set<String> PURCHASES = Set.of("buy", "purchase", "order", "download");
+  static final Set<String> PURCHASES = Resources.list("ComplaintSenses.PURCHASES");
 
   /** "your" as typed: "don't waste ur money". */
-  static final Set<String> YOUR = Set.of("your", "ur", "yo");
+  static final Set<String> YOUR = Resources.list("ComplaintSenses.YOUR");
 
   /** Words that may open an order before its "don't": "just don't", "otherwise, don't". */
-  static final Set<String> ORDER_OPENERS =
-      Set.of("just", "please", "so", "otherwise", "seriously", "really", "-", "--");
+  static final Set<String> ORDER_OPENERS = Resources.list("ComplaintSenses.ORDER_OPENERS");
 
   /** The perfect of "I've had better", "we have had better". */
-  static final Set<String> PERFECT = Set.of("i've", "ive", "we've", "weve", "have", "has");
+  static final Set<String> PERFECT = Resources.list("ComplaintSenses.PERFECT");
 
   /** Subjects of a reference clause: "as I had hoped", "than we expected", "than expected". */
   static final Set<String> REFERENCE_SUBJECTS =
-      Set.of("i", "we", "you", "they", "i'd", "we'd", "it", "expected", "hoped");
+      Resources.list("ComplaintSenses.REFERENCE_SUBJECTS");
 
   /** VADER's rating of "avoid", given to the warnings that mean it. */
   static final double AVOID = -1.2;
 
   /** Verbs after which "better" is a standard not met: "I've had better", "we expected better". */
-  static final Set<String> STANDARD_VERBS =
-      Set.of(
-          "seen", "expected", "expect", "expecting", "deserve", "deserved", "deserves", "wanted");
+  static final Set<String> STANDARD_VERBS = Resources.list("ComplaintSenses.STANDARD_VERBS");
 
   /** "better than it was", "than this used to be": a thing against its past self. */
-  static final Set<String> PAST_SELF = Set.of("was", "were", "used", "did", "had", "is", "been");
+  static final Set<String> PAST_SELF = Resources.list("ComplaintSenses.PAST_SELF");
 
   /** Words of the reference in "as good as I had hoped", "than we expected". */
-  static final Set<String> REFERENCE_VERBS =
-      Set.of("hoped", "hoping", "expected", "thought", "imagined", "wanted", "advertised");
+  static final Set<String> REFERENCE_VERBS = Resources.list("ComplaintSenses.REFERENCE_VERBS");
 
   /** What "better than …" compares the subject of a review against. */
-  static final Set<String> DEMONSTRATIVES =
-      Set.of("this", "these", "that", "those", "it", "them", "here", "mine");
+  static final Set<String> DEMONSTRATIVES = Resources.list("ComplaintSenses.DEMONSTRATIVES");
 
   /**
    * Applies the senses switched on in the rules to the valences of one text, in place. Senses of
@@ -149,8 +143,7 @@ final class ComplaintSenses {
   }
 
   /** Verbs of coming back: "won't be back", "never going back". */
-  static final Set<String> RETURNS =
-      Set.of("be", "come", "coming", "go", "going", "went", "head", "heading", "fly", "flying");
+  static final Set<String> RETURNS = Resources.list("ComplaintSenses.RETURNS");
 
   /**
    * A refusal to come back: "never again", "won't be back", "will not eat here again". True for
@@ -203,13 +196,12 @@ final class ComplaintSenses {
   }
 
   /** Copulas and "what" before "a joke": "is a joke", "was a total joke", "what a joke". */
-  static final Set<String> DERIDING = Set.of("is", "was", "are", "were", "what", "it's", "that's");
+  static final Set<String> DERIDING = Resources.list("ComplaintSenses.DERIDING");
 
   /**
    * Words that may stand in "is a … joke": "a total joke", "a complete joke", "an absolute joke".
    */
-  static final Set<String> JOKE_FILLERS =
-      Set.of("a", "an", "total", "complete", "absolute", "big", "such", "just");
+  static final Set<String> JOKE_FILLERS = Resources.list("ComplaintSenses.JOKE_FILLERS");
 
   private static boolean derision(String[] lower, int i) {
     int j = i - 1;
@@ -220,14 +212,13 @@ final class ComplaintSenses {
   }
 
   /** Verbs of sending a purchase back: "sending it back", "took them back". */
-  static final Set<String> SENDS =
-      Set.of("send", "sending", "sent", "take", "taking", "took", "bring", "bringing", "ship");
+  static final Set<String> SENDS = Resources.list("ComplaintSenses.SENDS");
 
   /** Forms of "return" that send a purchase back: "returned it", "returning this phone". */
-  static final Set<String> RETURN_VERBS = Set.of("return", "returned", "returning");
+  static final Set<String> RETURN_VERBS = Resources.list("ComplaintSenses.RETURN_VERBS");
 
   /** What is sent back: "it", "them", "this (phone)". */
-  static final Set<String> PURCHASED = Set.of("it", "them", "this", "these");
+  static final Set<String> PURCHASED = Resources.list("ComplaintSenses.PURCHASED");
 
   /**
    * A purchase sent back, or money asked back: "Sending it back.", "I returned it", "I want my

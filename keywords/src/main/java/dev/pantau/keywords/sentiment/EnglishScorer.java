@@ -39,9 +39,9 @@ final class EnglishScorer {
           Map.entry("broken heart", -2.9));
 
   /** Words of courtesy or request: polite, not pleased (see {@link EnglishRules.Rule#COURTESY}). */
-  static final Set<String> COURTESY = Set.of("please", "pls", "plz", "plez", "help", "kindly");
+  static final Set<String> COURTESY = Resources.list("EnglishScorer.COURTESY");
 
-  private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "thankyou", "ty");
+  private static final Set<String> THANKS = Resources.list("EnglishScorer.THANKS");
 
   /**
    * Every word a rule of {@link ComplaintSenses}, {@link Remedies}, {@link BrandIdioms} or the
@@ -405,14 +405,11 @@ final class EnglishScorer {
   }
 
   /** Degree adverbs that VADER's lexicon rates as the adjectives they also are. */
-  static final Set<String> DEGREE_ADVERBS = Set.of("pretty", "super", "fairly", "real");
+  static final Set<String> DEGREE_ADVERBS = Resources.list("EnglishScorer.DEGREE_ADVERBS");
 
   /** Words after which "sure" is certainty ("I'm sure", "make sure", "not sure", "pretty sure"). */
   static final Set<String> CERTAINTY_BEFORE_SURE =
-      Set.of(
-          "make", "makes", "making", "made", "be", "am", "is", "are", "was", "were", "i'm", "im",
-          "you're", "we're", "they're", "he's", "she's", "feel", "feels", "felt", "not", "unsure",
-          "pretty", "fairly", "quite", "so", "very", "totally", "don't", "dont");
+      Resources.list("EnglishScorer.CERTAINTY_BEFORE_SURE");
 
   /**
    * Words whose lexicon valence belongs to another sense than the one used: "Well," as a discourse
@@ -448,59 +445,10 @@ final class EnglishScorer {
   }
 
   /** Machines with a fan: "laptop fan", "ceiling fan". */
-  static final Set<String> FAN_MACHINES =
-      Set.of(
-          "laptop",
-          "desk",
-          "ceiling",
-          "cpu",
-          "gpu",
-          "cooling",
-          "exhaust",
-          "pc",
-          "computer",
-          "case",
-          "radiator",
-          "bathroom",
-          "oven",
-          "console",
-          "ps5",
-          "xbox",
-          "macbook",
-          "tower",
-          "box",
-          "stand",
-          "standing",
-          "floor",
-          "portable",
-          "usb");
+  static final Set<String> FAN_MACHINES = Resources.list("EnglishScorer.FAN_MACHINES");
 
   /** What a machine's fan does: "fan noise", "fan is loud", "fan keeps spinning". */
-  static final Set<String> FAN_DOINGS =
-      Set.of(
-          "noise",
-          "noises",
-          "motor",
-          "speed",
-          "speeds",
-          "blade",
-          "blades",
-          "spins",
-          "spinning",
-          "runs",
-          "running",
-          "keeps",
-          "makes",
-          "whirring",
-          "loud",
-          "noisy",
-          "sounds",
-          "died",
-          "stopped",
-          "broke",
-          "broken",
-          "rattles",
-          "rattling");
+  static final Set<String> FAN_DOINGS = Resources.list("EnglishScorer.FAN_DOINGS");
 
   private static boolean machineFan(String[] lower, int i) {
     return (i > 0 && FAN_MACHINES.contains(lower[i - 1]))
@@ -599,55 +547,7 @@ final class EnglishScorer {
   }
 
   /** Words after which "like" compares ("looks like rain") rather than likes. */
-  static final Set<String> LIKE_COMPARES =
-      Set.of(
-          "look",
-          "looks",
-          "looked",
-          "looking",
-          "seem",
-          "seems",
-          "seemed",
-          "feel",
-          "feels",
-          "felt",
-          "sound",
-          "sounds",
-          "sounded",
-          "smell",
-          "smells",
-          "taste",
-          "tastes",
-          "act",
-          "acts",
-          "acting",
-          "just",
-          "more",
-          "much",
-          "something",
-          "anything",
-          "nothing",
-          "stuff",
-          "things",
-          "is",
-          "was",
-          "are",
-          "were",
-          "be",
-          "been",
-          "being",
-          "it's",
-          "its",
-          "that's",
-          "thats",
-          "days",
-          "mornings",
-          "nights",
-          "times",
-          "people",
-          "treated",
-          "treat",
-          "treats");
+  static final Set<String> LIKE_COMPARES = Resources.list("EnglishScorer.LIKE_COMPARES");
 
   private static boolean isPrepositionLike(String[] lower, int i) {
     return lower[i].equals("like") && i > 0 && LIKE_COMPARES.contains(lower[i - 1]);
@@ -659,62 +559,9 @@ final class EnglishScorer {
    * ends with '?' ("Congrats?", "Hooray for cops?") is an exclamation in a questioning tone and
    * keeps its valence.
    */
-  static final Set<String> QUESTION_OPENERS =
-      Set.of(
-          "is",
-          "are",
-          "am",
-          "was",
-          "were",
-          "do",
-          "does",
-          "did",
-          "can",
-          "could",
-          "will",
-          "would",
-          "should",
-          "shall",
-          "may",
-          "might",
-          "must",
-          "have",
-          "has",
-          "had",
-          "isn't",
-          "aren't",
-          "wasn't",
-          "weren't",
-          "don't",
-          "doesn't",
-          "didn't",
-          "can't",
-          "couldn't",
-          "won't",
-          "wouldn't",
-          "shouldn't",
-          "haven't",
-          "hasn't",
-          "hadn't",
-          "isnt",
-          "arent",
-          "dont",
-          "doesnt",
-          "didnt",
-          "cant",
-          "wont",
-          "wouldnt",
-          "shouldnt",
-          "r",
-          "u",
-          "wanna",
-          "any");
+  static final Set<String> QUESTION_OPENERS = Resources.list("EnglishScorer.QUESTION_OPENERS");
 
-  static final Set<String> QUESTION_WORDS =
-      Set.of(
-          "what", "what's", "whats", "why", "how", "how's", "hows", "when", "where", "where's",
-          "who", "who's", "whom", "whose", "which", "whether", "anyone", "anybody", "any", "isn't",
-          "aren't", "don't", "doesn't", "didn't");
+  static final Set<String> QUESTION_WORDS = Resources.list("EnglishScorer.QUESTION_WORDS");
 
   /**
    * Words of a question clause: a clause ending with '?' (clauses end at '.', '!', '?', ',', ';' or
@@ -851,23 +698,7 @@ final class EnglishScorer {
   }
 
   /** Praise said as a sentence of its own: "Great.", "Perfect.", "Yay." */
-  static final Set<String> INTERJECTIONS =
-      Set.of(
-          "great",
-          "perfect",
-          "fantastic",
-          "wonderful",
-          "lovely",
-          "awesome",
-          "brilliant",
-          "nice",
-          "super",
-          "excellent",
-          "terrific",
-          "splendid",
-          "fabulous",
-          "marvelous",
-          "yay");
+  static final Set<String> INTERJECTIONS = Resources.list("EnglishScorer.INTERJECTIONS");
 
   /**
    * "Great. Another delay.", "Yay. A wasp sting.": praise that is a sentence of its own, closed by
@@ -1020,11 +851,7 @@ final class EnglishScorer {
   }
 
   /** Words a negation reaches across beyond VADER's three: "wouldn't be such a bad idea". */
-  static final Set<String> FILLERS =
-      Set.of(
-          "be", "been", "being", "a", "an", "the", "such", "so", "that", "too", "very", "really",
-          "at", "all", "any", "as", "going", "to", "ever", "even", "have", "had", "gonna", "much",
-          "more", "of", "it", "is", "was", "this");
+  static final Set<String> FILLERS = Resources.list("EnglishScorer.FILLERS");
 
   /** How far back {@link Rule#LONG_NEGATION} looks for a negation. */
   static final int LONG_NEGATION_REACH = 7;

@@ -24,25 +24,12 @@ final class ImplicitComplaints {
   static final double PERSISTENT = -1.0;
 
   /** Markers on their own. */
-  static final Set<String> MARKERS = Set.of("still", "again", "twice", "thrice", "everytime");
+  static final Set<String> MARKERS = Resources.list("ImplicitComplaints.MARKERS");
 
   /** Units of "after 2 months", "for 3 weeks", "3 times". */
-  static final Set<String> UNITS =
-      Set.of(
-          "minutes",
-          "hours",
-          "days",
-          "weeks",
-          "months",
-          "years",
-          "pages",
-          "tries",
-          "attempts",
-          "calls",
-          "emails");
+  static final Set<String> UNITS = Resources.list("ImplicitComplaints.UNITS");
 
-  private static final Set<String> NUMBERS =
-      Set.of("two", "three", "four", "five", "six", "several", "multiple", "many", "countless");
+  private static final Set<String> NUMBERS = Resources.list("ImplicitComplaints.NUMBERS");
 
   static void apply(String[] raw, String[] lower, boolean[] question, double[] sentiments) {
     for (double v : sentiments) {
@@ -62,30 +49,10 @@ final class ImplicitComplaints {
   /**
    * Words of a writer's will: repetition chosen ("will order again", "would come back") is loyalty.
    */
-  static final Set<String> VOLITION =
-      Set.of(
-          "will",
-          "would",
-          "i'll",
-          "ill",
-          "we'll",
-          "plan",
-          "planning",
-          "gonna",
-          "going",
-          "want",
-          "wanna",
-          "definitely",
-          "definately",
-          "can't",
-          "cant",
-          "hope",
-          "recommend",
-          "over");
+  static final Set<String> VOLITION = Resources.list("ImplicitComplaints.VOLITION");
 
   /** Who comes back of their own will: "come back", "be back", "go back to". */
-  private static final Set<String> RETURNING =
-      Set.of("come", "coming", "came", "be", "go", "going", "went", "get", "head");
+  private static final Set<String> RETURNING = Resources.list("ImplicitComplaints.RETURNING");
 
   /** A repetition the writer chooses, said in its clause: "Will be back again!". */
   private static boolean chosen(String[] raw, String[] lower, int i) {
@@ -146,11 +113,10 @@ final class ImplicitComplaints {
   }
 
   /** What "only" may count: "only a few hours", "only one", "only 2 days". */
-  private static final Set<String> FEW = Set.of("a", "one", "few", "couple");
+  private static final Set<String> FEW = Resources.list("ImplicitComplaints.FEW");
 
   /** Money after "only": "only 8 bucks", "only $5" is a bargain, not a shortfall. */
-  private static final Set<String> MONEY =
-      Set.of("bucks", "buck", "dollars", "dollar", "cents", "euros", "pounds", "quid", "rp");
+  private static final Set<String> MONEY = Resources.list("ImplicitComplaints.MONEY");
 
   /** "only" then, within two words, a count, and no money within three. */
   private static boolean shortfall(String[] lower, int i) {

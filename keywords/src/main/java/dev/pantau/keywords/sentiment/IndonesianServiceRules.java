@@ -35,173 +35,36 @@ final class IndonesianServiceRules {
   static final double COMPLAINT_SCORE = -0.5;
 
   /** Words that report a failure of service whatever surrounds them. */
-  static final Set<String> FAILURES =
-      Set.of(
-          "padam",
-          "error",
-          "eror",
-          "gangguan",
-          "down",
-          "gagal",
-          "rusak",
-          "hilang",
-          "telat",
-          "terlambat",
-          "lambat",
-          "kepotong",
-          "terpotong",
-          "nyangkut",
-          "dibatalkan",
-          "dicancel",
-          "penipu",
-          "penipuan",
-          "ditipu",
-          "tipu",
-          "nipu",
-          "zonk",
-          "kapok",
-          "nyesel",
-          "menyesal",
-          "kecewa",
-          "mengecewakan",
-          "dikecewakan",
-          "parah",
-          "jelek",
-          "buruk",
-          "sampah",
-          "bohong",
-          "kesal",
-          "kesel",
-          "ribet",
-          "susah",
-          "sulit",
-          "pending",
-          "crash",
-          "bug",
-          "ngebug",
-          "hang",
-          "ngehang",
-          "ngelag",
-          "lag");
+  static final Set<String> FAILURES = Resources.list("IndonesianServiceRules.FAILURES");
 
   /** What goes dead in an outage: "listrik mati", "wifi mati lagi" ("harga mati" is a vow). */
-  static final Set<String> SERVICES =
-      Set.of(
-          "listrik",
-          "lampu",
-          "internet",
-          "wifi",
-          "sinyal",
-          "jaringan",
-          "aplikasi",
-          "app",
-          "apk",
-          "server",
-          "hp",
-          "layar",
-          "indihome",
-          "modem",
-          "koneksi");
+  static final Set<String> SERVICES = Resources.list("IndonesianServiceRules.SERVICES");
 
   /** Words that deny a failure before it: "tidak ada gangguan", "tanpa error", "bebas lag". */
-  static final Set<String> DENIALS = Set.of("tidak", "tanpa", "bebas", "bukan", "belum");
+  static final Set<String> DENIALS = Resources.list("IndonesianServiceRules.DENIALS");
 
   /** What a customer waits for: "belum sampai", "refund belum diproses", "belum dibalas". */
-  static final Set<String> AWAITED =
-      Set.of(
-          "sampai",
-          "sampe",
-          "nyampe",
-          "datang",
-          "dateng",
-          "diterima",
-          "masuk",
-          "diproses",
-          "dikirim",
-          "cair",
-          "dicairkan",
-          "kembali",
-          "dikembalikan",
-          "dibalas",
-          "dibales",
-          "direspon",
-          "direspons",
-          "ditanggapi",
-          "aktif",
-          "nyala",
-          "diganti",
-          "refund");
+  static final Set<String> AWAITED = Resources.list("IndonesianServiceRules.AWAITED");
 
   /** What a customer cannot do: "gak bisa login", "tidak bisa transfer". */
-  static final Set<String> ACCESS =
-      Set.of(
-          "login",
-          "log",
-          "masuk",
-          "bayar",
-          "transfer",
-          "akses",
-          "diakses",
-          "dibuka",
-          "buka",
-          "topup",
-          "top",
-          "checkout",
-          "dipakai",
-          "digunakan",
-          "konek",
-          "connect",
-          "terhubung",
-          "tarik",
-          "daftar",
-          "dihubungi",
-          "ditelepon",
-          "refund",
-          "cair",
-          "dicairkan",
-          "pesan",
-          "order",
-          "internetan",
-          "nelpon",
-          "telepon");
+  static final Set<String> ACCESS = Resources.list("IndonesianServiceRules.ACCESS");
 
   /** Answers that do not come: "tidak ada yang balas", "tidak ada respon". */
-  static final Set<String> ANSWERS =
-      Set.of("balas", "bales", "respon", "respons", "jawab", "angkat", "kabar", "tanggapan");
+  static final Set<String> ANSWERS = Resources.list("IndonesianServiceRules.ANSWERS");
 
   /** Words that word a question to a brand, after slang is spelt out ("gimana" is "bagaimana"). */
-  static final Set<String> QUESTION_WORDS =
-      Set.of(
-          "apakah",
-          "apa",
-          "berapa",
-          "bagaimana",
-          "kapan",
-          "dimana",
-          "mana",
-          "siapa",
-          "bisakah",
-          "bolehkah",
-          "adakah",
-          "tanya",
-          "nanya",
-          "cara",
-          "bisa",
-          "boleh",
-          "ada");
+  static final Set<String> QUESTION_WORDS = Resources.list("IndonesianServiceRules.QUESTION_WORDS");
 
   /**
    * Words that address a brand's staff ("min", "kak", "gan") or ask to ask ("mau tanya"). A
    * question with none of these and no @handle is not taken as put to a brand: SmSA's one-sentence
    * questions are rhetorical ("apa yang sudah dilakukan oleh anies selain pencitraan?").
    */
-  static final Set<String> ADDRESSES =
-      Set.of(
-          "min", "mimin", "admin", "kak", "ka", "kakak", "gan", "agan", "sis", "sist", "mas",
-          "mbak", "mba", "bang", "cs", "tanya", "nanya", "halo", "hai");
+  static final Set<String> ADDRESSES = Resources.list("IndonesianServiceRules.ADDRESSES");
 
   /** Questions of complaint, left to the model: "kenapa belum sampai?", "kok lama?". */
-  static final Set<String> COMPLAINT_QUESTIONS = Set.of("kenapa", "mengapa", "kok");
+  static final Set<String> COMPLAINT_QUESTIONS =
+      Resources.list("IndonesianServiceRules.COMPLAINT_QUESTIONS");
 
   /** Whether the tokens report a failure of service. */
   static boolean complaint(List<String> tokens) {
@@ -275,7 +138,7 @@ final class IndonesianServiceRules {
    * Words that say a question is about buying or choosing, whoever it is put to: "mau beli paket
    * yang 60GB, harga berapa?", "ada yang pakai Indosat di Bogor? sinyalnya gimana".
    */
-  static final Set<String> INTENTS = Set.of("beli", "pengen", "pingin", "rekomendasi", "rekomen");
+  static final Set<String> INTENTS = Resources.list("IndonesianServiceRules.INTENTS");
 
   /** Reads a mention (its text and its tokens from {@link IndonesianTokenizer}). */
   static Reading read(String text, List<String> tokens) {

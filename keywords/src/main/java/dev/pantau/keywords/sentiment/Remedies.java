@@ -26,72 +26,13 @@ final class Remedies {
    * Verbs that put a problem right, in the forms that take the problem as object ("fixed my
    * screen", "resolving the issue"). "sort" is left out: "sort of bad" hedges.
    */
-  static final Set<String> VERBS =
-      Set.of(
-          "fix",
-          "fixes",
-          "fixed",
-          "fixing",
-          "resolve",
-          "resolves",
-          "resolved",
-          "resolving",
-          "solve",
-          "solves",
-          "solved",
-          "solving",
-          "sorted",
-          "repair",
-          "repairs",
-          "repaired",
-          "repairing",
-          "rectify",
-          "rectified",
-          "rectifying",
-          "corrected",
-          "correcting",
-          "replace",
-          "replaces",
-          "replaced",
-          "replacing",
-          "handled",
-          "handling",
-          "address",
-          "addressed",
-          "addressing",
-          "answered",
-          "answering",
-          "remove",
-          "removes",
-          "removed",
-          "removing",
-          "prevent",
-          "prevents",
-          "prevented",
-          "preventing",
-          "eliminate",
-          "eliminates",
-          "eliminated",
-          "eliminating");
+  static final Set<String> VERBS = Resources.list("Remedies.VERBS");
 
   /** Participles of a passive remedy: "the outage is now resolved", "my issue got sorted". */
-  static final Set<String> PARTICIPLES =
-      Set.of(
-          "fixed",
-          "resolved",
-          "solved",
-          "sorted",
-          "repaired",
-          "rectified",
-          "corrected",
-          "replaced",
-          "handled",
-          "addressed",
-          "removed");
+  static final Set<String> PARTICIPLES = Resources.list("Remedies.PARTICIPLES");
 
   /** Auxiliaries of a passive: "is fixed", "has been resolved", "got sorted". */
-  private static final Set<String> PASSIVE =
-      Set.of("is", "was", "are", "were", "been", "be", "got", "get", "gets", "it's", "its");
+  private static final Set<String> PASSIVE = Resources.list("Remedies.PASSIVE");
 
   /** How many words after its verb the problem may stand ("fixed my cracked phone screen"). */
   static final int OBJECT_REACH = 4;
@@ -108,7 +49,7 @@ final class Remedies {
   static final double REMEDIED = 1.1;
 
   /** What follows a remedy but is not its problem: "replaced with a worse one", "fixed by". */
-  private static final Set<String> OBJECT_ENDS = Set.of("with", "by", "but", "and", "until");
+  private static final Set<String> OBJECT_ENDS = Resources.list("Remedies.OBJECT_ENDS");
 
   /**
    * Zeroes the negative valences of problems put right, and keeps negative the problems of a remedy

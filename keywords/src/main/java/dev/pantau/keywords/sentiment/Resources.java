@@ -64,6 +64,46 @@ final class Resources {
     return Collections.unmodifiableMap(map);
   }
 
+  /** The lists of {@code word_lists.tsv}, by name ({@code CLASS.LIST}), read once. */
+  private static final class WordLists {
+    static final Map<String, java.util.Set<String>> LISTS = read();
+
+    private static Map<String, java.util.Set<String>> read() {
+      Map<String, java.util.Set<String>> lists = new LinkedHashMap<>();
+      for (Row row : rows("word_lists.tsv")) {
+        if (row.cells().length != 2) {
+          throw new IllegalStateException(
+              "word_lists.tsv line " + row.line() + ": expected CLASS.LIST<TAB>word");
+        }
+        lists
+            .computeIfAbsent(row.cells()[0], k -> new java.util.LinkedHashSet<>())
+            .add(row.cells()[1]);
+      }
+      Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+      // Set.copyOf: the same immutable hash set Set.of gave when the lists were in the code
+      lists.forEach((k, v) -> out.put(k, java.util.Set.copyOf(v)));
+      return Collections.unmodifiableMap(out);
+    }
+  }
+
+  /** One list of {@code word_lists.tsv}; a missing list is an error. */
+  static java.util.Set<String> list(String name) {
+    java.util.Set<String> words = WordLists.LISTS.get(name);
+    if (words == null) {
+      throw new IllegalStateException("word_lists.tsv has no list " + name);
+    }
+    return words;
+  }
+
+  /** A resource of one word a line (what follows a tab is a note), as an immutable set. */
+  static java.util.Set<String> words(String name) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Row row : rows(name)) {
+      out.add(row.cells()[0]);
+    }
+    return java.util.Set.copyOf(out);
+  }
+
   /** A resource of {@code key<TAB>text} lines. */
   static Map<String, String> strings(String name) {
     Map<String, String> map = new LinkedHashMap<>();

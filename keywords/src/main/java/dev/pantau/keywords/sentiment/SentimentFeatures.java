@@ -39,35 +39,7 @@ public final class SentimentFeatures {
   };
 
   /** Words that negate what follows in their clause. */
-  static final Set<String> NEGATORS =
-      Set.of(
-          "not",
-          "no",
-          "never",
-          "cannot",
-          "nothing",
-          "nobody",
-          "none",
-          "nor",
-          "neither",
-          "nowhere",
-          "dont",
-          "cant",
-          "wont",
-          "isnt",
-          "arent",
-          "didnt",
-          "doesnt",
-          "wasnt",
-          "werent",
-          "couldnt",
-          "shouldnt",
-          "wouldnt",
-          "aint",
-          "havent",
-          "hasnt",
-          "hadnt",
-          "without");
+  static final Set<String> NEGATORS = Resources.words("en_negators.txt");
 
   /** Bands of the compound score, each an indicator feature. */
   private static final double[] BANDS = {-0.75, -0.5, -0.25, -0.05, 0.05, 0.25, 0.5, 0.75};
@@ -120,12 +92,20 @@ public final class SentimentFeatures {
    * @param names the mention's own names (lower-case words), which become {@code <brand>}
    */
   public FeatureVector extract(String text, Set<String> names) {
+    return extract(text, names, null);
+  }
+
+  /**
+   * As {@link #extract(String, Set)}; English also puts the rules' compound, which the features
+   * already computed, into {@code compound[0]} when {@code compound} is not null.
+   */
+  FeatureVector extract(String text, Set<String> names, double[] compound) {
     String t = text == null ? "" : text;
     if (!names.isEmpty()) {
       t = collapseNames(t, names);
     }
     return config.language().equals("en")
-        ? englishFeatures(t, names)
+        ? englishFeatures(t, names, compound)
         : indonesianFeatures(t, names);
   }
 
@@ -323,7 +303,7 @@ public final class SentimentFeatures {
         || t.equals("??");
   }
 
-  private FeatureVector englishFeatures(String text, Set<String> names) {
+  private FeatureVector englishFeatures(String text, Set<String> names, double[] compound) {
     List<String> tokens = englishTokens(text, names);
     int n = tokens.size();
     FeatureVector v = new FeatureVector(n * 3 + text.length() * 3 + 24);
@@ -361,7 +341,13 @@ public final class SentimentFeatures {
     characters(v, tokens);
     style(v, text, tokens);
     if (config.rules()) {
-      rules(v, english.analyse(text, names));
+      VaderScores s = english.analyse(text, names);
+      rules(v, s);
+      if (compound != null) {
+        compound[0] = s.compound();
+      }
+    } else if (compound != null) {
+      compound[0] = english.compound(text, names);
     }
     v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
     return v;
@@ -475,6 +461,44 @@ public final class SentimentFeatures {
       band++;
     }
     rule(v, "^band" + band, w);
+  }
+
+  /** Names of the dense features: the rules' scores, marks of style and the bias. */
+  private static final List<String> DENSE =
+      List.of(
+          "^compound",
+          "^positive",
+          "^negative",
+          "^no-opinion-word",
+          "^strongest+",
+          "^strongest-",
+          "^last",
+          "^words+",
+          "^words-",
+          "^mixed",
+          "^band0",
+          "^band1",
+          "^band2",
+          "^band3",
+          "^band4",
+          "^band5",
+          "^band6",
+          "^band7",
+          "^band8",
+          "^bias",
+          "^shouting",
+          "^last!",
+          "^last!!",
+          "^last?",
+          "^last??",
+          "^question");
+
+  /**
+   * The buckets of the dense features (rule scores, style, bias): the trainer leaves them out of
+   * its naive-Bayes scaling, which is for the sparse n-grams.
+   */
+  public int[] denseBuckets() {
+    return DENSE.stream().mapToInt(n -> FeatureHash.hash(n, SEED_RULE) & mask).toArray();
   }
 
   private void rule(FeatureVector v, String name, float value) {

@@ -11,11 +11,13 @@ import java.util.Set;
  * <p>Both languages: a trained multinomial logistic regression ({@link SentimentModel}) over hashed
  * word and character n-grams and the English rules' scores ({@link SentimentFeatures}); English
  * trained on SemEval 2013-2016 tweets, Indonesian on SmSA train and PRDECT-ID (the trainer lives in
- * the tools module). The label is the likeliest class, the score P(positive) - P(negative).
- * Indonesian: a post with no word is scored by the English rules (emoji), and after the model
- * service complaints it calls neutral are negative and a question put to a brand is neutral ({@link
- * IndonesianServiceRules}). {@link Engine#ENGLISH_RULES} keeps the English rules alone (the scorer
- * before the models). docs/sentiment.md has the figures.
+ * the tools module). The label is the likeliest class, the score P(positive) - P(negative);
+ * English, where the model says neutral and the rules' compound is at least the model's {@link
+ * FeatureConfig#rulesLed()} from 0, the rules' sign and compound. Indonesian: a post with no word
+ * is scored by the English rules (emoji), and after the model service complaints it calls neutral
+ * are negative and a question put to a brand is neutral ({@link IndonesianServiceRules}). {@link
+ * Engine#ENGLISH_RULES} keeps the English rules alone (the scorer before the models).
+ * docs/sentiment.md has the figures.
  *
  * <p>Immutable and thread-safe: resources are read from the class path once, in {@link #create()}.
  * No downloads.
@@ -102,7 +104,16 @@ public final class SentimentScorer {
         double compound = english.compound(t, names);
         return new Sentiment(compound, label(compound, NEUTRAL_BAND));
       }
-      return fromModel(englishModel.probabilities(englishFeatures.extract(t, names)));
+      double[] compound = new double[1];
+      Sentiment s =
+          fromModel(englishModel.probabilities(englishFeatures.extract(t, names, compound)));
+      double led = englishModel.config().rulesLed();
+      if (led > 0 && s.label() == Sentiment.Label.NEUTRAL && Math.abs(compound[0]) >= led) {
+        // the rules are sure where the model is not: their sign, and their score
+        return new Sentiment(
+            compound[0], compound[0] > 0 ? Sentiment.Label.POSITIVE : Sentiment.Label.NEGATIVE);
+      }
+      return s;
     }
     return indonesian(t, names);
   }

@@ -47,75 +47,7 @@ final class ServiceFailures {
   }
 
   /** What a product or a service is expected to do, in the forms a complaint uses. */
-  static final Set<String> FUNCTIONS =
-      Set.of(
-          "work",
-          "works",
-          "worked",
-          "working",
-          "load",
-          "loads",
-          "loaded",
-          "loading",
-          "connect",
-          "connects",
-          "connected",
-          "connecting",
-          "charge",
-          "charges",
-          "charged",
-          "charging",
-          "arrive",
-          "arrived",
-          "arriving",
-          "respond",
-          "responded",
-          "responding",
-          "sync",
-          "syncs",
-          "synced",
-          "syncing",
-          "open",
-          "opens",
-          "opened",
-          "opening",
-          "ship",
-          "shipped",
-          "deliver",
-          "delivered",
-          "ring",
-          "rang",
-          "last",
-          "lasts",
-          "lasted",
-          "include",
-          "includes",
-          "included",
-          "fit",
-          "fits",
-          "hold",
-          "holds",
-          "stay",
-          "stays",
-          "start",
-          "starts",
-          "started",
-          "install",
-          "installs",
-          "installed",
-          "boot",
-          "boots",
-          "print",
-          "prints",
-          "pair",
-          "pairs",
-          "paired",
-          "recognize",
-          "recognizes",
-          "function",
-          "functions",
-          "operate",
-          "operates");
+  static final Set<String> FUNCTIONS = Resources.list("ServiceFailures.FUNCTIONS");
 
   /**
    * What a customer is owed, a delivery or a remedy: "never received my order", "still haven't
@@ -123,31 +55,16 @@ final class ServiceFailures {
    * whoever the subject is, the writer included. ("get" and "got" are not: "I didn't get my license
    * until I moved", "doesn't get the recognition he deserves".)
    */
-  static final Set<String> RECEIPTS =
-      Set.of(
-          "receive",
-          "receives",
-          "received",
-          "recieved",
-          "fix",
-          "fixed",
-          "repair",
-          "repaired",
-          "replace",
-          "replaced",
-          "refund",
-          "refunded");
+  static final Set<String> RECEIPTS = Resources.list("ServiceFailures.RECEIPTS");
 
   /** Words that may stand between a negation and the verb: "doesn't even work", "not always". */
-  static final Set<String> FAILURE_FILLERS =
-      Set.of("even", "really", "always", "ever", "still", "yet", "been", "be", "properly", "at");
+  static final Set<String> FAILURE_FILLERS = Resources.list("ServiceFailures.FAILURE_FILLERS");
 
   /** Verbs of giving up: "stopped working", "quit charging". */
-  static final Set<String> STOPS = Set.of("stopped", "stops", "stop", "quit", "quits");
+  static final Set<String> STOPS = Resources.list("ServiceFailures.STOPS");
 
   /** Subjects of "I don't work Fridays": the writer's own doing, not a product's failure. */
-  static final Set<String> PERSONS =
-      Set.of("i", "we", "you", "they", "i'm", "im", "we're", "you're", "they're");
+  static final Set<String> PERSONS = Resources.list("ServiceFailures.PERSONS");
 
   /** A malfunction, rated as Pantau's "malfunction". */
   static final double MALFUNCTION = -1.7;
@@ -192,37 +109,10 @@ final class ServiceFailures {
    * "couldn't check out". Said with "can't" or "cannot", these are failures whoever the subject is:
    * the writer is the one shut out ("I can't wait" is not among them).
    */
-  static final Set<String> ACCESS =
-      Set.of(
-          "log",
-          "login",
-          "sign",
-          "signin",
-          "access",
-          "download",
-          "upload",
-          "stream",
-          "checkout",
-          "check",
-          "pay",
-          "book",
-          "reach",
-          "cancel",
-          "unsubscribe",
-          "reset",
-          "redeem",
-          "activate",
-          "contact",
-          "track",
-          "refund",
-          "withdraw",
-          "transfer",
-          "top",
-          "update",
-          "use");
+  static final Set<String> ACCESS = Resources.list("ServiceFailures.ACCESS");
 
   /** Negations of ability: "can't", "cannot", "couldn't" ("can not" and "unable to" too). */
-  static final Set<String> UNABLE = Set.of("can't", "cant", "cannot", "couldn't", "couldnt");
+  static final Set<String> UNABLE = Resources.list("ServiceFailures.UNABLE");
 
   /** "can't log in", "I still cannot access my account", "unable to check out". */
   private static boolean inability(String[] raw, String[] lower, int i) {
@@ -244,50 +134,19 @@ final class ServiceFailures {
   }
 
   /** Copulas and verbs before "down" that say a service is out: "is down", "went down again". */
-  static final Set<String> DOWN_VERBS =
-      Set.of(
-          "is",
-          "was",
-          "are",
-          "were",
-          "been",
-          "be",
-          "went",
-          "goes",
-          "going",
-          "gone",
-          "it's",
-          "its",
-          "still",
-          "again",
-          "totally",
-          "completely",
-          "currently");
+  static final Set<String> DOWN_VERBS = Resources.list("ServiceFailures.DOWN_VERBS");
 
   /** Who can be "down" without an outage: "I'm down for it" agrees, "we're down" too. */
-  static final Set<String> WILLING =
-      Set.of("i'm", "im", "i", "we're", "were", "you're", "youre", "u", "he's", "she's", "they're");
+  static final Set<String> WILLING = Resources.list("ServiceFailures.WILLING");
 
   /** Words that make an outage a doubt or a condition: "if the app is down", "whether". */
-  static final Set<String> UNCERTAIN = Set.of("if", "whether", "unless", "when", "wonder");
+  static final Set<String> UNCERTAIN = Resources.list("ServiceFailures.UNCERTAIN");
 
   /** Pronouns for a service in "is it down?". */
-  static final Set<String> SERVICE_PRONOUNS = Set.of("it", "this", "that", "everything");
+  static final Set<String> SERVICE_PRONOUNS = Resources.list("ServiceFailures.SERVICE_PRONOUNS");
 
   /** What may follow an outage's "down": "down again", "down since 9am", "down for 3 hours". */
-  static final Set<String> AFTER_DOWN =
-      Set.of(
-          "again",
-          "since",
-          "for",
-          "today",
-          "now",
-          "right",
-          "all",
-          "everywhere",
-          "atm",
-          "during",
-          "tonight");
+  static final Set<String> AFTER_DOWN = Resources.list("ServiceFailures.AFTER_DOWN");
 
   /**
    * An outage: "the app is down", "site went down again", "servers down again", "is it down?"; not
@@ -330,64 +189,21 @@ final class ServiceFailures {
   }
 
   /** What goes down in an outage, named right before "down": "servers down", "site down". */
-  static final Set<String> SERVICE_NOUNS =
-      Set.of(
-          "server",
-          "servers",
-          "site",
-          "website",
-          "app",
-          "apps",
-          "internet",
-          "network",
-          "wifi",
-          "service",
-          "services",
-          "system",
-          "systems",
-          "platform",
-          "portal",
-          "api",
-          "email",
-          "atm",
-          "atms",
-          "signal",
-          "connection",
-          "checkout",
-          "login");
+  static final Set<String> SERVICE_NOUNS = Resources.list("ServiceFailures.SERVICE_NOUNS");
 
   /** Whom something lets down: "let you down again" is no outage. */
-  private static final Set<String> OBJECTS = Set.of("you", "me", "us", "him", "her", "them");
+  private static final Set<String> OBJECTS = Resources.list("ServiceFailures.OBJECTS");
 
   /** Failures that recur: "keeps dropping", "constantly freezing", "keeps logging me out". */
-  static final Set<String> RECURRING =
-      Set.of(
-          "dropping",
-          "freezing",
-          "restarting",
-          "rebooting",
-          "disconnecting",
-          "buffering",
-          "lagging",
-          "glitching",
-          "crashing",
-          "skipping",
-          "logging",
-          "cutting",
-          "shutting",
-          "turning",
-          "kicking",
-          "signing");
+  static final Set<String> RECURRING = Resources.list("ServiceFailures.RECURRING");
 
   /** What makes a failure recur: "keeps", "kept", "constantly", "randomly". */
-  static final Set<String> KEEPS =
-      Set.of("keep", "keeps", "kept", "constantly", "randomly", "always", "still");
+  static final Set<String> KEEPS = Resources.list("ServiceFailures.KEEPS");
 
   /** Gerunds that fail only with a particle: "logging me out", "cutting out", "shutting down". */
-  private static final Set<String> WITH_PARTICLE =
-      Set.of("logging", "cutting", "shutting", "turning", "kicking", "signing");
+  private static final Set<String> WITH_PARTICLE = Resources.list("ServiceFailures.WITH_PARTICLE");
 
-  private static final Set<String> PARTICLES = Set.of("out", "off", "down");
+  private static final Set<String> PARTICLES = Resources.list("ServiceFailures.PARTICLES");
 
   /** "the internet keeps dropping", "app keeps logging me out"; not "keeps getting better". */
   private static boolean recurring(String[] raw, String[] lower, int i) {
@@ -412,16 +228,16 @@ final class ServiceFailures {
   }
 
   /** What a screen or a device goes: "the screen went black", "my phone went dead". */
-  private static final Set<String> DEAD = Set.of("black", "blank", "dead");
+  private static final Set<String> DEAD = Resources.list("ServiceFailures.DEAD");
 
-  private static final Set<String> WENT = Set.of("went", "goes", "gone", "going", "turned");
+  private static final Set<String> WENT = Resources.list("ServiceFailures.WENT");
 
   /** "the screen went black after 2 months", "my phone went dead". */
   private static boolean wentDead(String[] lower, int i) {
     return DEAD.contains(lower[i]) && i > 0 && WENT.contains(lower[i - 1]);
   }
 
-  private static final Set<String> CALLS = Set.of("call", "called", "calls", "ring", "rang");
+  private static final Set<String> CALLS = Resources.list("ServiceFailures.CALLS");
 
   /**
    * A call back that does not come: "has not called back in 3 weeks", "never called me back",
@@ -443,15 +259,15 @@ final class ServiceFailures {
     return false;
   }
 
-  private static final Set<String> TOOK = Set.of("took", "takes", "taking", "take");
+  private static final Set<String> TOOK = Resources.list("ServiceFailures.TOOK");
 
-  private static final Set<String> TAKER = Set.of("me", "us", "them", "him", "her", "you");
+  private static final Set<String> TAKER = Resources.list("ServiceFailures.TAKER");
 
   /** Endless: "took forever", "takes ages". */
-  private static final Set<String> ENDLESS = Set.of("forever", "ages", "eternity");
+  private static final Set<String> ENDLESS = Resources.list("ServiceFailures.ENDLESS");
 
   /** More than it should: "took over an hour", "more than 3 weeks", "nearly a month". */
-  private static final Set<String> OVER = Set.of("over", "more", "almost", "nearly", "longer");
+  private static final Set<String> OVER = Resources.list("ServiceFailures.OVER");
 
   /**
    * Something that took too long: "the refund took forever", "took me over an hour to get through";
@@ -483,57 +299,16 @@ final class ServiceFailures {
     return lower[i].equals("apart") && i > 0 && BROKE_APART.contains(lower[i - 1]);
   }
 
-  private static final Set<String> BROKE_APART =
-      Set.of("fell", "falling", "falls", "fall", "came", "coming", "comes");
+  private static final Set<String> BROKE_APART = Resources.list("ServiceFailures.BROKE_APART");
 
   /** Words of a rise: "increase", "went up", "hike", "doubled". */
-  static final Set<String> RISES =
-      Set.of(
-          "increase",
-          "increased",
-          "increases",
-          "increasing",
-          "raise",
-          "raised",
-          "raises",
-          "raising",
-          "hike",
-          "hikes",
-          "hiked",
-          "up",
-          "doubled",
-          "higher",
-          "rise",
-          "rises",
-          "rising");
+  static final Set<String> RISES = Resources.list("ServiceFailures.RISES");
 
   /** What a customer pays. */
-  static final Set<String> PRICES =
-      Set.of(
-          "price",
-          "prices",
-          "fee",
-          "fees",
-          "bill",
-          "bills",
-          "rate",
-          "rates",
-          "cost",
-          "costs",
-          "premium",
-          "premiums",
-          "subscription",
-          "subscriptions",
-          "fare",
-          "fares",
-          "tariff",
-          "tariffs",
-          "charges",
-          "pricing",
-          "membership");
+  static final Set<String> PRICES = Resources.list("ServiceFailures.PRICES");
 
   /** Verbs of "went up": "up" is a rise only after one of them. */
-  private static final Set<String> GO = Set.of("went", "goes", "go", "going", "gone", "gonna");
+  private static final Set<String> GO = Resources.list("ServiceFailures.GO");
 
   /** A price raised, rated as Pantau's "overpriced". */
   static final double PRICE_RISE = -1.6;
@@ -562,27 +337,10 @@ final class ServiceFailures {
   }
 
   /** Units of a delay: "40 minutes late", "2 hours late", "a day late". */
-  static final Set<String> DELAY_UNITS =
-      Set.of(
-          "minutes", "minute", "mins", "min", "hours", "hrs", "hour", "days", "day", "weeks",
-          "week");
+  static final Set<String> DELAY_UNITS = Resources.list("ServiceFailures.DELAY_UNITS");
 
   /** Verbs of arriving late: "arrived late", "was late", "is running late". */
-  static final Set<String> LATE_VERBS =
-      Set.of(
-          "arrived",
-          "arrives",
-          "delivered",
-          "came",
-          "comes",
-          "shipped",
-          "was",
-          "were",
-          "is",
-          "are",
-          "running",
-          "always",
-          "again");
+  static final Set<String> LATE_VERBS = Resources.list("ServiceFailures.LATE_VERBS");
 
   /**
    * A delivery or a service late: "the delivery was 40 minutes late", "arrived late again"; not
@@ -606,10 +364,10 @@ final class ServiceFailures {
   /**
    * Words before "on hold" or "waiting" that say it has lasted: "been on hold", "still waiting".
    */
-  static final Set<String> LASTING = Set.of("been", "still", "currently", "forever", "again");
+  static final Set<String> LASTING = Resources.list("ServiceFailures.LASTING");
 
   /** Whose turn a wait is for: "still waiting for my refund", "for our order". */
-  static final Set<String> OWED = Set.of("my", "our", "a", "an", "any");
+  static final Set<String> OWED = Resources.list("ServiceFailures.OWED");
 
   /**
    * A customer kept waiting: "been on hold for 45 minutes", "on hold for an hour", "still waiting
@@ -640,7 +398,7 @@ final class ServiceFailures {
   }
 
   /** Who is to act in "still waiting for someone to call me back". */
-  static final Set<String> SOMEONE = Set.of("someone", "anyone", "somebody", "anybody");
+  static final Set<String> SOMEONE = Resources.list("ServiceFailures.SOMEONE");
 
   /** Whether the clause from {@code from} on concerns the writer: "to call me back". */
   private static boolean owedInClause(String[] raw, String[] lower, int from) {
@@ -656,11 +414,10 @@ final class ServiceFailures {
   }
 
   /** "me", "my", "us", "our", "back": the writer is owed the act. */
-  static final Set<String> OWED_TO_WRITER = Set.of("me", "my", "us", "our", "back");
+  static final Set<String> OWED_TO_WRITER = Resources.list("ServiceFailures.OWED_TO_WRITER");
 
   /** Words that open a duration after "for": "for 45 minutes", "for an hour", "for ages". */
-  static final Set<String> DURATIONS =
-      Set.of("an", "over", "hours", "ages", "forever", "almost", "nearly", "half", "two", "three");
+  static final Set<String> DURATIONS = Resources.list("ServiceFailures.DURATIONS");
 
   private static boolean startsWithDigit(String word) {
     return !word.isEmpty() && Character.isDigit(word.charAt(0));

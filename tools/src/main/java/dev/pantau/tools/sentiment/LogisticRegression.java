@@ -49,6 +49,27 @@ public final class LogisticRegression {
    */
   public static double[] fit(
       List<FeatureVector> x, int[] gold, double[] sampleWeight, int buckets, Settings s) {
+    return fit(x, gold, sampleWeight, buckets, s, null, -1);
+  }
+
+  /**
+   * As {@link #fit(List, int[], double[], int, Settings)}, with two options.
+   *
+   * @param featureScale per weight ({@code 3 * buckets}, bucket-major) a factor the feature is
+   *     multiplied by for that class (naive-Bayes log-count ratios, {@link NaiveBayesScale}); the
+   *     returned weights have it folded in, so the model scores the plain features
+   * @param averageFrom when at least 0, the returned weights are the mean of the weights at the end
+   *     of each epoch from this one on (Polyak averaging by epoch), which damps the last steps'
+   *     noise
+   */
+  public static double[] fit(
+      List<FeatureVector> x,
+      int[] gold,
+      double[] sampleWeight,
+      int buckets,
+      Settings s,
+      double[] featureScale,
+      int averageFrom) {
     double[] classWeight = {1, 1, 1};
     if (s.balanced()) {
       double[] mass = new double[3];
@@ -70,6 +91,8 @@ public final class LogisticRegression {
     }
     Random random = new Random(s.seed());
     double[] z = new double[3];
+    double[] average = averageFrom >= 0 ? new double[w.length] : null;
+    int snapshots = 0;
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
       for (int i = order.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
@@ -82,12 +105,22 @@ public final class LogisticRegression {
         z[0] = 0;
         z[1] = 0;
         z[2] = 0;
-        for (int i = 0; i < v.size(); i++) {
-          int k = 3 * v.index(i);
-          double xv = v.value(i);
-          z[0] += w[k] * xv;
-          z[1] += w[k + 1] * xv;
-          z[2] += w[k + 2] * xv;
+        if (featureScale == null) {
+          for (int i = 0; i < v.size(); i++) {
+            int k = 3 * v.index(i);
+            double xv = v.value(i);
+            z[0] += w[k] * xv;
+            z[1] += w[k + 1] * xv;
+            z[2] += w[k + 2] * xv;
+          }
+        } else {
+          for (int i = 0; i < v.size(); i++) {
+            int k = 3 * v.index(i);
+            double xv = v.value(i);
+            z[0] += w[k] * xv * featureScale[k];
+            z[1] += w[k + 1] * xv * featureScale[k + 1];
+            z[2] += w[k + 2] * xv * featureScale[k + 2];
+          }
         }
         double max = Math.max(z[0], Math.max(z[1], z[2]));
         double e0 = StrictMath.exp(z[0] - max);
@@ -98,16 +131,47 @@ public final class LogisticRegression {
         double r0 = (e0 / sum - (gold[d] == 0 ? 1 : 0)) * cw;
         double r1 = (e1 / sum - (gold[d] == 1 ? 1 : 0)) * cw;
         double r2 = (e2 / sum - (gold[d] == 2 ? 1 : 0)) * cw;
-        for (int i = 0; i < v.size(); i++) {
-          int k = 3 * v.index(i);
-          double xv = v.value(i);
-          k = step(w, g2, k, r0 * xv, s);
-          k = step(w, g2, k, r1 * xv, s);
-          step(w, g2, k, r2 * xv, s);
+        if (featureScale == null) {
+          for (int i = 0; i < v.size(); i++) {
+            int k = 3 * v.index(i);
+            double xv = v.value(i);
+            k = step(w, g2, k, r0 * xv, s);
+            k = step(w, g2, k, r1 * xv, s);
+            step(w, g2, k, r2 * xv, s);
+          }
+        } else {
+          for (int i = 0; i < v.size(); i++) {
+            int k = 3 * v.index(i);
+            double xv = v.value(i);
+            step(w, g2, k, r0 * xv * featureScale[k], s);
+            step(w, g2, k + 1, r1 * xv * featureScale[k + 1], s);
+            step(w, g2, k + 2, r2 * xv * featureScale[k + 2], s);
+          }
         }
       }
+      if (averageFrom >= 0 && epoch >= averageFrom) {
+        for (int k = 0; k < w.length; k++) {
+          average[k] += w[k];
+        }
+        snapshots++;
+      }
     }
-    return w;
+    double[] out = w;
+    if (snapshots > 0) {
+      out = new double[w.length];
+      for (int k = 0; k < w.length; k++) {
+        out[k] = average[k] / snapshots;
+      }
+    }
+    if (featureScale != null) {
+      if (out == w) {
+        out = w.clone();
+      }
+      for (int k = 0; k < out.length; k++) {
+        out[k] *= featureScale[k];
+      }
+    }
+    return out;
   }
 
   private static int step(double[] w, double[] g2, int k, double grad, Settings s) {
