@@ -464,12 +464,17 @@ public final class ClusterScaleBenchmark {
       JsonNode list =
           flink.tryRest("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics").orElse(null);
       for (JsonNode m : list == null ? JSON.createArrayNode() : list) {
-        if (m.get("id").asText().endsWith(suffix)) {
+        // operator names reach metric ids with their spaces and punctuation replaced
+        if (letters(m.get("id").asText()).endsWith(letters(suffix))) {
           IDS.put(key, m.get("id").asText());
         }
       }
     }
     return IDS.get(key);
+  }
+
+  private static String letters(String s) {
+    return s.replaceAll("[^A-Za-z]", "");
   }
 
   private static void produce(String bootstrap, long count) throws Exception {
