@@ -68,6 +68,13 @@ public final class ClusterScaleBenchmark {
   /** Mentions read before a measurement window starts. */
   private static final long WARM = 10_000;
 
+  /**
+   * The cluster's state backend: {@code rocksdb} (the local cluster's and the compose file's) or
+   * {@code hashmap}, from {@code -Dpantau.bench.stateBackend}.
+   */
+  private static final String STATE_BACKEND =
+      System.getProperty("pantau.bench.stateBackend", "rocksdb");
+
   /** Enriched mentions written: each has been through matching, dedup and copy detection. */
   private static final String DONE_METRIC = "Enriched mentions to JSON.numRecordsIn";
 
@@ -86,7 +93,7 @@ public final class ClusterScaleBenchmark {
       throw new IllegalStateException("CPU budgets need a writable /sys/fs/cgroup/cpu (root)");
     }
     deleteTree(WORK);
-    System.out.println("load before: " + loadAverage());
+    System.out.println("load before: " + loadAverage() + "; state backend " + STATE_BACKEND);
     Map<Integer, double[]> rates = new LinkedHashMap<>();
     try (LocalKafkaBroker kafka =
         LocalKafkaBroker.start(
@@ -181,7 +188,8 @@ public final class ClusterScaleBenchmark {
                     Files.readString(ROOT.resolve("tools/target/classpath.txt")).trim()))
             .taskManagers(taskManagers, slots)
             .restPort(0)
-            .prometheusPorts("0"));
+            .prometheusPorts("0")
+            .extra(Map.of("state.backend.type", STATE_BACKEND)));
   }
 
   private static List<Long> taskManagerPids(LocalFlinkCluster flink) throws IOException {
