@@ -317,7 +317,7 @@ public final class ClusterScaleBenchmark {
       done = 0;
       for (String vid : vertices.keySet()) {
         read += sum(flink, job, vid, "mentionsRead");
-        done += sumExact(flink, job, vid, DONE_METRIC);
+        done += sum(flink, job, vid, DONE_METRIC);
       }
       if (window > 0
           && windowStart == 0
@@ -416,26 +416,6 @@ public final class ClusterScaleBenchmark {
   private static long sum(LocalFlinkCluster flink, String job, String vertex, String name)
       throws Exception {
     String id = metricId(flink, job, vertex, "." + name);
-    if (id == null) {
-      return 0;
-    }
-    JsonNode r =
-        flink
-            .tryRest(
-                "/jobs/"
-                    + job
-                    + "/vertices/"
-                    + vertex
-                    + "/subtasks/metrics?agg=sum&get="
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8))
-            .orElse(null);
-    return r == null || r.size() == 0 ? 0 : (long) r.get(0).path("sum").asDouble();
-  }
-
-  /** The sum over a vertex's subtasks of the metric whose id ends in {@code name}, 0 if none. */
-  private static long sumExact(LocalFlinkCluster flink, String job, String vertex, String name)
-      throws Exception {
-    String id = metricId(flink, job, vertex, name);
     if (id == null) {
       return 0;
     }
