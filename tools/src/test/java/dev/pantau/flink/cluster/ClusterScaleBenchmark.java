@@ -217,20 +217,15 @@ public final class ClusterScaleBenchmark {
 
   /** CPU time of the cluster's TaskManagers, in nanoseconds, from /proc. */
   private static long cpuOf(LocalFlinkCluster flink) {
-    long ticks = 0;
+    long nanos = 0;
     try {
-      for (LocalFlinkCluster.Member m : flink.members()) {
-        if (m.name().startsWith(LocalFlinkCluster.TASK_MANAGER) && m.alive()) {
-          String stat = Files.readString(Paths.get("/proc/" + m.pid() + "/stat"));
-          // fields after the command's closing parenthesis: utime is the 14th, stime the 15th
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        }
+      for (long pid : taskManagerPids(flink)) {
+        nanos += ThreadCpu.cpuNanos(Files.readString(Paths.get("/proc/" + pid + "/stat")));
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    return nanos;
   }
 
   /**

@@ -32,9 +32,7 @@ final class ThreadCpu {
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
             // one name for a pool's threads: "kafka-producer-network-thread | ..." etc.
             name = name.replaceAll("[-#]?\\d+$", "").strip();
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            out.merge(name, ticks * NANOS_PER_TICK, Long::sum);
+            out.merge(name, cpuNanos(stat), Long::sum);
           } catch (IOException | RuntimeException gone) {
             // the thread ended between the listing and the read
           }
@@ -44,6 +42,13 @@ final class ThreadCpu {
       }
     }
     return out;
+  }
+
+  /** User plus system CPU, in nanoseconds, of a {@code /proc/.../stat} line (process or thread). */
+  static long cpuNanos(String stat) {
+    // fields after the command's closing parenthesis: utime is the 14th, stime the 15th
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
   }
 
   /** {@code after - before} per name, for names that used any CPU in between. */
