@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,16 +49,72 @@ final class JsonLinesReader {
     };
   }
 
-  private static final int BATCH = 2048;
+  /** About two thousand KPI records: a batch per task, a few in flight per thread. */
+  private static final int BLOCK = 1 << 20;
+
   private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-  /** A batch of lines, its first line's number, and what its lines parsed to. */
-  private record Batch<T>(int firstLine, List<String> lines, Future<List<T>> parsed) {}
+  /**
+   * The whole lines of a block of the file, {@code bytes[0, length)}: line {@code i} is {@code
+   * bytes[starts[i], ends[i])}, without its line break. Cut into lines by the thread that parses
+   * them: finding every line break of a gigabyte is work too.
+   */
+  private static final class Lines {
+    final byte[] bytes;
+    int[] starts = new int[64];
+    int[] ends = new int[64];
+    int count;
+
+    Lines(byte[] bytes, int length) {
+      this.bytes = bytes;
+      int from = 0;
+      while (from < length) {
+        int nl = indexOf(bytes, (byte) '\n', from, length);
+        int end = nl < 0 ? length : nl;
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+          ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = from;
+        // a CRLF file: the CR is not part of the record
+        ends[count] = end > from && bytes[end - 1] == '\r' ? end - 1 : end;
+        count++;
+        from = end + 1;
+      }
+    }
+
+    int length(int i) {
+      return ends[i] - starts[i];
+    }
+
+    boolean blank(int i) {
+      for (int j = starts[i]; j < ends[i]; j++) {
+        if (bytes[j] != ' ' && bytes[j] != '\t' && bytes[j] != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int indexOf(byte[] b, byte c, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (b[i] == c) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** A block's lines and what they parsed to (all of them, or up to the first that fails). */
+  private record Parsed<T>(Lines lines, List<T> values) {}
 
   /**
    * As {@link #read}, parsing on {@link #THREADS} threads while this one reads: parsing JSON, not
-   * reading the file, is what a report of a month spends its time on. Values reach {@code sink} in
-   * file order, on this thread; a line that does not parse fails with its file and line.
+   * reading the file, is what a report of a month spends its time on. The file is read in blocks of
+   * bytes and each line handed to the parser as bytes, never decoded into a string unless the
+   * parser asks. Values reach {@code sink} in file order, on this thread; a line that does not
+   * parse fails with its file and line.
    */
   static <T> void readParallel(
       Path file, String what, JsonRecords.Parser<T> parser, JsonRecords.Sink<T> sink)
@@ -69,93 +127,142 @@ final class JsonLinesReader {
               t.setDaemon(true);
               return t;
             });
-    ArrayDeque<Batch<T>> pending = new ArrayDeque<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-      List<String> lines = new ArrayList<>(BATCH);
-      int number = 0;
-      int first = 1;
-      String line;
-      while ((line = in.readLine()) != null) {
-        number++;
-        lines.add(line);
-        if (lines.size() == BATCH) {
-          pending.add(submit(pool, first, lines, parser));
-          lines = new ArrayList<>(BATCH);
-          first = number + 1;
-          // bounded: a few batches in flight per thread, not the whole file in memory
-          while (pending.size() > 4 * THREADS) {
-            drain(pending.poll(), file, what, parser, sink);
-          }
+    ArrayDeque<Future<Parsed<T>>> pending = new ArrayDeque<>();
+    int[] nextLine = {1};
+    try (InputStream in = Files.newInputStream(file)) {
+      BlockReader blocks = new BlockReader(in, BLOCK);
+      byte[] block;
+      while ((block = blocks.next()) != null) {
+        pending.add(submit(pool, block, blocks.length(), parser));
+        // bounded: a few blocks in flight per thread, not the whole file in memory
+        while (pending.size() > 4 * THREADS) {
+          drain(pending.poll(), nextLine, file, what, parser, sink);
         }
       }
-      if (!lines.isEmpty()) {
-        pending.add(submit(pool, first, lines, parser));
-      }
       while (!pending.isEmpty()) {
-        drain(pending.poll(), file, what, parser, sink);
+        drain(pending.poll(), nextLine, file, what, parser, sink);
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static <T> Batch<T> submit(
-      ExecutorService pool, int first, List<String> lines, JsonRecords.Parser<T> parser) {
-    return new Batch<>(
-        first,
-        lines,
-        pool.submit(
-            () -> {
-              List<T> out = new ArrayList<>(lines.size());
-              for (String l : lines) {
-                if (l.isBlank()) {
-                  out.add(null);
-                  continue;
-                }
-                try {
-                  out.add(parser.parse(l));
-                } catch (IOException | RuntimeException e) {
-                  // the batch stops here; the reading thread re-parses to name the line
-                  return out;
-                }
-              }
-              return out;
-            }));
+  /** Cuts a stream into blocks that end at a line break; a longer line makes a bigger block. */
+  static final class BlockReader {
+    private final InputStream in;
+    private final int blockSize;
+    private byte[] carry = new byte[0];
+    private int carried;
+    private int length;
+    private boolean eof;
+
+    BlockReader(InputStream in, int blockSize) {
+      this.in = in;
+      this.blockSize = blockSize;
+    }
+
+    /** The next block, whole lines in its first {@link #length()} bytes; null at the end. */
+    byte[] next() throws IOException {
+      if (eof && carried == 0) {
+        return null;
+      }
+      byte[] buf = new byte[Math.max(blockSize, carried * 2)];
+      System.arraycopy(carry, 0, buf, 0, carried);
+      int len = carried;
+      int lastBreak = -1;
+      while (!eof && (len < buf.length || lastBreak < 0)) {
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+          eof = true;
+        } else {
+          int before = len;
+          len += n;
+          int b = lastBreak(buf, before, len);
+          lastBreak = b >= 0 ? b : lastBreak;
+        }
+      }
+      // what follows the last line break waits for the next block, unless the file ends there
+      int whole = eof ? len : lastBreak + 1;
+      carried = len - whole;
+      carry = carried == 0 ? carry : Arrays.copyOfRange(buf, whole, len);
+      length = whole;
+      return buf;
+    }
+
+    int length() {
+      return length;
+    }
+
+    private static int lastBreak(byte[] b, int from, int to) {
+      for (int i = to - 1; i >= from; i--) {
+        if (b[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  private static <T> Future<Parsed<T>> submit(
+      ExecutorService pool, byte[] block, int length, JsonRecords.Parser<T> parser) {
+    return pool.submit(
+        () -> {
+          Lines lines = new Lines(block, length);
+          List<T> out = new ArrayList<>(lines.count);
+          for (int i = 0; i < lines.count; i++) {
+            if (lines.blank(i)) {
+              out.add(null);
+              continue;
+            }
+            try {
+              out.add(parser.parse(lines.bytes, lines.starts[i], lines.length(i)));
+            } catch (IOException | RuntimeException e) {
+              // the block stops here; the reading thread re-parses to name the line
+              break;
+            }
+          }
+          return new Parsed<>(lines, out);
+        });
   }
 
   private static <T> void drain(
-      Batch<T> batch,
+      Future<Parsed<T>> block,
+      int[] nextLine,
       Path file,
       String what,
       JsonRecords.Parser<T> parser,
       JsonRecords.Sink<T> sink)
       throws IOException, ReportInputException {
-    List<T> parsed;
+    Parsed<T> parsed;
     try {
-      parsed = batch.parsed().get();
+      parsed = block.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
       throw new IOException(e.getCause());
     }
-    for (int i = 0; i < parsed.size(); i++) {
-      if (parsed.get(i) != null) {
-        sink.accept(parsed.get(i));
+    List<T> values = parsed.values();
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) != null) {
+        sink.accept(values.get(i));
       }
     }
-    if (parsed.size() < batch.lines().size()) {
-      int bad = parsed.size();
+    Lines lines = parsed.lines();
+    if (values.size() < lines.count) {
+      int bad = values.size();
       try {
-        parser.parse(batch.lines().get(bad));
+        parser.parse(lines.bytes, lines.starts[bad], lines.length(bad));
         throw new IllegalStateException("failed on another thread only");
       } catch (IOException | RuntimeException e) {
         throw new ReportInputException(
-            file + ":" + (batch.firstLine() + bad) + ": not " + what + " (" + e.getMessage() + ")");
+            file + ":" + (nextLine[0] + bad) + ": not " + what + " (" + e.getMessage() + ")");
       }
     }
+    nextLine[0] += lines.count;
   }
 
   /**

@@ -24,6 +24,15 @@ interface JsonRecords {
   /** Turns one record's text into a value, or null to skip it. */
   interface Parser<T> {
     T parse(String json) throws IOException;
+
+    /**
+     * The same from a record's UTF-8 bytes, as a file holds them. A parser of the big outputs (KPI
+     * series, enriched mentions) reads the bytes itself: decoding a gigabyte into strings first was
+     * a fifth of a month's report.
+     */
+    default T parse(byte[] utf8, int offset, int length) throws IOException {
+      return parse(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   /** Takes the parsed values, in the records' order. */

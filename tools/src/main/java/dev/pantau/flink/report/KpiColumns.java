@@ -30,11 +30,11 @@ public final class KpiColumns {
   }
 
   private final List<Column> kpis;
-  private final ZoneId zone;
+  private final StartTimes times;
 
-  private KpiColumns(List<Column> kpis, ZoneId zone) {
+  private KpiColumns(List<Column> kpis, StartTimes times) {
     this.kpis = kpis;
-    this.zone = zone;
+    this.times = times;
   }
 
   public static KpiColumns of(KpiFields fields, Collection<KpiRow> rows, ZoneId zone) {
@@ -54,7 +54,7 @@ public final class KpiColumns {
         kpis.add(new Column(header(f.name()), f.name(), null, f.metric().ratio()));
       }
     }
-    return new KpiColumns(List.copyOf(kpis), zone);
+    return new KpiColumns(List.copyOf(kpis), new StartTimes(rows, zone, LOCAL));
   }
 
   static String header(String metric) {
@@ -72,12 +72,9 @@ public final class KpiColumns {
   }
 
   /**
-   * Window starts formatted once each: a month's rows share some tens of thousands of starts, and
-   * formatting a time is most of the cost of writing a row.
+   * The key cells of a row in a CSV line, each as {@code locale} writes text. Safe on several
+   * threads at once.
    */
-  private final java.util.Map<Long, String[]> times = new java.util.HashMap<>();
-
-  /** The key cells of a row in a CSV line, each as {@code locale} writes text. */
   void appendKey(KpiRow row, StringBuilder b, CsvLocale locale) {
     char sep = locale.separator();
     String[] t = times(row);
@@ -94,24 +91,8 @@ public final class KpiColumns {
         .append(t[1]);
   }
 
-  private long lastStart = Long.MIN_VALUE;
-  private String[] lastTimes;
-
-  /** UTC and local start: a series' rows come in time order, the next series reuses the cache. */
   private String[] times(KpiRow row) {
-    long s = row.start().getEpochSecond();
-    if (s != lastStart) {
-      lastStart = s;
-      lastTimes =
-          times.computeIfAbsent(
-              s,
-              k ->
-                  new String[] {
-                    dev.pantau.flink.io.OutputJson.UTC_SECONDS.format(row.start()),
-                    LOCAL.format(row.start().atZone(zone))
-                  });
-    }
-    return lastTimes;
+    return times.of(row.start());
   }
 
   /** The key cells of a row, in {@link #KEY} order. */

@@ -12,6 +12,10 @@ import java.util.Map;
  */
 public final class KpiLayout {
   private final Map<String, Integer> index = new HashMap<>();
+
+  /** The positions of nested fields by parent and own name: no path is built per field read. */
+  private final Map<String, Map<String, Integer>> nested = new HashMap<>();
+
   private final boolean[] ratio;
   private final String family;
 
@@ -24,6 +28,12 @@ public final class KpiLayout {
         familyName = f.name();
       } else {
         ratios[n] = f.metric().ratio();
+        int dot = f.name().indexOf('.');
+        if (dot > 0) {
+          nested
+              .computeIfAbsent(f.name().substring(0, dot), k -> new HashMap<>())
+              .put(f.name().substring(dot + 1), n);
+        }
         index.put(f.name(), n++);
       }
     }
@@ -35,6 +45,11 @@ public final class KpiLayout {
   int index(String metric) {
     Integer i = index.get(metric);
     return i == null ? -1 : i;
+  }
+
+  /** The positions of the fields under {@code parent}, by their own name; empty for none. */
+  Map<String, Integer> children(String parent) {
+    return nested.getOrDefault(parent, Map.of());
   }
 
   boolean ratio(int i) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.pantau.flink.job.kpi.KpiFields;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads KPI records (SPEC §4) into rows, keeping the latest revision of each key as a consumer's
@@ -29,11 +29,13 @@ public final class KpiSeriesReader {
   private final String family;
 
   /** One instance of each brand, group, window and source name, not one per row. */
-  private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Names keys = new Names();
 
   public KpiSeriesReader(KpiFields fields) {
     this.layout = new KpiLayout(fields);
-    this.family = layout.family();
+    String f = layout.family();
+    // the layout names it as a path prefix ("topics.")
+    this.family = f == null ? null : f.endsWith(".") ? f.substring(0, f.length() - 1) : f;
   }
 
   /**
@@ -44,29 +46,124 @@ public final class KpiSeriesReader {
    */
   public List<KpiRow> read(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
-    Map<String, KpiRow> latest = new HashMap<>();
-    String from = request.period().startUtc();
-    String to = request.period().endUtc();
-    HtmlWindows html = request.allSourcesOnly() ? new HtmlWindows(request.htmlPeriod()) : null;
-    in.forEachParsed(
-        "a KPI record",
-        line -> {
-          if (!maybe(line, request, from, to)) {
-            return null;
+    Series series = new Series();
+    in.forEachParsed("a KPI record", new Filtered(request), series::add);
+    return series.latest();
+  }
+
+  /** A record the request covers as a row, else null; skipped by its key text when it can be. */
+  private final class Filtered implements JsonRecords.Parser<KpiRow> {
+    private final ReportRequest request;
+    private final String from;
+    private final String to;
+    private final byte[] fromBytes;
+    private final byte[] toBytes;
+    private final HtmlWindows html;
+
+    Filtered(ReportRequest request) {
+      this.request = request;
+      this.from = request.period().startUtc();
+      this.to = request.period().endUtc();
+      this.fromBytes = from.getBytes(StandardCharsets.US_ASCII);
+      this.toBytes = to.getBytes(StandardCharsets.US_ASCII);
+      this.html = request.allSourcesOnly() ? new HtmlWindows(request.htmlPeriod()) : null;
+    }
+
+    @Override
+    public KpiRow parse(String json) throws IOException {
+      if (!maybe(json, request, from, to)) {
+        return null;
+      }
+      if (html != null) {
+        String window = value(json, "\"window\":\"");
+        if (window != null && !html.wanted(window)) {
+          return null;
+        }
+      }
+      return covered(KpiSeriesReader.this.parse(json));
+    }
+
+    @Override
+    public KpiRow parse(byte[] b, int off, int len) throws IOException {
+      int end = off + len;
+      int start = Utf8Text.valueAt(b, off, end, START);
+      if (Utf8Text.hasLength(b, start, end, 20, 'Z')
+          && (Utf8Text.compare(b, start, fromBytes) < 0
+              || Utf8Text.compare(b, start, toBytes) >= 0)) {
+        return null;
+      }
+      if (request.allSourcesOnly()) {
+        int source = Utf8Text.valueAt(b, off, end, SOURCE);
+        if (source >= 0 && source + 1 < end && (b[source] != '*' || b[source + 1] != '"')) {
+          return null;
+        }
+      }
+      if (!request.windows().isEmpty() || html != null) {
+        String window = Utf8Text.string(b, Utf8Text.valueAt(b, off, end, WINDOW), end);
+        if (window != null && !request.windows().isEmpty() && !request.windows().contains(window)) {
+          return null;
+        }
+        if (window != null && html != null && !html.wanted(window)) {
+          return null;
+        }
+      }
+      if (request.brand() != null) {
+        String brand = Utf8Text.string(b, Utf8Text.valueAt(b, off, end, BRAND), end);
+        if (brand != null && !brand.equals(request.brand()) && brand.indexOf('\\') < 0) {
+          return null;
+        }
+      }
+      try (JsonParser p = FACTORY.createParser(b, off, len)) {
+        return covered(KpiSeriesReader.this.parse(p));
+      }
+    }
+
+    private KpiRow covered(KpiRow row) {
+      return request.covers(row) ? row : null;
+    }
+  }
+
+  private static final byte[] START = Utf8Text.key("start");
+  private static final byte[] SOURCE = Utf8Text.key("source");
+  private static final byte[] WINDOW = Utf8Text.key("window");
+  private static final byte[] BRAND = Utf8Text.key("brand");
+
+  /**
+   * The rows of each series (brand, window, source) in the records' order; the latest revision of
+   * each start is picked after sorting, so a million rows never go through a map by their key.
+   */
+  private static final class Series {
+    private record Key(String brand, String window, String source) {}
+
+    private final Map<Key, List<KpiRow>> rows = new HashMap<>();
+
+    void add(KpiRow row) {
+      rows.computeIfAbsent(new Key(row.brand(), row.window(), row.source()), k -> new ArrayList<>())
+          .add(row);
+    }
+
+    /** Each start's highest revision (of equals, the later record), as an upsert keeps it. */
+    List<KpiRow> latest() {
+      List<List<KpiRow>> all = new ArrayList<>(rows.values());
+      int total = 0;
+      for (List<KpiRow> l : all) {
+        // stable: of equal start and revision the later record stays last
+        l.sort(
+            Comparator.comparingLong((KpiRow r) -> r.start().getEpochSecond())
+                .thenComparingInt(KpiRow::revision));
+        int kept = 0;
+        for (int i = 0; i < l.size(); i++) {
+          if (i + 1 < l.size()
+              && l.get(i + 1).start().getEpochSecond() == l.get(i).start().getEpochSecond()) {
+            continue;
           }
-          if (html != null) {
-            String window = value(line, "\"window\":\"");
-            if (window != null && !html.wanted(window)) {
-              return null;
-            }
-          }
-          KpiRow row = parse(line);
-          return request.covers(row) ? row : null;
-        },
-        row ->
-            latest.merge(
-                row.key(), row, (old, neu) -> neu.revision() >= old.revision() ? neu : old));
-    return sorted(latest.values());
+          l.set(kept++, l.get(i));
+        }
+        l.subList(kept, l.size()).clear();
+        total += kept;
+      }
+      return ordered(all, total);
+    }
   }
 
   /** False only when a key field, found as SPEC's writer writes it, rules the record out. */
@@ -121,106 +218,119 @@ public final class KpiSeriesReader {
               r.brand() + '\u0000' + r.window() + '\u0000' + r.source(), k -> new ArrayList<>())
           .add(r);
     }
-    List<List<KpiRow>> ordered = new ArrayList<>(series.values());
+    List<List<KpiRow>> lists = new ArrayList<>(series.values());
+    for (List<KpiRow> l : lists) {
+      l.sort(Comparator.comparingLong(r -> r.start().getEpochSecond()));
+    }
+    return ordered(lists, all.size());
+  }
+
+  /** Series already in time order, concatenated by brand, window length, window and source. */
+  private static List<KpiRow> ordered(List<List<KpiRow>> series, int total) {
+    List<List<KpiRow>> ordered = new ArrayList<>(series);
+    ordered.removeIf(List::isEmpty);
     ordered.sort(
         Comparator.comparing((List<KpiRow> l) -> l.get(0).brand())
             .thenComparingLong(l -> windowLength(l.get(0).window()))
             .thenComparing(l -> l.get(0).window())
             .thenComparing(l -> l.get(0).source()));
-    List<KpiRow> rows = new ArrayList<>(all.size());
+    List<KpiRow> rows = new ArrayList<>(total);
     for (List<KpiRow> l : ordered) {
-      l.sort(Comparator.comparingLong(r -> r.start().getEpochSecond()));
       rows.addAll(l);
     }
     return rows;
   }
 
   KpiRow parse(String json) throws IOException {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return parse(p);
+    }
+  }
+
+  private KpiRow parse(JsonParser p) throws IOException {
     double[] values = layout.empty();
-    Map<String, Long> topics = null;
+    TopicCounts.Builder topics = null;
     String brand = null;
     String group = null;
     String window = null;
     String source = null;
     String start = null;
     int revision = 1;
-    try (JsonParser p = FACTORY.createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not an object");
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new IllegalArgumentException("not an object");
+    }
+    // inside a nested object: its fields' positions, or (the topic family) null
+    Map<String, Integer> children = null;
+    boolean nested = false;
+    JsonToken t;
+    while ((t = p.nextToken()) != null) {
+      if (t == JsonToken.END_OBJECT) {
+        if (!nested) {
+          break;
+        }
+        nested = false;
+        continue;
       }
-      String prefix = null;
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.END_OBJECT) {
-          if (prefix == null) {
-            break;
+      String name = p.currentName();
+      t = p.nextToken();
+      if (t == JsonToken.START_OBJECT && !nested) {
+        nested = true;
+        children = name.equals(family) ? null : layout.children(name);
+        continue;
+      }
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        p.skipChildren();
+        continue;
+      }
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      if (!nested) {
+        switch (name) {
+          case "brand" -> brand = keys.of(p);
+          case "group" -> group = keys.of(p);
+          case "window" -> window = keys.of(p);
+          case "source" -> source = keys.of(p);
+          case "start" -> start = p.getText();
+          case "revision" -> revision = p.getIntValue();
+          default -> scalar(layout.index(name), p, t, values);
+        }
+      } else if (children == null) {
+        if (t.isNumeric()) {
+          if (topics == null) {
+            topics = new TopicCounts.Builder();
           }
-          prefix = null;
-          continue;
+          // the parser's field names are already one string each
+          topics.put(name, p.getLongValue());
         }
-        String name = p.currentName();
-        t = p.nextToken();
-        if (t == JsonToken.START_OBJECT && prefix == null) {
-          prefix = name + '.';
-          continue;
-        }
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          p.skipChildren();
-          continue;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-          continue;
-        }
-        if (prefix == null) {
-          switch (name) {
-            case "brand" -> brand = p.getText();
-            case "group" -> group = p.getText();
-            case "window" -> window = p.getText();
-            case "source" -> source = p.getText();
-            case "start" -> start = p.getText();
-            case "revision" -> revision = p.getIntValue();
-            default -> scalar(name, p, t, values);
-          }
-        } else if (prefix.equals(family)) {
-          if (t.isNumeric()) {
-            if (topics == null) {
-              topics = new TreeMap<>();
-            }
-            topics.put(names.computeIfAbsent(name, k -> k), p.getLongValue());
-          }
-        } else {
-          scalar(prefix + name, p, t, values);
-        }
+      } else {
+        Integer i = children.get(name);
+        scalar(i == null ? -1 : i, p, t, values);
       }
     }
     return new KpiRow(
         required(brand, "brand"),
-        group == null ? null : name(group),
+        group,
         required(window, "window"),
         required(source, "source"),
         Json.instant(required(start, "start")),
         revision,
         layout,
         values,
-        topics == null ? Map.of() : topics);
+        topics == null ? TopicCounts.NONE : topics.build());
   }
 
-  private void scalar(String path, JsonParser p, JsonToken t, double[] values) throws IOException {
-    int i = layout.index(path);
+  private void scalar(int i, JsonParser p, JsonToken t, double[] values) throws IOException {
     if (i >= 0 && t.isNumeric()) {
       values[i] = layout.ratio(i) ? p.getDoubleValue() : p.getLongValue();
     }
   }
 
-  private String name(String s) {
-    return names.computeIfAbsent(s, k -> k);
-  }
-
-  private String required(String v, String field) {
+  private static String required(String v, String field) {
     if (v == null) {
       throw new IllegalArgumentException("no " + field);
     }
-    return name(v);
+    return v;
   }
 
   /**
