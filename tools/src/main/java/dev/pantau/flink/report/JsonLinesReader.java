@@ -119,6 +119,13 @@ final class JsonLinesReader {
   static <T> void readParallel(
       Path file, String what, JsonRecords.Parser<T> parser, JsonRecords.Sink<T> sink)
       throws IOException, ReportInputException {
+    readParallel(file, what, parser, sink, BLOCK);
+  }
+
+  /** As above, in blocks of {@code blockSize} bytes (tests cut lines across blocks). */
+  static <T> void readParallel(
+      Path file, String what, JsonRecords.Parser<T> parser, JsonRecords.Sink<T> sink, int blockSize)
+      throws IOException, ReportInputException {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             THREADS,
@@ -130,13 +137,13 @@ final class JsonLinesReader {
     ArrayDeque<Future<Parsed<T>>> pending = new ArrayDeque<>();
     int[] nextLine = {1};
     try (InputStream in = Files.newInputStream(file)) {
-      BlockReader blocks = new BlockReader(in, BLOCK);
+      BlockReader blocks = new BlockReader(in, blockSize);
       byte[] block;
       while ((block = blocks.next()) != null) {
         pending.add(submit(pool, block, blocks.length(), parser));
         // bounded: a few blocks in flight per thread, not the whole file in memory
         while (pending.size() > 4 * THREADS) {
-          drain(pending.poll(), nextLine, file, what, parser, sink);
+          blocks.reuse(drain(pending.poll(), nextLine, file, what, parser, sink));
         }
       }
       while (!pending.isEmpty()) {
@@ -151,6 +158,7 @@ final class JsonLinesReader {
   static final class BlockReader {
     private final InputStream in;
     private final int blockSize;
+    private final ArrayDeque<byte[]> free = new ArrayDeque<>();
     private byte[] carry = new byte[0];
     private int carried;
     private int length;
@@ -166,7 +174,10 @@ final class JsonLinesReader {
       if (eof && carried == 0) {
         return null;
       }
-      byte[] buf = new byte[Math.max(blockSize, carried * 2)];
+      byte[] buf = free.isEmpty() ? null : free.poll();
+      if (buf == null || buf.length < carried * 2) {
+        buf = new byte[Math.max(blockSize, carried * 2)];
+      }
       System.arraycopy(carry, 0, buf, 0, carried);
       int len = carried;
       int lastBreak = -1;
@@ -194,6 +205,16 @@ final class JsonLinesReader {
 
     int length() {
       return length;
+    }
+
+    /**
+     * Takes back a block whose lines are done with, to read into again: a gigabyte of fresh blocks
+     * was zeroed and collected for nothing.
+     */
+    void reuse(byte[] block) {
+      if (block.length == blockSize) {
+        free.add(block);
+      }
     }
 
     private static int lastBreak(byte[] b, int from, int to) {
@@ -228,7 +249,8 @@ final class JsonLinesReader {
         });
   }
 
-  private static <T> void drain(
+  /** Hands a parsed block's values to {@code sink}; returns the block's bytes, done with. */
+  private static <T> byte[] drain(
       Future<Parsed<T>> block,
       int[] nextLine,
       Path file,
@@ -263,6 +285,7 @@ final class JsonLinesReader {
       }
     }
     nextLine[0] += lines.count;
+    return lines.bytes;
   }
 
   /**

@@ -31,17 +31,53 @@ public final class TopMentionsReader {
   public Tops read(JsonRecords in, ReportRequest request, int n)
       throws IOException, ReportInputException {
     Collector top = new Collector(n);
-    in.forEachParsed(
-        "an enriched mention",
-        json -> {
-          TopMention m = parse(json);
-          return request.period().contains(m.createdAt())
-                  && (request.brand() == null || m.brands().contains(request.brand()))
-              ? m
-              : null;
-        },
-        top::offer);
+    in.forEachParsed("an enriched mention", new Parser(request, top), top::offer);
     return top.result();
+  }
+
+  /**
+   * The mentions of the request. From bytes, a mention is first read without its texts (text,
+   * title, url, author): most of a month's million cannot enter the top lists, and decoding their
+   * texts was most of reading them. One that might (a copy, or a reach or engagement not below the
+   * lists' current last) is read again in full.
+   */
+  private static final class Parser implements JsonRecords.Parser<TopMention> {
+    private final ReportRequest request;
+    private final Collector top;
+
+    Parser(ReportRequest request, Collector top) {
+      this.request = request;
+      this.top = top;
+    }
+
+    @Override
+    public TopMention parse(String json) throws IOException {
+      try (JsonParser p = FACTORY.createParser(json)) {
+        return wanted(TopMentionsReader.parse(p, true));
+      }
+    }
+
+    @Override
+    public TopMention parse(byte[] b, int off, int len) throws IOException {
+      TopMention light;
+      try (JsonParser p = FACTORY.createParser(b, off, len)) {
+        light = wanted(TopMentionsReader.parse(p, false));
+      }
+      if (light == null
+          || (light.copyOf() == null && !top.mightKeep(light.reach(), light.engagement()))) {
+        return light;
+      }
+      try (JsonParser p = FACTORY.createParser(b, off, len)) {
+        return TopMentionsReader.parse(p, true);
+      }
+    }
+
+    private TopMention wanted(TopMention m) {
+      return request.period().contains(m.createdAt())
+              && (request.brand() == null || m.brands().contains(request.brand()))
+          ? m
+          : null;
+    }
   }
 
   /**
@@ -60,6 +96,14 @@ public final class TopMentionsReader {
       this.n = n;
       this.byReach = new Top(n, TopMention::reach);
       this.byEngagement = new Top(n, TopMention::engagement);
+    }
+
+    /**
+     * False when a mention of this reach and engagement cannot enter either list, whatever comes
+     * later: a list's last only rises. Safe from any thread; a stale answer errs towards true.
+     */
+    boolean mightKeep(long reach, long engagement) {
+      return reach >= byReach.floor || engagement >= byEngagement.floor;
     }
 
     public void offer(TopMention m) {
@@ -86,6 +130,9 @@ public final class TopMentionsReader {
     private final PriorityQueue<TopMention> heap;
     private final Map<String, TopMention> inHeap = new HashMap<>();
 
+    /** The measure of the list's last once it is full; before, any value may enter. */
+    private volatile long floor = Long.MIN_VALUE;
+
     Top(int n, ToLongFunction<TopMention> by) {
       this.n = n;
       this.by = by;
@@ -110,6 +157,9 @@ public final class TopMentionsReader {
         inHeap.remove(out.source() + '|' + out.id());
         heap.add(m);
         inHeap.put(key, m);
+      }
+      if (heap.size() == n) {
+        floor = by.applyAsLong(heap.peek());
       }
     }
 
@@ -180,6 +230,13 @@ public final class TopMentionsReader {
    * the largest file a report reads, and most of each record (matched terms, topics) is not shown.
    */
   static TopMention parse(String json) throws IOException {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return parse(p, true);
+    }
+  }
+
+  /** A mention; without {@code texts}, its text, title, url and author are left empty. */
+  private static TopMention parse(JsonParser p, boolean texts) throws IOException {
     String id = null;
     String source = "web";
     String text = "";
@@ -193,7 +250,7 @@ public final class TopMentionsReader {
     long followers = 0;
     long engagement = 0;
     List<String> brands = new ArrayList<>(2);
-    try (JsonParser p = FACTORY.createParser(json)) {
+    {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not an object");
       }
@@ -232,9 +289,9 @@ public final class TopMentionsReader {
           switch (field) {
             case "id" -> id = p.getText();
             case "source" -> source = p.getText();
-            case "text" -> text = p.getText();
-            case "title" -> title = p.getText();
-            case "url" -> url = p.getText();
+            case "text" -> text = texts ? p.getText() : "";
+            case "title" -> title = texts ? p.getText() : "";
+            case "url" -> url = texts ? p.getText() : "";
             case "copy_of" -> copyOf = p.getText();
             case "reach" -> reach = p.getLongValue();
             case "created_at" ->
@@ -246,8 +303,8 @@ public final class TopMentionsReader {
           }
         } else if (in.equals("author")) {
           switch (field) {
-            case "handle" -> handle = p.getText();
-            case "name" -> name = p.getText();
+            case "handle" -> handle = texts ? p.getText() : null;
+            case "name" -> name = texts ? p.getText() : "";
             case "followers" -> followers = p.getLongValue();
             default -> {}
           }
