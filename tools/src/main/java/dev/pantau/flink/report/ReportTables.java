@@ -1,5 +1,6 @@
 package dev.pantau.flink.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads leads, the advocacy leaderboard and target progress (SPEC §4b-4d) for a report, keeping of
@@ -22,7 +24,7 @@ public final class ReportTables {
   public static List<LeadRow> leads(JsonRecords in, ReportRequest request)
       throws IOException, ReportInputException {
     Map<String, LeadRow> latest = new HashMap<>();
-    in.forEachParsed("a lead", json -> LeadRow.parse(tree(json)), l -> leads(l, request, latest));
+    in.forEachParsed("a lead", trees(LeadRow::parse), l -> leads(l, request, latest));
     return sortedLeads(latest.values());
   }
 
@@ -50,9 +52,7 @@ public final class ReportTables {
       throws IOException, ReportInputException {
     Map<String, LeaderRow> latest = new HashMap<>();
     in.forEachParsed(
-        "an advocacy record",
-        json -> LeaderRow.parse(tree(json)),
-        r -> leaderboard(r, request, latest));
+        "an advocacy record", trees(LeaderRow::parse), r -> leaderboard(r, request, latest));
     return sortedLeaders(latest.values());
   }
 
@@ -82,9 +82,7 @@ public final class ReportTables {
       throws IOException, ReportInputException {
     Map<String, TargetRow> latest = new HashMap<>();
     in.forEachParsed(
-        "a target record",
-        json -> TargetRow.parse(tree(json)),
-        t -> targets(t, request, true, latest));
+        "a target record", trees(TargetRow::parse), t -> targets(t, request, true, latest));
     return sortedTargets(latest.values());
   }
 
@@ -111,8 +109,19 @@ public final class ReportTables {
     return rows;
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode tree(String json) throws IOException {
-    return JsonLinesReader.JSON.readTree(json);
+  /** Records read as trees, from a file's bytes without decoding them into a string first. */
+  private static <T> JsonRecords.Parser<T> trees(Function<JsonNode, T> row) {
+    return new JsonRecords.Parser<>() {
+      @Override
+      public T parse(String json) throws IOException {
+        return row.apply(JsonLinesReader.JSON.readTree(json));
+      }
+
+      @Override
+      public T parse(byte[] utf8, int offset, int length) throws IOException {
+        return row.apply(JsonLinesReader.JSON.readTree(utf8, offset, length));
+      }
+    };
   }
 
   private static boolean overlaps(ReportRequest request, Instant start, Instant end) {
