@@ -132,37 +132,39 @@ public final class KpiSeriesReader {
    * The rows of each series (brand, window, source) in the records' order; the latest revision of
    * each start is picked after sorting, so a million rows never go through a map by their key.
    */
-  private static final class Series {
+  private final class Series {
     private record Key(String brand, String window, String source) {}
 
-    private final Map<Key, List<KpiRow>> rows = new HashMap<>();
+    private final Map<Key, SeriesRows> series = new HashMap<>();
+    private SeriesRows last;
 
     void add(KpiRow row) {
-      rows.computeIfAbsent(new Key(row.brand(), row.window(), row.source()), k -> new ArrayList<>())
-          .add(row);
+      SeriesRows s = last;
+      // names are one string each: a replay writes a series' records far apart, but not always
+      if (s == null
+          || s.brand != row.brand()
+          || s.window != row.window()
+          || s.source != row.source()) {
+        s =
+            series.computeIfAbsent(
+                new Key(row.brand(), row.window(), row.source()),
+                k -> new SeriesRows(k.brand(), k.window(), k.source(), layout));
+        last = s;
+      }
+      s.add(row);
     }
 
-    /** Each start's highest revision (of equals, the later record), as an upsert keeps it. */
+    /** Each start's highest revision, by brand, window length, window, source and start. */
     List<KpiRow> latest() {
-      List<List<KpiRow>> all = new ArrayList<>(rows.values());
-      int total = 0;
-      for (List<KpiRow> l : all) {
-        // stable: of equal start and revision the later record stays last
-        l.sort(
-            Comparator.comparingLong((KpiRow r) -> r.start().getEpochSecond())
-                .thenComparingInt(KpiRow::revision));
-        int kept = 0;
-        for (int i = 0; i < l.size(); i++) {
-          if (i + 1 < l.size()
-              && l.get(i + 1).start().getEpochSecond() == l.get(i).start().getEpochSecond()) {
-            continue;
-          }
-          l.set(kept++, l.get(i));
-        }
-        l.subList(kept, l.size()).clear();
-        total += kept;
-      }
-      return ordered(all, total);
+      List<SeriesRows> all = new ArrayList<>(series.values());
+      all.forEach(SeriesRows::finish);
+      all.removeIf(s -> s.rows() == 0);
+      all.sort(
+          Comparator.comparing((SeriesRows s) -> s.brand)
+              .thenComparingLong(s -> windowLength(s.window))
+              .thenComparing(s -> s.window)
+              .thenComparing(s -> s.source));
+      return SeriesRows.concat(all);
     }
   }
 

@@ -23,6 +23,13 @@ final class TopicCounts extends AbstractMap<String, Long> {
     this.counts = counts.length == size ? counts : Arrays.copyOf(counts, size);
   }
 
+  /**
+   * Counts whose ids are sorted and distinct already, as another {@code TopicCounts} holds them.
+   */
+  static TopicCounts sorted(String[] ids, long[] counts) {
+    return new TopicCounts(ids, counts, ids.length);
+  }
+
   /** Collects counts in any order; a later count of the same id replaces the earlier. */
   static final class Builder {
     private String[] ids = new String[4];
