@@ -34,6 +34,7 @@ public final class SentimentFeatures {
   private static final int SEED_RULE = 0x5e7091b;
   private static final int SEED_ID = 0x6f81a2c;
   private static final int SEED_LEX = 0x7092b3d;
+  private static final int SEED_VEC = 0x81a3c4e;
   private static final String[] CLASSES = {
     "<-4>", "<-3>", "<-2>", "<-1>", "", "<+1>", "<+2>", "<+3>", "<+4>"
   };
@@ -50,23 +51,50 @@ public final class SentimentFeatures {
   private final Map<String, Double> lexicon;
   private final int mask;
   private final float ruleWeight;
+  private final WordVectors vectors;
+  private final boolean vectorExtremes;
+  private final boolean vectorNegation;
+  private final int vectorSif;
 
-  private SentimentFeatures(FeatureConfig config, EnglishScorer english) {
+  /**
+   * The buckets of the word-vector features: the mean's dimensions, then the maximum's, the
+   * minimum's.
+   */
+  private final int[] vectorBuckets;
+
+  private SentimentFeatures(FeatureConfig config, EnglishScorer english, WordVectors vectors) {
     this.config = config;
     this.english = english;
     this.lexicon = EnglishSupport.lexicon();
     this.emoticons = emoticons(lexicon);
     this.mask = config.buckets() - 1;
     this.ruleWeight = (float) config.ruleWeight();
+    this.vectors = config.usesVectors() ? vectors : null;
+    FeatureConfig.VectorMode mode = config.vectorMode();
+    this.vectorExtremes = mode.extremes();
+    this.vectorNegation = mode.negation();
+    this.vectorSif = mode.sif();
+    int blocks = this.vectors == null ? 0 : vectorExtremes ? 3 : 1;
+    this.vectorBuckets = new int[blocks * (this.vectors == null ? 0 : this.vectors.dims())];
+    for (int k = 0; k < vectorBuckets.length; k++) {
+      vectorBuckets[k] = FeatureHash.hash("^vec" + k, SEED_VEC) & mask;
+    }
   }
 
-  /** An extractor for the configuration, with the shipped English rules. */
+  /** An extractor for the configuration, with the shipped English rules and word vectors. */
   public static SentimentFeatures create(FeatureConfig config) {
-    return new SentimentFeatures(config, EnglishSupport.scorer());
+    return new SentimentFeatures(
+        config, EnglishSupport.scorer(), config.usesVectors() ? WordVectors.shipped() : null);
   }
 
   static SentimentFeatures create(FeatureConfig config, EnglishScorer english) {
-    return new SentimentFeatures(config, english);
+    return new SentimentFeatures(
+        config, english, config.usesVectors() ? WordVectors.shipped() : null);
+  }
+
+  /** An extractor reading the given word vectors (tests, and tables not yet shipped). */
+  public static SentimentFeatures create(FeatureConfig config, WordVectors vectors) {
+    return new SentimentFeatures(config, EnglishSupport.scorer(), vectors);
   }
 
   public FeatureConfig config() {
@@ -338,6 +366,9 @@ public final class SentimentFeatures {
       }
     }
     normalise(v, from, 1f);
+    if (vectors != null) {
+      wordVectors(v, tokens);
+    }
     characters(v, tokens);
     style(v, text, tokens);
     if (config.rules()) {
@@ -351,6 +382,66 @@ public final class SentimentFeatures {
     }
     v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
     return v;
+  }
+
+  /**
+   * The mean of the word vectors of the words the table has (and with {@code max} their
+   * element-wise maximum and minimum), each block scaled to unit norm times {@code vectorWeight}; a
+   * text with no known word adds nothing (all zeros).
+   */
+  private void wordVectors(FeatureVector v, List<String> tokens) {
+    int dims = vectors.dims();
+    float[] acc = new float[vectorBuckets.length];
+    int count = 0;
+    boolean negated = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (clauseEnd(t)) {
+        negated = false;
+      }
+      int r = Character.isLetterOrDigit(t.charAt(0)) ? vectors.tokenRow(t) : -1;
+      if (r >= 0) {
+        float sign = vectorNegation && negated ? -1f : 1f;
+        if (vectorSif > 0) {
+          // rows are in GloVe's order of frequency: rank r + 1
+          sign *= (float) (r + 1) / (r + 1 + vectorSif);
+        }
+        if (!vectorExtremes) {
+          vectors.addTo(r, sign, acc);
+        } else {
+          for (int d = 0; d < dims; d++) {
+            float x = vectors.get(r, d) * sign;
+            acc[d] += x;
+            if (count == 0 || x > acc[dims + d]) {
+              acc[dims + d] = x;
+            }
+            if (count == 0 || x < acc[2 * dims + d]) {
+              acc[2 * dims + d] = x;
+            }
+          }
+        }
+        count++;
+      }
+      if (config.negation() && negator(t)) {
+        negated = true;
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    float weight = (float) config.vectorWeight();
+    for (int off = 0; off < acc.length; off += dims) {
+      double norm = 0;
+      for (int d = off; d < off + dims; d++) {
+        norm += (double) acc[d] * acc[d];
+      }
+      if (norm > 0) {
+        float f = (float) (weight / Math.sqrt(norm));
+        for (int d = off; d < off + dims; d++) {
+          v.add(vectorBuckets[d], acc[d] * f);
+        }
+      }
+    }
   }
 
   /** The class of a lexicon word ({@code <+2>}), or null. */
@@ -498,7 +589,10 @@ public final class SentimentFeatures {
    * its naive-Bayes scaling, which is for the sparse n-grams.
    */
   public int[] denseBuckets() {
-    return DENSE.stream().mapToInt(n -> FeatureHash.hash(n, SEED_RULE) & mask).toArray();
+    return java.util.stream.IntStream.concat(
+            DENSE.stream().mapToInt(n -> FeatureHash.hash(n, SEED_RULE) & mask),
+            java.util.Arrays.stream(vectorBuckets))
+        .toArray();
   }
 
   private void rule(FeatureVector v, String name, float value) {
