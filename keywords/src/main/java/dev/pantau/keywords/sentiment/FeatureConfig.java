@@ -52,32 +52,37 @@ public record FeatureConfig(
    * joined with {@code +}: {@code max} (also the element-wise maximum and minimum), {@code neg}
    * (the vectors of the words after a negator in its clause flipped in sign), {@code sifN} (each
    * word weighted by {@code rank / (rank + N)}, its rank in GloVe's order of frequency: the smooth
-   * inverse frequency of Arora et al., so "the" and "," weigh little).
+   * inverse frequency of Arora et al., so "the" and "," weigh little), {@code skipN} (the N most
+   * frequent words left out: they would weigh little, and each costs a pass over its vector).
    */
-  public record VectorMode(boolean on, boolean extremes, boolean negation, int sif) {
+  public record VectorMode(boolean on, boolean extremes, boolean negation, int sif, int skip) {
     public static VectorMode parse(String s) {
       if (s.equals("none")) {
-        return new VectorMode(false, false, false, 0);
+        return new VectorMode(false, false, false, 0, 0);
       }
       String[] parts = s.split("\\+");
       if (!parts[0].equals("mean")) {
-        throw new IllegalArgumentException("vectors must be none or mean[+max][+neg][+sifN]: " + s);
+        throw new IllegalArgumentException(
+            "vectors must be none or mean[+max][+neg][+sifN][+skipN]: " + s);
       }
       boolean extremes = false;
       boolean negation = false;
       int sif = 0;
+      int skip = 0;
       for (int i = 1; i < parts.length; i++) {
         if (parts[i].equals("max")) {
           extremes = true;
         } else if (parts[i].equals("neg")) {
           negation = true;
+        } else if (parts[i].startsWith("skip")) {
+          skip = Integer.parseInt(parts[i].substring(4));
         } else if (parts[i].startsWith("sif")) {
           sif = Integer.parseInt(parts[i].substring(3));
         } else {
           throw new IllegalArgumentException("unknown vectors option " + parts[i] + " in " + s);
         }
       }
-      return new VectorMode(true, extremes, negation, sif);
+      return new VectorMode(true, extremes, negation, sif, skip);
     }
   }
 

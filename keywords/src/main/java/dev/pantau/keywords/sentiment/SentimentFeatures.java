@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class SentimentFeatures {
 
-  private static final int SEED_WORD = 0x1f3a5c7;
+  private static final int SEED_WORD = WordVectors.KEY_SEED;
   private static final int SEED_PAIR = 0x2b4d6e8;
   private static final int SEED_TRIPLE = 0x3c5e7f9;
   private static final int SEED_CHAR = 0x4d6f80a;
@@ -55,6 +55,7 @@ public final class SentimentFeatures {
   private final boolean vectorExtremes;
   private final boolean vectorNegation;
   private final int vectorSif;
+  private final int vectorSkip;
 
   /**
    * The buckets of the word-vector features: the mean's dimensions, then the maximum's, the
@@ -74,6 +75,7 @@ public final class SentimentFeatures {
     this.vectorExtremes = mode.extremes();
     this.vectorNegation = mode.negation();
     this.vectorSif = mode.sif();
+    this.vectorSkip = mode.skip();
     int blocks = this.vectors == null ? 0 : vectorExtremes ? 3 : 1;
     this.vectorBuckets = new int[blocks * (this.vectors == null ? 0 : this.vectors.dims())];
     for (int k = 0; k < vectorBuckets.length; k++) {
@@ -338,6 +340,8 @@ public final class SentimentFeatures {
     // words, negated within their clause
     int from = v.size();
     boolean negated = false;
+    float[] acc = vectors == null ? null : new float[vectorBuckets.length];
+    int known = 0;
     for (int i = 0; i < n; i++) {
       String t = tokens.get(i);
       if (clauseEnd(t)) {
@@ -345,6 +349,14 @@ public final class SentimentFeatures {
       }
       int h = FeatureHash.hash(t, SEED_WORD);
       v.add((negated ? FeatureHash.fmix(h ^ 0x7fffffff) : h) & mask, 1f);
+      if (acc != null && Character.isLetterOrDigit(t.charAt(0))) {
+        // SEED_WORD is the table's key seed: the word's hash finds its row
+        int r = vectors.tokenRow(t, h);
+        if (r >= vectorSkip) {
+          accumulate(acc, r, negated, known == 0);
+          known++;
+        }
+      }
       if (config.negation() && negator(t)) {
         negated = true;
       }
@@ -366,8 +378,8 @@ public final class SentimentFeatures {
       }
     }
     normalise(v, from, 1f);
-    if (vectors != null) {
-      wordVectors(v, tokens);
+    if (acc != null) {
+      addVectors(v, acc, known);
     }
     characters(v, tokens);
     style(v, text, tokens);
@@ -385,50 +397,41 @@ public final class SentimentFeatures {
   }
 
   /**
-   * The mean of the word vectors of the words the table has (and with {@code max} their
-   * element-wise maximum and minimum), each block scaled to unit norm times {@code vectorWeight}; a
-   * text with no known word adds nothing (all zeros).
+   * Adds one known word's vector to the sums (and with {@code max} to the element-wise maximum and
+   * minimum): {@code acc} holds the sum, then the maximum, then the minimum.
    */
-  private void wordVectors(FeatureVector v, List<String> tokens) {
-    int dims = vectors.dims();
-    float[] acc = new float[vectorBuckets.length];
-    int count = 0;
-    boolean negated = false;
-    for (int i = 0; i < tokens.size(); i++) {
-      String t = tokens.get(i);
-      if (clauseEnd(t)) {
-        negated = false;
-      }
-      int r = Character.isLetterOrDigit(t.charAt(0)) ? vectors.tokenRow(t) : -1;
-      if (r >= 0) {
-        float sign = vectorNegation && negated ? -1f : 1f;
-        if (vectorSif > 0) {
-          // rows are in GloVe's order of frequency: rank r + 1
-          sign *= (float) (r + 1) / (r + 1 + vectorSif);
-        }
-        if (!vectorExtremes) {
-          vectors.addTo(r, sign, acc);
-        } else {
-          for (int d = 0; d < dims; d++) {
-            float x = vectors.get(r, d) * sign;
-            acc[d] += x;
-            if (count == 0 || x > acc[dims + d]) {
-              acc[dims + d] = x;
-            }
-            if (count == 0 || x < acc[2 * dims + d]) {
-              acc[2 * dims + d] = x;
-            }
-          }
-        }
-        count++;
-      }
-      if (config.negation() && negator(t)) {
-        negated = true;
-      }
+  private void accumulate(float[] acc, int r, boolean negated, boolean first) {
+    float sign = vectorNegation && negated ? -1f : 1f;
+    if (vectorSif > 0) {
+      // rows are in GloVe's order of frequency: rank r + 1
+      sign *= (float) (r + 1) / (r + 1 + vectorSif);
     }
-    if (count == 0) {
+    if (!vectorExtremes) {
+      vectors.addTo(r, sign, acc);
       return;
     }
+    int dims = vectors.dims();
+    for (int d = 0; d < dims; d++) {
+      float x = vectors.get(r, d) * sign;
+      acc[d] += x;
+      if (first || x > acc[dims + d]) {
+        acc[dims + d] = x;
+      }
+      if (first || x < acc[2 * dims + d]) {
+        acc[2 * dims + d] = x;
+      }
+    }
+  }
+
+  /**
+   * The word-vector blocks (the mean, and with {@code max} the maximum and minimum), each scaled to
+   * unit norm times {@code vectorWeight}; a text with no known word adds nothing (all zeros).
+   */
+  private void addVectors(FeatureVector v, float[] acc, int known) {
+    if (known == 0) {
+      return;
+    }
+    int dims = vectors.dims();
     float weight = (float) config.vectorWeight();
     for (int off = 0; off < acc.length; off += dims) {
       double norm = 0;

@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A table of pretrained word vectors (GloVe, lower-case words), each row quantised to 8 bits with
@@ -28,16 +26,78 @@ public final class WordVectors {
   /** The table shipped beside this class. */
   static final String RESOURCE = "en_vectors.bin";
 
+  /**
+   * The seed of the words' keys: {@link SentimentFeatures}' seed for words, so the hash the word
+   * features compute anyway finds the row.
+   */
+  static final int KEY_SEED = 0x1f3a5c7;
+
   private final int dims;
-  private final Map<String, Integer> rows;
+  private final String[] words;
   private final float[] scale;
   private final byte[] q;
 
-  private WordVectors(int dims, Map<String, Integer> rows, float[] scale, byte[] q) {
+  /**
+   * Open addressing by the word's 32-bit hash: slot {@code i} holds the hash at {@code 2i} and the
+   * row at {@code 2i + 1} (-1: empty), so a look-up reads one cache line and never the word. Two
+   * words of the table with the same hash keep the more frequent; a word not in the table whose
+   * hash equals a table word's (about 1 in 40,000 such tokens) reads that word's vector.
+   */
+  private final int[] slots;
+
+  private final int slotMask;
+
+  private WordVectors(int dims, float[] scale, byte[] q, String[] words) {
     this.dims = dims;
-    this.rows = rows;
+    this.words = words;
     this.scale = scale;
     this.q = q;
+    int capacity = Integer.highestOneBit(Math.max(4, words.length) * 4 - 1);
+    this.slots = new int[2 * capacity];
+    this.slotMask = capacity - 1;
+    java.util.Arrays.fill(slots, -1);
+    for (int r = 0; r < words.length; r++) {
+      int h = FeatureHash.hash(words[r], KEY_SEED);
+      int i = h & slotMask;
+      while (slots[2 * i + 1] >= 0 && slots[2 * i] != h) {
+        i = (i + 1) & slotMask;
+      }
+      if (slots[2 * i + 1] < 0) {
+        slots[2 * i] = h;
+        slots[2 * i + 1] = r;
+      }
+    }
+  }
+
+  /** The row whose word has this hash ({@link #KEY_SEED}), or -1. */
+  int rowOfHash(int h) {
+    int i = h & slotMask;
+    while (true) {
+      int r = slots[2 * i + 1];
+      if (r < 0 || slots[2 * i] == h) {
+        return r;
+      }
+      i = (i + 1) & slotMask;
+    }
+  }
+
+  /** {@link #tokenRow(String)} by hash: {@code h} is the token's hash with {@link #KEY_SEED}. */
+  int tokenRow(String token, int h) {
+    int r = rowOfHash(h);
+    if (r >= 0) {
+      return r;
+    }
+    int cut = contractionCut(token);
+    return cut > 0 ? rowOfHash(FeatureHash.hash(token, 0, cut, KEY_SEED)) : -1;
+  }
+
+  /** Where a contraction's stem ends ("do" of "don't", "ca" of "can't", "it" of "it's"), or -1. */
+  private static int contractionCut(String token) {
+    int apostrophe = token.indexOf('\'');
+    if (apostrophe <= 0) {
+      return -1;
+    }
+    return token.endsWith("n't") && apostrophe == token.length() - 2 ? apostrophe - 1 : apostrophe;
   }
 
   private static final class Shipped {
@@ -59,8 +119,8 @@ public final class WordVectors {
 
   /** The row of a word, or -1. */
   public int row(String word) {
-    Integer r = rows.get(word);
-    return r == null ? -1 : r;
+    int r = rowOfHash(FeatureHash.hash(word, KEY_SEED));
+    return r >= 0 && words[r].equals(word) ? r : -1;
   }
 
   /**
@@ -69,18 +129,12 @@ public final class WordVectors {
    * tokenizer split them; the negation is read apart).
    */
   public int tokenRow(String token) {
-    Integer r = rows.get(token);
-    if (r != null) {
+    int r = row(token);
+    if (r >= 0) {
       return r;
     }
-    int apostrophe = token.indexOf('\'');
-    if (apostrophe <= 0) {
-      return -1;
-    }
-    int cut =
-        token.endsWith("n't") && apostrophe == token.length() - 2 ? apostrophe - 1 : apostrophe;
-    r = cut > 0 ? rows.get(token.substring(0, cut)) : null;
-    return r == null ? -1 : r;
+    int cut = contractionCut(token);
+    return cut > 0 ? row(token.substring(0, cut)) : -1;
   }
 
   /** Adds {@code sign} times row {@code r} to {@code acc}. */
@@ -165,12 +219,12 @@ public final class WordVectors {
     int n = Integer.parseInt(header[2]);
     ByteBuffer b = ByteBuffer.wrap(bytes, nl + 1, bytes.length - nl - 1);
     b.order(ByteOrder.LITTLE_ENDIAN);
-    Map<String, Integer> rows = new HashMap<>(n * 4 / 3 + 1);
+    String[] words = new String[n];
     for (int r = 0; r < n; r++) {
       int len = b.getShort();
       String w = new String(bytes, b.position(), len, StandardCharsets.UTF_8);
       b.position(b.position() + len);
-      rows.putIfAbsent(w, r);
+      words[r] = w;
     }
     float[] scale = new float[n];
     for (int r = 0; r < n; r++) {
@@ -182,7 +236,7 @@ public final class WordVectors {
     }
     byte[] q = new byte[n * dims];
     b.get(q);
-    return new WordVectors(dims, Map.copyOf(rows), scale, q);
+    return new WordVectors(dims, scale, q, words);
   }
 
   static WordVectors load(String resource) {
