@@ -509,13 +509,19 @@ public final class SentimentFeatures {
     if (config.charMin() <= 0) {
       return;
     }
-    StringBuilder b = new StringBuilder(tokens.size() * 6 + 2);
-    b.append(' ');
+    int len = 1;
     for (String t : tokens) {
-      b.append(t).append(' ');
+      len += t.length() + 1;
+    }
+    char[] b = new char[len];
+    b[0] = ' ';
+    int at = 1;
+    for (String t : tokens) {
+      t.getChars(0, t.length(), b, at);
+      at += t.length();
+      b[at++] = ' ';
     }
     int from = v.size();
-    int len = b.length();
     for (int k = config.charMin(); k <= config.charMax(); k++) {
       int seed = SEED_CHAR + k;
       for (int i = 0; i + k <= len; i++) {
