@@ -27,6 +27,9 @@ import java.util.Map;
  * @param rulesLed English: where the model's likeliest class is neutral and the rules' compound is
  *     at least this far from 0, the rules' sign decides (0: never); chosen by cross-validation on
  *     the training data as the widest setting that costs nothing there
+ * @param vectors English: the GloVe vectors of the words ({@link WordVectors}) as dense features,
+ *     {@link VectorMode}; each block is scaled to unit norm
+ * @param vectorWeight scale of the word-vector blocks
  */
 public record FeatureConfig(
     String language,
@@ -40,9 +43,85 @@ public record FeatureConfig(
     double charWeight,
     boolean ruleDetail,
     boolean lexiconClasses,
-    double rulesLed) {
+    double rulesLed,
+    String vectors,
+    double vectorWeight) {
+
+  /**
+   * The word-vector features ({@code vectors}): {@code none}, or {@code mean} followed by options
+   * joined with {@code +}: {@code max} (also the element-wise maximum and minimum), {@code neg}
+   * (the vectors of the words after a negator in its clause flipped in sign), {@code sifN} (each
+   * word weighted by {@code rank / (rank + N)}, its rank in GloVe's order of frequency: the smooth
+   * inverse frequency of Arora et al., so "the" and "," weigh little), {@code skipN} (the N most
+   * frequent words left out: they would weigh little, and each costs a pass over its vector).
+   */
+  public record VectorMode(boolean on, boolean extremes, boolean negation, int sif, int skip) {
+    public static VectorMode parse(String s) {
+      if (s.equals("none")) {
+        return new VectorMode(false, false, false, 0, 0);
+      }
+      String[] parts = s.split("\\+");
+      if (!parts[0].equals("mean")) {
+        throw new IllegalArgumentException(
+            "vectors must be none or mean[+max][+neg][+sifN][+skipN]: " + s);
+      }
+      boolean extremes = false;
+      boolean negation = false;
+      int sif = 0;
+      int skip = 0;
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].equals("max")) {
+          extremes = true;
+        } else if (parts[i].equals("neg")) {
+          negation = true;
+        } else if (parts[i].startsWith("skip")) {
+          skip = Integer.parseInt(parts[i].substring(4));
+        } else if (parts[i].startsWith("sif")) {
+          sif = Integer.parseInt(parts[i].substring(3));
+        } else {
+          throw new IllegalArgumentException("unknown vectors option " + parts[i] + " in " + s);
+        }
+      }
+      return new VectorMode(true, extremes, negation, sif, skip);
+    }
+  }
+
+  /** As the canonical constructor, without word vectors. */
+  public FeatureConfig(
+      String language,
+      int bits,
+      int wordNgrams,
+      int charMin,
+      int charMax,
+      boolean negation,
+      boolean rules,
+      double ruleWeight,
+      double charWeight,
+      boolean ruleDetail,
+      boolean lexiconClasses,
+      double rulesLed) {
+    this(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses,
+        rulesLed,
+        "none",
+        1.0);
+  }
 
   public FeatureConfig {
+    VectorMode.parse(vectors);
+    if (!vectors.equals("none") && !language.equals("en")) {
+      throw new IllegalArgumentException("word vectors are English only");
+    }
     if (!language.equals("en") && !language.equals("id")) {
       throw new IllegalArgumentException("language must be en or id: " + language);
     }
@@ -75,7 +154,9 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withWordNgrams(int n) {
@@ -91,7 +172,9 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withChars(int min, int max) {
@@ -107,7 +190,9 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withNegation(boolean on) {
@@ -123,7 +208,9 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withRules(boolean on, double weight) {
@@ -139,7 +226,9 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withCharWeight(double w) {
@@ -155,7 +244,9 @@ public record FeatureConfig(
         w,
         ruleDetail,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withRuleDetail(boolean on) {
@@ -171,7 +262,9 @@ public record FeatureConfig(
         charWeight,
         on,
         lexiconClasses,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withLexiconClasses(boolean on) {
@@ -187,7 +280,9 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         on,
-        rulesLed);
+        rulesLed,
+        vectors,
+        vectorWeight);
   }
 
   public FeatureConfig withRulesLed(double t) {
@@ -203,7 +298,36 @@ public record FeatureConfig(
         charWeight,
         ruleDetail,
         lexiconClasses,
-        t);
+        t,
+        vectors,
+        vectorWeight);
+  }
+
+  public FeatureConfig withVectors(String mode, double weight) {
+    return new FeatureConfig(
+        language,
+        bits,
+        wordNgrams,
+        charMin,
+        charMax,
+        negation,
+        rules,
+        ruleWeight,
+        charWeight,
+        ruleDetail,
+        lexiconClasses,
+        rulesLed,
+        mode,
+        weight);
+  }
+
+  /** Whether the features read word vectors ({@link WordVectors}). */
+  public boolean usesVectors() {
+    return !vectors.equals("none");
+  }
+
+  public VectorMode vectorMode() {
+    return VectorMode.parse(vectors);
   }
 
   /**
@@ -225,7 +349,8 @@ public record FeatureConfig(
             number(charWeight),
             ruleDetail,
             lexiconClasses)
-        + (rulesLed > 0 ? ";rulesLed=" + number(rulesLed) : "");
+        + (rulesLed > 0 ? ";rulesLed=" + number(rulesLed) : "")
+        + (usesVectors() ? ";vectors=" + vectors + ";vectorWeight=" + number(vectorWeight) : "");
   }
 
   private static String number(double x) {
@@ -255,7 +380,9 @@ public record FeatureConfig(
           Double.parseDouble(kv.get("charWeight")),
           Boolean.parseBoolean(kv.getOrDefault("ruleDetail", "false")),
           Boolean.parseBoolean(kv.getOrDefault("lexiconClasses", "false")),
-          Double.parseDouble(kv.getOrDefault("rulesLed", "0")));
+          Double.parseDouble(kv.getOrDefault("rulesLed", "0")),
+          kv.getOrDefault("vectors", "none"),
+          Double.parseDouble(kv.getOrDefault("vectorWeight", "1")));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("bad feature configuration: " + s, e);
     }

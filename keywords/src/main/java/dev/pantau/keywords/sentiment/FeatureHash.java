@@ -27,6 +27,29 @@ final class FeatureHash {
     return fmix(h);
   }
 
+  /**
+   * {@link #hash(CharSequence, int, int, int)} over an array: the same value, without the interface
+   * calls and bounds checks of {@code CharSequence.charAt} (the character n-grams, about 500 a
+   * mention, were an eighth of the scoring time through a {@code StringBuilder}).
+   */
+  static int hash(char[] s, int start, int end, int seed) {
+    int h = seed;
+    int i = start;
+    for (; i + 1 < end; i += 2) {
+      int k = s[i] | (s[i + 1] << 16);
+      h = mix(h, k);
+    }
+    if (i < end) {
+      int k = s[i];
+      k *= 0xcc9e2d51;
+      k = Integer.rotateLeft(k, 15);
+      k *= 0x1b873593;
+      h ^= k;
+    }
+    h ^= (end - start);
+    return fmix(h);
+  }
+
   static int hash(CharSequence s, int seed) {
     return hash(s, 0, s.length(), seed);
   }

@@ -27,13 +27,14 @@ import java.util.Set;
  */
 public final class SentimentFeatures {
 
-  private static final int SEED_WORD = 0x1f3a5c7;
+  private static final int SEED_WORD = WordVectors.KEY_SEED;
   private static final int SEED_PAIR = 0x2b4d6e8;
   private static final int SEED_TRIPLE = 0x3c5e7f9;
   private static final int SEED_CHAR = 0x4d6f80a;
   private static final int SEED_RULE = 0x5e7091b;
   private static final int SEED_ID = 0x6f81a2c;
   private static final int SEED_LEX = 0x7092b3d;
+  private static final int SEED_VEC = 0x81a3c4e;
   private static final String[] CLASSES = {
     "<-4>", "<-3>", "<-2>", "<-1>", "", "<+1>", "<+2>", "<+3>", "<+4>"
   };
@@ -50,23 +51,52 @@ public final class SentimentFeatures {
   private final Map<String, Double> lexicon;
   private final int mask;
   private final float ruleWeight;
+  private final WordVectors vectors;
+  private final boolean vectorExtremes;
+  private final boolean vectorNegation;
+  private final int vectorSif;
+  private final int vectorSkip;
 
-  private SentimentFeatures(FeatureConfig config, EnglishScorer english) {
+  /**
+   * The buckets of the word-vector features: the mean's dimensions, then the maximum's, the
+   * minimum's.
+   */
+  private final int[] vectorBuckets;
+
+  private SentimentFeatures(FeatureConfig config, EnglishScorer english, WordVectors vectors) {
     this.config = config;
     this.english = english;
     this.lexicon = EnglishSupport.lexicon();
     this.emoticons = emoticons(lexicon);
     this.mask = config.buckets() - 1;
     this.ruleWeight = (float) config.ruleWeight();
+    this.vectors = config.usesVectors() ? vectors : null;
+    FeatureConfig.VectorMode mode = config.vectorMode();
+    this.vectorExtremes = mode.extremes();
+    this.vectorNegation = mode.negation();
+    this.vectorSif = mode.sif();
+    this.vectorSkip = mode.skip();
+    int blocks = this.vectors == null ? 0 : vectorExtremes ? 3 : 1;
+    this.vectorBuckets = new int[blocks * (this.vectors == null ? 0 : this.vectors.dims())];
+    for (int k = 0; k < vectorBuckets.length; k++) {
+      vectorBuckets[k] = FeatureHash.hash("^vec" + k, SEED_VEC) & mask;
+    }
   }
 
-  /** An extractor for the configuration, with the shipped English rules. */
+  /** An extractor for the configuration, with the shipped English rules and word vectors. */
   public static SentimentFeatures create(FeatureConfig config) {
-    return new SentimentFeatures(config, EnglishSupport.scorer());
+    return new SentimentFeatures(
+        config, EnglishSupport.scorer(), config.usesVectors() ? WordVectors.shipped() : null);
   }
 
   static SentimentFeatures create(FeatureConfig config, EnglishScorer english) {
-    return new SentimentFeatures(config, english);
+    return new SentimentFeatures(
+        config, english, config.usesVectors() ? WordVectors.shipped() : null);
+  }
+
+  /** An extractor reading the given word vectors (tests, and tables not yet shipped). */
+  public static SentimentFeatures create(FeatureConfig config, WordVectors vectors) {
+    return new SentimentFeatures(config, EnglishSupport.scorer(), vectors);
   }
 
   public FeatureConfig config() {
@@ -310,6 +340,8 @@ public final class SentimentFeatures {
     // words, negated within their clause
     int from = v.size();
     boolean negated = false;
+    float[] acc = vectors == null ? null : new float[vectorBuckets.length];
+    int known = 0;
     for (int i = 0; i < n; i++) {
       String t = tokens.get(i);
       if (clauseEnd(t)) {
@@ -317,6 +349,14 @@ public final class SentimentFeatures {
       }
       int h = FeatureHash.hash(t, SEED_WORD);
       v.add((negated ? FeatureHash.fmix(h ^ 0x7fffffff) : h) & mask, 1f);
+      if (acc != null && Character.isLetterOrDigit(t.charAt(0))) {
+        // SEED_WORD is the table's key seed: the word's hash finds its row
+        int r = vectors.tokenRow(t, h);
+        if (r >= vectorSkip) {
+          accumulate(acc, r, negated, known == 0);
+          known++;
+        }
+      }
       if (config.negation() && negator(t)) {
         negated = true;
       }
@@ -338,6 +378,9 @@ public final class SentimentFeatures {
       }
     }
     normalise(v, from, 1f);
+    if (acc != null) {
+      addVectors(v, acc, known);
+    }
     characters(v, tokens);
     style(v, text, tokens);
     if (config.rules()) {
@@ -351,6 +394,57 @@ public final class SentimentFeatures {
     }
     v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
     return v;
+  }
+
+  /**
+   * Adds one known word's vector to the sums (and with {@code max} to the element-wise maximum and
+   * minimum): {@code acc} holds the sum, then the maximum, then the minimum.
+   */
+  private void accumulate(float[] acc, int r, boolean negated, boolean first) {
+    float sign = vectorNegation && negated ? -1f : 1f;
+    if (vectorSif > 0) {
+      // rows are in GloVe's order of frequency: rank r + 1
+      sign *= (float) (r + 1) / (r + 1 + vectorSif);
+    }
+    if (!vectorExtremes) {
+      vectors.addTo(r, sign, acc);
+      return;
+    }
+    int dims = vectors.dims();
+    for (int d = 0; d < dims; d++) {
+      float x = vectors.get(r, d) * sign;
+      acc[d] += x;
+      if (first || x > acc[dims + d]) {
+        acc[dims + d] = x;
+      }
+      if (first || x < acc[2 * dims + d]) {
+        acc[2 * dims + d] = x;
+      }
+    }
+  }
+
+  /**
+   * The word-vector blocks (the mean, and with {@code max} the maximum and minimum), each scaled to
+   * unit norm times {@code vectorWeight}; a text with no known word adds nothing (all zeros).
+   */
+  private void addVectors(FeatureVector v, float[] acc, int known) {
+    if (known == 0) {
+      return;
+    }
+    int dims = vectors.dims();
+    float weight = (float) config.vectorWeight();
+    for (int off = 0; off < acc.length; off += dims) {
+      double norm = 0;
+      for (int d = off; d < off + dims; d++) {
+        norm += (double) acc[d] * acc[d];
+      }
+      if (norm > 0) {
+        float f = (float) (weight / Math.sqrt(norm));
+        for (int d = off; d < off + dims; d++) {
+          v.add(vectorBuckets[d], acc[d] * f);
+        }
+      }
+    }
   }
 
   /** The class of a lexicon word ({@code <+2>}), or null. */
@@ -415,13 +509,19 @@ public final class SentimentFeatures {
     if (config.charMin() <= 0) {
       return;
     }
-    StringBuilder b = new StringBuilder(tokens.size() * 6 + 2);
-    b.append(' ');
+    int len = 1;
     for (String t : tokens) {
-      b.append(t).append(' ');
+      len += t.length() + 1;
+    }
+    char[] b = new char[len];
+    b[0] = ' ';
+    int at = 1;
+    for (String t : tokens) {
+      t.getChars(0, t.length(), b, at);
+      at += t.length();
+      b[at++] = ' ';
     }
     int from = v.size();
-    int len = b.length();
     for (int k = config.charMin(); k <= config.charMax(); k++) {
       int seed = SEED_CHAR + k;
       for (int i = 0; i + k <= len; i++) {
@@ -498,7 +598,10 @@ public final class SentimentFeatures {
    * its naive-Bayes scaling, which is for the sparse n-grams.
    */
   public int[] denseBuckets() {
-    return DENSE.stream().mapToInt(n -> FeatureHash.hash(n, SEED_RULE) & mask).toArray();
+    return java.util.stream.IntStream.concat(
+            DENSE.stream().mapToInt(n -> FeatureHash.hash(n, SEED_RULE) & mask),
+            java.util.Arrays.stream(vectorBuckets))
+        .toArray();
   }
 
   private void rule(FeatureVector v, String name, float value) {

@@ -64,8 +64,9 @@
  *
  * <p>Since issue 17 both languages are scored by {@link
  * dev.pantau.keywords.sentiment.SentimentModel} over {@link
- * dev.pantau.keywords.sentiment.SentimentFeatures}, with the rules above as features; the training,
- * cross-validation and evaluation commands are in the tools module ({@code tools/sentiment.sh}).
- * Commands and figures: {@code docs/sentiment.md}.
+ * dev.pantau.keywords.sentiment.SentimentFeatures}, with the rules above as features (English also
+ * the mean of the words' GloVe vectors, {@link dev.pantau.keywords.sentiment.WordVectors}); the
+ * training, cross-validation and evaluation commands are in the tools module ({@code
+ * tools/sentiment.sh}). Commands and figures: {@code docs/sentiment.md}.
  */
 package dev.pantau.keywords.sentiment;

@@ -32,4 +32,25 @@ class FeatureConfigTest {
         .isEqualTo(0.85);
     assertThat(SentimentModel.load(SentimentScorer.INDONESIAN_MODEL).config().rulesLed()).isZero();
   }
+
+  @Test
+  void theWordVectorSettingsSurviveAWriteAndAReadAndAreAbsentWhenOff() {
+    FeatureConfig c = FeatureConfig.parse(FIRST_PASS).withVectors("mean+neg+sif1000", 2);
+    assertThat(c.format()).endsWith(";vectors=mean+neg+sif1000;vectorWeight=2.0000");
+    assertThat(FeatureConfig.parse(c.format())).isEqualTo(c);
+    assertThat(c.vectorMode()).isEqualTo(new FeatureConfig.VectorMode(true, false, true, 1000, 0));
+    assertThat(FeatureConfig.parse(FIRST_PASS).vectors()).isEqualTo("none");
+  }
+
+  @Test
+  void unknownWordVectorSettingsAndIndonesianVectorsAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FeatureConfig.parse(FIRST_PASS + ";vectors=median"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                FeatureConfig.parse(
+                    FIRST_PASS.replace("language=en", "language=id") + ";vectors=mean"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

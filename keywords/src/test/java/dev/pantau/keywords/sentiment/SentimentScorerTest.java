@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 17) four cases the rules got right are the model's to decide and moved to {@link
  * #whatTheModelsReadOtherwise()}: "Is the new plan any good?" and "can anyone recommend a good
  * plan, something fast?" (positive), "not sure if the @acme app is down" (negative), "pelayanannya
- * lambat tapi ramah" (negative); docs/sentiment.md lists them under Limits.
+ * lambat tapi ramah" (negative); docs/sentiment.md lists them under Limits. Since the word vectors
+ * (issue 17, third pass) two more: "The food was terrible but the service was great" (negative) and
+ * "@acme support is fair at best" (neutral); the rules still read them as before.
  */
 class SentimentScorerTest {
 
@@ -41,7 +43,6 @@ class SentimentScorerTest {
           en | Acme announces a new CEO                              | NEUTRAL
           en | looks like the app is down again                      | NEGATIVE
           en | The food was great but the service was terrible       | NEGATIVE
-          en | The food was terrible but the service was great       | POSITIVE
           en | 😍😍😍                                                 | POSITIVE
           en | 😡😡                                                   | NEGATIVE
           en | 👍                                                     | POSITIVE
@@ -51,7 +52,6 @@ class SentimentScorerTest {
           en | the update wiped my playlists D:                      | NEGATIVE
           en | Don't waste your money on the @acme premium plan      | NEGATIVE
           en | Never flying @acme again.                             | NEGATIVE
-          en | @acme support is fair at best                         | NEGATIVE
           en | Definitely not worth the upgrade                      | NEGATIVE
           en | unreliable signal, overpriced plan                    | NEGATIVE
           en | @acme my card isn't working at the checkout           | NEGATIVE
@@ -175,6 +175,12 @@ class SentimentScorerTest {
         .isEqualTo(Label.NEGATIVE);
     assertThat(SCORER.score("pelayanannya lambat tapi ramah", "id").label())
         .isEqualTo(Label.NEGATIVE);
+    String contrast = "The food was terrible but the service was great";
+    assertThat(SCORER.score(contrast, "en").label()).isEqualTo(Label.NEGATIVE);
+    assertThat(RULES.score(contrast, "en").label()).isEqualTo(Label.POSITIVE);
+    String faint = "@acme support is fair at best";
+    assertThat(SCORER.score(faint, "en").label()).isEqualTo(Label.NEUTRAL);
+    assertThat(RULES.score(faint, "en").label()).isEqualTo(Label.NEGATIVE);
   }
 
   @Test

@@ -1,0 +1,33 @@
+package dev.pantau.keywords.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The array form of the feature hash gives the buckets the shipped models were trained with. */
+class FeatureHashTest {
+
+  @Test
+  void theArrayFormEqualsTheCharSequenceFormOnEverySpan() {
+    Random random = new Random(7);
+    for (int n = 0; n < 200; n++) {
+      char[] s = new char[1 + random.nextInt(40)];
+      for (int i = 0; i < s.length; i++) {
+        // letters, marks, and now and then a character beyond Latin-1 or half a surrogate pair
+        s[i] =
+            random.nextInt(10) == 0
+                ? (char) random.nextInt(0x10000)
+                : (char) (32 + random.nextInt(95));
+      }
+      StringBuilder b = new StringBuilder().append(s);
+      int seed = random.nextInt();
+      for (int start = 0; start < s.length; start++) {
+        for (int end = start; end <= Math.min(s.length, start + 8); end++) {
+          assertThat(FeatureHash.hash(s, start, end, seed))
+              .isEqualTo(FeatureHash.hash(b, start, end, seed));
+        }
+      }
+    }
+  }
+}
