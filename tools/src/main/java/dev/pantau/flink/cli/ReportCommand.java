@@ -139,15 +139,16 @@ final class ReportCommand extends PantauCommand {
     ReportRequest request =
         new ReportRequest(new ReportPeriod(from, to, zone), brand, new LinkedHashSet<>(windows));
     ReportData data;
+    Timing t = new Timing();
     try (ReportSource in = open()) {
-      data = read(in, request, format);
+      data = read(in, request, format, t);
     } catch (ReportInputException e) {
       throw new UserException(e.getMessage());
     } catch (XlsxReportWriter.TooManyRows e) {
       throw new UserException(e.getMessage());
     }
     List<KpiRow> rows = data.kpis();
-    KpiColumns columns = KpiColumns.of(KpiFields.STANDARD, rows, zone);
+    KpiColumns columns = t.lap("columns", KpiColumns.of(KpiFields.STANDARD, rows, zone));
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -159,6 +160,7 @@ final class ReportCommand extends PantauCommand {
         case "html" -> new HtmlReportWriter(request).write(data, out);
         default -> throw new IllegalStateException(format);
       }
+      t.lap("writing " + format, output);
     } catch (IOException e) {
       throw new UserException("cannot write " + output + ": " + e.getMessage());
     } catch (XlsxReportWriter.TooManyRows e) {
@@ -199,7 +201,7 @@ final class ReportCommand extends PantauCommand {
   }
 
   /** What the format shows: the CSV is the KPI table alone. */
-  private static ReportData read(ReportSource in, ReportRequest request, String format)
+  private static ReportData read(ReportSource in, ReportRequest request, String format, Timing t)
       throws IOException, ReportInputException, XlsxReportWriter.TooManyRows {
     boolean html = format.equals("html");
     boolean csv = format.equals("csv");
@@ -216,7 +218,6 @@ final class ReportCommand extends PantauCommand {
                 request.windows(),
                 request.period().length())
             : request;
-    Timing t = new Timing();
     var rows = t.lap("KPIs", in.kpis(KpiFields.STANDARD, kpis));
     if (format.equals("xlsx")) {
       // before reading the rest: a month of every window is refused at once

@@ -38,15 +38,24 @@ public final class KpiColumns {
   }
 
   public static KpiColumns of(KpiFields fields, Collection<KpiRow> rows, ZoneId zone) {
+    StartTimes times = new StartTimes(zone, LOCAL);
+    TreeSet<String> ids = new TreeSet<>();
+    if (rows instanceof SeriesRows.Columns columns) {
+      // read from the columns: making each of a million rows again to look at two fields took
+      // a second
+      columns.forEachStart(times::add);
+      columns.addTopicIds(ids);
+    } else {
+      for (KpiRow r : rows) {
+        times.add(r.start().getEpochSecond());
+        if (!r.topics().isEmpty() && !ids.containsAll(r.topics().keySet())) {
+          ids.addAll(r.topics().keySet());
+        }
+      }
+    }
     List<Column> kpis = new ArrayList<>();
     for (KpiField f : fields.all()) {
       if (f.metric().family()) {
-        TreeSet<String> ids = new TreeSet<>();
-        for (KpiRow r : rows) {
-          if (!r.topics().isEmpty() && !ids.containsAll(r.topics().keySet())) {
-            ids.addAll(r.topics().keySet());
-          }
-        }
         for (String id : ids) {
           kpis.add(new Column(header(f.name()) + id, f.name(), id, false));
         }
@@ -54,7 +63,7 @@ public final class KpiColumns {
         kpis.add(new Column(header(f.name()), f.name(), null, f.metric().ratio()));
       }
     }
-    return new KpiColumns(List.copyOf(kpis), new StartTimes(rows, zone, LOCAL));
+    return new KpiColumns(List.copyOf(kpis), times);
   }
 
   static String header(String metric) {
@@ -69,6 +78,19 @@ public final class KpiColumns {
 
   public List<Column> kpis() {
     return kpis;
+  }
+
+  /**
+   * Each KPI column's position in the value arrays of {@code rows} (their layout is one), or -1 for
+   * a topic's count: writers read a million rows' values by position, not by name.
+   */
+  int[] positions(List<KpiRow> rows) {
+    int[] at = new int[kpis.size()];
+    for (int i = 0; i < at.length; i++) {
+      Column c = kpis.get(i);
+      at[i] = c.topic() == null && !rows.isEmpty() ? rows.get(0).layout().index(c.metric()) : -1;
+    }
+    return at;
   }
 
   /**

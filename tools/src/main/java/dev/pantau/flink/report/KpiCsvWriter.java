@@ -100,11 +100,7 @@ public final class KpiCsvWriter {
       this.columns = columns;
       this.rows = rows;
       this.kpis = columns.kpis();
-      this.at = new int[kpis.size()];
-      for (int i = 0; i < at.length; i++) {
-        KpiColumns.Column c = kpis.get(i);
-        at[i] = c.topic() == null && !rows.isEmpty() ? rows.get(0).layout().index(c.metric()) : -1;
-      }
+      this.at = columns.positions(rows);
     }
 
     byte[] block(int from, int to) {

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * The KPI rows of one series (a brand, window and source), held in columns: a month's million rows
@@ -140,16 +142,37 @@ final class SeriesRows {
     for (int s = 0; s < series.size(); s++) {
       offsets[s + 1] = offsets[s] + series.get(s).rows();
     }
-    return new Concat(series.toArray(SeriesRows[]::new), offsets);
+    return new Columns(series.toArray(SeriesRows[]::new), offsets);
   }
 
-  private static final class Concat extends AbstractList<KpiRow> implements RandomAccess {
+  /** The rows of finished series, one after another; a row is made when it is got. */
+  static final class Columns extends AbstractList<KpiRow> implements RandomAccess {
     private final SeriesRows[] series;
     private final int[] offsets;
 
-    Concat(SeriesRows[] series, int[] offsets) {
+    private Columns(SeriesRows[] series, int[] offsets) {
       this.series = series;
       this.offsets = offsets;
+    }
+
+    /** Every row's start in epoch seconds, in the list's order. */
+    void forEachStart(LongConsumer action) {
+      for (SeriesRows s : series) {
+        for (int i : s.order) {
+          action.accept(s.seconds[i]);
+        }
+      }
+    }
+
+    /** Adds the id of every topic some row counts. */
+    void addTopicIds(Set<String> ids) {
+      for (SeriesRows s : series) {
+        for (int i : s.order) {
+          for (int t = s.topicFrom[i]; t < s.topicFrom[i + 1]; t++) {
+            ids.add(s.topicIds[t]);
+          }
+        }
+      }
     }
 
     @Override

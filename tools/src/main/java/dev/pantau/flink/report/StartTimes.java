@@ -10,8 +10,8 @@ import java.util.Arrays;
  * The UTC and local text of the window starts of a report's rows, each formatted once: a month's
  * million rows share some tens of thousands of starts, formatting a time is most of the cost of a
  * row's key, and rows are written on several threads. Immutable once built; a start it was not
- * built with is formatted on the spot. Open addressing on the epoch second, because a map of boxed
- * longs cost more than the formatting it saved.
+ * added is formatted on the spot. Open addressing on the epoch second, because a map of boxed longs
+ * cost more than the formatting it saved.
  */
 final class StartTimes {
   private static final long EMPTY = Long.MIN_VALUE;
@@ -22,19 +22,22 @@ final class StartTimes {
   private String[][] values = new String[1024][];
   private int size;
 
-  StartTimes(Iterable<KpiRow> rows, ZoneId zone, DateTimeFormatter local) {
+  /** Empty: {@link #add} the starts before the table is read from several threads. */
+  StartTimes(ZoneId zone, DateTimeFormatter local) {
     this.zone = zone;
     this.local = local;
     Arrays.fill(keys, EMPTY);
-    long last = EMPTY;
-    for (KpiRow r : rows) {
-      long s = r.start().getEpochSecond();
-      if (s != last && slot(s) < 0) {
-        put(s, format(r.start()));
-      }
-      last = s;
-    }
   }
+
+  /** Formats a start (epoch seconds) unless it is in already. */
+  void add(long second) {
+    if (second != last && slot(second) < 0) {
+      put(second, format(Instant.ofEpochSecond(second)));
+    }
+    last = second;
+  }
+
+  private long last = EMPTY;
 
   /** {@code [utc, local]} for a start. */
   String[] of(Instant start) {

@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -95,12 +99,44 @@ public final class XlsxReportWriter {
     checkFits(data.kpis().size(), data.leads().size(), maxRows);
     try (SXSSFWorkbook book = new SXSSFWorkbook(1000)) {
       Styles styles = new Styles(book);
-      writeKpis(book.createSheet(KPI_SHEET), styles, columns, data.kpis());
+      Sheet kpis = book.createSheet(KPI_SHEET);
+      Sheet leads = book.createSheet(LEADS_SHEET);
+      Sheet leaderboard = book.createSheet(LEADERBOARD_SHEET);
+      Sheet targets = book.createSheet(TARGETS_SHEET);
+      Sheet alerts = book.createSheet(ALERT_SHEET);
       XlsxTables tables = new XlsxTables(zone, styles.dateTime, styles.count, styles.ratio);
-      tables.leads(book.createSheet(LEADS_SHEET), styles.header, data.leads());
-      tables.leaderboard(book.createSheet(LEADERBOARD_SHEET), styles.header, data.leaderboard());
-      tables.targets(book.createSheet(TARGETS_SHEET), styles.header, data.targets());
-      writeAlerts(book.createSheet(ALERT_SHEET), styles, data.alerts());
+      // A streaming sheet writes its rows to a file of its own, and styles are made above: the
+      // KPI sheet and the others fill on two cores (most of a month's workbook is these two);
+      // what belongs to the workbook (filters, below) is done on this thread alone.
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> rest =
+            other.submit(
+                () -> {
+                  tables.leads(leads, styles.header, data.leads());
+                  tables.leaderboard(leaderboard, styles.header, data.leaderboard());
+                  tables.targets(targets, styles.header, data.targets());
+                  writeAlerts(alerts, styles, data.alerts());
+                });
+        writeKpis(kpis, styles, columns, data.kpis());
+        rest.get();
+        // a filter is a name of the workbook's, not the sheet's: added on this thread, in order
+        filter(kpis, columns.headers().size());
+        filter(leads, XlsxTables.LEAD_HEADERS.size());
+        filter(leaderboard, XlsxTables.LEADER_HEADERS.size());
+        filter(targets, XlsxTables.TARGET_HEADERS.size());
+        filter(alerts, ALERT_HEADERS.size());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(e.getCause());
+      } finally {
+        other.shutdownNow();
+      }
       book.write(out);
     }
   }
@@ -108,6 +144,8 @@ public final class XlsxReportWriter {
   private void writeKpis(Sheet sheet, Styles styles, KpiColumns columns, List<KpiRow> rows) {
     List<String> headers = columns.headers();
     header(sheet, styles, headers);
+    List<KpiColumns.Column> kpis = columns.kpis();
+    int[] at = columns.positions(rows);
     int r = 1;
     for (KpiRow row : rows) {
       Row x = sheet.createRow(r++);
@@ -117,12 +155,19 @@ public final class XlsxReportWriter {
       }
       date(x.createCell(5), styles, LocalDateTime.ofInstant(row.start(), zone));
       int c = KpiColumns.KEY.size();
-      for (KpiColumns.Column col : columns.kpis()) {
-        Number n = col.of(row);
+      for (int i = 0; i < kpis.size(); i++) {
         Cell cell = x.createCell(c++);
-        if (n != null) {
-          cell.setCellValue(n.doubleValue());
-          cell.setCellStyle(col.ratio() ? styles.ratio : styles.count);
+        // straight from the row's array where the column has a place in it: no boxing, no lookup
+        double v;
+        if (at[i] >= 0) {
+          v = row.values()[at[i]];
+        } else {
+          Number n = kpis.get(i).of(row);
+          v = n == null ? Double.NaN : n.doubleValue();
+        }
+        if (!Double.isNaN(v)) {
+          cell.setCellValue(v);
+          cell.setCellStyle(kpis.get(i).ratio() ? styles.ratio : styles.count);
         }
       }
     }
@@ -168,7 +213,11 @@ public final class XlsxReportWriter {
       cell.setCellStyle(style);
     }
     sheet.createFreezePane(0, 1);
-    sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.size() - 1));
+  }
+
+  /** The header row's filter buttons. */
+  private static void filter(Sheet sheet, int columns) {
+    sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, columns - 1));
   }
 
   private static void date(Cell cell, Styles styles, LocalDateTime t) {
