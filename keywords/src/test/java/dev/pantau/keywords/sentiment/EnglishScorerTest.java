@@ -12,6 +12,25 @@ import org.junit.jupiter.api.Test;
  * VADER} here runs on the shipped lexicon, Pantau's additions included).
  */
 class EnglishScorerTest {
+  /** The tokenizer written by hand splits as VADER's regular expression did, on any text. */
+  @Test
+  void wordsSplitAsTheWhitespacePatternDid() {
+    java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
+    java.util.Random random = new java.util.Random(17);
+    String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003\u0001é😀.";
+    List<String> texts = new java.util.ArrayList<>(List.of("", " ", "a", " a  b\t\tc \n"));
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = random.nextInt(12); j > 0; j--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      texts.add(b.toString());
+    }
+    for (String text : texts) {
+      String trimmed = text.trim();
+      assertThat(EnglishScorer.words(trimmed)).as(text).containsExactly(whitespace.split(trimmed));
+    }
+  }
 
   private static final EnglishScorer PANTAU = EnglishSupport.scorer(EnglishRules.PANTAU);
   private static final EnglishScorer VADER = EnglishSupport.scorer(EnglishRules.VADER);
