@@ -20,11 +20,6 @@ public record KpiRow(
     double[] values,
     Map<String, Long> topics) {
 
-  /** The upsert key of SPEC §4. */
-  String key() {
-    return brand + '|' + window + '|' + start.getEpochSecond() + '|' + source;
-  }
-
   /** The value of a scalar KPI, or null when the record does not carry it. */
   public Number value(String metric) {
     int i = layout.index(metric);
