@@ -21,7 +21,7 @@ class FeatureConfigTest {
 
   @Test
   void theThresholdSurvivesAWriteAndARead() {
-    FeatureConfig c = FeatureConfig.parse(FIRST_PASS).withRulesLed(0.85);
+    FeatureConfig c = FeatureConfig.parse(FIRST_PASS + ";rulesLed=0.85");
     assertThat(c.format()).endsWith(";rulesLed=0.8500");
     assertThat(FeatureConfig.parse(c.format())).isEqualTo(c);
   }
@@ -35,7 +35,7 @@ class FeatureConfigTest {
 
   @Test
   void theWordVectorSettingsSurviveAWriteAndAReadAndAreAbsentWhenOff() {
-    FeatureConfig c = FeatureConfig.parse(FIRST_PASS).withVectors("mean+neg+sif1000", 2);
+    FeatureConfig c = FeatureConfig.parse(FIRST_PASS + ";vectors=mean+neg+sif1000;vectorWeight=2");
     assertThat(c.format()).endsWith(";vectors=mean+neg+sif1000;vectorWeight=2.0000");
     assertThat(FeatureConfig.parse(c.format())).isEqualTo(c);
     assertThat(c.vectorMode()).isEqualTo(new FeatureConfig.VectorMode(true, false, true, 1000, 0));
