@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -52,7 +51,7 @@ final class JsonLinesReader {
   /** About two thousand KPI records: a batch per task, a few in flight per thread. */
   private static final int BLOCK = 1 << 20;
 
-  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final int THREADS = ReportThreads.CORES;
 
   /**
    * The whole lines of a block of the file, {@code bytes[0, length)}: line {@code i} is {@code
@@ -126,14 +125,7 @@ final class JsonLinesReader {
   static <T> void readParallel(
       Path file, String what, JsonRecords.Parser<T> parser, JsonRecords.Sink<T> sink, int blockSize)
       throws IOException, ReportInputException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "report-parse");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = ReportThreads.pool("report-parse", THREADS);
     ArrayDeque<Future<Parsed<T>>> pending = new ArrayDeque<>();
     int[] nextLine = {1};
     try (InputStream in = Files.newInputStream(file)) {

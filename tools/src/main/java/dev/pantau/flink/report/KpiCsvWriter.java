@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -20,7 +18,7 @@ import java.util.concurrent.Future;
  */
 public final class KpiCsvWriter {
   private static final int BLOCK = 4096;
-  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final int THREADS = ReportThreads.CORES;
 
   private final CsvLocale locale;
   private final boolean byteOrderMark;
@@ -45,14 +43,7 @@ public final class KpiCsvWriter {
       out.flush();
       return;
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "report-csv");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = ReportThreads.pool("report-csv", THREADS);
     try {
       ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
       for (int from = 0; from < rows.size(); from += BLOCK) {
@@ -61,29 +52,15 @@ public final class KpiCsvWriter {
         pending.add(pool.submit(() -> format.block(start, end)));
         // bounded: a few blocks in flight per thread, not the whole file in memory
         while (pending.size() > 4 * THREADS) {
-          out.write(get(pending.poll()));
+          out.write(ReportThreads.await(pending.poll()));
         }
       }
       while (!pending.isEmpty()) {
-        out.write(get(pending.poll()));
+        out.write(ReportThreads.await(pending.poll()));
       }
       out.flush();
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static byte[] get(Future<byte[]> block) throws IOException {
-    try {
-      return block.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(e.getCause());
     }
   }
 

@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -108,7 +106,7 @@ public final class XlsxReportWriter {
       // A streaming sheet writes its rows to a file of its own, and styles are made above: the
       // KPI sheet and the others fill on two cores (most of a month's workbook is these two);
       // what belongs to the workbook (filters, below) is done on this thread alone.
-      ExecutorService other = Executors.newSingleThreadExecutor();
+      ExecutorService other = ReportThreads.pool("report-xlsx", 1);
       try {
         Future<?> rest =
             other.submit(
@@ -119,21 +117,13 @@ public final class XlsxReportWriter {
                   writeAlerts(alerts, styles, data.alerts());
                 });
         writeKpis(kpis, styles, columns, data.kpis());
-        rest.get();
+        ReportThreads.await(rest);
         // a filter is a name of the workbook's, not the sheet's: added on this thread, in order
         filter(kpis, columns.headers().size());
         filter(leads, XlsxTables.LEAD_HEADERS.size());
         filter(leaderboard, XlsxTables.LEADER_HEADERS.size());
         filter(targets, XlsxTables.TARGET_HEADERS.size());
         filter(alerts, ALERT_HEADERS.size());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IOException(e.getCause());
       } finally {
         other.shutdownNow();
       }
