@@ -12,12 +12,14 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * Invalid records carry no event time and do not move the watermark.
  *
  * <p>Streaming runs emit periodically and mark a partition idle after a quiet spell, so an idle
- * partition never stalls the windows. The quiet spell is measured on Flink's input activity clock,
- * which stands still while the source is back-pressured or the partition is paused by watermark
- * alignment: a partition with a backlog keeps producing records, so it is never idle, and its
- * records are never made late by the others racing ahead. Alignment keeps every partition within
- * {@link #DEFAULT_MAX_DRIFT} of event time of the slowest one, which bounds the state a backlog
- * builds up in the windows. Replay counts records instead: it emits after every {@link
+ * partition never stalls the windows; until a reader has delivered its first record since it
+ * (re)started, its partitions get a longer spell, {@link #DEFAULT_STARTUP_IDLENESS} ({@link
+ * PartitionIdleness}). The quiet spell is measured on Flink's input activity clock, which stands
+ * still while the source is back-pressured or the partition is paused by watermark alignment: a
+ * partition with a backlog keeps producing records, so it is never idle, and its records are never
+ * made late by the others racing ahead. Alignment keeps every partition within {@link
+ * #DEFAULT_MAX_DRIFT} of event time of the slowest one, which bounds the state a backlog builds up
+ * in the windows. Replay counts records instead: it emits after every {@link
  * #DEFAULT_REPLAY_RECORDS_PER_WATERMARK} valid records, so event-time progress depends only on the
  * input, never on processing-time timers, which is what makes replay output byte-identical from run
  * to run. (Not after every record: each watermark flushes the matcher's batch, and batches of one
@@ -26,6 +28,14 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
   public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(10);
+
+  /**
+   * How long the partitions of a reader that has delivered nothing since it (re)started may stay
+   * quiet before they are idle: its first fetch after a restart may be slow ({@link
+   * PartitionIdleness}).
+   */
+  public static final Duration DEFAULT_STARTUP_IDLENESS = Duration.ofMinutes(1);
+
   public static final int DEFAULT_REPLAY_RECORDS_PER_WATERMARK = 1000;
 
   /** How far ahead of the slowest partition a partition may read, in event time. */
@@ -49,9 +59,18 @@ public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
   }
 
   public static WatermarkStrategy<Decoded> streaming(Duration outOfOrderness, Duration idleness) {
-    return WatermarkStrategy.<Decoded>forGenerator(ctx -> new MentionWatermarks(outOfOrderness, 0))
+    Duration startup =
+        idleness.compareTo(DEFAULT_STARTUP_IDLENESS) > 0 ? idleness : DEFAULT_STARTUP_IDLENESS;
+    PartitionIdleness.ReaderStart reader = new PartitionIdleness.ReaderStart();
+    return WatermarkStrategy.<Decoded>forGenerator(
+            ctx ->
+                new PartitionIdleness<>(
+                    new MentionWatermarks(outOfOrderness, 0),
+                    idleness,
+                    startup,
+                    reader,
+                    ctx.getInputActivityClock()))
         .withTimestampAssigner((d, recordTs) -> d.timed() ? d.eventTime() : recordTs)
-        .withIdleness(idleness)
         .withWatermarkAlignment(ALIGNMENT_GROUP, DEFAULT_MAX_DRIFT, ALIGNMENT_UPDATE_INTERVAL);
   }
 
