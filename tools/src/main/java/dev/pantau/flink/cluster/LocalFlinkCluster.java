@@ -321,9 +321,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.put("restart-strategy.exponential-delay.max-backoff", "30 s");
     // on a busy machine the RPC system may take longer than the default 10 s to start
     conf.put("pekko.startup-timeout", "60 s");
-    // a SIGKILLed TaskManager answers no heartbeat: notice it in seconds, not the default 50 s
+    // a SIGKILLed TaskManager refuses the heartbeat RPCs: two refused, 2 s apart, and it is gone.
+    // The timeout is for one that is alive but slow to answer: on a busy machine 10 s marked live
+    // TaskManagers lost and restarted the job over and over (ClusterITCase at load 18)
     conf.put("heartbeat.interval", "2000");
-    conf.put("heartbeat.timeout", "10000");
+    conf.put("heartbeat.rpc-failure-threshold", "2");
+    conf.put("heartbeat.timeout", "60000");
     conf.put("io.tmp.dirs", home.resolve("tmp").toString());
     // RocksDB writes a LOG file per stateful operator and subtask: in a folder of their own, not
     // between the JobManager's and TaskManagers' logs

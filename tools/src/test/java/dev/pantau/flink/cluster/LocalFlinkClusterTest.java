@@ -27,6 +27,9 @@ class LocalFlinkClusterTest {
     assertThat(conf)
         .containsEntry("parallelism.default", "6")
         .containsEntry("taskmanager.numberOfTaskSlots", "2")
+        // a killed TaskManager is found by refused heartbeat RPCs, a starved one has a minute
+        .containsEntry("heartbeat.rpc-failure-threshold", "2")
+        .containsEntry("heartbeat.timeout", "60000")
         .containsEntry("metrics.reporter.prom.host", "127.0.0.1")
         .containsEntry(
             "metrics.reporter.prom.factory.class",
