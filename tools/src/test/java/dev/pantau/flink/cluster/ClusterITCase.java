@@ -205,7 +205,9 @@ class ClusterITCase {
         .as("the job failed over after the kill")
         .contains("switched from state RUNNING to RESTARTING");
     assertThat(expected).hasSizeGreaterThan(1_000);
-    assertThat(KafkaTestSupport.differences(expected, actual, "cluster")).isEmpty();
+    assertThat(KafkaTestSupport.differences(expected, actual, "cluster"))
+        .as("KPI records of the cluster against the replay; the job then: %s", jobState(jobId))
+        .isEmpty();
     Map<String, Long> firing =
         KafkaTestSupport.readCommitted(kafka, "alerts").stream()
             .filter(a -> "firing".equals(a.get("status").asText()))
@@ -427,6 +429,43 @@ class ClusterITCase {
             "flink_taskmanager_job_task_busyTimeMsPerSecond{",
             "flink_taskmanager_job_task_backPressuredTimeMsPerSecond{",
             "flink_taskmanager_job_task_operator_numRecordsInPerSecond{");
+  }
+
+  /**
+   * What the job was doing: its status, each vertex's status and lowest watermark, its checkpoints
+   * and the last exception (read when the output falls short, to tell a stall from slowness).
+   */
+  private static String jobState(String jobId) {
+    StringBuilder b = new StringBuilder();
+    flink
+        .tryRest("/jobs/" + jobId)
+        .ifPresent(
+            job -> {
+              b.append(job.path("state").asText()).append('\n');
+              for (JsonNode v : job.path("vertices")) {
+                b.append("  ")
+                    .append(v.path("name").asText())
+                    .append(": ")
+                    .append(v.path("status").asText());
+                flink
+                    .tryRest(
+                        "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/watermarks")
+                    .ifPresent(w -> b.append(", watermarks ").append(w));
+                b.append('\n');
+              }
+            });
+    flink
+        .tryRest("/jobs/" + jobId + "/checkpoints")
+        .ifPresent(c -> b.append("checkpoints ").append(c.path("counts")).append('\n'));
+    flink
+        .tryRest("/jobs/" + jobId + "/exceptions")
+        .ifPresent(
+            e -> {
+              String root = e.path("root-exception").asText("");
+              b.append("last exception: ")
+                  .append(root.length() > 2_000 ? root.substring(0, 2_000) : root);
+            });
+    return b.toString();
   }
 
   private static Path jobJar() throws IOException {
