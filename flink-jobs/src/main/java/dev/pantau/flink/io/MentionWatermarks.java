@@ -64,11 +64,10 @@ public final class MentionWatermarks implements WatermarkGenerator<Decoded> {
     PartitionIdleness.ReaderStart reader = new PartitionIdleness.ReaderStart();
     return WatermarkStrategy.<Decoded>forGenerator(
             ctx ->
-                new PartitionIdleness<>(
+                reader.generator(
                     new MentionWatermarks(outOfOrderness, 0),
                     idleness,
                     startup,
-                    reader,
                     ctx.getInputActivityClock()))
         .withTimestampAssigner((d, recordTs) -> d.timed() ? d.eventTime() : recordTs)
         .withWatermarkAlignment(ALIGNMENT_GROUP, DEFAULT_MAX_DRIFT, ALIGNMENT_UPDATE_INTERVAL);

@@ -76,13 +76,31 @@ final class PartitionIdleness<T> implements WatermarkGenerator<T> {
   }
 
   /**
-   * Whether a reader has delivered a record since it started. The watermark strategy holds one and
-   * every source subtask deserialises its own copy of the strategy, so each reader has its own; the
-   * field is transient, so a restarted reader starts without. Its partitions' generators all run on
-   * the subtask's task thread.
+   * One reader (source subtask) since it started: whether it has delivered a record, and the
+   * generators made for it. The watermark strategy holds one, and every source subtask deserialises
+   * its own copy of the strategy, so each reader has its own; the fields are transient, so a
+   * restarted reader starts afresh. All its generators run on the subtask's task thread.
    */
   static final class ReaderStart implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private transient boolean delivered;
+    private transient int generators;
+
+    /**
+     * The generator of the reader's next output. Flink makes the reader's main output first, then
+     * one per partition as partitions are assigned. A Kafka reader sends every record through a
+     * partition's output, so the main output's idleness decides only for a reader without
+     * partitions (a parallelism above the partition count): it gets the normal timeout, or such a
+     * reader would hold the watermark back for the startup timeout after every start.
+     */
+    <T> PartitionIdleness<T> generator(
+        WatermarkGenerator<T> watermarks,
+        Duration timeout,
+        Duration startupTimeout,
+        RelativeClock clock) {
+      boolean main = generators++ == 0;
+      return new PartitionIdleness<>(
+          watermarks, timeout, main ? timeout : startupTimeout, this, clock);
+    }
   }
 }

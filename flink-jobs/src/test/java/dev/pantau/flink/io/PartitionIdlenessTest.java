@@ -96,6 +96,23 @@ class PartitionIdlenessTest {
   }
 
   @Test
+  void theReadersMainOutputMadeFirstHasTheNormalTimeoutItsPartitionsTheStartupOne() {
+    PartitionIdleness.ReaderStart fresh = new PartitionIdleness.ReaderStart();
+    PartitionIdleness<Long> main = fresh.generator(new MaxTimestamp(), TIMEOUT, STARTUP, clock);
+    PartitionIdleness<Long> partition =
+        fresh.generator(new MaxTimestamp(), TIMEOUT, STARTUP, clock);
+    Recording mainOut = new Recording();
+    Recording partitionOut = new Recording();
+    for (int i = 0; i < 60; i++) {
+      clock.advanceTime(Duration.ofMillis(200));
+      main.onPeriodicEmit(mainOut);
+      partition.onPeriodicEmit(partitionOut);
+    }
+    assertThat(mainOut.idle).as("a reader without partitions is idle after 10 s").isOne();
+    assertThat(partitionOut.idle).isZero();
+  }
+
+  @Test
   void theStartupTimeoutMayNotBeShorterThanTheTimeout() {
     assertThatThrownBy(
             () ->
