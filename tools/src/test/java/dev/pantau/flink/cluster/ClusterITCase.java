@@ -433,7 +433,8 @@ class ClusterITCase {
 
   /**
    * What the job was doing: its status, each vertex's status and lowest watermark, its checkpoints
-   * and the last exception (read when the output falls short, to tell a stall from slowness).
+   * and the causes of its failovers (read when the output falls short, to tell a stall from
+   * slowness).
    */
   private static String jobState(String jobId) {
     StringBuilder b = new StringBuilder();
@@ -458,12 +459,21 @@ class ClusterITCase {
         .tryRest("/jobs/" + jobId + "/checkpoints")
         .ifPresent(c -> b.append("checkpoints ").append(c.path("counts")).append('\n'));
     flink
-        .tryRest("/jobs/" + jobId + "/exceptions")
+        .tryRest("/jobs/" + jobId + "/exceptions?maxExceptions=20")
         .ifPresent(
             e -> {
-              String root = e.path("root-exception").asText("");
-              b.append("last exception: ")
-                  .append(root.length() > 2_000 ? root.substring(0, 2_000) : root);
+              // the failovers' causes, newest first, each with the first lines of its stack trace
+              for (JsonNode x : e.path("exceptionHistory").path("entries")) {
+                String trace = x.path("stacktrace").asText("");
+                String[] lines = trace.split("\n");
+                b.append("failover: ")
+                    .append(x.path("taskName").asText(""))
+                    .append(": ")
+                    .append(
+                        String.join(
+                            " | ", java.util.Arrays.copyOf(lines, Math.min(4, lines.length))))
+                    .append('\n');
+              }
             });
     return b.toString();
   }
