@@ -123,7 +123,7 @@ public final class SentimentFeatures {
         out.add(k);
       }
     }
-    return Set.copyOf(out);
+    return Resources.lookupSet(out);
   }
 
   /**
@@ -394,6 +394,7 @@ public final class SentimentFeatures {
     // words, negated within their clause
     int from = v.size();
     boolean negated = false;
+    boolean[] negators = new boolean[n];
     float[] acc = vectors == null ? null : new float[vectorBuckets.length];
     int known = 0;
     // the mean alone: the known words' rows and signs, added together after the loop
@@ -421,13 +422,14 @@ public final class SentimentFeatures {
       }
       if (config.negation() && negator(t)) {
         negated = true;
+        negators[i] = true;
       }
     }
     if (rows != null) {
       vectors.addTo(rows, signs, known, acc);
     }
     if (config.lexiconClasses()) {
-      lexiconClasses(v, tokens);
+      lexiconClasses(v, tokens, negators);
     }
     if (config.wordNgrams() >= 2 && n > 1) {
       // each token's two hashes once, not once as a pair's first word and again as its second
@@ -535,7 +537,11 @@ public final class SentimentFeatures {
     return CLASSES[4 + (v > 0 ? c : -c)];
   }
 
-  private void lexiconClasses(FeatureVector v, List<String> tokens) {
+  /**
+   * @param negators which tokens negate (what the word features found, with {@link
+   *     FeatureConfig#negation()})
+   */
+  private void lexiconClasses(FeatureVector v, List<String> tokens, boolean[] negators) {
     boolean negated = false;
     int n = tokens.size();
     for (int i = 0; i < n; i++) {
@@ -554,7 +560,7 @@ public final class SentimentFeatures {
           v.add(FeatureHash.hash2(c, tokens.get(i + 1), SEED_LEX + 1) & mask, 1f);
         }
       }
-      if (config.negation() && negator(t)) {
+      if (negators[i]) {
         negated = true;
       }
     }
