@@ -24,19 +24,7 @@ public final class SentimentModel {
   static final String MAGIC = "pantau-sentiment-model 1";
 
   private final FeatureConfig config;
-
-  /** The weights as given to the public constructor; null for a model read from its file form. */
   private final float[] weights;
-
-  /**
-   * A read model's weights as the file stores them, each {@code quantised[i] * scale}: half the
-   * memory of floats, and scoring reads a random bucket per feature from a table far larger than
-   * the caches, so the bytes read per feature are what it waits on. {@code (float) q * scale} is
-   * the float the decoded table held, so the logits are the same to the bit.
-   */
-  private final short[] quantised;
-
-  private final float scale;
 
   /**
    * @param weights {@code 3 * config.buckets()} weights, bucket-major
@@ -48,8 +36,6 @@ public final class SentimentModel {
     }
     this.config = config;
     this.weights = weights.clone();
-    this.quantised = null;
-    this.scale = 0f;
   }
 
   public FeatureConfig config() {
@@ -63,9 +49,6 @@ public final class SentimentModel {
 
   /** The linear scores per class, before the softmax. */
   public double[] logits(FeatureVector v) {
-    if (weights == null) {
-      return quantisedLogits(v);
-    }
     float z0 = 0;
     float z1 = 0;
     float z2 = 0;
@@ -76,41 +59,6 @@ public final class SentimentModel {
       z0 += w[k] * x;
       z1 += w[k + 1] * x;
       z2 += w[k + 2] * x;
-    }
-    return new double[] {z0, z1, z2};
-  }
-
-  /** Features whose weights {@link #quantisedLogits} fetches before it adds them up. */
-  private static final int BLOCK = 256;
-
-  /**
-   * {@link #logits} over the quantised weights: the same products, added in the same order. A block
-   * of features' weights is copied out first, then added: the copying loop has no chain of
-   * additions to wait on, so the processor has many more of its cache misses (one per feature, in a
-   * table far larger than the caches) under way at once.
-   */
-  private double[] quantisedLogits(FeatureVector v) {
-    float z0 = 0;
-    float z1 = 0;
-    float z2 = 0;
-    short[] q = quantised;
-    float s = scale;
-    int n = v.size();
-    short[] g = new short[3 * Math.min(n, BLOCK)];
-    for (int from = 0; from < n; from += BLOCK) {
-      int m = Math.min(BLOCK, n - from);
-      for (int j = 0; j < m; j++) {
-        int k = v.index(from + j) * 3;
-        g[3 * j] = q[k];
-        g[3 * j + 1] = q[k + 1];
-        g[3 * j + 2] = q[k + 2];
-      }
-      for (int j = 0; j < m; j++) {
-        float x = v.value(from + j);
-        z0 += (g[3 * j] * s) * x;
-        z1 += (g[3 * j + 1] * s) * x;
-        z2 += (g[3 * j + 2] * s) * x;
-      }
     }
     return new double[] {z0, z1, z2};
   }
@@ -174,16 +122,16 @@ public final class SentimentModel {
     }
     ByteBuffer b = ByteBuffer.wrap(bytes, nl + 1, 4 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
     float scale = b.getFloat();
-    short[] q = new short[n];
-    b.asShortBuffer().get(q);
-    return new SentimentModel(config, q, scale);
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = b.getShort() * scale;
+    }
+    return new SentimentModel(config, w, true);
   }
 
-  private SentimentModel(FeatureConfig config, short[] quantised, float scale) {
+  private SentimentModel(FeatureConfig config, float[] weights, boolean owned) {
     this.config = config;
-    this.weights = null;
-    this.quantised = quantised;
-    this.scale = scale;
+    this.weights = weights;
   }
 
   /** Loads a model shipped beside this class on the class path. */
