@@ -397,9 +397,6 @@ public final class SentimentFeatures {
     boolean[] negators = new boolean[n];
     float[] acc = vectors == null ? null : new float[vectorBuckets.length];
     int known = 0;
-    // the mean alone: the known words' rows and signs, added together after the loop
-    int[] rows = acc == null || vectorExtremes ? null : new int[n];
-    float[] signs = rows == null ? null : new float[n];
     for (int i = 0; i < n; i++) {
       String t = tokens.get(i);
       if (clauseEnd(t)) {
@@ -411,12 +408,7 @@ public final class SentimentFeatures {
         // SEED_WORD is the table's key seed: the word's hash finds its row
         int r = vectors.tokenRow(t, h);
         if (r >= vectorSkip) {
-          if (rows != null) {
-            rows[known] = r;
-            signs[known] = sign(r, negated);
-          } else {
-            accumulate(acc, r, negated, known == 0);
-          }
+          accumulate(acc, r, negated, known == 0);
           known++;
         }
       }
@@ -424,9 +416,6 @@ public final class SentimentFeatures {
         negated = true;
         negators[i] = true;
       }
-    }
-    if (rows != null) {
-      vectors.addTo(rows, signs, known, acc);
     }
     if (config.lexiconClasses()) {
       lexiconClasses(v, tokens, negators);
@@ -475,7 +464,11 @@ public final class SentimentFeatures {
    * minimum): {@code acc} holds the sum, then the maximum, then the minimum.
    */
   private void accumulate(float[] acc, int r, boolean negated, boolean first) {
-    float sign = sign(r, negated);
+    float sign = vectorNegation && negated ? -1f : 1f;
+    if (vectorSif > 0) {
+      // rows are in GloVe's order of frequency: rank r + 1
+      sign *= (float) (r + 1) / (r + 1 + vectorSif);
+    }
     if (!vectorExtremes) {
       vectors.addTo(r, sign, acc);
       return;
@@ -491,16 +484,6 @@ public final class SentimentFeatures {
         acc[2 * dims + d] = x;
       }
     }
-  }
-
-  /** What row {@code r}'s vector is multiplied by before it is added. */
-  private float sign(int r, boolean negated) {
-    float sign = vectorNegation && negated ? -1f : 1f;
-    if (vectorSif > 0) {
-      // rows are in GloVe's order of frequency: rank r + 1
-      sign *= (float) (r + 1) / (r + 1 + vectorSif);
-    }
-    return sign;
   }
 
   /**

@@ -146,37 +146,6 @@ public final class WordVectors {
     }
   }
 
-  /**
-   * {@link #addTo} for rows {@code rows[0..count)} with {@code signs}, in that order: four rows per
-   * pass over the dimensions, so the four rows' memory is fetched at once instead of one row's
-   * cache misses after another's (the table is far larger than the caches). Each component gets the
-   * same products added in the same order as by {@code addTo} row after row.
-   */
-  void addTo(int[] rows, float[] signs, int count, float[] acc) {
-    int j = 0;
-    for (; j + 3 < count; j += 4) {
-      float s0 = scale[rows[j]] * signs[j];
-      float s1 = scale[rows[j + 1]] * signs[j + 1];
-      float s2 = scale[rows[j + 2]] * signs[j + 2];
-      float s3 = scale[rows[j + 3]] * signs[j + 3];
-      int b0 = rows[j] * dims;
-      int b1 = rows[j + 1] * dims;
-      int b2 = rows[j + 2] * dims;
-      int b3 = rows[j + 3] * dims;
-      for (int d = 0; d < dims; d++) {
-        float a = acc[d];
-        a += q[b0 + d] * s0;
-        a += q[b1 + d] * s1;
-        a += q[b2 + d] * s2;
-        a += q[b3 + d] * s3;
-        acc[d] = a;
-      }
-    }
-    for (; j < count; j++) {
-      addTo(rows[j], signs[j], acc);
-    }
-  }
-
   /** Component {@code d} of row {@code r}. */
   public float get(int r, int d) {
     return q[r * dims + d] * scale[r];
