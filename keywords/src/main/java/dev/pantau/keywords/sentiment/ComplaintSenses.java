@@ -50,7 +50,8 @@ final class ComplaintSenses {
 
   /** "stay away", "steer clear", "look elsewhere", "keep away": warnings, rated as "avoid". */
   static final Map<String, String> WARNINGS =
-      Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere");
+      Resources.lookupMap(
+          Map.of("stay", "away", "keep", "away", "steer", "clear", "look", "elsewhere"));
 
   /** What a warning tells a buyer not to do: "don't buy", "do not order". */
   static final Set<String> PURCHASES = Resources.list("ComplaintSenses.PURCHASES");
@@ -355,6 +356,6 @@ final class ComplaintSenses {
     t.addAll(List.of("joke", "supposed"));
     t.addAll(REFERENCE_VERBS);
     t.addAll(ServiceFailures.TRIGGERS);
-    return Set.copyOf(t);
+    return Resources.lookupSet(t);
   }
 }

@@ -26,17 +26,18 @@ final class EnglishScorer {
   static final Map<String, Double> BOOSTERS = boosters();
 
   static final Map<String, Double> SPECIAL_CASES =
-      Map.ofEntries(
-          Map.entry("the shit", 3.0),
-          Map.entry("the bomb", 3.0),
-          Map.entry("bad ass", 1.5),
-          Map.entry("badass", 1.5),
-          Map.entry("bus stop", 0.0),
-          Map.entry("yeah right", -2.0),
-          Map.entry("kiss of death", -1.5),
-          Map.entry("to die for", 3.0),
-          Map.entry("beating heart", 3.1),
-          Map.entry("broken heart", -2.9));
+      Resources.lookupMap(
+          Map.ofEntries(
+              Map.entry("the shit", 3.0),
+              Map.entry("the bomb", 3.0),
+              Map.entry("bad ass", 1.5),
+              Map.entry("badass", 1.5),
+              Map.entry("bus stop", 0.0),
+              Map.entry("yeah right", -2.0),
+              Map.entry("kiss of death", -1.5),
+              Map.entry("to die for", 3.0),
+              Map.entry("beating heart", 3.1),
+              Map.entry("broken heart", -2.9)));
 
   /** Words of courtesy or request: polite, not pleased (see {@link EnglishRules.Rule#COURTESY}). */
   static final Set<String> COURTESY = Resources.list("EnglishScorer.COURTESY");
@@ -54,7 +55,7 @@ final class EnglishScorer {
     words.addAll(Remedies.VERBS);
     words.addAll(BrandIdioms.TRIGGERS);
     words.addAll(THANKS);
-    return java.util.Set.copyOf(words);
+    return Resources.lookupSet(words);
   }
 
   /**
@@ -67,7 +68,14 @@ final class EnglishScorer {
 
   private final Map<String, Double> lexicon;
   private final Map<String, String> emoji;
-  private final int longestEmoji;
+
+  /**
+   * The longest emoji key starting with each character from U+2000 on (index {@code c - 0x2000}), 0
+   * for none: most characters there start no key, and {@link #expandEmoji} need not try every
+   * length up to the longest key for them.
+   */
+  private final int[] longestEmojiFrom;
+
   private final EnglishRules rules;
 
   /** The rules switched on, by ordinal: looked up per token, faster than the set. */
@@ -94,7 +102,13 @@ final class EnglishScorer {
       }
     }
     this.emoji = e;
-    this.longestEmoji = e.keySet().stream().mapToInt(String::length).max().orElse(0);
+    this.longestEmojiFrom = new int[0x10000 - 0x2000];
+    for (String k : e.keySet()) {
+      if (!k.isEmpty() && k.charAt(0) >= 0x2000) {
+        int at = k.charAt(0) - 0x2000;
+        longestEmojiFrom[at] = Math.max(longestEmojiFrom[at], k.length());
+      }
+    }
     this.rules = rules;
     this.on = new boolean[Rule.values().length];
     for (Rule r : rules.on()) {
@@ -135,7 +149,7 @@ final class EnglishScorer {
     if (trimmed.isEmpty()) {
       return new String[] {""};
     }
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(trimmed.length() / 4 + 4);
     int start = -1;
     for (int i = 0; i < trimmed.length(); i++) {
       char c = trimmed.charAt(i);
@@ -981,38 +995,81 @@ final class EnglishScorer {
     return valence;
   }
 
+  /**
+   * The words of the idioms of several words ({@link #SPECIAL_CASES}, {@link #BOOSTERS}): a run of
+   * tokens with a word outside them is no idiom, so {@link #specialIdiomsCheck} joins and looks up
+   * only runs of these (tokens hold no space, so a run matches a key only word for word).
+   */
+  private static final Set<String> IDIOM_WORDS = idiomWords();
+
+  private static Set<String> idiomWords() {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (String k : SPECIAL_CASES.keySet()) {
+      if (k.indexOf(' ') >= 0) {
+        words.addAll(List.of(k.split(" ")));
+      }
+    }
+    for (String k : BOOSTERS.keySet()) {
+      if (k.indexOf(' ') >= 0) {
+        words.addAll(List.of(k.split(" ")));
+      }
+    }
+    return Resources.lookupSet(words);
+  }
+
   private static double specialIdiomsCheck(double valence, String[] w, int i) {
-    String oneZero = w[i - 1] + " " + w[i];
-    String twoOneZero = w[i - 2] + " " + w[i - 1] + " " + w[i];
-    String twoOne = w[i - 2] + " " + w[i - 1];
-    String threeTwoOne = w[i - 3] + " " + w[i - 2] + " " + w[i - 1];
-    String threeTwo = w[i - 3] + " " + w[i - 2];
-    for (String seq : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
-      Double special = SPECIAL_CASES.get(seq);
-      if (special != null) {
-        valence = special;
-        break;
+    boolean three = IDIOM_WORDS.contains(w[i - 3]);
+    boolean two = IDIOM_WORDS.contains(w[i - 2]);
+    boolean one = IDIOM_WORDS.contains(w[i - 1]);
+    boolean zero = IDIOM_WORDS.contains(w[i]);
+    // VADER's order: the first of these sequences that is a special case sets the valence
+    Double special = null;
+    if (one && zero) {
+      special = SPECIAL_CASES.get(w[i - 1] + " " + w[i]);
+    }
+    if (special == null && two && one && zero) {
+      special = SPECIAL_CASES.get(w[i - 2] + " " + w[i - 1] + " " + w[i]);
+    }
+    if (special == null && two && one) {
+      special = SPECIAL_CASES.get(w[i - 2] + " " + w[i - 1]);
+    }
+    if (special == null && three && two && one) {
+      special = SPECIAL_CASES.get(w[i - 3] + " " + w[i - 2] + " " + w[i - 1]);
+    }
+    if (special == null && three && two) {
+      special = SPECIAL_CASES.get(w[i - 3] + " " + w[i - 2]);
+    }
+    if (special != null) {
+      valence = special;
+    }
+    boolean next = zero && w.length - 1 > i && IDIOM_WORDS.contains(w[i + 1]);
+    if (next) {
+      Double after = SPECIAL_CASES.get(w[i] + " " + w[i + 1]);
+      if (after != null) {
+        valence = after;
       }
     }
-    if (w.length - 1 > i) {
-      Double special = SPECIAL_CASES.get(w[i] + " " + w[i + 1]);
-      if (special != null) {
-        valence = special;
+    if (next && w.length - 1 > i + 1 && IDIOM_WORDS.contains(w[i + 2])) {
+      Double after = SPECIAL_CASES.get(w[i] + " " + w[i + 1] + " " + w[i + 2]);
+      if (after != null) {
+        valence = after;
       }
     }
-    if (w.length - 1 > i + 1) {
-      Double special = SPECIAL_CASES.get(w[i] + " " + w[i + 1] + " " + w[i + 2]);
-      if (special != null) {
-        valence = special;
-      }
+    if (three && two && one) {
+      valence = boost(valence, w[i - 3] + " " + w[i - 2] + " " + w[i - 1]);
     }
-    for (String seq : new String[] {threeTwoOne, threeTwo, twoOne}) {
-      Double boost = BOOSTERS.get(seq);
-      if (boost != null) {
-        valence += boost;
-      }
+    if (three && two) {
+      valence = boost(valence, w[i - 3] + " " + w[i - 2]);
+    }
+    if (two && one) {
+      valence = boost(valence, w[i - 2] + " " + w[i - 1]);
     }
     return valence;
+  }
+
+  private static double boost(double valence, String seq) {
+    Double boost = BOOSTERS.get(seq);
+    return boost != null ? valence + boost : valence;
   }
 
   private double leastCheck(double valence, String[] w, int i) {
@@ -1142,7 +1199,7 @@ final class EnglishScorer {
       }
       String description = null;
       int matched = 0;
-      for (int l = Math.min(longestEmoji, len - i); l > 0; l--) {
+      for (int l = Math.min(longestEmojiFrom[c - 0x2000], len - i); l > 0; l--) {
         description = emoji.get(text.substring(i, i + l));
         if (description != null) {
           matched = l;
@@ -1206,6 +1263,7 @@ final class EnglishScorer {
     for (String w : new String[] {"just enough", "kind of", "sort of"}) {
       entries.add(Map.entry(w, B_DECR));
     }
-    return Map.ofEntries(entries.toArray(Map.Entry[]::new));
+    // Map.ofEntries rejects a word given twice
+    return Resources.lookupMap(Map.ofEntries(entries.toArray(Map.Entry[]::new)));
   }
 }

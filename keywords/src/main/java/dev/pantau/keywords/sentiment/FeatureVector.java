@@ -28,6 +28,16 @@ public final class FeatureVector {
     size++;
   }
 
+  /** Empties the vector, keeping its arrays (for a caller that fills one vector per thread). */
+  void clear() {
+    size = 0;
+  }
+
+  /** How many entries fit before the arrays grow. */
+  int capacity() {
+    return index.length;
+  }
+
   /** Multiplies the values from {@code from} (inclusive) to the end by {@code factor}. */
   void scale(int from, float factor) {
     for (int i = from; i < size; i++) {

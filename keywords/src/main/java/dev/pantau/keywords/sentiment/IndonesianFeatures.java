@@ -42,7 +42,7 @@ final class IndonesianFeatures {
     for (Resources.Row row : Resources.rows("id_names.txt")) {
       names.add(row.cells()[0].strip());
     }
-    return java.util.Set.copyOf(names);
+    return Resources.lookupSet(names);
   }
 
   private IndonesianFeatures() {}

@@ -80,8 +80,7 @@ final class Resources {
             .add(row.cells()[1]);
       }
       Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
-      // Set.copyOf: the same immutable hash set Set.of gave when the lists were in the code
-      lists.forEach((k, v) -> out.put(k, java.util.Set.copyOf(v)));
+      lists.forEach((k, v) -> out.put(k, lookupSet(v)));
       return Collections.unmodifiableMap(out);
     }
   }
@@ -101,7 +100,22 @@ final class Resources {
     for (Row row : rows(name)) {
       out.add(row.cells()[0]);
     }
-    return java.util.Set.copyOf(out);
+    return lookupSet(out);
+  }
+
+  /**
+   * An unmodifiable copy for {@code contains}, a hash table by {@link java.util.HashSet}: scoring
+   * asks the word lists about every token, nearly always for a word they lack, and a miss there
+   * mostly finds an empty bucket or a different stored hash, where {@code Set.copyOf}'s table
+   * divides for its slot and compares strings along its probe. No code reads these sets in order.
+   */
+  static <T> java.util.Set<T> lookupSet(java.util.Collection<? extends T> elements) {
+    return Collections.unmodifiableSet(new java.util.HashSet<>(elements));
+  }
+
+  /** As {@link #lookupSet}, for a map. */
+  static <K, V> Map<K, V> lookupMap(Map<? extends K, ? extends V> entries) {
+    return Collections.unmodifiableMap(new java.util.HashMap<>(entries));
   }
 
   /** A resource of {@code key<TAB>text} lines. */

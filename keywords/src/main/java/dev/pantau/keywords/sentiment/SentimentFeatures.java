@@ -63,6 +63,12 @@ public final class SentimentFeatures {
    */
   private final int[] vectorBuckets;
 
+  /**
+   * The bucket of each of {@link #DENSE}, by its position there: hashed once, not per mention (the
+   * rules' dozen features were a twentieth of an Indonesian mention's time).
+   */
+  private final int[] dense;
+
   private SentimentFeatures(FeatureConfig config, EnglishScorer english, WordVectors vectors) {
     this.config = config;
     this.english = english;
@@ -80,6 +86,10 @@ public final class SentimentFeatures {
     this.vectorBuckets = new int[blocks * (this.vectors == null ? 0 : this.vectors.dims())];
     for (int k = 0; k < vectorBuckets.length; k++) {
       vectorBuckets[k] = FeatureHash.hash("^vec" + k, SEED_VEC) & mask;
+    }
+    this.dense = new int[DENSE.size()];
+    for (int k = 0; k < dense.length; k++) {
+      dense[k] = FeatureHash.hash(DENSE.get(k), SEED_RULE) & mask;
     }
   }
 
@@ -113,7 +123,7 @@ public final class SentimentFeatures {
         out.add(k);
       }
     }
-    return Set.copyOf(out);
+    return Resources.lookupSet(out);
   }
 
   /**
@@ -130,13 +140,21 @@ public final class SentimentFeatures {
    * already computed, into {@code compound[0]} when {@code compound} is not null.
    */
   FeatureVector extract(String text, Set<String> names, double[] compound) {
+    return extract(text, names, compound, null);
+  }
+
+  /**
+   * As {@link #extract(String, Set, double[])}, into {@code into} (emptied first) when it is not
+   * null: the scorer fills one vector per thread instead of allocating and zeroing one per mention.
+   */
+  FeatureVector extract(String text, Set<String> names, double[] compound, FeatureVector into) {
     String t = text == null ? "" : text;
     if (!names.isEmpty()) {
       t = collapseNames(t, names);
     }
     return config.language().equals("en")
-        ? englishFeatures(t, names, compound)
-        : indonesianFeatures(t, names);
+        ? englishFeatures(t, names, compound, into)
+        : indonesianFeatures(t, IndonesianTokenizer.tokenize(t), names, into);
   }
 
   /**
@@ -225,7 +243,8 @@ public final class SentimentFeatures {
       // what follows a handle's name ("@acme's", "@acme:") is not a word
       return;
     }
-    if (end - start <= 6) {
+    if (end - start <= 6 && end - start >= 2 && !lettersOrDigits(s, start, end)) {
+      // every emoticon has a mark in it: a word of letters alone is none, and needs no substring
       String raw = s.substring(start, end);
       if (emoticons.contains(raw)) {
         out.add(raw);
@@ -288,6 +307,36 @@ public final class SentimentFeatures {
     }
   }
 
+  private static boolean lettersOrDigits(String s, int start, int end) {
+    for (int k = start; k < end; k++) {
+      if (!Character.isLetterOrDigit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@link #word} would change the characters of {@code s[start, end)}: an upper-case
+   * letter, a typographic apostrophe or a run of three.
+   */
+  private static boolean changes(String s, int start, int end) {
+    char prev = 0;
+    int run = 0;
+    for (int k = start; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == '\u2019' || Character.toLowerCase(c) != c) {
+        return true;
+      }
+      run = c == prev ? run + 1 : 1;
+      prev = c;
+      if (run > 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String word(String s, int start, int end, Set<String> names) {
     boolean digits = true;
     for (int k = start; k < end; k++) {
@@ -298,6 +347,10 @@ public final class SentimentFeatures {
     }
     if (digits) {
       return "<num>";
+    }
+    if (!changes(s, start, end)) {
+      String w = s.substring(start, end);
+      return !names.isEmpty() && names.contains(w) ? "<brand>" : w;
     }
     StringBuilder b = new StringBuilder(end - start);
     char prev = 0;
@@ -333,13 +386,15 @@ public final class SentimentFeatures {
         || t.equals("??");
   }
 
-  private FeatureVector englishFeatures(String text, Set<String> names, double[] compound) {
+  private FeatureVector englishFeatures(
+      String text, Set<String> names, double[] compound, FeatureVector into) {
     List<String> tokens = englishTokens(text, names);
     int n = tokens.size();
-    FeatureVector v = new FeatureVector(n * 3 + text.length() * 3 + 24);
+    FeatureVector v = vector(into, n * 3 + text.length() * 3 + 24);
     // words, negated within their clause
     int from = v.size();
     boolean negated = false;
+    boolean[] negators = new boolean[n];
     float[] acc = vectors == null ? null : new float[vectorBuckets.length];
     int known = 0;
     for (int i = 0; i < n; i++) {
@@ -359,14 +414,22 @@ public final class SentimentFeatures {
       }
       if (config.negation() && negator(t)) {
         negated = true;
+        negators[i] = true;
       }
     }
     if (config.lexiconClasses()) {
-      lexiconClasses(v, tokens);
+      lexiconClasses(v, tokens, negators);
     }
-    if (config.wordNgrams() >= 2) {
+    if (config.wordNgrams() >= 2 && n > 1) {
+      // each token's two hashes once, not once as a pair's first word and again as its second
+      int[] first = new int[n];
+      int[] second = new int[n];
+      for (int i = 0; i < n; i++) {
+        first[i] = FeatureHash.hash(tokens.get(i), SEED_PAIR);
+        second[i] = FeatureHash.hash(tokens.get(i), FeatureHash.secondSeed(SEED_PAIR));
+      }
       for (int i = 0; i + 1 < n; i++) {
-        v.add(FeatureHash.hash2(tokens.get(i), tokens.get(i + 1), SEED_PAIR) & mask, 1f);
+        v.add(FeatureHash.pair(first[i], second[i + 1]) & mask, 1f);
       }
     }
     if (config.wordNgrams() >= 3) {
@@ -392,7 +455,7 @@ public final class SentimentFeatures {
     } else if (compound != null) {
       compound[0] = english.compound(text, names);
     }
-    v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
+    rule(v, BIAS, 1f);
     return v;
   }
 
@@ -457,7 +520,11 @@ public final class SentimentFeatures {
     return CLASSES[4 + (v > 0 ? c : -c)];
   }
 
-  private void lexiconClasses(FeatureVector v, List<String> tokens) {
+  /**
+   * @param negators which tokens negate (what the word features found, with {@link
+   *     FeatureConfig#negation()})
+   */
+  private void lexiconClasses(FeatureVector v, List<String> tokens, boolean[] negators) {
     boolean negated = false;
     int n = tokens.size();
     for (int i = 0; i < n; i++) {
@@ -476,7 +543,7 @@ public final class SentimentFeatures {
           v.add(FeatureHash.hash2(c, tokens.get(i + 1), SEED_LEX + 1) & mask, 1f);
         }
       }
-      if (config.negation() && negator(t)) {
+      if (negators[i]) {
         negated = true;
       }
     }
@@ -495,12 +562,18 @@ public final class SentimentFeatures {
       }
     }
     if (letters >= 8 && caps * 2 > letters) {
-      rule(v, "^shouting", 1f);
+      rule(v, SHOUTING, 1f);
     }
     if (!tokens.isEmpty()) {
       String last = tokens.get(tokens.size() - 1);
-      if (last.equals("!") || last.equals("!!") || last.equals("?") || last.equals("??")) {
-        rule(v, "^last" + last, 1f);
+      if (last.equals("!")) {
+        rule(v, LAST_BANG, 1f);
+      } else if (last.equals("!!")) {
+        rule(v, LAST_BANGS, 1f);
+      } else if (last.equals("?")) {
+        rule(v, LAST_QUESTION, 1f);
+      } else if (last.equals("??")) {
+        rule(v, LAST_QUESTIONS, 1f);
       }
     }
   }
@@ -522,10 +595,12 @@ public final class SentimentFeatures {
       b[at++] = ' ';
     }
     int from = v.size();
+    int[] pairs = FeatureHash.pairKeys(b, len);
+    int[] tails = FeatureHash.tailKeys(b, len);
     for (int k = config.charMin(); k <= config.charMax(); k++) {
       int seed = SEED_CHAR + k;
       for (int i = 0; i + k <= len; i++) {
-        v.add(FeatureHash.hash(b, i, i + k, seed) & mask, 1f);
+        v.add(FeatureHash.hash(pairs, tails, i, k, seed) & mask, 1f);
       }
     }
     normalise(v, from, (float) config.charWeight());
@@ -540,27 +615,27 @@ public final class SentimentFeatures {
 
   private void rules(FeatureVector v, VaderScores s) {
     float w = ruleWeight;
-    rule(v, "^compound", (float) s.compound() * w);
-    rule(v, "^positive", (float) s.positive() * w);
-    rule(v, "^negative", (float) s.negative() * w);
+    rule(v, COMPOUND, (float) s.compound() * w);
+    rule(v, POSITIVE, (float) s.positive() * w);
+    rule(v, NEGATIVE, (float) s.negative() * w);
     if (s.positive() == 0.0 && s.negative() == 0.0) {
-      rule(v, "^no-opinion-word", w);
+      rule(v, NO_OPINION_WORD, w);
     }
     if (config.ruleDetail()) {
-      rule(v, "^strongest+", (float) (s.strongestPositive() / 4.0) * w);
-      rule(v, "^strongest-", (float) (s.strongestNegative() / 4.0) * w);
-      rule(v, "^last", (float) (s.last() / 4.0) * w);
-      rule(v, "^words+", (float) Math.min(1.0, s.positiveWords() / 4.0) * w);
-      rule(v, "^words-", (float) Math.min(1.0, s.negativeWords() / 4.0) * w);
+      rule(v, STRONGEST_POSITIVE, (float) (s.strongestPositive() / 4.0) * w);
+      rule(v, STRONGEST_NEGATIVE, (float) (s.strongestNegative() / 4.0) * w);
+      rule(v, LAST, (float) (s.last() / 4.0) * w);
+      rule(v, WORDS_POSITIVE, (float) Math.min(1.0, s.positiveWords() / 4.0) * w);
+      rule(v, WORDS_NEGATIVE, (float) Math.min(1.0, s.negativeWords() / 4.0) * w);
       if (s.positiveWords() > 0 && s.negativeWords() > 0) {
-        rule(v, "^mixed", w);
+        rule(v, MIXED, w);
       }
     }
     int band = 0;
     while (band < BANDS.length && s.compound() >= BANDS[band]) {
       band++;
     }
-    rule(v, "^band" + band, w);
+    rule(v, BAND0 + band, w);
   }
 
   /** Names of the dense features: the rules' scores, marks of style and the bias. */
@@ -593,6 +668,26 @@ public final class SentimentFeatures {
           "^last??",
           "^question");
 
+  // positions in DENSE
+  private static final int COMPOUND = 0;
+  private static final int POSITIVE = 1;
+  private static final int NEGATIVE = 2;
+  private static final int NO_OPINION_WORD = 3;
+  private static final int STRONGEST_POSITIVE = 4;
+  private static final int STRONGEST_NEGATIVE = 5;
+  private static final int LAST = 6;
+  private static final int WORDS_POSITIVE = 7;
+  private static final int WORDS_NEGATIVE = 8;
+  private static final int MIXED = 9;
+  private static final int BAND0 = 10;
+  private static final int BIAS = 19;
+  private static final int SHOUTING = 20;
+  private static final int LAST_BANG = 21;
+  private static final int LAST_BANGS = 22;
+  private static final int LAST_QUESTION = 23;
+  private static final int LAST_QUESTIONS = 24;
+  private static final int QUESTION = 25;
+
   /**
    * The buckets of the dense features (rule scores, style, bias): the trainer leaves them out of
    * its naive-Bayes scaling, which is for the sparse n-grams.
@@ -604,8 +699,8 @@ public final class SentimentFeatures {
         .toArray();
   }
 
-  private void rule(FeatureVector v, String name, float value) {
-    v.add(FeatureHash.hash(name, SEED_RULE) & mask, value);
+  private void rule(FeatureVector v, int denseFeature, float value) {
+    v.add(dense[denseFeature], value);
   }
 
   // ---------------------------------------------------------------- Indonesian
@@ -622,17 +717,27 @@ public final class SentimentFeatures {
     return false;
   }
 
-  private FeatureVector indonesianFeatures(String text, Set<String> names) {
-    return indonesianFeatures(text, IndonesianTokenizer.tokenize(text), names);
+  private static FeatureVector vector(FeatureVector into, int capacity) {
+    if (into == null) {
+      return new FeatureVector(capacity);
+    }
+    into.clear();
+    return into;
   }
 
   FeatureVector indonesianFeatures(String text, List<String> tokens, Set<String> names) {
+    return indonesianFeatures(text, tokens, names, null);
+  }
+
+  /** As {@link #indonesianFeatures(String, List, Set)}, into {@code into} when not null. */
+  FeatureVector indonesianFeatures(
+      String text, List<String> tokens, Set<String> names, FeatureVector into) {
     VaderScores en = config.rules() ? english.analyse(text, names) : VaderScores.EMPTY;
     IndonesianFeatures.Options options =
         new IndonesianFeatures.Options(
             config.negation(), config.wordNgrams() >= 2, true, false, true);
     Map<String, Double> words = IndonesianFeatures.extract(text, tokens, 0.0, options, names);
-    FeatureVector v = new FeatureVector(words.size() + text.length() * 3 + 24);
+    FeatureVector v = vector(into, words.size() + text.length() * 3 + 24);
     int from = v.size();
     for (Map.Entry<String, Double> f : words.entrySet()) {
       String k = f.getKey();
@@ -651,12 +756,12 @@ public final class SentimentFeatures {
       characters(v, kept);
     }
     if (text.indexOf('?') >= 0) {
-      rule(v, "^question", 1f);
+      rule(v, QUESTION, 1f);
     }
     if (config.rules()) {
       rules(v, en);
     }
-    v.add(FeatureHash.hash("^bias", SEED_RULE) & mask, 1f);
+    rule(v, BIAS, 1f);
     return v;
   }
 }

@@ -54,6 +54,19 @@ public final class SentimentScorer {
   private final SentimentModel indonesianModel;
   private final SentimentFeatures indonesianFeatures;
 
+  /**
+   * One feature vector per thread, emptied and filled for each mention: a fresh one per mention
+   * (about a thousand entries) cost its allocation, its zeroing and, for Indonesian, its growth.
+   */
+  private final ThreadLocal<FeatureVector> vectors =
+      ThreadLocal.withInitial(() -> new FeatureVector(INITIAL_FEATURES));
+
+  /** Enough for a mention of a few hundred characters. */
+  private static final int INITIAL_FEATURES = 4096;
+
+  /** A vector grown larger than this (a very long text) is not kept for the next mention. */
+  private static final int KEPT_FEATURES = 1 << 16;
+
   private SentimentScorer(Engine engine) {
     this.engine = engine;
     this.english = EnglishSupport.scorer();
@@ -105,8 +118,9 @@ public final class SentimentScorer {
         return new Sentiment(compound, label(compound, NEUTRAL_BAND));
       }
       double[] compound = new double[1];
-      Sentiment s =
-          fromModel(englishModel.probabilities(englishFeatures.extract(t, names, compound)));
+      FeatureVector v = englishFeatures.extract(t, names, compound, vectors.get());
+      Sentiment s = fromModel(englishModel.probabilities(v));
+      release(v);
       double led = englishModel.config().rulesLed();
       if (led > 0 && s.label() == Sentiment.Label.NEUTRAL && Math.abs(compound[0]) >= led) {
         // the rules are sure where the model is not: their sign, and their score
@@ -116,6 +130,12 @@ public final class SentimentScorer {
       return s;
     }
     return indonesian(t, names);
+  }
+
+  private void release(FeatureVector v) {
+    if (v.capacity() > KEPT_FEATURES) {
+      vectors.remove();
+    }
   }
 
   private static Sentiment fromModel(double[] p) {
@@ -134,10 +154,9 @@ public final class SentimentScorer {
       double en = english.compound(text, names);
       return new Sentiment(en, label(en, NEUTRAL_BAND));
     }
-    Sentiment s =
-        fromModel(
-            indonesianModel.probabilities(
-                indonesianFeatures.indonesianFeatures(text, tokens, names)));
+    FeatureVector v = indonesianFeatures.indonesianFeatures(text, tokens, names, vectors.get());
+    Sentiment s = fromModel(indonesianModel.probabilities(v));
+    release(v);
     if (engine == Engine.MODELS_WITHOUT_SERVICE_RULES) {
       return s;
     }

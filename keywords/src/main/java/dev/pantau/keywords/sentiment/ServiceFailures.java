@@ -437,6 +437,6 @@ final class ServiceFailures {
         List.of("down", "late", "apart", "hold", "waiting", "waited", "wait", "waits", "back"));
     t.addAll(DEAD);
     t.addAll(TOOK);
-    return Set.copyOf(t);
+    return Resources.lookupSet(t);
   }
 }

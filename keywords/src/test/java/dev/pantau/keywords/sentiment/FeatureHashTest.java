@@ -30,4 +30,27 @@ class FeatureHashTest {
       }
     }
   }
+
+  @Test
+  void theKeyTableFormEqualsTheArrayFormOnEverySpan() {
+    Random random = new Random(11);
+    for (int n = 0; n < 200; n++) {
+      char[] s = new char[1 + random.nextInt(40)];
+      for (int i = 0; i < s.length; i++) {
+        s[i] =
+            random.nextInt(10) == 0
+                ? (char) random.nextInt(0x10000)
+                : (char) (32 + random.nextInt(95));
+      }
+      int[] pairs = FeatureHash.pairKeys(s, s.length);
+      int[] tails = FeatureHash.tailKeys(s, s.length);
+      int seed = random.nextInt();
+      for (int start = 0; start < s.length; start++) {
+        for (int end = start; end <= Math.min(s.length, start + 8); end++) {
+          assertThat(FeatureHash.hash(pairs, tails, start, end - start, seed))
+              .isEqualTo(FeatureHash.hash(s, start, end, seed));
+        }
+      }
+    }
+  }
 }
