@@ -72,7 +72,12 @@ class ClusterITCase {
                 .taskManagers(2, 2)
                 .restPort(0)
                 .prometheusPorts("0")
-                .memory("1024m", "768m"));
+                // the TaskManager size ./pantau cluster start gives (416 MB of heap): at 1 GB (154
+                // MB)
+                // a failover's subtasks ran out of heap while the old ones were still held
+                .memory(
+                    LocalFlinkCluster.Settings.DEFAULT_TASK_MANAGER_MEMORY,
+                    LocalFlinkCluster.Settings.DEFAULT_JOB_MANAGER_MEMORY));
   }
 
   @AfterAll
