@@ -359,6 +359,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
         confDir.resolve("log4j.properties"),
         String.join(
             "\n",
+            // log4j's own shutdown hook stopped the logging first, and the RPC system's shutdown
+            // messages after it started a new one, which reopened the file without appending: a
+            // stopped process's log held only those few lines
+            "shutdownHook = disable",
             "rootLogger.level = INFO",
             "rootLogger.appenderRef.file.ref = file",
             "appender.file.type = File",

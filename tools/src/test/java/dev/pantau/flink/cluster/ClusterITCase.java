@@ -335,6 +335,11 @@ class ClusterITCase {
             "job " + id.group(1) + " (INITIALIZING|CREATED|RUNNING) +Pantau social listening");
     assertThat(cli("stop")).contains("Stopped 3 Flink processes");
     assertThat(flink.members()).isEmpty();
+    assertThat(flink.log("jobmanager"))
+        .as(
+            "the stopped JobManager's log keeps the whole run, from the first test's failover to its shutdown")
+        .contains("switched from state RUNNING to RESTARTING")
+        .contains("Shutting down remote daemon");
     assertThat(cliStatus("status")).isEqualTo(1);
   }
 
