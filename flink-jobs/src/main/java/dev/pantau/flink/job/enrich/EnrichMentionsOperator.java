@@ -118,6 +118,11 @@ public class EnrichMentionsOperator extends AbstractStreamOperator<EnrichedMenti
     keywordState.put(VERSION_KEY, Long.toString(version));
   }
 
+  /** The scorer this subtask's enricher uses, null before {@link #open()} or without sentiment. */
+  SentimentScorer sentimentScorer() {
+    return enricher == null ? null : enricher.scorer();
+  }
+
   @Override
   public void open() throws Exception {
     super.open();

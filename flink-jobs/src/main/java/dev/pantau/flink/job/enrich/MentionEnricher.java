@@ -77,6 +77,11 @@ public final class MentionEnricher implements Closeable {
     return scorer != null;
   }
 
+  /** The sentiment scorer, null when sentiment is not scored. */
+  SentimentScorer scorer() {
+    return scorer;
+  }
+
   public EnrichedMention enrich(Mention mention) {
     return enrich(mention, matcher.match(mention.toFields()));
   }

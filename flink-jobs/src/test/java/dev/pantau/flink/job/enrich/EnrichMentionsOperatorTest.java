@@ -82,6 +82,19 @@ class EnrichMentionsOperatorTest {
     }
   }
 
+  @Test
+  void subtasksShareOneSentimentScorer() throws Exception {
+    EnrichMentionsOperator first = new EnrichMentionsOperator(ACME, true);
+    EnrichMentionsOperator second = new EnrichMentionsOperator(ACME, true);
+    try (var a = new TwoInputStreamOperatorTestHarness<>(first);
+        var b = new TwoInputStreamOperatorTestHarness<>(second)) {
+      a.open();
+      b.open();
+      // 30 MB of models a copy: one per TaskManager, not one per slot
+      assertThat(first.sentimentScorer()).isNotNull().isSameAs(second.sentimentScorer());
+    }
+  }
+
   private static List<List<String>> brands(
       TwoInputStreamOperatorTestHarness<Mention, KeywordUpdate, EnrichedMention> h) {
     List<List<String>> out =
