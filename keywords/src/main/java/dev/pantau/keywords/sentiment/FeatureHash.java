@@ -17,11 +17,7 @@ final class FeatureHash {
       h = mix(h, k);
     }
     if (i < end) {
-      int k = s.charAt(i);
-      k *= 0xcc9e2d51;
-      k = Integer.rotateLeft(k, 15);
-      k *= 0x1b873593;
-      h ^= k;
+      h ^= scramble(s.charAt(i));
     }
     h ^= (end - start);
     return fmix(h);
@@ -40,11 +36,7 @@ final class FeatureHash {
       h = mix(h, k);
     }
     if (i < end) {
-      int k = s[i];
-      k *= 0xcc9e2d51;
-      k = Integer.rotateLeft(k, 15);
-      k *= 0x1b873593;
-      h ^= k;
+      h ^= scramble(s[i]);
     }
     h ^= (end - start);
     return fmix(h);
@@ -127,10 +119,7 @@ final class FeatureHash {
   }
 
   private static int mix(int h, int k) {
-    k *= 0xcc9e2d51;
-    k = Integer.rotateLeft(k, 15);
-    k *= 0x1b873593;
-    h ^= k;
+    h ^= scramble(k);
     h = Integer.rotateLeft(h, 13);
     return h * 5 + 0xe6546b64;
   }

@@ -12,14 +12,7 @@ class FeatureHashTest {
   void theArrayFormEqualsTheCharSequenceFormOnEverySpan() {
     Random random = new Random(7);
     for (int n = 0; n < 200; n++) {
-      char[] s = new char[1 + random.nextInt(40)];
-      for (int i = 0; i < s.length; i++) {
-        // letters, marks, and now and then a character beyond Latin-1 or half a surrogate pair
-        s[i] =
-            random.nextInt(10) == 0
-                ? (char) random.nextInt(0x10000)
-                : (char) (32 + random.nextInt(95));
-      }
+      char[] s = randomText(random);
       StringBuilder b = new StringBuilder().append(s);
       int seed = random.nextInt();
       for (int start = 0; start < s.length; start++) {
@@ -35,13 +28,7 @@ class FeatureHashTest {
   void theKeyTableFormEqualsTheArrayFormOnEverySpan() {
     Random random = new Random(11);
     for (int n = 0; n < 200; n++) {
-      char[] s = new char[1 + random.nextInt(40)];
-      for (int i = 0; i < s.length; i++) {
-        s[i] =
-            random.nextInt(10) == 0
-                ? (char) random.nextInt(0x10000)
-                : (char) (32 + random.nextInt(95));
-      }
+      char[] s = randomText(random);
       int[] pairs = FeatureHash.pairKeys(s, s.length);
       int[] tails = FeatureHash.tailKeys(s, s.length);
       int seed = random.nextInt();
@@ -52,5 +39,20 @@ class FeatureHashTest {
         }
       }
     }
+  }
+
+  /**
+   * Up to 40 units: letters and marks, and now and then a character beyond Latin-1 or half a
+   * surrogate pair.
+   */
+  private static char[] randomText(Random random) {
+    char[] s = new char[1 + random.nextInt(40)];
+    for (int i = 0; i < s.length; i++) {
+      s[i] =
+          random.nextInt(10) == 0
+              ? (char) random.nextInt(0x10000)
+              : (char) (32 + random.nextInt(95));
+    }
+    return s;
   }
 }
