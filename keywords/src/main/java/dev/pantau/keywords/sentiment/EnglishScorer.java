@@ -1004,14 +1004,11 @@ final class EnglishScorer {
 
   private static Set<String> idiomWords() {
     java.util.Set<String> words = new java.util.HashSet<>();
-    for (String k : SPECIAL_CASES.keySet()) {
-      if (k.indexOf(' ') >= 0) {
-        words.addAll(List.of(k.split(" ")));
-      }
-    }
-    for (String k : BOOSTERS.keySet()) {
-      if (k.indexOf(' ') >= 0) {
-        words.addAll(List.of(k.split(" ")));
+    for (Set<String> keys : List.of(SPECIAL_CASES.keySet(), BOOSTERS.keySet())) {
+      for (String k : keys) {
+        if (k.indexOf(' ') >= 0) {
+          words.addAll(List.of(k.split(" ")));
+        }
       }
     }
     return Resources.lookupSet(words);

@@ -668,25 +668,25 @@ public final class SentimentFeatures {
           "^last??",
           "^question");
 
-  // positions in DENSE
-  private static final int COMPOUND = 0;
-  private static final int POSITIVE = 1;
-  private static final int NEGATIVE = 2;
-  private static final int NO_OPINION_WORD = 3;
-  private static final int STRONGEST_POSITIVE = 4;
-  private static final int STRONGEST_NEGATIVE = 5;
-  private static final int LAST = 6;
-  private static final int WORDS_POSITIVE = 7;
-  private static final int WORDS_NEGATIVE = 8;
-  private static final int MIXED = 9;
-  private static final int BAND0 = 10;
-  private static final int BIAS = 19;
-  private static final int SHOUTING = 20;
-  private static final int LAST_BANG = 21;
-  private static final int LAST_BANGS = 22;
-  private static final int LAST_QUESTION = 23;
-  private static final int LAST_QUESTIONS = 24;
-  private static final int QUESTION = 25;
+  // positions in DENSE, found by name so the two cannot drift apart
+  private static final int COMPOUND = DENSE.indexOf("^compound");
+  private static final int POSITIVE = DENSE.indexOf("^positive");
+  private static final int NEGATIVE = DENSE.indexOf("^negative");
+  private static final int NO_OPINION_WORD = DENSE.indexOf("^no-opinion-word");
+  private static final int STRONGEST_POSITIVE = DENSE.indexOf("^strongest+");
+  private static final int STRONGEST_NEGATIVE = DENSE.indexOf("^strongest-");
+  private static final int LAST = DENSE.indexOf("^last");
+  private static final int WORDS_POSITIVE = DENSE.indexOf("^words+");
+  private static final int WORDS_NEGATIVE = DENSE.indexOf("^words-");
+  private static final int MIXED = DENSE.indexOf("^mixed");
+  private static final int BAND0 = DENSE.indexOf("^band0");
+  private static final int BIAS = DENSE.indexOf("^bias");
+  private static final int SHOUTING = DENSE.indexOf("^shouting");
+  private static final int LAST_BANG = DENSE.indexOf("^last!");
+  private static final int LAST_BANGS = DENSE.indexOf("^last!!");
+  private static final int LAST_QUESTION = DENSE.indexOf("^last?");
+  private static final int LAST_QUESTIONS = DENSE.indexOf("^last??");
+  private static final int QUESTION = DENSE.indexOf("^question");
 
   /**
    * The buckets of the dense features (rule scores, style, bias): the trainer leaves them out of
